@@ -1,0 +1,74 @@
+/**
+ * The typed result of the cohort analysis: what `cohort --json` prints (together with
+ * dataQuality) and what every report renders. Dates are ISO `YYYY-MM-DD`, windows inclusive.
+ */
+export const GROUPS = ['no_problem', 'resolved', 'unresolved'] as const;
+export type Group = (typeof GROUPS)[number];
+
+export interface GroupStats {
+  customers: number;
+  /** All statistics are null (never NaN) when the group is empty. */
+  meanSpend: number | null;
+  medianSpend: number | null;
+  /** Share of members with ≥1 counted order in the follow-up window. */
+  repeatRate: number | null;
+  totalSpend: number;
+  /** Mean spend inside the cohort window: were the groups alike before the problem? */
+  baselineMeanSpend: number | null;
+  /** Seeded percentile-bootstrap 95% interval of meanSpend. */
+  ci95: [number, number] | null;
+  /** meanSpend / no_problem.meanSpend − 1; null for no_problem itself or when undefined. */
+  liftVsNoProblem: number | null;
+}
+
+export interface Comparison {
+  a: Group;
+  b: Group;
+  /** meanA / meanB − 1. */
+  lift: number | null;
+  welchP: number | null;
+  mannWhitneyP: number | null;
+}
+
+export interface Censoring {
+  /** Last counted order date in the data. */
+  dataEnd: string;
+  /** Days of the follow-up window after dataEnd (spend there is unobserved). */
+  missingDays: number;
+}
+
+export type ResolutionRule = 'resolved-column' | 'status-and-score' | 'assumed-all-resolved';
+
+export interface CohortOptions {
+  /** 'YYYY-MM' or 'YYYY-MM-DD..YYYY-MM-DD'; null = latest month with a complete follow-up. */
+  cohort: string | null;
+  follow: string;
+  grace: string;
+  seed: number;
+  bootstrap: number;
+}
+
+export const DEFAULT_COHORT_OPTIONS: CohortOptions = {
+  cohort: null,
+  follow: '3m',
+  grace: '14d',
+  seed: 1,
+  bootstrap: 2000,
+};
+
+export interface CohortResult {
+  cohort: { start: string; end: string };
+  followUp: { start: string; end: string };
+  /** Ticket window for problem tickets: cohort start through cohort end + grace. */
+  problemWindow: { start: string; end: string };
+  options: CohortOptions;
+  resolutionRule: ResolutionRule;
+  /** Set when the data ends before the follow-up window does: the comparison is partial. */
+  censoring: Censoring | null;
+  groups: Record<Group, GroupStats>;
+  comparisons: Comparison[];
+  /** One plain sentence, uncertainty included. */
+  headline: string;
+  /** Members' problem tickets that could not be linked etc., for the method section. */
+  counts: { members: number; problemTickets: number; linkedByOrderId: number };
+}

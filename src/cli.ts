@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT, UserError } from './errors.js';
+import { processTerminal, type Terminal } from './terminal.js';
+import { cohortCommand } from './commands/cohort.js';
+import { slicesCommand } from './commands/slices.js';
+import { reportCommand } from './commands/report.js';
+import { validateCommand } from './commands/validate.js';
+
+/**
+ * The commander program. Commands are wiring only: each returns its exit code, and every
+ * error a user can cause is a UserError carrying its own code (see errors.ts).
+ */
+export type Run = (term: Terminal) => Promise<number>;
+
+export async function main(argv: string[], term: Terminal = processTerminal()): Promise<number> {
+  let run: Run | null = null;
+  const program = new Command('loyalty')
+    .description('What does customer support do to revenue? Cohort, satisfaction and weekly reports from order and ticket exports.')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => term.out(s.trimEnd()), writeErr: (s) => term.err(s.trimEnd()) });
+
+  const select = (r: Run) => {
+    run = r;
+  };
+  for (const make of [cohortCommand, slicesCommand, reportCommand, validateCommand]) {
+    program.addCommand(make(select).exitOverride());
+  }
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version "fail" with exit code 0.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    return reportError(e, term);
+  }
+  if (run === null) {
+    program.outputHelp({ error: true });
+    return argv.length === 0 ? EXIT.usage : EXIT.usage;
+  }
+  try {
+    return await (run as Run)(term);
+  } catch (e) {
+    return reportError(e, term);
+  }
+}
+
+function reportError(e: unknown, term: Terminal): number {
+  if (e instanceof UserError) {
+    term.err(`error: ${e.message}`);
+    return e.exitCode;
+  }
+  const detail = e instanceof Error ? (process.env.LOYALTY_DEBUG ? e.stack ?? e.message : e.message) : String(e);
+  term.err(`internal error: ${detail}\nThis is a bug in loyalty; please report it with the command you ran (set LOYALTY_DEBUG=1 for a stack trace).`);
+  return EXIT.internal;
+}
+
+function packageVersion(): string {
+  return '0.1.0';
+}

@@ -1,0 +1,68 @@
+import { Command, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from '../ingest/records.js';
+
+/**
+ * The input flags every command shares, defined once so `cohort`, `slices`, `report` and
+ * `validate` read files the same way.
+ */
+export function addIngestOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--map <role.column=Header>',
+      'map a source header to a canonical column, e.g. orders.customer_id=Email (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--tz <zone>', 'convert timestamps to this IANA zone before reading hours and dates (naive timestamps are taken as UTC)')
+    .option('--strict', 'fail (exit 65) instead of skipping any unusable row')
+    .option('--orders-format <name>', 'orders export format: auto or a preset name', 'auto')
+    .option('--tickets-format <name>', 'tickets export format: auto or a preset name', 'auto')
+    .option('--date-format <fmt>', 'date order for ambiguous slash dates: MDY or DMY')
+    .addOption(new Option('--decimal <sep>', 'decimal separator of amounts').choices(['.', ',']))
+    .option('--currency <code>', 'keep only amounts in this currency when a file mixes currencies');
+}
+
+export interface RawIngestFlags {
+  map: string[];
+  tz?: string;
+  strict?: boolean;
+  ordersFormat: string;
+  ticketsFormat: string;
+  dateFormat?: string;
+  decimal?: '.' | ',';
+  currency?: string;
+}
+
+export function ingestOptionsFrom(flags: RawIngestFlags): IngestOptions {
+  const map: Record<string, string> = {};
+  for (const entry of flags.map) {
+    const m = /^\s*(orders|tickets)\.([a-z_]+)\s*=(.*)$/.exec(entry);
+    if (!m || m[3].trim() === '') {
+      throw new UsageError(
+        `--map "${entry}" is not of the form role.column=Header (role is orders or tickets), e.g. --map orders.customer_id=Email`,
+      );
+    }
+    map[`${m[1]}.${m[2]}`] = m[3].trim();
+  }
+  if (flags.tz) assertTimeZone(flags.tz);
+  return {
+    ...DEFAULT_INGEST_OPTIONS,
+    map,
+    tz: flags.tz ?? null,
+    strict: Boolean(flags.strict),
+    ordersFormat: flags.ordersFormat,
+    ticketsFormat: flags.ticketsFormat,
+    dateFormat: flags.dateFormat ?? null,
+    decimal: flags.decimal ?? null,
+    currency: flags.currency ?? null,
+  };
+}
+
+function assertTimeZone(zone: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new UsageError(`--tz "${zone}" is not an IANA time zone; use a name like Europe/Berlin or America/New_York`);
+  }
+}

@@ -1,0 +1,30 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/**
+ * Where output goes. stdout carries results only (tables, JSON); progress, warnings and
+ * errors go to stderr so `loyalty cohort … --json > out.json` stays clean.
+ * Colour follows NO_COLOR (https://no-color.org) and is off when the stream is not a TTY.
+ */
+export interface Terminal {
+  out(text: string): void;
+  err(text: string): void;
+  warn(text: string): void;
+  color: ChalkInstance;
+}
+
+export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+export function processTerminal(): Terminal {
+  const color = new Chalk({ level: colorEnabled(process.stdout) ? 1 : 0 });
+  const errColor = new Chalk({ level: colorEnabled(process.stderr) ? 1 : 0 });
+  return {
+    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    warn: (text) => void process.stderr.write(errColor.yellow('warning: ') + text + '\n'),
+    color,
+  };
+}
