@@ -1,0 +1,40 @@
+import type { OrderColumn, TicketColumn } from '../records.js';
+
+/**
+ * A preset describes one platform's export (Shopify orders, Zendesk tickets, …): which source
+ * headers feed which canonical column, how to recognise the export from its header row, and,
+ * where the platform's rows are not one-per-order, how to fold them into canonical rows.
+ *
+ * Presets work on raw text values (before dates and amounts are parsed) so that the same value
+ * parsers, error messages and data-quality accounting apply to every format.
+ */
+export type Role = 'orders' | 'tickets';
+
+/** One source row after header mapping: canonical column → raw text, plus its line number. */
+export interface RawRow {
+  line: number;
+  values: Partial<Record<string, string>>;
+}
+
+export interface Preset {
+  name: string;
+  role: Role;
+  /** Human name for messages and the README ("Shopify orders export"). */
+  label: string;
+  /**
+   * Canonical column → source headers to look for, in order of preference
+   * (matched ignoring case, surrounding spaces and a BOM).
+   */
+  columns: Partial<Record<OrderColumn | TicketColumn, string[]>>;
+  /** Headers whose presence identifies this export; all must be present to auto-detect. */
+  signature: string[];
+  /**
+   * Optional fold over the mapped rows, for exports with several rows per order
+   * (Shopify line items) or amounts split over columns (Stripe refunds). Must be
+   * deterministic and must account for every input row (return merged rows; rows it
+   * cannot use are returned with an empty required value so the core counts them).
+   */
+  fold?: (rows: RawRow[], headers: string[]) => RawRow[];
+  /** Extra source headers a fold reads that are not canonical columns (e.g. "Amount Refunded"). */
+  extra?: Record<string, string[]>;
+}

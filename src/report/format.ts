@@ -1,0 +1,48 @@
+/**
+ * Fixed number formatting for every output. Reports must be byte-identical across runs and
+ * machines, so nothing here depends on the locale (no toLocaleString).
+ */
+export function money(x: number | null, digits = 2): string {
+  if (x === null || !Number.isFinite(x)) return '–';
+  const sign = x < 0 ? '-' : '';
+  const [int, frac] = Math.abs(x).toFixed(digits).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}$${grouped}${frac !== undefined ? '.' + frac : ''}`;
+}
+
+/** 0.1234 → "12.3%" (digits after the point configurable). */
+export function pct(x: number | null, digits = 1): string {
+  if (x === null || !Number.isFinite(x)) return '–';
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+/** Signed percentage for lifts: 0.06 → "+6%", -0.8 → "−80%". */
+export function signedPct(x: number | null, digits = 0): string {
+  if (x === null || !Number.isFinite(x)) return '–';
+  const v = (x * 100).toFixed(digits);
+  if (Number(v) === 0) return `${(0).toFixed(digits)}%`;
+  return x > 0 ? `+${v}%` : `−${v.slice(1)}%`;
+}
+
+/** p-values: three significant decimals, "<0.001" below that. */
+export function pValue(p: number | null): string {
+  if (p === null || !Number.isFinite(p)) return '–';
+  if (p < 0.001) return '<0.001';
+  return p.toFixed(3);
+}
+
+export function count(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * Rounds every float in a JSON-able value to 10 significant digits so summary.json does not
+ * carry platform-dependent last bits of floating point noise.
+ */
+export function stableNumbers<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(10)) : v)));
+}
+
+export function stableJson(value: unknown): string {
+  return JSON.stringify(stableNumbers(value), null, 2) + '\n';
+}
