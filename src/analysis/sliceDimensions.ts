@@ -1,0 +1,52 @@
+import { DataError, UsageError } from '../errors.js';
+import type { TicketColumn } from '../ingest/records.js';
+import { defaultDimensions } from './slices.js';
+import { COLUMN_DIMENSIONS, DIMENSIONS, type Dimension } from './sliceResult.js';
+
+/** "hour, weekday,reason" → ['hour', 'weekday', 'reason']; unknown names are usage errors. */
+export function parseDimensions(text: string): Dimension[] {
+  const names = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
+  if (names.length === 0) throw new UsageError(`--by needs at least one dimension; valid: ${DIMENSIONS.join(', ')}`);
+  const out: Dimension[] = [];
+  for (const name of names) {
+    if (!(DIMENSIONS as readonly string[]).includes(name)) {
+      throw new UsageError(`--by "${name}" is not a dimension; valid: ${DIMENSIONS.join(', ')}`);
+    }
+    if (!out.includes(name as Dimension)) out.push(name as Dimension);
+  }
+  return out;
+}
+
+/**
+ * The dimensions to analyse: the requested ones (each of reason/channel/agent needs its
+ * column), or by default hour, weekday and every optional column present.
+ */
+export function resolveDimensions(
+  requested: Dimension[] | null,
+  present: ReadonlySet<TicketColumn>,
+  file: string,
+): Dimension[] {
+  if (requested === null) return defaultDimensions(present);
+  for (const d of requested) {
+    if ((COLUMN_DIMENSIONS as readonly string[]).includes(d) && !present.has(d as TicketColumn)) {
+      throw new DataError(
+        `--by ${d} needs a column "${d}", and ${file} has none; ` +
+          `map the header that holds it with --map tickets.${d}="Header", or leave ${d} out of --by`,
+      );
+    }
+  }
+  return requested;
+}
+
+/** CSAT needs scores: without a satisfaction column there is nothing to slice. */
+export function assertSatisfactionColumn(present: ReadonlySet<TicketColumn>, file: string): void {
+  if (!present.has('satisfaction')) {
+    throw new DataError(
+      `CSAT needs a satisfaction column, and ${file} has none; ` +
+        'map the header that holds the scores with --map tickets.satisfaction="Header"',
+    );
+  }
+}
