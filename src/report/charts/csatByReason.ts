@@ -1,0 +1,21 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { SliceResult } from '../../analysis/sliceResult.js';
+import { csatBarsSpec } from './csatBars.js';
+import type { ChartTheme } from './csatChart.js';
+
+/** csat-by-reason.vl.json: CSAT per contact reason, lowest first. */
+export function csatByReasonSpec(result: SliceResult, theme?: ChartTheme): TopLevelSpec {
+  const reasons = result.dimensions.reason?.filter((r) => r.csat !== null).length ?? 0;
+  return csatBarsSpec(
+    result,
+    {
+      dimension: 'reason',
+      keyTitle: 'Contact reason',
+      title: 'CSAT by contact reason',
+      orientation: 'horizontal',
+      width: 640,
+      height: Math.max(200, 120 + 28 * reasons),
+    },
+    theme,
+  );
+}

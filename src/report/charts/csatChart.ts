@@ -1,0 +1,119 @@
+import type { Dimension, SliceResult, SliceRow } from '../../analysis/sliceResult.js';
+import { count, pct } from '../format.js';
+
+/**
+ * What a caller may change about a chart: its size (the whole canvas, padding included), base
+ * type size and the title lines. `loyalty report --theme slide` passes 1600×900 and an
+ * action title; everything else about the chart stays the same.
+ */
+export interface ChartTheme {
+  width?: number;
+  height?: number;
+  fontSize?: number;
+  title?: string;
+  subtitle?: string;
+}
+
+/** Okabe–Ito: readable with every common colour-vision deficiency. */
+export const SLICE_COLORS = {
+  low: '#D55E00',
+  high: '#0072B2',
+  neutral: '#999999',
+  fewRatings: '#DDDDDD',
+  ink: '#000000',
+  empty: '#F2F2F2',
+} as const;
+
+/**
+ * Legend entries for a slice's standing against the other tickets, in legend order. Short on
+ * purpose: headless vega sizes text by estimate (0.8 em a character), so long labels get
+ * truncated or push the plot aside.
+ */
+export const STANDING_TITLE = 'vs other tickets';
+export const STATUS_LOW = 'lower';
+export const STATUS_HIGH = 'higher';
+export const STATUS_NONE = 'no difference';
+export const statusFewRatings = (minRated: number) => `< ${minRated} rated`;
+
+export function statusOf(row: SliceRow, minRated: number): string {
+  if (row.flag === 'low') return STATUS_LOW;
+  if (row.flag === 'high') return STATUS_HIGH;
+  return row.rated < minRated ? statusFewRatings(minRated) : STATUS_NONE;
+}
+
+/**
+ * Colour scale of slice standings, listing only the standings that occur (in a fixed order),
+ * so the legend explains what is on the chart and nothing else.
+ */
+export function statusScale(minRated: number, present: readonly string[]): { domain: string[]; range: string[] } {
+  const all: [string, string][] = [
+    [STATUS_LOW, SLICE_COLORS.low],
+    [STATUS_HIGH, SLICE_COLORS.high],
+    [STATUS_NONE, SLICE_COLORS.neutral],
+    [statusFewRatings(minRated), SLICE_COLORS.fewRatings],
+  ];
+  const shown = all.filter(([status]) => present.includes(status));
+  return { domain: shown.map(([s]) => s), range: shown.map(([, c]) => c) };
+}
+
+/** The data row every CSAT chart plots for a slice (only slices with ratings have a CSAT to plot). */
+export function csatDatum(row: SliceRow, minRated: number) {
+  return {
+    key: row.key,
+    tickets: row.tickets,
+    rated: row.rated,
+    csat: row.csat,
+    lo: row.ci95 ? row.ci95[0] : null,
+    hi: row.ci95 ? row.ci95[1] : null,
+    status: statusOf(row, minRated),
+  };
+}
+
+/** "95% intervals; dashed line: overall CSAT 84.0% (1,234 rated)". */
+export function overallNote(result: SliceResult): string {
+  return `Bars: CSAT with 95% Wilson intervals; dashed line: overall CSAT ${pct(result.overall.csat)} (${count(result.overall.rated)} rated)`;
+}
+
+/**
+ * Common frame of every slices chart: schema, title, size and type sizes. The size is the
+ * whole canvas (autosize fit, padding included) so a 1600×900 slide is exactly that.
+ */
+export function frame(
+  theme: ChartTheme | undefined,
+  defaults: { title: string; subtitle: string | string[]; width: number; height: number },
+): Record<string, unknown> {
+  const size = theme?.fontSize ?? 11;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: {
+      text: theme?.title ?? defaults.title,
+      subtitle: theme?.subtitle ?? defaults.subtitle,
+      anchor: 'start',
+      fontSize: Math.round(size * 1.45),
+      subtitleFontSize: size,
+      subtitleColor: '#555555',
+    },
+    width: theme?.width ?? defaults.width,
+    height: theme?.height ?? defaults.height,
+    autosize: { type: 'fit', contains: 'padding' },
+    padding: Math.round(size * 0.9),
+    config: {
+      font: 'Inter, Helvetica, Arial, sans-serif',
+      axis: { labelFontSize: size, titleFontSize: size, grid: false },
+      axisQuantitative: { tickCount: 5 },
+      legend: { labelFontSize: size, titleFontSize: size, labelLimit: 16 * size, titleLimit: 16 * size, orient: 'right' },
+      view: { stroke: null },
+    },
+  };
+}
+
+/**
+ * An action title for a dimension's chart when a finding is in it ("Tickets opened 16:00–19:59:
+ * 61% CSAT vs 84% overall"), else null: for callers that title charts with the finding.
+ */
+export function findingTitle(result: SliceResult, dimension: Dimension): string | null {
+  const f = result.findings.find((x) => x.dimension === dimension);
+  if (!f) return null;
+  const subject = f.sentence.slice(0, f.sentence.indexOf(' have '));
+  return `${subject}: ${pct(f.csat, 0)} CSAT vs ${pct(f.overallCsat, 0)} overall`;
+}
