@@ -10,6 +10,8 @@ import { volumeByWeekdaySpec } from './volumeByWeekday.js';
 export interface NamedChart {
   /** File stem: the chart is written as `${name}.vl.json`. */
   name: string;
+  /** What the chart shows, for links and alt text. */
+  title: string;
   spec: TopLevelSpec;
 }
 
@@ -20,10 +22,10 @@ export interface NamedChart {
 export function slicesCharts(result: SliceResult, theme?: ChartTheme): NamedChart[] {
   const has = (d: keyof SliceResult['dimensions']) => result.dimensions[d] !== undefined;
   const charts: NamedChart[] = [];
-  if (has('hour')) charts.push({ name: 'csat-by-hour', spec: csatByHourSpec(result, theme) });
-  if (has('weekday')) charts.push({ name: 'csat-by-weekday', spec: csatByWeekdaySpec(result, theme) });
-  if (has('weekday')) charts.push({ name: 'volume-by-weekday', spec: volumeByWeekdaySpec(result, theme) });
-  if (has('reason')) charts.push({ name: 'csat-by-reason', spec: csatByReasonSpec(result, theme) });
-  if (has('hour') && has('weekday')) charts.push({ name: 'csat-heatmap', spec: csatHeatmapSpec(result, theme) });
+  if (has('hour')) charts.push({ name: 'csat-by-hour', title: 'CSAT by hour opened', spec: csatByHourSpec(result, theme) });
+  if (has('weekday')) charts.push({ name: 'csat-by-weekday', title: 'CSAT by weekday opened', spec: csatByWeekdaySpec(result, theme) });
+  if (has('weekday')) charts.push({ name: 'volume-by-weekday', title: 'Ticket volume and CSAT by weekday', spec: volumeByWeekdaySpec(result, theme) });
+  if (has('reason')) charts.push({ name: 'csat-by-reason', title: 'CSAT by contact reason', spec: csatByReasonSpec(result, theme) });
+  if (has('hour') && has('weekday')) charts.push({ name: 'csat-heatmap', title: 'CSAT by weekday and hour opened', spec: csatHeatmapSpec(result, theme) });
   return charts;
 }
