@@ -1,4 +1,5 @@
 import type { Dimension, SliceResult, SliceRow } from '../../analysis/sliceResult.js';
+import { sliceSubject } from '../../analysis/sliceSentences.js';
 import { count, pct } from '../format.js';
 
 /**
@@ -114,6 +115,5 @@ export function frame(
 export function findingTitle(result: SliceResult, dimension: Dimension): string | null {
   const f = result.findings.find((x) => x.dimension === dimension);
   if (!f) return null;
-  const subject = f.sentence.slice(0, f.sentence.indexOf(' have '));
-  return `${subject}: ${pct(f.csat, 0)} CSAT vs ${pct(f.overallCsat, 0)} overall`;
+  return `${sliceSubject(f.dimension, f.label)}: ${pct(f.csat, 0)} CSAT vs ${pct(f.overallCsat, 0)} overall`;
 }
