@@ -1,3 +1,6 @@
+import type { Problem } from './accounting.js';
+import type { FileProfile } from './profile.js';
+
 /**
  * Canonical records: what every reader, whatever the source format, hands to the core.
  *
@@ -101,12 +104,18 @@ export interface LoadedOrders {
   records: OrderRecord[];
   present: ReadonlySet<OrderColumn>;
   quality: FileQuality;
+  /** For `loyalty validate`: encoding, dialect, and per canonical column how it was read. */
+  profile?: FileProfile;
+  /** Every skipped row (the first 1,000), in file order, with line, reason, column and raw value. */
+  problems?: Problem[];
 }
 
 export interface LoadedTickets {
   records: TicketRecord[];
   present: ReadonlySet<TicketColumn>;
   quality: FileQuality;
+  profile?: FileProfile;
+  problems?: Problem[];
 }
 
 export interface IngestOptions {

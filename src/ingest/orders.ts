@@ -1,0 +1,138 @@
+import { DataError } from '../errors.js';
+import {
+  ORDER_COLUMNS,
+  REQUIRED_ORDER_COLUMNS,
+  type IngestOptions,
+  type LoadedOrders,
+  type OrderColumn,
+  type OrderRecord,
+} from './records.js';
+import { RowAccounting } from './accounting.js';
+import { CurrencyTally } from './currencies.js';
+import { openMappedRows } from './mappedRows.js';
+import { buildQuality } from './quality.js';
+import { Range } from './profile.js';
+import { parseAmount } from './values/amount.js';
+import { normalizeCustomerId } from './values/customerId.js';
+import { DateColumn, type TimeCell } from './values/dateColumn.js';
+
+/**
+ * Orders: any supported surface form → canonical OrderRecords plus the accounting of every
+ * row that could not be used. Disk-free: `source` is the file's bytes or text, in chunks.
+ */
+export async function parseOrders(
+  source: AsyncIterable<Uint8Array | string> | string,
+  fileName: string,
+  options: IngestOptions,
+): Promise<LoadedOrders> {
+  const acc = new RowAccounting(fileName, options.strict);
+  const input = await openMappedRows(source, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options, acc);
+  const sources = input.mapping.sources;
+  const dates = new DateColumn('order_date', label('order_date', sources), options.dateFormat, options.tz);
+  const decimal = options.decimal ?? (input.dialect.delimiter === ';' ? ',' : '.');
+  const currencies = new CurrencyTally(options.currency);
+  const hasOrderId = input.mapping.positions.has('order_id');
+  const hasStatus = input.mapping.positions.has('status');
+  const drafts: { line: number; customerId: string; date: TimeCell; amount: number; orderId: string | null; status: string | null }[] = [];
+
+  for await (const batch of input.rows) {
+    for (const { line, values } of batch) {
+      const rawId = values.customer_id ?? '';
+      const rawDate = values.order_date ?? '';
+      const rawAmount = values.amount ?? '';
+      const customerId = normalizeCustomerId(rawId);
+      const date = dates.cell(rawDate);
+      const amount = parseAmount(rawAmount, decimal);
+      if (date === null) acc.unparseable('order_date', line, rawDate);
+      if (amount === null) acc.unparseable('amount', line, rawAmount);
+      if (customerId === '') {
+        acc.skip(line, 'empty customer_id', rawId, 'customer_id', sources.customer_id, 'fill in the customer or map another column with --map orders.customer_id=<header>');
+      } else if (date === null) {
+        acc.skip(line, 'unparseable order_date', rawDate, 'order_date', sources.order_date, DATE_FIX);
+      } else if (amount === null) {
+        acc.skip(line, 'unparseable amount', rawAmount, 'amount', sources.amount, AMOUNT_FIX);
+      } else if (!currencies.accept(amount.currency)) {
+        acc.skip(line, `currency other than ${currencies.keep}`, rawAmount, 'amount', sources.amount, `keep only ${currencies.keep} rows or change --currency`);
+      } else {
+        const orderId = hasOrderId ? (values.order_id ?? '').trim() || null : null;
+        const status = hasStatus ? (values.status ?? '').trim() || null : null;
+        drafts.push({ line, customerId, date, amount: amount.value, orderId, status });
+      }
+    }
+  }
+  if (acc.rowsRead === 0) throw headerOnly(fileName, 'orders');
+  dates.decide(fileName);
+  currencies.assertSingle(fileName, label('amount', sources));
+
+  const records: OrderRecord[] = [];
+  const seen = new Set<string>();
+  let duplicateOrderIds = 0;
+  const dateRange = new Range();
+  const amountRange = new Range();
+  for (const d of drafts) {
+    const orderDate = dates.resolve(d.date);
+    if (orderDate === null) {
+      const raw = typeof d.date === 'number' ? '' : d.date.raw;
+      acc.unparseable('order_date', d.line, raw);
+      acc.skip(d.line, 'unparseable order_date', raw, 'order_date', sources.order_date, DATE_FIX);
+      continue;
+    }
+    if (d.orderId !== null) {
+      if (seen.has(d.orderId)) {
+        duplicateOrderIds++;
+        acc.skip(d.line, 'duplicate order_id', d.orderId, 'order_id', sources.order_id, 'remove the repeated order row (the first one is kept)');
+        continue;
+      }
+      seen.add(d.orderId);
+    }
+    dateRange.add(orderDate);
+    amountRange.add(d.amount);
+    records.push({ line: d.line, customerId: d.customerId, orderDate, amount: d.amount, orderId: d.orderId, status: d.status });
+  }
+  acc.assertSomeUsed(records.length + acc.rowsMerged);
+  acc.assertColumnsUsable(sources, (column) => HINTS[column as OrderColumn] ?? 'check the column mapping');
+
+  const amountFormat = [decimal === ',' ? 'decimal comma' : 'decimal point', currencies.describe()].filter(Boolean).join(', ');
+  const formats: Partial<Record<OrderColumn, [type: 'id' | 'text' | 'date' | 'amount', format: string | null, range: [string, string] | null]>> = {
+    customer_id: ['id', null, null],
+    order_date: ['date', dates.describe(), dateRange.as(isoWall)],
+    amount: ['amount', amountFormat, amountRange.as(String)],
+    order_id: ['id', null, null],
+    status: ['text', null, null],
+  };
+  const decisions = [`order_date: ${dates.describe()}`, `amount: ${amountFormat}`];
+  const quality = buildQuality(fileName, input, acc, records.length, decisions);
+  quality.duplicateOrderIds = duplicateOrderIds;
+  const present = new Set(ORDER_COLUMNS.filter((c) => c in sources));
+  const profile = {
+    encoding: input.encoding,
+    delimiter: input.dialect.delimiter,
+    lineEnding: input.dialect.lineEnding,
+    headers: input.header.headers,
+    columns: [...present].map((c) => input.observer.profile(c, sources[c], ...formats[c]!)),
+  };
+  return { records, present, quality, profile, problems: acc.problems };
+}
+
+const DATE_FIX = 'write dates like 2014-01-31 or 1/31/2014 (see --date-format), or map another column';
+const AMOUNT_FIX = 'write amounts like 1234.50 or $1,234.50 (see --decimal), or map another column';
+const HINTS: Partial<Record<OrderColumn, string>> = {
+  customer_id: 'map the column that holds the customer with --map orders.customer_id=<header>',
+  order_date: 'check that --map orders.order_date points at the date column and that dates are ISO (2014-01-31) or M/D/YYYY (--date-format)',
+  amount: 'check that --map orders.amount points at the amount column and the decimal separator (--decimal)',
+};
+
+function label(column: string, sources: Record<string, string>): string {
+  const source = sources[column];
+  return source && source !== column ? `${column} ("${source}")` : column;
+}
+
+export function headerOnly(file: string, role: string): DataError {
+  return new DataError(`${file} has a header row but no data rows; export the ${role} again with data in it.`);
+}
+
+/** Wall-clock ms → "2014-01-31" or "2014-01-31 09:30:00". */
+export function isoWall(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}

@@ -1,0 +1,107 @@
+import { DataError, UsageError } from '../../errors.js';
+import { excelSerialToWall, isPlausibleExcelSerial, parseTimestamp, type ParsedTimestamp } from './timestamp.js';
+import { toZoneWallClock, type ZoneClock } from './timeZone.js';
+
+/** A value whose reading waits for the whole column: a slash date or a bare number. */
+export type PendingTime = Extract<ParsedTimestamp, { kind: 'slash' | 'serial' }> & { raw: string };
+export type TimeCell = number | PendingTime;
+
+export type DateOrder = 'MDY' | 'DMY';
+
+/**
+ * Parses one timestamp column and decides, from all its values, what the ambiguous ones mean:
+ * slash dates are day-first when any first field exceeds 12, month-first when any second field
+ * does (or as --date-format says); bare numbers are Excel serial dates only when every value of
+ * the column is one. Rows call `cell()` while streaming and `resolve()` after `decide()`.
+ *
+ * Time zones: without a zone the clock as written is kept (an offset is read but not applied).
+ * With a zone, values carrying an offset or Z are converted to that zone's clock; values without
+ * one are taken as UTC and converted; date-only values have no clock to convert and stay as written.
+ */
+export class DateColumn {
+  private dayFirstSeen: string | null = null;
+  private monthFirstSeen: string | null = null;
+  private slashCount = 0;
+  private asymmetricSlash: string | null = null;
+  private serialCount = 0;
+  private nonSerialCount = 0;
+  private order: DateOrder | null;
+  private serial = false;
+  private readonly clock: ZoneClock | null;
+
+  constructor(
+    readonly column: string,
+    readonly label: string,
+    dateFormat: string | null,
+    zone: string | null,
+  ) {
+    this.order = parseDateOrder(dateFormat);
+    this.clock = zone ? toZoneWallClock(zone) : null;
+  }
+
+  /** The wall-clock time, a pending reading, or null when the text is not a timestamp. */
+  cell(raw: string): TimeCell | null {
+    const parsed = parseTimestamp(raw);
+    if (parsed === null) return null;
+    if (parsed.kind === 'serial') {
+      if (!isPlausibleExcelSerial(parsed.value)) return null;
+      this.serialCount++;
+      return { ...parsed, raw };
+    }
+    this.nonSerialCount++;
+    if (parsed.kind === 'wall') return this.zoned(parsed.ms, parsed.offsetMinutes, parsed.hasTime);
+    this.slashCount++;
+    if (parsed.first > 12 && this.dayFirstSeen === null) this.dayFirstSeen = raw.trim();
+    if (parsed.second > 12 && this.monthFirstSeen === null) this.monthFirstSeen = raw.trim();
+    if (parsed.first !== parsed.second && this.asymmetricSlash === null) this.asymmetricSlash = raw.trim();
+    return { ...parsed, raw };
+  }
+
+  /** Fixes the reading of slash dates and bare numbers; throws when the data cannot decide. */
+  decide(file: string): void {
+    this.serial = this.serialCount > 0 && this.nonSerialCount === 0;
+    if (this.slashCount === 0 || this.order !== null) return;
+    if (this.dayFirstSeen !== null && this.monthFirstSeen !== null) {
+      throw new DataError(
+        `${file}: column ${this.label} mixes day-first and month-first dates ("${this.dayFirstSeen}" and "${this.monthFirstSeen}"); fix the column so all dates use one order.`,
+      );
+    }
+    if (this.dayFirstSeen !== null) this.order = 'DMY';
+    else if (this.monthFirstSeen !== null) this.order = 'MDY';
+    else if (this.asymmetricSlash !== null) {
+      throw new DataError(
+        `${file}: column ${this.label} has dates like "${this.asymmetricSlash}" that could be month-first or day-first, and no value decides it; add --date-format MDY or --date-format DMY.`,
+      );
+    } else this.order = 'MDY';
+  }
+
+  /** After decide(): the wall-clock time, or null when the value is not usable under the decision. */
+  resolve(cell: TimeCell): number | null {
+    if (typeof cell === 'number') return cell;
+    if (cell.kind === 'serial') return this.serial ? this.zoned(excelSerialToWall(cell.value), null, true) : null;
+    const ms = this.order === 'DMY' ? cell.dmy : cell.mdy;
+    return ms === null ? null : this.zoned(ms, cell.offsetMinutes, cell.hasTime);
+  }
+
+  /** How the column was read, for reports ("order_date: D/M/YYYY (day first)"). */
+  describe(): string {
+    const forms: string[] = [];
+    if (this.nonSerialCount > this.slashCount) forms.push('ISO 8601');
+    if (this.slashCount > 0) forms.push(this.order === 'DMY' ? 'D/M/YYYY (day first)' : 'M/D/YYYY (month first)');
+    if (this.serial) forms.push('Excel serial dates');
+    if (this.clock) forms.push('converted to the --tz zone');
+    return forms.length === 0 ? 'no dates' : forms.join(', ');
+  }
+
+  private zoned(wall: number, offsetMinutes: number | null, hasTime: boolean): number {
+    if (this.clock === null || !hasTime) return wall;
+    return this.clock(wall - (offsetMinutes ?? 0) * 60_000);
+  }
+}
+
+export function parseDateOrder(dateFormat: string | null): DateOrder | null {
+  if (dateFormat === null || dateFormat === '') return null;
+  const upper = dateFormat.trim().toUpperCase();
+  if (upper === 'MDY' || upper === 'DMY') return upper;
+  throw new UsageError(`--date-format "${dateFormat}" is not MDY or DMY; use MDY for 3/31/2014 or DMY for 31/3/2014.`);
+}

@@ -1,0 +1,21 @@
+import type { Satisfaction } from '../records.js';
+
+/**
+ * A satisfaction score: numeric 1–5 (satisfied at 4 or more) or the words help desks export
+ * (Zendesk good/bad, others satisfied/unsatisfied). Empty, "offered" and "unoffered" mean the
+ * customer did not rate: null. Anything else is 'invalid' and the row is skipped and counted.
+ *
+ *   parseSatisfaction('4') → { kind: 'numeric', value: 4, satisfied: true }
+ *   parseSatisfaction('Bad') → { kind: 'text', satisfied: false }
+ */
+export function parseSatisfaction(raw: string): Satisfaction | null | 'invalid' {
+  const text = raw.trim().toLowerCase();
+  if (text === '' || text === 'offered' || text === 'unoffered' || text === 'not offered') return null;
+  if (text === 'good' || text === 'satisfied') return { kind: 'text', satisfied: true };
+  if (text === 'bad' || text === 'unsatisfied' || text === 'dissatisfied') return { kind: 'text', satisfied: false };
+  if (/^[1-5](\.0+)?$/.test(text)) {
+    const value = Number(text);
+    return { kind: 'numeric', value, satisfied: value >= 4 };
+  }
+  return 'invalid';
+}

@@ -1,0 +1,96 @@
+import { asciiDigits } from './digits.js';
+
+/**
+ * One timestamp value, classified by shape. Year-first forms are unambiguous and parse to a
+ * wall-clock time at once; slash dates carry both readings (month-first and day-first) until the
+ * column's data decides; bare numbers may be Excel serial dates, decided once the whole column is
+ * seen. All times are wall-clock milliseconds (the clock as written, encoded as UTC).
+ *
+ *   parseTimestamp('2014-01-31T09:30:00+01:00')
+ *     → { kind: 'wall', ms: Date.UTC(2014, 0, 31, 9, 30), offsetMinutes: 60, hasTime: true }
+ *   parseTimestamp('3/4/2014') → { kind: 'slash', mdy: Date.UTC(2014, 2, 4), dmy: Date.UTC(2014, 3, 3), … }
+ */
+export type ParsedTimestamp =
+  | { kind: 'wall'; ms: number; offsetMinutes: number | null; hasTime: boolean }
+  | { kind: 'slash'; mdy: number | null; dmy: number | null; first: number; second: number; hasTime: boolean; offsetMinutes: number | null }
+  | { kind: 'serial'; value: number };
+
+const ISO =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const SLASH =
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:,?[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*([AP])\.?M\.?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const NUMBER = /^\d+(?:\.\d+)?$/;
+
+export function parseTimestamp(raw: string): ParsedTimestamp | null {
+  const text = asciiDigits(raw.trim());
+  if (text === '') return null;
+  const first = text.charCodeAt(0);
+  let m = text.length >= 8 && text.charCodeAt(4) >= 45 && text.charCodeAt(4) <= 47 ? ISO.exec(text) : null;
+  if (m) {
+    const hasTime = m[4] !== undefined;
+    const ms = wallMs(+m[1], +m[2], +m[3], hasTime ? +m[4] : 0, hasTime ? +m[5] : 0, m[6] ? +m[6] : 0, m[7]);
+    if (ms === null) return null;
+    const offset = m[8] === undefined ? null : offsetMinutes(m[8]);
+    if (offset === undefined) return null;
+    return { kind: 'wall', ms, offsetMinutes: offset, hasTime };
+  }
+  if (first < 48 || first > 57) return null;
+  m = SLASH.exec(text);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    const year = m[3].length === 2 ? twoDigitYear(+m[3]) : +m[3];
+    const hasTime = m[4] !== undefined;
+    let hour = hasTime ? +m[4] : 0;
+    if (m[8] !== undefined) {
+      if (hour < 1 || hour > 12) return null;
+      hour = (hour % 12) + (m[8].toUpperCase() === 'P' ? 12 : 0);
+    }
+    const minute = hasTime ? +m[5] : 0;
+    const second = m[6] ? +m[6] : 0;
+    const offset = m[9] === undefined ? null : offsetMinutes(m[9]);
+    if (offset === undefined) return null;
+    const mdy = wallMs(year, a, b, hour, minute, second, m[7]);
+    const dmy = wallMs(year, b, a, hour, minute, second, m[7]);
+    if (mdy === null && dmy === null) return null;
+    return { kind: 'slash', mdy, dmy, first: a, second: b, hasTime, offsetMinutes: offset };
+  }
+  if (NUMBER.test(text)) return { kind: 'serial', value: Number(text) };
+  return null;
+}
+
+/** Excel's day 0 is 1899-12-30 (after its 1900 leap-year bug); serial 25569 = 1970-01-01. */
+export function excelSerialToWall(serial: number): number {
+  return Math.round((serial - 25569) * 86400) * 1000;
+}
+
+/** Serial dates 20000–80000 are the years 1954–2119; other bare numbers are not dates. */
+export function isPlausibleExcelSerial(value: number): boolean {
+  return value >= 20000 && value <= 80000;
+}
+
+function wallMs(y: number, mo: number, d: number, h: number, mi: number, s: number, frac: string | undefined): number | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
+  const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+}
+
+function daysInMonth(y: number, mo: number): number {
+  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+function twoDigitYear(yy: number): number {
+  return yy < 70 ? 2000 + yy : 1900 + yy;
+}
+
+/** "Z", "UTC", "+01:00", "-0530", "+02" → minutes east of UTC; undefined when out of range. */
+function offsetMinutes(suffix: string): number | undefined {
+  const s = suffix.toUpperCase();
+  if (s === 'Z' || s === 'UTC' || s === 'GMT') return 0;
+  const sign = s[0] === '-' ? -1 : 1;
+  const digits = s.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+  if (hours > 14 || minutes > 59) return undefined;
+  return sign * (hours * 60 + minutes);
+}
