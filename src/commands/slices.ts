@@ -1,12 +1,101 @@
 import { Command } from 'commander';
 import type { Run } from '../cli.js';
 import { UsageError } from '../errors.js';
+import { assertSatisfactionColumn, parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
+import { DEFAULT_SLICE_OPTIONS, DIMENSIONS, type Dimension } from '../analysis/sliceResult.js';
+import { analyzeSlices } from '../analysis/slices.js';
+import { loadTickets } from '../ingest/load.js';
+import type { FileQuality } from '../ingest/records.js';
+import { slicesCharts } from '../report/charts/csatCharts.js';
+import { count, stableJson } from '../report/format.js';
+import { slicesJson } from '../report/slicesJson.js';
+import { slicesMarkdown } from '../report/slicesMarkdown.js';
+import { slicesTerminal } from '../report/slicesTerminal.js';
+import { writeOutputs, type OutputFile } from '../report/write.js';
+import type { Terminal } from '../terminal.js';
+import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
 
-// Placeholder wiring: replaced by the real command.
+const HELP = `
+Slices every ticket by the hour and weekday it was opened, and by reason, channel and agent
+when those columns exist; gives each slice its volume, CSAT (satisfied ÷ rated, with a 95%
+Wilson interval) and, when present, median wait, transfer, reopen and first-contact rates.
+Each slice is tested against all other tickets (two-proportion z-test, Benjamini–Hochberg
+adjusted per dimension) and flagged low or high when adjusted p < 0.05 and it has at least
+--min-rated ratings. Findings rank the low slices by how many satisfied tickets they fall
+short of the overall rate; the first is what to fix first.
+
+Needs a satisfaction column (1–5, or good/bad); map one with --map tickets.satisfaction=Header.
+
+Examples:
+  loyalty slices tickets.csv
+  loyalty slices tickets.csv --by hour,reason --min-rated 50
+  loyalty slices tickets.csv --json > slices.json
+  loyalty slices tickets.csv --out reports/slices --tz Europe/Berlin
+
+--out DIR writes slices.md and Vega-Lite charts: csat-by-hour, csat-by-weekday,
+volume-by-weekday, csat-by-reason, csat-heatmap (.vl.json), for the dimensions analysed.`;
+
+interface SlicesFlags extends RawIngestFlags {
+  by?: string;
+  json?: boolean;
+  out?: string;
+  minRated: string;
+}
+
 export function slicesCommand(select: (run: Run) => void): Command {
-  return new Command('slices').description('(not yet available)').action(() =>
-    select(async () => {
-      throw new UsageError('loyalty slices is not available in this build');
-    }),
-  );
+  const cmd = new Command('slices')
+    .description('where and when satisfaction drops: CSAT by hour, weekday, reason, channel and agent')
+    .argument('<tickets>', 'tickets CSV (needs customer_id, created_at and satisfaction)')
+    .option('--by <dimensions>', `comma list of ${DIMENSIONS.join(', ')} (default: hour, weekday and every column present)`)
+    .option('--json', 'print the result as one JSON document on stdout')
+    .option('--out <dir>', 'write slices.md and the Vega-Lite charts into DIR')
+    .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated));
+  addIngestOptions(cmd).addHelpText('after', HELP);
+  return cmd.action((file: string, flags: SlicesFlags) => select((term) => runSlices(file, flags, term)));
+}
+
+async function runSlices(file: string, flags: SlicesFlags, term: Terminal): Promise<number> {
+  // Every flag is checked before the file is read, so a typo fails fast.
+  const requested: Dimension[] | null = flags.by === undefined ? null : parseDimensions(flags.by);
+  const minRated = parseMinRated(flags.minRated);
+  const ingest = ingestOptionsFrom(flags);
+
+  const tickets = await loadTickets(file, ingest);
+  assertSatisfactionColumn(tickets.present, tickets.quality.file);
+  const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
+  reportQuality(tickets.quality, term);
+
+  const result = analyzeSlices(tickets, { by, minRated });
+
+  if (flags.out !== undefined) {
+    const charts = slicesCharts(result);
+    const files: OutputFile[] = [
+      { name: 'slices.md', content: slicesMarkdown(result, tickets.quality, charts.map((c) => ({ title: c.title, file: `${c.name}.vl.json` }))) },
+      ...charts.map((c) => ({ name: `${c.name}.vl.json`, content: stableJson(c.spec) })),
+    ];
+    const written = await writeOutputs(flags.out, files);
+    term.err(`wrote ${written.length} files to ${flags.out}`);
+  }
+  term.out(flags.json ? stableJson(slicesJson(result, tickets.quality)) : slicesTerminal(result, term.color));
+  return 0;
+}
+
+function parseMinRated(text: string): number {
+  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`--min-rated "${text}" is not a whole number of at least 1, e.g. --min-rated 30`);
+  }
+  return n;
+}
+
+/** Skipped rows change the numbers; say so on stderr where a script's stdout stays clean. */
+function reportQuality(q: FileQuality, term: Terminal): void {
+  if (q.rowsSkipped > 0) {
+    const reasons = Object.entries(q.skipped)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([reason, s]) => `${count(s.count)} ${reason} (first at line ${s.firstLines[0]})`)
+      .join('; ');
+    term.warn(`${q.file}: skipped ${count(q.rowsSkipped)} of ${count(q.rowsRead)} rows: ${reasons}`);
+  }
+  for (const w of q.warnings) term.warn(`${q.file}: ${w}`);
 }
