@@ -46,6 +46,8 @@ async function* decodeChunks(
         info.encoding = detectEncoding(bytes);
         decoder = new TextDecoder(info.encoding, { fatal: true });
       }
+      // NUL bytes say "binary or BOM-less UTF-16" more precisely than a decoding failure would.
+      if (info.encoding === 'utf-8' && bytes.indexOf(0) >= 0) throw nulBytes(file);
       text = decode(decoder, bytes, true, file, bytesSeen);
       bytesSeen += bytes.length;
     }
@@ -55,6 +57,7 @@ async function* decodeChunks(
   }
   if (head) {
     info.encoding = detectEncoding(head);
+    if (info.encoding === 'utf-8' && head.indexOf(0) >= 0) throw nulBytes(file);
     decoder = new TextDecoder(info.encoding, { fatal: true });
     const text = decode(decoder, head, true, file, 0);
     assertNoNul(text, file);
@@ -84,11 +87,13 @@ function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean, file: 
 }
 
 function assertNoNul(text: string, file: string): void {
-  if (text.includes('\u0000')) {
-    throw new DataError(
-      `${file} contains NUL bytes, so it is not a text CSV (a binary file, or UTF-16 saved without a byte-order mark); export it again as CSV (UTF-8).`,
-    );
-  }
+  if (text.includes('\u0000')) throw nulBytes(file);
+}
+
+function nulBytes(file: string): DataError {
+  return new DataError(
+    `${file} contains NUL bytes, so it is not a text CSV (a binary file, or UTF-16 saved without a byte-order mark); export it again as CSV (UTF-8).`,
+  );
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

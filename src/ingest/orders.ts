@@ -14,7 +14,8 @@ import { buildQuality } from './quality.js';
 import { Range } from './profile.js';
 import { parseAmount } from './values/amount.js';
 import { normalizeCustomerId } from './values/customerId.js';
-import { DateColumn, type TimeCell } from './values/dateColumn.js';
+import { detach } from './values/detach.js';
+import { DateColumn, type PendingTime } from './values/dateColumn.js';
 
 /**
  * Orders: any supported surface form → canonical OrderRecords plus the accounting of every
@@ -33,7 +34,11 @@ export async function parseOrders(
   const currencies = new CurrencyTally(options.currency);
   const hasOrderId = input.mapping.positions.has('order_id');
   const hasStatus = input.mapping.positions.has('status');
-  const drafts: { line: number; customerId: string; date: TimeCell; amount: number; orderId: string | null; status: string | null }[] = [];
+  const records: OrderRecord[] = [];
+  // Slash dates and bare numbers wait for the whole column; their records are fixed up after.
+  const pending: { index: number; cell: PendingTime }[] = [];
+  const seen = new Set<string>();
+  let duplicateOrderIds = 0;
 
   for await (const batch of input.rows) {
     for (const { line, values } of batch) {
@@ -54,40 +59,45 @@ export async function parseOrders(
       } else if (!currencies.accept(amount.currency)) {
         acc.skip(line, `currency other than ${currencies.keep}`, rawAmount, 'amount', sources.amount, `keep only ${currencies.keep} rows or change --currency`);
       } else {
-        const orderId = hasOrderId ? (values.order_id ?? '').trim() || null : null;
-        const status = hasStatus ? (values.status ?? '').trim() || null : null;
-        drafts.push({ line, customerId, date, amount: amount.value, orderId, status });
+        const orderId = hasOrderId ? detach((values.order_id ?? '').trim()) || null : null;
+        if (orderId !== null) {
+          if (seen.has(orderId)) {
+            duplicateOrderIds++;
+            acc.skip(line, 'duplicate order_id', orderId, 'order_id', sources.order_id, 'remove the repeated order row (the first one is kept)');
+            continue;
+          }
+          seen.add(orderId);
+        }
+        const status = hasStatus ? detach((values.status ?? '').trim()) || null : null;
+        if (typeof date !== 'number') pending.push({ index: records.length, cell: date });
+        records.push({ line, customerId, orderDate: typeof date === 'number' ? date : NaN, amount: amount.value, orderId, status });
       }
     }
   }
   if (acc.rowsRead === 0) throw headerOnly(fileName, 'orders');
   dates.decide(fileName);
   currencies.assertSingle(fileName, label('amount', sources));
-
-  const records: OrderRecord[] = [];
-  const seen = new Set<string>();
-  let duplicateOrderIds = 0;
+  let unusable = 0;
+  for (const { index, cell } of pending) {
+    const orderDate = dates.resolve(cell);
+    if (orderDate !== null) records[index].orderDate = orderDate;
+    else {
+      // Only bare numbers in a column that turned out not to be all Excel dates land here.
+      unusable++;
+      acc.unparseable('order_date', records[index].line, cell.raw);
+      acc.skip(records[index].line, 'unparseable order_date', cell.raw, 'order_date', sources.order_date, DATE_FIX);
+    }
+  }
+  if (unusable > 0) {
+    let kept = 0;
+    for (const r of records) if (!Number.isNaN(r.orderDate)) records[kept++] = r;
+    records.length = kept;
+  }
   const dateRange = new Range();
   const amountRange = new Range();
-  for (const d of drafts) {
-    const orderDate = dates.resolve(d.date);
-    if (orderDate === null) {
-      const raw = typeof d.date === 'number' ? '' : d.date.raw;
-      acc.unparseable('order_date', d.line, raw);
-      acc.skip(d.line, 'unparseable order_date', raw, 'order_date', sources.order_date, DATE_FIX);
-      continue;
-    }
-    if (d.orderId !== null) {
-      if (seen.has(d.orderId)) {
-        duplicateOrderIds++;
-        acc.skip(d.line, 'duplicate order_id', d.orderId, 'order_id', sources.order_id, 'remove the repeated order row (the first one is kept)');
-        continue;
-      }
-      seen.add(d.orderId);
-    }
-    dateRange.add(orderDate);
-    amountRange.add(d.amount);
-    records.push({ line: d.line, customerId: d.customerId, orderDate, amount: d.amount, orderId: d.orderId, status: d.status });
+  for (const r of records) {
+    dateRange.add(r.orderDate);
+    amountRange.add(r.amount);
   }
   acc.assertSomeUsed(records.length + acc.rowsMerged);
   acc.assertColumnsUsable(sources, (column) => HINTS[column as OrderColumn] ?? 'check the column mapping');

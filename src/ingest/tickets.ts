@@ -13,6 +13,7 @@ import { buildQuality } from './quality.js';
 import { Range, type ColumnProfile } from './profile.js';
 import { headerOnly, isoWall } from './orders.js';
 import { normalizeCustomerId } from './values/customerId.js';
+import { detach } from './values/detach.js';
 import { DateColumn, type TimeCell } from './values/dateColumn.js';
 import { parseBoolean, parseCount, parseSeconds } from './values/flags.js';
 import { parseSatisfaction } from './values/score.js';
@@ -36,7 +37,7 @@ export async function parseTickets(
   const scales = new Set<string>();
   type Draft = Omit<TicketRecord, 'createdAt' | 'waitSeconds'> & { created: TimeCell; responded: TimeCell | null; wait: number | null };
   const drafts: Draft[] = [];
-  const text = (values: Partial<Record<string, string>>, c: TicketColumn) => (has(c) ? (values[c] ?? '').trim() || null : null);
+  const text = (values: Partial<Record<string, string>>, c: TicketColumn) => (has(c) ? detach((values[c] ?? '').trim()) || null : null);
 
   for await (const batch of input.rows) {
     rows: for (const { line, values } of batch) {

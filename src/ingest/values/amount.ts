@@ -31,8 +31,8 @@ const PLAIN = /^-?\d+(\.\d+)?$/;
 
 export function parseAmount(raw: string, decimal: '.' | ','): Amount | null {
   const trimmed = raw.trim();
-  // The common case, a plain decimal, skips the general path.
-  if (PLAIN.test(trimmed)) return { value: Number(trimmed), currency: null };
+  // The common case, a plain decimal, skips the general path (not "1.234" in a decimal-comma file).
+  if (PLAIN.test(trimmed) && (decimal === '.' || !trimmed.includes('.'))) return { value: Number(trimmed), currency: null };
   let text = asciiDigits(trimmed);
   let negative = false;
   if (text.startsWith('(') && text.endsWith(')')) {
