@@ -85,6 +85,11 @@ export class RowAccounting {
     );
   }
 
+  /** Problems in file order (row-shape problems are found before value problems of the same batch). */
+  sortedProblems(): Problem[] {
+    return [...this.problems].sort((a, b) => a.line - b.line);
+  }
+
   get problemsTotal(): number {
     return this.rowsSkipped;
   }

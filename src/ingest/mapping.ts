@@ -57,7 +57,7 @@ export function mapColumns(
     const [mapRole, column] = key.split('.');
     if (mapRole !== role) continue;
     if (!columns.includes(column)) {
-      throw new UsageError(`--map ${key}: "${column}" is not a ${role} column; use one of: ${columns.join(', ')}.`);
+      throw new UsageError(`--map ${key}: "${column}" is not one of the ${role} columns; use one of: ${columns.join(', ')}.`);
     }
     const position = index.positions.get(headerKey(header));
     if (position === undefined) {

@@ -121,7 +121,7 @@ export async function parseOrders(
     headers: input.header.headers,
     columns: [...present].map((c) => input.observer.profile(c, sources[c], ...formats[c]!)),
   };
-  return { records, present, quality, profile, problems: acc.problems };
+  return { records, present, quality, profile, problems: acc.sortedProblems() };
 }
 
 const DATE_FIX = 'write dates like 2014-01-31 or 1/31/2014 (see --date-format), or map another column';

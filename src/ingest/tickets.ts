@@ -153,7 +153,7 @@ export async function parseTickets(
     headers: input.header.headers,
     columns,
   };
-  return { records, present, quality, profile, problems: acc.problems };
+  return { records, present, quality, profile, problems: acc.sortedProblems() };
 }
 
 const DATE_FIX = 'write times like 2014-01-31 09:30 or 1/31/2014 9:30 AM (see --date-format), or map another column';

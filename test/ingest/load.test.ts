@@ -1,0 +1,40 @@
+import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadOrders, loadTickets } from '../../src/ingest/load.js';
+import { InputMissingError } from '../../src/errors.js';
+import { options } from './ingestTestUtil.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'loyalty-ingest-'));
+
+describe('loadOrders / loadTickets', () => {
+  it('streams a file from disk', async () => {
+    const path = join(dir, 'orders.csv');
+    writeFileSync(path, '\uFEFFcustomer_id,order_date,amount\r\na,2014-01-05,10\r\n');
+    const loaded = await loadOrders(path, options());
+    expect(loaded.records).toEqual([{ line: 2, customerId: 'a', orderDate: Date.UTC(2014, 0, 5), amount: 10, orderId: null, status: null }]);
+    expect(loaded.quality.file).toBe(path);
+  });
+
+  it('reports a missing file with exit code 66', async () => {
+    const path = join(dir, 'nope.csv');
+    const error = await loadTickets(path, options()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputMissingError);
+    expect((error as InputMissingError).exitCode).toBe(66);
+    expect((error as Error).message).toBe(`${path}: no such file; check the path of the tickets export.`);
+  });
+
+  it('reports a directory with exit code 66', async () => {
+    await expect(loadOrders(dir, options())).rejects.toThrow(
+      new InputMissingError(`${dir} is a directory, not a file; give the path of the orders CSV inside it.`),
+    );
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable file with exit code 66', async () => {
+    const path = join(dir, 'locked.csv');
+    writeFileSync(path, 'customer_id\n');
+    chmodSync(path, 0o000);
+    await expect(loadOrders(path, options())).rejects.toBeInstanceOf(InputMissingError);
+  });
+});
