@@ -1,7 +1,6 @@
 import { DataError } from '../errors.js';
 import type { IngestOptions } from './records.js';
-import type { RawRow, Role } from './presets/preset.js';
-import { PRESETS } from './presets/index.js';
+import type { Preset, RawRow, Role } from './presets/preset.js';
 import { decodeText, type Encoding } from './decode.js';
 import { readRecords, type CsvRecord } from './csvRecords.js';
 import type { Dialect } from './dialect.js';
@@ -38,6 +37,7 @@ export async function openMappedRows(
   required: readonly string[],
   options: IngestOptions,
   acc: RowAccounting,
+  presets: readonly Preset[],
 ): Promise<MappedRows> {
   const decoded = decodeText(source, file);
   const stream = readRecords(decoded.chunks, file);
@@ -64,7 +64,7 @@ export async function openMappedRows(
   }
   const header = indexHeaders(headerRecord.fields);
   const presetName = role === 'orders' ? options.ordersFormat : options.ticketsFormat;
-  const preset = resolveFormat(role, presetName, header, PRESETS);
+  const preset = resolveFormat(role, presetName, header, presets);
   const mapping = mapColumns(role, columns, required, header, preset, options.map, file);
   const warnings = header.duplicates.map(
     (h) => `header "${h}" appears more than once; the first column of that name is used`,
@@ -126,7 +126,7 @@ async function* mapRecords(
 /** Folds see every row at once (Shopify line items may be far apart), so they give up streaming. */
 async function* foldAll(
   rows: AsyncIterable<RawRow[]>,
-  fold: NonNullable<import('./presets/preset.js').Preset['fold']>,
+  fold: NonNullable<Preset['fold']>,
   headers: string[],
   acc: RowAccounting,
 ): AsyncGenerator<RawRow[]> {

@@ -8,6 +8,8 @@ import {
   type OrderRecord,
 } from './records.js';
 import { RowAccounting } from './accounting.js';
+import { PRESETS } from './presets/index.js';
+import type { Preset } from './presets/preset.js';
 import { CurrencyTally } from './currencies.js';
 import { openMappedRows } from './mappedRows.js';
 import { buildQuality } from './quality.js';
@@ -25,9 +27,10 @@ export async function parseOrders(
   source: AsyncIterable<Uint8Array | string> | string,
   fileName: string,
   options: IngestOptions,
+  presets: readonly Preset[] = PRESETS,
 ): Promise<LoadedOrders> {
   const acc = new RowAccounting(fileName, options.strict);
-  const input = await openMappedRows(source, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options, acc);
+  const input = await openMappedRows(source, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options, acc, presets);
   const sources = input.mapping.sources;
   const dates = new DateColumn('order_date', label('order_date', sources), options.dateFormat, options.tz);
   const decimal = options.decimal ?? (input.dialect.delimiter === ';' ? ',' : '.');

@@ -8,6 +8,8 @@ import {
   type TicketRecord,
 } from './records.js';
 import { RowAccounting } from './accounting.js';
+import { PRESETS } from './presets/index.js';
+import type { Preset } from './presets/preset.js';
 import { openMappedRows } from './mappedRows.js';
 import { buildQuality } from './quality.js';
 import { Range, type ColumnProfile } from './profile.js';
@@ -27,9 +29,10 @@ export async function parseTickets(
   source: AsyncIterable<Uint8Array | string> | string,
   fileName: string,
   options: IngestOptions,
+  presets: readonly Preset[] = PRESETS,
 ): Promise<LoadedTickets> {
   const acc = new RowAccounting(fileName, options.strict);
-  const input = await openMappedRows(source, fileName, 'tickets', TICKET_COLUMNS, REQUIRED_TICKET_COLUMNS, options, acc);
+  const input = await openMappedRows(source, fileName, 'tickets', TICKET_COLUMNS, REQUIRED_TICKET_COLUMNS, options, acc, presets);
   const sources = input.mapping.sources;
   const has = (c: TicketColumn) => c in sources;
   const created = new DateColumn('created_at', sources.created_at, options.dateFormat, options.tz);
