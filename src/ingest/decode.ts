@@ -48,8 +48,8 @@ async function* decodeChunks(
       }
       // NUL bytes say "binary or BOM-less UTF-16" more precisely than a decoding failure would.
       if (info.encoding === 'utf-8' && bytes.indexOf(0) >= 0) throw nulBytes(file);
-      text = decode(decoder, bytes, true, file, bytesSeen);
       bytesSeen += bytes.length;
+      text = decode(decoder, bytes, true, file, bytesSeen);
     }
     first = false;
     assertNoNul(text, file);
@@ -59,7 +59,7 @@ async function* decodeChunks(
     info.encoding = detectEncoding(head);
     if (info.encoding === 'utf-8' && head.indexOf(0) >= 0) throw nulBytes(file);
     decoder = new TextDecoder(info.encoding, { fatal: true });
-    const text = decode(decoder, head, true, file, 0);
+    const text = decode(decoder, head, true, file, head.length);
     assertNoNul(text, file);
     if (text !== '') yield text;
   }
@@ -76,12 +76,13 @@ function detectEncoding(bytes: Uint8Array): Encoding {
   return 'utf-8';
 }
 
-function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean, file: string, offset: number): string {
+/** `upTo`: bytes read so far, so the message can say where the bad bytes are at the latest. */
+function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean, file: string, upTo: number): string {
   try {
     return decoder.decode(bytes, { stream });
   } catch {
     throw new DataError(
-      `${file} is not UTF-8 text (invalid bytes after byte ${offset}); it may be a binary file or use another encoding: save it again as "CSV UTF-8".`,
+      `${file} is not UTF-8 text (invalid bytes within the first ${upTo} bytes); it may be a binary file or use another encoding: save it again as "CSV UTF-8".`,
     );
   }
 }

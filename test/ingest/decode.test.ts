@@ -34,7 +34,7 @@ describe('decodeText', () => {
 
   it('rejects bytes that are not UTF-8', async () => {
     await expect(text(inPieces(Uint8Array.from([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xc3, 0x28]), 64))).rejects.toThrow(
-      'f.csv is not UTF-8 text (invalid bytes after byte 0); it may be a binary file or use another encoding: save it again as "CSV UTF-8".',
+      'f.csv is not UTF-8 text (invalid bytes within the first 7 bytes); it may be a binary file or use another encoding: save it again as "CSV UTF-8".',
     );
   });
 
