@@ -37,9 +37,12 @@ export class RowAccounting {
   /**
    * Counts a skipped row. `fix` finishes the --strict message: what the user should do.
    * `column` is the canonical column and `source` its header, when the problem is one value.
+   * `byRule` marks rows set aside by a documented rule rather than because they are broken
+   * (a repeated order_id counts once, --currency keeps one currency, a "Total" row is not
+   * data): counted the same way, but --strict does not fail on them.
    */
-  skip(line: number, reason: string, value: string, column: string | null, source: string | null, fix: string): void {
-    if (this.strict) {
+  skip(line: number, reason: string, value: string, column: string | null, source: string | null, fix: string, byRule = false): void {
+    if (this.strict && !byRule) {
       const where = column === null ? '' : source && source !== column ? ` in ${column} (column "${source}")` : ` in ${column}`;
       throw new DataError(`${this.file}:${line}: ${reason}${where}: "${clip(value)}"; ${fix}, or run without --strict to skip and count such rows.`);
     }

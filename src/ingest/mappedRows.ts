@@ -112,7 +112,7 @@ async function* mapRecords(
         continue;
       }
       if (SUMMARY.test(fields[0]) && requiredPositions.some((p) => (fields[p] ?? '').trim() === '')) {
-        acc.skip(record.line, 'summary row', fields.join(','), null, null, 'delete the totals row');
+        acc.skip(record.line, 'summary row', fields.join(','), null, null, 'delete the totals row', true);
         continue;
       }
       const values: Record<string, string> = {};

@@ -60,13 +60,13 @@ export async function parseOrders(
       } else if (amount === null) {
         acc.skip(line, 'unparseable amount', rawAmount, 'amount', sources.amount, AMOUNT_FIX);
       } else if (!currencies.accept(amount.currency)) {
-        acc.skip(line, `currency other than ${currencies.keep}`, rawAmount, 'amount', sources.amount, `keep only ${currencies.keep} rows or change --currency`);
+        acc.skip(line, `currency other than ${currencies.keep}`, rawAmount, 'amount', sources.amount, `keep only ${currencies.keep} rows or change --currency`, true);
       } else {
         const orderId = hasOrderId ? detach((values.order_id ?? '').trim()) || null : null;
         if (orderId !== null) {
           if (seen.has(orderId)) {
             duplicateOrderIds++;
-            acc.skip(line, 'duplicate order_id', orderId, 'order_id', sources.order_id, 'remove the repeated order row (the first one is kept)');
+            acc.skip(line, 'duplicate order_id', orderId, 'order_id', sources.order_id, 'remove the repeated order row (the first one is kept)', true);
             continue;
           }
           seen.add(orderId);

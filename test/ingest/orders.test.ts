@@ -144,3 +144,18 @@ describe('parseOrders', () => {
     });
   });
 });
+
+describe('--strict', () => {
+  it('does not fail on rows set aside by rule: repeated order_id, other currency, totals row', async () => {
+    const csv = 'customer_id,order_date,amount,order_id\na,2014-01-05,$10,1\nb,2014-01-05,$20,1\nc,2014-01-05,€5,2\nTotal,,$35,\n';
+    const loaded = await parseOrders(csv, 'o.csv', options({ strict: true, currency: 'USD' }));
+    expect(loaded.records.map((r) => r.customerId)).toEqual(['a']);
+    expect(Object.keys(loaded.quality.skipped).sort()).toEqual(['currency other than USD', 'duplicate order_id', 'summary row']);
+  });
+
+  it('fails on a ragged row, naming its line', async () => {
+    await expect(parseOrders('customer_id,order_date,amount\na,2014-01-05\n', 'o.csv', options({ strict: true }))).rejects.toThrow(
+      new DataError('o.csv:2: ragged row: "2 fields, header has 3"; give every row the 3 fields of the header, or run without --strict to skip and count such rows.'),
+    );
+  });
+});

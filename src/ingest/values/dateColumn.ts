@@ -1,5 +1,5 @@
 import { DataError, UsageError } from '../../errors.js';
-import { excelSerialToWall, isPlausibleExcelSerial, parseTimestamp, type ParsedTimestamp } from './timestamp.js';
+import { excelSerialToWall, fastIsoMs, isPlausibleExcelSerial, parseTimestamp, type ParsedTimestamp } from './timestamp.js';
 import { toZoneWallClock, type ZoneClock } from './timeZone.js';
 
 /** A value whose reading waits for the whole column: a slash date or a bare number. */
@@ -41,6 +41,11 @@ export class DateColumn {
 
   /** The wall-clock time, a pending reading, or null when the text is not a timestamp. */
   cell(raw: string): TimeCell | null {
+    const fast = fastIsoMs(raw);
+    if (fast === fast) {
+      this.nonSerialCount++;
+      return this.clock === null ? fast : this.zoned(fast, raw.length === 20 ? 0 : null, raw.length !== 10);
+    }
     const parsed = parseTimestamp(raw);
     if (parsed === null) return null;
     if (parsed.kind === 'serial') {
