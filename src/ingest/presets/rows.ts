@@ -1,0 +1,27 @@
+import type { RawRow } from './preset.js';
+
+/**
+ * Small row helpers the presets' folds share. Folds never drop a row: every input row is
+ * either returned or merged into a returned row (see Preset.fold).
+ */
+
+/** The first non-empty value of `column` among `rows`, or ''. */
+export function firstValue(rows: readonly RawRow[], column: string): string {
+  for (const row of rows) {
+    const value = row.values[column];
+    if (value !== undefined && value.trim() !== '') return value;
+  }
+  return '';
+}
+
+/**
+ * A copy of the row with `column` filled from `fallback` when it is empty (an e-mail column
+ * that is blank for phone tickets, with the platform's customer id next to it). Values that
+ * mean "no customer" (Woo's guest user id 0) are not used.
+ */
+export function withFallback(row: RawRow, column: string, fallback: string): RawRow {
+  const value = row.values[column];
+  const spare = (row.values[fallback] ?? '').trim();
+  if ((value ?? '').trim() !== '' || spare === '' || spare === '0') return row;
+  return { line: row.line, values: { ...row.values, [column]: spare } };
+}
