@@ -24,6 +24,7 @@ export class DateColumn {
   private slashCount = 0;
   private asymmetricSlash: string | null = null;
   private serialCount = 0;
+  private namedCount = 0;
   private nonSerialCount = 0;
   private order: DateOrder | null;
   private serial = false;
@@ -54,6 +55,7 @@ export class DateColumn {
       return { ...parsed, raw };
     }
     this.nonSerialCount++;
+    if (parsed.kind === 'wall' && parsed.named) this.namedCount++;
     if (parsed.kind === 'wall') return this.zoned(parsed.ms, parsed.offsetMinutes, parsed.hasTime);
     this.slashCount++;
     if (parsed.first > 12 && this.dayFirstSeen === null) this.dayFirstSeen = raw.trim();
@@ -91,7 +93,8 @@ export class DateColumn {
   /** How the column was read, for reports ("order_date: D/M/YYYY (day first)"). */
   describe(): string {
     const forms: string[] = [];
-    if (this.nonSerialCount > this.slashCount) forms.push('ISO 8601');
+    if (this.nonSerialCount > this.slashCount + this.namedCount) forms.push('ISO 8601');
+    if (this.namedCount > 0) forms.push('month names (5 Jan 2014)');
     if (this.slashCount > 0) forms.push(this.order === 'DMY' ? 'D/M/YYYY (day first)' : 'M/D/YYYY (month first)');
     if (this.serial) forms.push('Excel serial dates');
     if (this.clock) forms.push('converted to the --tz zone');

@@ -11,7 +11,7 @@ import { asciiDigits } from './digits.js';
  *   parseTimestamp('3/4/2014') → { kind: 'slash', mdy: Date.UTC(2014, 2, 4), dmy: Date.UTC(2014, 3, 3), … }
  */
 export type ParsedTimestamp =
-  | { kind: 'wall'; ms: number; offsetMinutes: number | null; hasTime: boolean }
+  | { kind: 'wall'; ms: number; offsetMinutes: number | null; hasTime: boolean; named?: true }
   | { kind: 'slash'; mdy: number | null; dmy: number | null; first: number; second: number; hasTime: boolean; offsetMinutes: number | null }
   | { kind: 'serial'; value: number };
 
@@ -20,6 +20,12 @@ const ISO =
 const SLASH =
   /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:,?[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*([AP])\.?M\.?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const NUMBER = /^\d+(?:\.\d+)?$/;
+// "5 Jan 2014", "05-Jan-2014 10:00", "Mon, 5 January 2014 9:30 PM" and "Jan 5, 2014 9:30 AM":
+// a month name makes the order unambiguous.
+const TIME = '(?:[ T,]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?(?:\\s*([AP])\\.?M\\.?)?)?\\s*(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?$';
+const DAY_MONTH = new RegExp(`^(?:[A-Za-z]{3,9},?\\s+)?(\\d{1,2})[ -]([A-Za-z]{3,9})\\.?[ -](\\d{4})${TIME}`, 'i');
+const MONTH_DAY = new RegExp(`^(?:[A-Za-z]{3,9},?\\s+)?([A-Za-z]{3,9})\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})${TIME}`, 'i');
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 export function parseTimestamp(raw: string): ParsedTimestamp | null {
   const fast = fastIsoMs(raw);
@@ -36,7 +42,7 @@ export function parseTimestamp(raw: string): ParsedTimestamp | null {
     if (offset === undefined) return null;
     return { kind: 'wall', ms, offsetMinutes: offset, hasTime };
   }
-  if (first < 48 || first > 57) return null;
+  if (first < 48 || first > 57) return monthNamed(text);
   m = SLASH.exec(text);
   if (m) {
     const a = +m[1];
@@ -58,7 +64,41 @@ export function parseTimestamp(raw: string): ParsedTimestamp | null {
     return { kind: 'slash', mdy, dmy, first: a, second: b, hasTime, offsetMinutes: offset };
   }
   if (NUMBER.test(text)) return { kind: 'serial', value: Number(text) };
-  return null;
+  return monthNamed(text);
+}
+
+function monthNamed(text: string): ParsedTimestamp | null {
+  let m = DAY_MONTH.exec(text);
+  let day: number;
+  let monthName: string;
+  if (m) {
+    day = +m[1];
+    monthName = m[2];
+  } else {
+    m = MONTH_DAY.exec(text);
+    if (!m) return null;
+    day = +m[2];
+    monthName = m[1];
+  }
+  const month = monthNumber(monthName);
+  if (month === 0) return null;
+  const hasTime = m[4] !== undefined;
+  let hour = hasTime ? +m[4] : 0;
+  if (m[8] !== undefined) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (m[8].toUpperCase() === 'P' ? 12 : 0);
+  }
+  const offset = m[9] === undefined ? null : offsetMinutes(m[9]);
+  if (offset === undefined) return null;
+  const ms = wallMs(+m[3], month, day, hour, hasTime ? +m[5] : 0, m[6] ? +m[6] : 0, m[7]);
+  return ms === null ? null : { kind: 'wall', ms, offsetMinutes: offset, hasTime, named: true };
+}
+
+/** "Jan", "January", "sept" → 1–12; 0 when not an English month name. */
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase();
+  if (lower.length < 3) return 0;
+  return MONTHS.findIndex((full) => full.startsWith(lower)) + 1;
 }
 
 /** Excel's day 0 is 1899-12-30 (after its 1900 leap-year bug); serial 25569 = 1970-01-01. */

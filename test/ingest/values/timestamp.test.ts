@@ -51,3 +51,21 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2016-02-29')).toMatchObject({ ms: utc(2016, 1, 29) });
   });
 });
+
+describe('parseTimestamp with month names', () => {
+  it.each([
+    ['5 Jan 2014', utc(2014, 0, 5), false],
+    ['05-Jan-2014 10:00', utc(2014, 0, 5, 10), true],
+    ['Mon, 5 January 2014 9:30 PM', utc(2014, 0, 5, 21, 30), true],
+    ['Jan 5, 2014 9:30 AM', utc(2014, 0, 5, 9, 30), true],
+    ['Sept 5 2014', utc(2014, 8, 5), false],
+    ['January 31st, 2014', utc(2014, 0, 31), false],
+  ] as const)('%s', (raw, ms, hasTime) => {
+    expect(parseTimestamp(raw)).toEqual({ kind: 'wall', ms, offsetMinutes: null, hasTime, named: true });
+  });
+
+  it('keeps an offset and rejects non-months and impossible days', () => {
+    expect(parseTimestamp('Jan 5, 2014 10:00:00 +0100')).toMatchObject({ ms: utc(2014, 0, 5, 10), offsetMinutes: 60 });
+    for (const bad of ['Foo 5 2014', '5 Janx 2014', 'Feb 30, 2014', 'Ja 5 2014']) expect(parseTimestamp(bad)).toBeNull();
+  });
+});
