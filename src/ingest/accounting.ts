@@ -79,6 +79,11 @@ export class RowAccounting {
     }
   }
 
+  /** Throws for a file with a header and no data rows. */
+  assertSomeRows(role: string): void {
+    if (this.rowsRead === 0) throw new DataError(`${this.file} has a header row but no data rows; export the ${role} again with data in it.`);
+  }
+
   /** Throws when not one row was usable: the report would be empty for a reason the user must see. */
   assertSomeUsed(used: number): void {
     if (this.rowsRead === 0 || used > 0) return;

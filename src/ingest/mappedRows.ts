@@ -73,9 +73,10 @@ export async function openMappedRows(
   const state = { blank: 0 };
   const mapped = mapRecords(prepend(pending, batches), header, mapping, required, acc, state);
   const rows = preset?.fold ? foldAll(mapped, preset.fold, header.headers, acc) : mapped;
+  const profiled = Object.keys(mapping.sources);
   async function* observed(): AsyncGenerator<RawRow[]> {
     for await (const batch of rows) {
-      for (const row of batch) for (const column of Object.keys(mapping.sources)) observer.observe(column, row.values[column]);
+      for (const row of batch) for (const column of profiled) observer.observe(column, row.values[column]);
       yield batch;
     }
     if (state.blank > 0) warnings.push(`${state.blank} empty row(s) with only delimiters ignored`);

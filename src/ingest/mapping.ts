@@ -110,3 +110,9 @@ function missingColumns(
   const found = index.headers.filter((h) => h !== '').join(', ') || 'none';
   return new DataError(`${file}: ${what}${format} (headers found: ${found}); add ${maps.join(' ')} to say which header holds it.`);
 }
+
+/** "order_date" or, when read from another header, 'order_date ("Created at")', for messages. */
+export function columnLabel(column: string, sources: Record<string, string>): string {
+  const source = sources[column];
+  return source && source !== column ? `${column} ("${source}")` : column;
+}

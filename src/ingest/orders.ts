@@ -1,4 +1,3 @@
-import { DataError } from '../errors.js';
 import {
   ORDER_COLUMNS,
   REQUIRED_ORDER_COLUMNS,
@@ -12,8 +11,9 @@ import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
 import { CurrencyTally } from './currencies.js';
 import { openMappedRows } from './mappedRows.js';
+import { columnLabel } from './mapping.js';
 import { buildQuality } from './quality.js';
-import { Range } from './profile.js';
+import { isoWall, Range } from './profile.js';
 import { parseAmount } from './values/amount.js';
 import { normalizeCustomerId } from './values/customerId.js';
 import { detach } from './values/detach.js';
@@ -32,7 +32,7 @@ export async function parseOrders(
   const acc = new RowAccounting(fileName, options.strict);
   const input = await openMappedRows(source, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options, acc, presets);
   const sources = input.mapping.sources;
-  const dates = new DateColumn('order_date', label('order_date', sources), options.dateFormat, options.tz);
+  const dates = new DateColumn('order_date', columnLabel('order_date', sources), options.dateFormat, options.tz);
   const decimal = options.decimal ?? (input.dialect.delimiter === ';' ? ',' : '.');
   const currencies = new CurrencyTally(options.currency);
   const hasOrderId = input.mapping.positions.has('order_id');
@@ -77,9 +77,9 @@ export async function parseOrders(
       }
     }
   }
-  if (acc.rowsRead === 0) throw headerOnly(fileName, 'orders');
+  acc.assertSomeRows('orders');
   dates.decide(fileName);
-  currencies.assertSingle(fileName, label('amount', sources));
+  currencies.assertSingle(fileName, columnLabel('amount', sources));
   let unusable = 0;
   for (const { index, cell } of pending) {
     const orderDate = dates.resolve(cell);
@@ -134,18 +134,3 @@ const HINTS: Partial<Record<OrderColumn, string>> = {
   order_date: 'check that --map orders.order_date points at the date column and that dates are ISO (2014-01-31) or M/D/YYYY (--date-format)',
   amount: 'check that --map orders.amount points at the amount column and the decimal separator (--decimal)',
 };
-
-function label(column: string, sources: Record<string, string>): string {
-  const source = sources[column];
-  return source && source !== column ? `${column} ("${source}")` : column;
-}
-
-export function headerOnly(file: string, role: string): DataError {
-  return new DataError(`${file} has a header row but no data rows; export the ${role} again with data in it.`);
-}
-
-/** Wall-clock ms → "2014-01-31" or "2014-01-31 09:30:00". */
-export function isoWall(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-}

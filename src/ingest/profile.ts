@@ -79,3 +79,9 @@ export class Range {
     return this.min === Infinity ? null : [format(this.min), format(this.max)];
   }
 }
+
+/** Wall-clock ms → "2014-01-31", or "2014-01-31 09:30:00" when it has a time of day. */
+export function isoWall(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}

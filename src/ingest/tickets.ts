@@ -11,9 +11,9 @@ import { RowAccounting } from './accounting.js';
 import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
 import { openMappedRows } from './mappedRows.js';
+import { columnLabel } from './mapping.js';
 import { buildQuality } from './quality.js';
-import { Range, type ColumnProfile } from './profile.js';
-import { headerOnly, isoWall } from './orders.js';
+import { isoWall, Range, type ColumnProfile } from './profile.js';
 import { normalizeCustomerId } from './values/customerId.js';
 import { detach } from './values/detach.js';
 import { DateColumn, type TimeCell } from './values/dateColumn.js';
@@ -35,8 +35,8 @@ export async function parseTickets(
   const input = await openMappedRows(source, fileName, 'tickets', TICKET_COLUMNS, REQUIRED_TICKET_COLUMNS, options, acc, presets);
   const sources = input.mapping.sources;
   const has = (c: TicketColumn) => c in sources;
-  const created = new DateColumn('created_at', sources.created_at, options.dateFormat, options.tz);
-  const responded = new DateColumn('first_response_at', sources.first_response_at ?? '', options.dateFormat, options.tz);
+  const created = new DateColumn('created_at', columnLabel('created_at', sources), options.dateFormat, options.tz);
+  const responded = new DateColumn('first_response_at', columnLabel('first_response_at', sources), options.dateFormat, options.tz);
   const scales = new Set<string>();
   type Draft = Omit<TicketRecord, 'createdAt' | 'waitSeconds'> & { created: TimeCell; responded: TimeCell | null; wait: number | null };
   const drafts: Draft[] = [];
@@ -104,7 +104,7 @@ export async function parseTickets(
       });
     }
   }
-  if (acc.rowsRead === 0) throw headerOnly(fileName, 'tickets');
+  acc.assertSomeRows('tickets');
   created.decide(fileName);
   responded.decide(fileName);
 
