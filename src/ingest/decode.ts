@@ -33,6 +33,7 @@ async function* decodeChunks(
     let text: string;
     if (typeof chunk === 'string') {
       text = first ? chunk.replace(/^\uFEFF/, '') : chunk;
+      if (chunk === '') continue;
     } else {
       let bytes = chunk;
       if (decoder === null) {

@@ -11,6 +11,8 @@ import { parseTickets } from './tickets.js';
  */
 export { parseOrders } from './orders.js';
 export { parseTickets } from './tickets.js';
+export type { ColumnProfile, FileProfile } from './profile.js';
+export type { Problem } from './accounting.js';
 
 export async function loadOrders(path: string, options: IngestOptions): Promise<LoadedOrders> {
   await assertReadable(path, 'orders');
