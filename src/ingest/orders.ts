@@ -16,7 +16,7 @@ import { buildQuality } from './quality.js';
 import { isoWall, Range } from './profile.js';
 import { parseAmount } from './values/amount.js';
 import { normalizeCustomerId } from './values/customerId.js';
-import { detach } from './values/detach.js';
+import { detach, Interner } from './values/detach.js';
 import { DateColumn, type PendingTime } from './values/dateColumn.js';
 
 /**
@@ -41,6 +41,7 @@ export async function parseOrders(
   // Slash dates and bare numbers wait for the whole column; their records are fixed up after.
   const pending: { index: number; cell: PendingTime }[] = [];
   const seen = new Set<string>();
+  const statuses = new Interner();
   let duplicateOrderIds = 0;
 
   for await (const batch of input.rows) {
@@ -71,7 +72,7 @@ export async function parseOrders(
           }
           seen.add(orderId);
         }
-        const status = hasStatus ? detach((values.status ?? '').trim()) || null : null;
+        const status = hasStatus ? statuses.intern((values.status ?? '').trim()) || null : null;
         if (typeof date !== 'number') pending.push({ index: records.length, cell: date });
         records.push({ line, customerId, orderDate: typeof date === 'number' ? date : NaN, amount: amount.value, orderId, status });
       }

@@ -15,8 +15,8 @@ import { columnLabel } from './mapping.js';
 import { buildQuality } from './quality.js';
 import { isoWall, Range, type ColumnProfile } from './profile.js';
 import { normalizeCustomerId } from './values/customerId.js';
-import { detach } from './values/detach.js';
-import { DateColumn, type TimeCell } from './values/dateColumn.js';
+import { detach, Interner } from './values/detach.js';
+import { DateColumn, type PendingTime, type TimeCell } from './values/dateColumn.js';
 import { parseBoolean, parseCount, parseSeconds } from './values/flags.js';
 import { parseSatisfaction } from './values/score.js';
 
@@ -34,16 +34,30 @@ export async function parseTickets(
   const acc = new RowAccounting(fileName, options.strict);
   const input = await openMappedRows(source, fileName, 'tickets', TICKET_COLUMNS, REQUIRED_TICKET_COLUMNS, options, acc, presets);
   const sources = input.mapping.sources;
-  const has = (c: TicketColumn) => c in sources;
   const created = new DateColumn('created_at', columnLabel('created_at', sources), options.dateFormat, options.tz);
   const responded = new DateColumn('first_response_at', columnLabel('first_response_at', sources), options.dateFormat, options.tz);
   const scales = new Set<string>();
-  type Draft = Omit<TicketRecord, 'createdAt' | 'waitSeconds'> & { created: TimeCell; responded: TimeCell | null; wait: number | null };
-  const drafts: Draft[] = [];
-  const text = (values: Partial<Record<string, string>>, c: TicketColumn) => (has(c) ? detach((values[c] ?? '').trim()) || null : null);
+  const records: TicketRecord[] = [];
+  // Slash dates and bare numbers wait for the whole column; their records are fixed up after.
+  const pendingCreated: { index: number; cell: PendingTime }[] = [];
+  const responses: { index: number; cell: TimeCell }[] = [];
+  const present = TICKET_COLUMNS.filter((c) => c in sources);
+  const has = new Set<string>(present);
+  const text = (values: Partial<Record<string, string>>, c: TicketColumn) => (has.has(c) ? detach((values[c] ?? '').trim()) || null : null);
+  const interners = { status: new Interner(), reason: new Interner(), channel: new Interner(), agent: new Interner() };
+  const label = (values: Partial<Record<string, string>>, c: keyof typeof interners) =>
+    has.has(c) ? interners[c].intern((values[c] ?? '').trim()) || null : null;
+  const read = <T>(line: number, values: Partial<Record<string, string>>, field: OptionalField<T>): T | null | typeof SKIPPED => {
+    if (!has.has(field.column)) return null;
+    const raw = values[field.column] ?? '';
+    const value = field.parse(raw);
+    if (value !== 'invalid') return value;
+    acc.skip(line, field.reason, raw, field.column, sources[field.column], field.fix);
+    return SKIPPED;
+  };
 
   for await (const batch of input.rows) {
-    rows: for (const { line, values } of batch) {
+    for (const { line, values } of batch) {
       const rawId = values.customer_id ?? '';
       const rawCreated = values.created_at ?? '';
       const customerId = normalizeCustomerId(rawId);
@@ -57,50 +71,50 @@ export async function parseTickets(
         acc.skip(line, 'unparseable created_at', rawCreated, 'created_at', sources.created_at, DATE_FIX);
         continue;
       }
-      const optional = <T>(column: TicketColumn, parse: (raw: string) => T | null | 'invalid', reason: string, fix: string): T | null | 'skip' => {
-        if (!has(column)) return null;
-        const raw = values[column] ?? '';
-        const value = parse(raw);
-        if (value !== 'invalid') return value;
-        acc.skip(line, reason, raw, column, sources[column], fix);
-        return 'skip';
-      };
-      const satisfaction = optional<Satisfaction>('satisfaction', parseSatisfaction, 'unrecognised satisfaction score', 'use 1–5, good/bad or satisfied/unsatisfied (empty, offered or unoffered mean not rated)');
-      const resolved = optional<boolean>('resolved', parseBoolean, 'unrecognised resolved value', 'use true/false, yes/no or 1/0');
-      const fcr = optional<boolean>('first_contact_resolved', parseBoolean, 'unrecognised first_contact_resolved value', 'use true/false, yes/no or 1/0');
-      const wait = optional<number>('wait_seconds', parseSeconds, 'unparseable wait_seconds', 'write the wait as a number of seconds');
-      const transfers = optional<number>('transfers', parseCount, 'unparseable transfers', 'write transfers as a whole number');
-      const reopens = optional<number>('reopens', parseCount, 'unparseable reopens', 'write reopens as a whole number');
-      const contacts = optional<number>('contacts', parseCount, 'unparseable contacts', 'write contacts as a whole number');
-      for (const v of [satisfaction, resolved, fcr, wait, transfers, reopens, contacts]) if (v === 'skip') continue rows;
+      const satisfaction = read(line, values, SATISFACTION);
+      if (satisfaction === SKIPPED) continue;
+      const resolved = read(line, values, RESOLVED);
+      if (resolved === SKIPPED) continue;
+      const firstContactResolved = read(line, values, FIRST_CONTACT_RESOLVED);
+      if (firstContactResolved === SKIPPED) continue;
+      const waitSeconds = read(line, values, WAIT_SECONDS);
+      if (waitSeconds === SKIPPED) continue;
+      const transfers = read(line, values, TRANSFERS);
+      if (transfers === SKIPPED) continue;
+      const reopens = read(line, values, REOPENS);
+      if (reopens === SKIPPED) continue;
+      const contacts = read(line, values, CONTACTS);
+      if (contacts === SKIPPED) continue;
       let respondedCell: TimeCell | null = null;
-      if (has('first_response_at') && (values.first_response_at ?? '').trim() !== '') {
-        respondedCell = responded.cell(values.first_response_at!);
+      const rawResponse = has.has('first_response_at') ? (values.first_response_at ?? '') : '';
+      if (rawResponse.trim() !== '') {
+        respondedCell = responded.cell(rawResponse);
         if (respondedCell === null) {
-          acc.skip(line, 'unparseable first_response_at', values.first_response_at!, 'first_response_at', sources.first_response_at, DATE_FIX);
+          acc.skip(line, 'unparseable first_response_at', rawResponse, 'first_response_at', sources.first_response_at, DATE_FIX);
           continue;
         }
       }
-      const score = satisfaction as Satisfaction | null;
-      if (score !== null) scales.add(score.kind);
-      drafts.push({
+      if (satisfaction !== null) scales.add(satisfaction.kind);
+      const index = records.length;
+      if (typeof createdCell !== 'number') pendingCreated.push({ index, cell: createdCell });
+      if (waitSeconds === null && respondedCell !== null) responses.push({ index, cell: respondedCell });
+      records.push({
         line,
         customerId,
-        created: createdCell,
-        responded: respondedCell,
-        wait: wait as number | null,
+        createdAt: typeof createdCell === 'number' ? createdCell : NaN,
         ticketId: text(values, 'ticket_id'),
         orderId: text(values, 'order_id'),
-        status: text(values, 'status'),
-        resolved: resolved as boolean | null,
-        satisfaction: score,
-        reason: text(values, 'reason'),
-        channel: text(values, 'channel'),
-        agent: text(values, 'agent'),
-        transfers: transfers as number | null,
-        reopens: reopens as number | null,
-        contacts: contacts as number | null,
-        firstContactResolved: fcr as boolean | null,
+        status: label(values, 'status'),
+        resolved,
+        satisfaction,
+        reason: label(values, 'reason'),
+        channel: label(values, 'channel'),
+        agent: label(values, 'agent'),
+        waitSeconds,
+        transfers,
+        reopens,
+        contacts,
+        firstContactResolved,
       });
     }
   }
@@ -108,30 +122,36 @@ export async function parseTickets(
   created.decide(fileName);
   responded.decide(fileName);
 
-  const records: TicketRecord[] = [];
-  const createdRange = new Range();
-  for (const d of drafts) {
-    const createdAt = created.resolve(d.created);
-    if (createdAt === null) {
-      const raw = typeof d.created === 'number' ? '' : d.created.raw;
-      acc.unparseable('created_at', d.line, raw);
-      acc.skip(d.line, 'unparseable created_at', raw, 'created_at', sources.created_at, DATE_FIX);
+  const unusable = new Set<number>();
+  for (const { index, cell } of pendingCreated) {
+    const createdAt = created.resolve(cell);
+    if (createdAt !== null) records[index].createdAt = createdAt;
+    else {
+      // Only bare numbers in a column that turned out not to be all Excel dates land here.
+      unusable.add(index);
+      acc.unparseable('created_at', records[index].line, cell.raw);
+      acc.skip(records[index].line, 'unparseable created_at', cell.raw, 'created_at', sources.created_at, DATE_FIX);
+    }
+  }
+  for (const { index, cell } of responses) {
+    if (unusable.has(index)) continue;
+    const respondedAt = responded.resolve(cell);
+    if (respondedAt === null) {
+      unusable.add(index);
+      acc.skip(records[index].line, 'unparseable first_response_at', typeof cell === 'number' ? '' : cell.raw, 'first_response_at', sources.first_response_at, DATE_FIX);
       continue;
     }
-    let waitSeconds = d.wait;
-    if (waitSeconds === null && d.responded !== null) {
-      const respondedAt = responded.resolve(d.responded);
-      if (respondedAt === null) {
-        acc.skip(d.line, 'unparseable first_response_at', typeof d.responded === 'number' ? '' : d.responded.raw, 'first_response_at', sources.first_response_at, DATE_FIX);
-        continue;
-      }
-      // A response stamped before the ticket was opened is a clock or export error: no wait known.
-      waitSeconds = respondedAt >= createdAt ? (respondedAt - createdAt) / 1000 : null;
-    }
-    createdRange.add(createdAt);
-    const { created: _c, responded: _r, wait: _w, ...rest } = d;
-    records.push({ ...rest, createdAt, waitSeconds });
+    // A response stamped before the ticket was opened is a clock or export error: no wait known.
+    const createdAt = records[index].createdAt;
+    records[index].waitSeconds = respondedAt >= createdAt ? (respondedAt - createdAt) / 1000 : null;
   }
+  if (unusable.size > 0) {
+    let kept = 0;
+    for (let i = 0; i < records.length; i++) if (!unusable.has(i)) records[kept++] = records[i];
+    records.length = kept;
+  }
+  const createdRange = new Range();
+  for (const r of records) createdRange.add(r.createdAt);
   acc.assertSomeUsed(records.length + acc.rowsMerged);
   acc.assertColumnsUsable(sources, (column) =>
     column === 'created_at'
@@ -141,11 +161,10 @@ export async function parseTickets(
 
   const scoreFormat = scales.size === 0 ? 'no ratings' : [...scales].sort().map((k) => (k === 'numeric' ? '1–5 scale' : 'good/bad')).join(' and ');
   const decisions = [`created_at: ${created.describe()}`];
-  if (has('first_response_at')) decisions.push(`first_response_at: ${responded.describe()}`);
-  if (has('satisfaction')) decisions.push(`satisfaction: ${scoreFormat}`);
+  if (has.has('first_response_at')) decisions.push(`first_response_at: ${responded.describe()}`);
+  if (has.has('satisfaction')) decisions.push(`satisfaction: ${scoreFormat}`);
   const quality = buildQuality(fileName, input, acc, records.length, decisions);
-  const present = new Set(TICKET_COLUMNS.filter((c) => has(c)));
-  const columns: ColumnProfile[] = [...present].map((c) => {
+  const columns: ColumnProfile[] = present.map((c) => {
     const [type, format, range] = describeColumn(c, created, responded, scoreFormat, createdRange);
     return input.observer.profile(c, sources[c], type, format, range);
   });
@@ -156,8 +175,36 @@ export async function parseTickets(
     headers: input.header.headers,
     columns,
   };
-  return { records, present, quality, profile, problems: acc.sortedProblems() };
+  return { records, present: new Set(present), quality, profile, problems: acc.sortedProblems() };
 }
+
+const SKIPPED = Symbol('skipped');
+
+interface OptionalField<T> {
+  column: TicketColumn;
+  parse: (raw: string) => T | null | 'invalid';
+  reason: string;
+  fix: string;
+}
+
+const YES_NO = 'use true/false, yes/no or 1/0';
+const SATISFACTION: OptionalField<Satisfaction> = {
+  column: 'satisfaction',
+  parse: parseSatisfaction,
+  reason: 'unrecognised satisfaction score',
+  fix: 'use 1–5, good/bad or satisfied/unsatisfied (empty, offered or unoffered mean not rated)',
+};
+const RESOLVED: OptionalField<boolean> = { column: 'resolved', parse: parseBoolean, reason: 'unrecognised resolved value', fix: YES_NO };
+const FIRST_CONTACT_RESOLVED: OptionalField<boolean> = {
+  column: 'first_contact_resolved',
+  parse: parseBoolean,
+  reason: 'unrecognised first_contact_resolved value',
+  fix: YES_NO,
+};
+const WAIT_SECONDS: OptionalField<number> = { column: 'wait_seconds', parse: parseSeconds, reason: 'unparseable wait_seconds', fix: 'write the wait as a number of seconds' };
+const TRANSFERS: OptionalField<number> = { column: 'transfers', parse: parseCount, reason: 'unparseable transfers', fix: 'write transfers as a whole number' };
+const REOPENS: OptionalField<number> = { column: 'reopens', parse: parseCount, reason: 'unparseable reopens', fix: 'write reopens as a whole number' };
+const CONTACTS: OptionalField<number> = { column: 'contacts', parse: parseCount, reason: 'unparseable contacts', fix: 'write contacts as a whole number' };
 
 const DATE_FIX = 'write times like 2014-01-31 09:30 or 1/31/2014 9:30 AM (see --date-format), or map another column';
 

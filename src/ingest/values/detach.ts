@@ -8,3 +8,22 @@
 export function detach(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
+
+/**
+ * Shares one copy of each repeated value (status, reason, channel, agent: a few dozen distinct
+ * values over a million rows), so each row holds a pointer instead of its own string.
+ * Columns with more distinct values than `limit` stop growing the table and just detach.
+ */
+export class Interner {
+  private readonly seen = new Map<string, string>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  intern(s: string): string {
+    const known = this.seen.get(s);
+    if (known !== undefined) return known;
+    const copy = detach(s);
+    if (this.seen.size < this.limit) this.seen.set(copy, copy);
+    return copy;
+  }
+}
