@@ -1,0 +1,328 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { InputMissingError, UsageError } from './errors.js';
+import { ORDER_COLUMNS, TICKET_COLUMNS } from './ingest/records.js';
+import { PRESETS } from './ingest/presets/index.js';
+import { DIMENSIONS } from './analysis/sliceResult.js';
+
+/**
+ * loyalty.config.json: the flags a scheduled job would otherwise repeat on every run, in one
+ * reviewed file. `loyalty.config.json` in the working directory is read when present; --config
+ * FILE names another. Flags given on the command line override the file (mergeFlags).
+ *
+ *   {
+ *     "map": { "orders.customer_id": "Email", "tickets.created_at": "Opened" },
+ *     "formats": { "orders": "shopify", "tickets": "zendesk" },
+ *     "tz": "Europe/Berlin", "dateFormat": "DMY", "decimal": ",", "currency": "EUR", "strict": true,
+ *     "windows": { "cohort": "2014-01", "follow": "3m", "grace": "14d" },
+ *     "slices": { "by": ["hour", "reason"], "minRated": 30 },
+ *     "report": { "failOn": ["csat-drop>5pt", "skipped-rows>1%"] },
+ *     "seed": 42
+ *   }
+ *
+ * Every key is optional; an unknown key is an error (a typo must not be silently ignored).
+ */
+export const CONFIG_FILE = 'loyalty.config.json';
+
+export interface LoyaltyConfig {
+  /** The file as the user named it, for messages. */
+  file: string;
+  /** Same keys and values as --map: "orders.customer_id" → "Email". */
+  map: Record<string, string>;
+  formats: { orders?: string; tickets?: string };
+  tz?: string;
+  dateFormat?: 'MDY' | 'DMY';
+  decimal?: '.' | ',';
+  currency?: string;
+  strict?: boolean;
+  windows: { cohort?: string; follow?: string; grace?: string };
+  slices: { by?: string[]; minRated?: number };
+  report: { failOn?: string[] };
+  seed?: number;
+}
+
+type Kind = 'string' | 'boolean' | 'integer' | 'string list' | 'map';
+type Shape = { [key: string]: Kind | Shape };
+
+/** The file's structure; also the list of valid keys shown when a key is unknown. */
+const SHAPE: Shape = {
+  $schema: 'string',
+  map: 'map',
+  formats: { orders: 'string', tickets: 'string' },
+  tz: 'string',
+  dateFormat: 'string',
+  decimal: 'string',
+  currency: 'string',
+  strict: 'boolean',
+  windows: { cohort: 'string', follow: 'string', grace: 'string' },
+  slices: { by: 'string list', minRated: 'integer' },
+  report: { failOn: 'string list' },
+  seed: 'integer',
+};
+
+/** Reads the config: --config FILE (relative to cwd) or ./loyalty.config.json; null when there is none. */
+export async function loadConfig(cwd: string, explicitPath: string | null): Promise<LoyaltyConfig | null> {
+  const shown = explicitPath ?? CONFIG_FILE;
+  const path = explicitPath === null ? join(cwd, CONFIG_FILE) : resolve(cwd, explicitPath);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+    if (explicitPath === null && code === 'ENOENT') return null;
+    if (code === 'ENOENT') throw new InputMissingError(`--config ${shown}: no such file; check the path of the config file.`);
+    if (code === 'EISDIR') throw new InputMissingError(`${shown} is a directory, not a config file; give the path of the JSON file.`);
+    throw new InputMissingError(`${shown}: cannot be read (${code}); check the file's permissions.`);
+  }
+  return parseConfig(text, shown);
+}
+
+/** Validates the text of a config file; every problem is a UsageError naming the file and the key. */
+export function parseConfig(text: string, file: string): LoyaltyConfig {
+  const body = text.replace(/^\uFEFF/, '');
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (e) {
+    const [line, column] = jsonErrorPosition(body, (e as Error).message);
+    throw new UsageError(`${file}:${line}:${column}: not valid JSON (${jsonReason((e as Error).message)}); fix the file, e.g. check for a missing comma or a trailing comma.`);
+  }
+  if (!isObject(json)) throw new UsageError(`${file}: must hold one JSON object ({ ... }), not ${describe(json)}.`);
+  checkShape(json, SHAPE, '', file);
+  const raw = json as Record<string, any>;
+  const config: LoyaltyConfig = {
+    file,
+    map: {},
+    formats: { ...raw.formats },
+    windows: { ...raw.windows },
+    slices: { ...raw.slices },
+    report: { ...raw.report },
+  };
+  for (const [key, header] of Object.entries((raw.map ?? {}) as Record<string, string>)) config.map[key] = checkMapEntry(key, header, file);
+  for (const role of ['orders', 'tickets'] as const) {
+    const format = config.formats[role];
+    if (format !== undefined) checkFormat(role, format, file);
+  }
+  if (raw.tz !== undefined) config.tz = checkZone(raw.tz, file);
+  if (raw.dateFormat !== undefined) config.dateFormat = oneOf('dateFormat', raw.dateFormat.toUpperCase(), ['MDY', 'DMY'] as const, file, raw.dateFormat);
+  if (raw.decimal !== undefined) config.decimal = oneOf('decimal', raw.decimal, ['.', ','] as const, file);
+  if (raw.currency !== undefined) config.currency = nonEmpty('currency', raw.currency, file);
+  if (raw.strict !== undefined) config.strict = raw.strict;
+  const { cohort, follow, grace } = config.windows;
+  if (cohort !== undefined) matches('windows.cohort', cohort, /^\d{4}-\d{2}(-\d{2}\.\.\d{4}-\d{2}-\d{2})?$/, '"2014-01" or "2014-01-01..2014-01-31"', file);
+  if (follow !== undefined) matches('windows.follow', follow, /^\d+[mdw]$/, '"3m", "90d" or "12w"', file);
+  if (grace !== undefined) matches('windows.grace', grace, /^\d+[mdw]$/, '"14d" or "2w"', file);
+  for (const by of config.slices.by ?? []) oneOf('slices.by', by, DIMENSIONS, file);
+  if (config.slices.minRated !== undefined && config.slices.minRated < 1) throw wrongValue('slices.minRated', config.slices.minRated, 'a whole number of at least 1', file);
+  for (const rule of config.report.failOn ?? []) nonEmpty('report.failOn', rule, file);
+  if (raw.seed !== undefined) {
+    if (raw.seed < 0) throw wrongValue('seed', raw.seed, 'a whole number of 0 or more', file);
+    config.seed = raw.seed;
+  }
+  return config;
+}
+
+/** The flags the config can supply, under commander's option names, as commander would hold them. */
+export interface ConfigurableFlags {
+  map?: string[];
+  ordersFormat?: string;
+  ticketsFormat?: string;
+  tz?: string;
+  dateFormat?: string;
+  decimal?: '.' | ',';
+  currency?: string;
+  strict?: boolean;
+  cohort?: string;
+  follow?: string;
+  grace?: string;
+  by?: string;
+  minRated?: string;
+  failOn?: string[];
+  seed?: string;
+}
+
+/**
+ * Flags override the file. A flag counts as given unless `sourceOf(key)` says 'default'
+ * (pass `(k) => cmd.getOptionValueSource(k)` so commander defaults such as --orders-format auto
+ * yield to the file but still apply when the file is silent). --map is merged per key: the file's
+ * entries come first, so a --map for the same column wins (the last entry of a key is the one
+ * used). --fail-on given on the command line replaces the file's list. Values come out in flag
+ * form (strings, comma lists) so each command validates them exactly as if typed.
+ */
+export function mergeFlags<F extends ConfigurableFlags>(
+  config: LoyaltyConfig | null,
+  flags: F,
+  sourceOf: (key: string) => string | undefined = () => 'cli',
+): F {
+  if (config === null) return flags;
+  const fromFile: ConfigurableFlags = {
+    ordersFormat: config.formats.orders,
+    ticketsFormat: config.formats.tickets,
+    tz: config.tz,
+    dateFormat: config.dateFormat,
+    decimal: config.decimal,
+    currency: config.currency,
+    strict: config.strict,
+    cohort: config.windows.cohort,
+    follow: config.windows.follow,
+    grace: config.windows.grace,
+    by: config.slices.by?.join(','),
+    minRated: config.slices.minRated === undefined ? undefined : String(config.slices.minRated),
+    failOn: config.report.failOn,
+    seed: config.seed === undefined ? undefined : String(config.seed),
+  };
+  const given = flags as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...given };
+  for (const [key, value] of Object.entries(fromFile)) {
+    if (value === undefined) continue;
+    const explicit = given[key] !== undefined && sourceOf(key) !== 'default';
+    if (!explicit) merged[key] = value;
+  }
+  const fileMap = Object.entries(config.map).map(([key, header]) => `${key}=${header}`);
+  merged.map = [...fileMap, ...(flags.map ?? [])];
+  return merged as unknown as F;
+}
+
+function checkShape(value: Record<string, unknown>, shape: Shape, prefix: string, file: string): void {
+  for (const [key, child] of Object.entries(value)) {
+    const name = prefix + key;
+    const kind = shape[key];
+    if (kind === undefined) {
+      const where = prefix === '' ? 'at the top level' : `in "${prefix.slice(0, -1)}"`;
+      throw new UsageError(`${file}: unknown key "${name}"; valid keys ${where} are: ${Object.keys(shape).filter((k) => k !== '$schema').join(', ')}.`);
+    }
+    if (typeof kind === 'object') {
+      if (!isObject(child)) throw wrongType(name, 'an object ({ ... })', child, file);
+      checkShape(child, kind, `${name}.`, file);
+    } else if (!hasKind(child, kind)) {
+      throw wrongType(name, KIND_NAMES[kind], child, file);
+    }
+  }
+}
+
+const KIND_NAMES: Record<Kind, string> = {
+  string: 'a string',
+  boolean: 'true or false',
+  integer: 'a whole number',
+  'string list': 'a list of strings (["a", "b"])',
+  map: 'an object of "role.column": "Header" entries',
+};
+
+function hasKind(value: unknown, kind: Kind): boolean {
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'string list':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'map':
+      return isObject(value) && Object.values(value).every((v) => typeof v === 'string');
+  }
+}
+
+function checkMapEntry(key: string, header: string, file: string): string {
+  const m = /^(orders|tickets)\.([a-z_]+)$/.exec(key.trim());
+  const columns: readonly string[] = m?.[1] === 'orders' ? ORDER_COLUMNS : TICKET_COLUMNS;
+  if (!m || !columns.includes(m[2])) {
+    const valid = m ? columns.map((c) => `${m[1]}.${c}`).join(', ') : 'orders.<column> or tickets.<column>';
+    throw new UsageError(`${file}: "map" key "${key}" is not a column; use one of: ${valid}.`);
+  }
+  if (header.trim() === '') throw new UsageError(`${file}: "map.${key}" is empty; give the source header that holds ${m[2]}.`);
+  return header.trim();
+}
+
+function checkFormat(role: 'orders' | 'tickets', format: string, file: string): void {
+  const names = ['auto', 'canonical', ...PRESETS.filter((p) => p.role === role).map((p) => p.name)];
+  oneOf(`formats.${role}`, format.trim().toLowerCase(), names, file, format);
+}
+
+function checkZone(zone: string, file: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    throw new UsageError(`${file}: "tz" is "${zone}", not an IANA time zone; use a name like "Europe/Berlin" or "America/New_York".`);
+  }
+}
+
+function oneOf<T extends string>(key: string, value: string, allowed: readonly T[], file: string, shown: string = value): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw wrongValue(key, shown, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, file);
+}
+
+function matches(key: string, value: string, pattern: RegExp, example: string, file: string): void {
+  if (!pattern.test(value.trim())) throw wrongValue(key, value, `written like ${example}`, file);
+}
+
+function nonEmpty(key: string, value: string, file: string): string {
+  if (value.trim() === '') throw wrongValue(key, value, 'a non-empty string', file);
+  return value.trim();
+}
+
+function wrongType(key: string, expected: string, value: unknown, file: string): UsageError {
+  return new UsageError(`${file}: "${key}" must be ${expected}, not ${describe(value)}.`);
+}
+
+function wrongValue(key: string, value: unknown, expected: string, file: string): UsageError {
+  return new UsageError(`${file}: "${key}" is ${JSON.stringify(value)}; it must be ${expected}.`);
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  const type = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return `${shown} (${type})`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Line and column (1-based) of a JSON.parse error. V8 reports "at position N" for some errors,
+ * "(line L column C)" on newer Node, and nothing at all for "Unexpected token" on Node 20; then
+ * the position is found as the shortest prefix of the text that already fails for a reason
+ * other than ending too early (prefixes of valid JSON only ever fail at their very end).
+ */
+export function jsonErrorPosition(text: string, message: string): [number, number] {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return [Number(lc[1]), Number(lc[2])];
+  const at = /position (\d+)/.exec(message);
+  const offset = at ? Math.min(Number(at[1]), text.length) : firstBadOffset(text);
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return [before.length, before[before.length - 1].length + 1];
+}
+
+function firstBadOffset(text: string): number {
+  const failsEarly = (k: number): number | null => {
+    try {
+      JSON.parse(text.slice(0, k));
+      return null;
+    } catch (e) {
+      const message = (e as Error).message;
+      const at = /position (\d+)/.exec(message);
+      if (at) return Number(at[1]) < k ? Number(at[1]) : null;
+      return /end of JSON input/.test(message) ? null : k - 1;
+    }
+  };
+  let lo = 1;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsEarly(mid) === null) lo = mid + 1;
+    else hi = mid;
+  }
+  return failsEarly(lo) ?? text.length;
+}
+
+/** V8's message without the position and the echo of the text. */
+function jsonReason(message: string): string {
+  return message
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ \(line \d+ column \d+\)$/, '')
+    .trim();
+}
