@@ -9,7 +9,7 @@
  * An empty list gives an empty list. p-values are assumed to be in [0, 1].
  *
  * @example
- * benjaminiHochberg([0.01, 0.04, 0.03, 0.2]); // [0.04, 0.05333333333333334, 0.05333333333333334, 0.2]
+ * benjaminiHochberg([0.01, 0.04, 0.03, 0.2]); // [0.04, 0.05333333333333333, 0.05333333333333333, 0.2]
  */
 export function benjaminiHochberg(p: readonly number[]): number[] {
   const m = p.length;
@@ -18,7 +18,8 @@ export function benjaminiHochberg(p: readonly number[]): number[] {
   let running = 1;
   for (let k = m - 1; k >= 0; k--) {
     const i = order[k]!;
-    running = Math.min(running, (p[i]! * m) / (k + 1));
+    // m/(k+1) first, as R does: the factor is ≥ 1 exactly, so the result is never below p.
+    running = Math.min(running, (m / (k + 1)) * p[i]!);
     adjusted[i] = running;
   }
   return adjusted;
