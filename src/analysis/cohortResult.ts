@@ -58,6 +58,10 @@ export const DEFAULT_COHORT_OPTIONS: CohortOptions = {
 
 export interface CohortResult {
   cohort: { start: string; end: string };
+  /** How the cohort window was picked: --cohort, or the default rule (see cohortWindow.ts). */
+  cohortChoice: 'given' | 'latest-complete' | 'earliest-partial';
+  /** First and last counted order date in the data. */
+  dataRange: { start: string; end: string };
   followUp: { start: string; end: string };
   /** Ticket window for problem tickets: cohort start through cohort end + grace. */
   problemWindow: { start: string; end: string };
@@ -70,5 +74,11 @@ export interface CohortResult {
   /** One plain sentence, uncertainty included. */
   headline: string;
   /** Members' problem tickets that could not be linked etc., for the method section. */
-  counts: { members: number; problemTickets: number; linkedByOrderId: number };
+  counts: {
+    members: number;
+    problemTickets: number;
+    linkedByOrderId: number;
+    /** Members' tickets dated in the problem window but about an order outside the cohort window. */
+    excludedByOrderId: number;
+  };
 }

@@ -1,0 +1,69 @@
+import { DataError } from '../errors.js';
+import type { OrderRecord } from '../ingest/records.js';
+import { isCountedOrder } from '../facts/countedOrder.js';
+import { dayOf, firstOfMonth, isoDay, lastOfMonth, type Day } from '../time/calendar.js';
+import { followUpWindow, parseCohortWindow, type DayWindow, type Span } from './windows.js';
+
+/**
+ * How the cohort window was chosen:
+ * - `given`: --cohort.
+ * - `latest-complete`: the default, the latest calendar month with counted orders whose whole
+ *   follow-up window ends on or before the last counted order date.
+ * - `earliest-partial`: no month has a complete follow-up window, so the earliest month with
+ *   counted orders is used, being the one whose follow-up is most observed; the result is
+ *   censored and says so.
+ */
+export type CohortChoice = 'given' | 'latest-complete' | 'earliest-partial';
+
+/** The dates the counted orders cover, and the months that have any. */
+export interface OrderSpan {
+  first: Day;
+  last: Day;
+  /** First day of every month holding ≥1 counted order. */
+  months: ReadonlySet<Day>;
+}
+
+export function countedOrderSpan(orders: readonly OrderRecord[]): OrderSpan | null {
+  let first = Infinity;
+  let last = -Infinity;
+  const days = new Set<Day>();
+  for (const order of orders) {
+    if (!isCountedOrder(order.status)) continue;
+    const day = dayOf(order.orderDate);
+    days.add(day);
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  if (days.size === 0) return null;
+  const months = new Set<Day>();
+  for (const day of days) months.add(firstOfMonth(day));
+  return { first, last, months };
+}
+
+export function chooseCohortWindow(
+  spec: string | null,
+  span: OrderSpan,
+  follow: Span,
+): { window: DayWindow; choice: CohortChoice } {
+  if (spec !== null) return { window: parseCohortWindow(spec), choice: 'given' };
+  let latestComplete: DayWindow | null = null;
+  for (let month = firstOfMonth(span.last); month >= firstOfMonth(span.first); month = firstOfMonth(month - 1)) {
+    if (!span.months.has(month)) continue;
+    const window = { start: month, end: lastOfMonth(month) };
+    if (followUpWindow(window, follow).end <= span.last) {
+      latestComplete = window;
+      break;
+    }
+  }
+  if (latestComplete !== null) return { window: latestComplete, choice: 'latest-complete' };
+
+  const earliest = firstOfMonth(span.first);
+  const window = { start: earliest, end: lastOfMonth(earliest) };
+  if (followUpWindow(window, follow).start > span.last) {
+    throw new DataError(
+      `the counted orders cover only ${isoDay(span.first)}..${isoDay(span.last)}, one month, so no cohort month has any follow-up; ` +
+        'use an orders export that runs past the cohort month, or choose a shorter window with --cohort YYYY-MM-DD..YYYY-MM-DD',
+    );
+  }
+  return { window, choice: 'earliest-partial' };
+}

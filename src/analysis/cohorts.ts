@@ -1,0 +1,84 @@
+import { DataError, UsageError } from '../errors.js';
+import type { LoadedOrders, LoadedTickets } from '../ingest/records.js';
+import { customerFacts } from '../facts/customerFacts.js';
+import { isoDay } from '../time/calendar.js';
+import { comparisons, groupStats, laterSpendByGroup } from './cohortGroups.js';
+import type { Censoring, CohortOptions, CohortResult } from './cohortResult.js';
+import { chooseCohortWindow, countedOrderSpan } from './cohortWindow.js';
+import { cohortHeadline } from './headline.js';
+import { resolutionRuleFor, ticketResolver } from './resolution.js';
+import { followUpWindow, isoWindow, parseCohortWindow, parseSpan, problemWindow, type DayWindow, type Span } from './windows.js';
+
+/**
+ * The service-recovery cohort analysis, pure: canonical orders and tickets in, CohortResult
+ * out. Steps: windows → per-customer facts → group statistics and tests → headline.
+ * Throws UsageError for malformed window options and DataError when the cohort has no
+ * members (naming the window and the dates the data covers).
+ */
+export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, options: CohortOptions): CohortResult {
+  const { follow, grace } = parseCohortSpans(options);
+  const span = countedOrderSpan(orders.records);
+  if (span === null) {
+    throw new DataError(
+      `${orders.quality.file}: no counted orders (every usable row is cancelled, canceled, refunded, voided or failed, or no row was usable); nothing to build a cohort from`,
+    );
+  }
+  const { window: cohort, choice } = chooseCohortWindow(options.cohort, span, follow);
+  const followUp = followUpWindow(cohort, follow);
+  const problem = problemWindow(cohort, grace);
+
+  const facts = customerFacts(orders.records, tickets.records, { cohort, followUp, problem }, ticketResolver(tickets.present));
+  if (facts.members.length === 0) {
+    throw new DataError(
+      `no customer has a counted order in the cohort window ${windowText(cohort)}; the counted orders in ${orders.quality.file} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,
+    );
+  }
+
+  const groups = groupStats(facts.members, { resamples: options.bootstrap, seed: options.seed });
+  const tests = comparisons(laterSpendByGroup(facts.members), groups);
+  const censoring = censoringOf(followUp, span.last);
+  return {
+    cohort: isoWindow(cohort),
+    cohortChoice: choice,
+    dataRange: { start: isoDay(span.first), end: isoDay(span.last) },
+    followUp: isoWindow(followUp),
+    problemWindow: isoWindow(problem),
+    options,
+    resolutionRule: resolutionRuleFor(tickets.present),
+    censoring,
+    groups,
+    comparisons: tests,
+    headline: cohortHeadline(groups, tests, censoring),
+    counts: {
+      members: facts.members.length,
+      problemTickets: facts.problemTickets,
+      linkedByOrderId: facts.linkedByOrderId,
+      excludedByOrderId: facts.excludedByOrderId,
+    },
+  };
+}
+
+/**
+ * Checks every window option without reading data, so a command can fail on a typo before
+ * loading large files. Throws UsageError with an example of valid syntax.
+ */
+export function parseCohortSpans(options: CohortOptions): { follow: Span; grace: Span } {
+  if (options.cohort !== null) parseCohortWindow(options.cohort);
+  if (!Number.isSafeInteger(options.bootstrap) || options.bootstrap < 1) {
+    throw new UsageError(`--bootstrap "${options.bootstrap}" is not a whole number of at least 1, e.g. --bootstrap 2000`);
+  }
+  if (!Number.isSafeInteger(options.seed)) {
+    throw new UsageError(`--seed "${options.seed}" is not a whole number, e.g. --seed 1`);
+  }
+  return { follow: parseSpan(options.follow, '--follow', 1), grace: parseSpan(options.grace, '--grace', 0) };
+}
+
+/** The follow-up window runs past the last counted order: that part of later spend is unobserved. */
+function censoringOf(followUp: DayWindow, dataEnd: number): Censoring | null {
+  if (followUp.end <= dataEnd) return null;
+  return { dataEnd: isoDay(dataEnd), missingDays: followUp.end - Math.max(dataEnd, followUp.start - 1) };
+}
+
+function windowText(w: DayWindow): string {
+  return `${isoDay(w.start)}..${isoDay(w.end)}`;
+}

@@ -1,0 +1,93 @@
+import { UsageError } from '../errors.js';
+import { addMonths, dayFromParts, isoDay, lastOfMonth, parseIsoDay, type Day } from '../time/calendar.js';
+
+/**
+ * The cohort analysis's windows, in whole wall-clock days, every window inclusive at both
+ * ends: the cohort window (who is in), the follow-up window (when their later spend counts)
+ * and the problem window (when a ticket counts as a problem with a cohort purchase).
+ */
+export interface DayWindow {
+  start: Day;
+  end: Day;
+}
+
+/** A length of time as the user wrote it: `3m`, `90d`, `12w`. */
+export interface Span {
+  count: number;
+  unit: 'd' | 'w' | 'm';
+}
+
+/**
+ * `YYYY-MM` (that calendar month) or `YYYY-MM-DD..YYYY-MM-DD` (inclusive).
+ *
+ * @example
+ * parseCohortWindow('2014-01');                // 2014-01-01 .. 2014-01-31
+ * parseCohortWindow('2014-01-31..2014-01-31'); // one day
+ */
+export function parseCohortWindow(text: string): DayWindow {
+  const value = text.trim();
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
+    const start = dayFromParts(Number(month[1]), Number(month[2]), 1);
+    return { start, end: lastOfMonth(start) };
+  }
+  const range = /^(\S+)\s*\.\.\s*(\S+)$/.exec(value);
+  const start = range ? parseIsoDay(range[1]) : null;
+  const end = range ? parseIsoDay(range[2]) : null;
+  if (start === null || end === null) {
+    throw new UsageError(
+      `--cohort "${text}" is not a month or a date range; use a month like --cohort 2014-01 or an inclusive range like --cohort 2014-01-01..2014-01-31`,
+    );
+  }
+  if (end < start) {
+    throw new UsageError(`--cohort "${text}" ends before it starts; write the earlier date first, e.g. --cohort ${range![2]}..${range![1]}`);
+  }
+  return { start, end };
+}
+
+/**
+ * `3m` (calendar months), `90d` (days) or `12w` (weeks). `minimum` is 1 for --follow (an
+ * empty follow-up compares nothing) and 0 for --grace (no grace is a valid choice).
+ */
+export function parseSpan(text: string, flag: '--follow' | '--grace', minimum: 0 | 1): Span {
+  const m = /^(\d{1,4})\s*([dwm])$/i.exec(text.trim());
+  const count = m ? Number(m[1]) : NaN;
+  if (!m || count < minimum) {
+    const example = flag === '--follow' ? '--follow 3m, --follow 90d or --follow 12w' : '--grace 14d, --grace 2w or --grace 0d';
+    const least = minimum === 1 ? 'a whole number of at least 1' : 'a whole number';
+    throw new UsageError(`${flag} "${text}" is not ${least} followed by d (days), w (weeks) or m (months); e.g. ${example}`);
+  }
+  return { count, unit: m[2].toLowerCase() as Span['unit'] };
+}
+
+/**
+ * The follow-up window: from the day after the cohort ends, for `follow`. Months run to the
+ * day before the same day-of-month `count` months later, so a window starting on the 1st
+ * covers whole calendar months (Feb 1 + 3m → Feb 1..Apr 30, Mar 1 + 1m → Mar 1..Mar 31);
+ * a start late in a month clamps like EDATE (Jan 31 + 1m → Jan 31..Feb 27).
+ */
+export function followUpWindow(cohort: DayWindow, follow: Span): DayWindow {
+  const start = cohort.end + 1;
+  return { start, end: afterSpan(start, follow) - 1 };
+}
+
+/**
+ * The problem window: cohort start through cohort end + grace (grace in months adds
+ * calendar months to the cohort's last day, EDATE-style).
+ */
+export function problemWindow(cohort: DayWindow, grace: Span): DayWindow {
+  return { start: cohort.start, end: afterSpan(cohort.end, grace) };
+}
+
+function afterSpan(day: Day, span: Span): Day {
+  if (span.unit === 'm') return addMonths(day, span.count);
+  return day + span.count * (span.unit === 'w' ? 7 : 1);
+}
+
+export function windowDays(w: DayWindow): number {
+  return w.end - w.start + 1;
+}
+
+export function isoWindow(w: DayWindow): { start: string; end: string } {
+  return { start: isoDay(w.start), end: isoDay(w.end) };
+}
