@@ -26,23 +26,30 @@ export function cohortHeadline(
 
   let sentence: string;
   if (n('resolved') === 0 && n('unresolved') === 0) {
-    sentence = `No cohort member had a problem ticket, so there is nothing to compare; the ${count(members)} members spent ${money(groups.no_problem.meanSpend)} on average in the follow-up`;
+    sentence = `No cohort member had a problem ticket, so there is nothing to compare; ${membersText(members, 'the')} spent ${money(groups.no_problem.meanSpend)} on average in the follow-up`;
+  } else if (n('no_problem') === 0 && (n('resolved') === 0 || n('unresolved') === 0)) {
+    const only: Group = n('resolved') > 0 ? 'resolved' : 'unresolved';
+    const how = only === 'resolved' ? 'resolved' : 'left unresolved';
+    sentence = `${membersText(members, 'all')} had a problem ${how}, so there is no other group to compare; they spent ${money(groups[only].meanSpend)} on average in the follow-up`;
   } else if (n('resolved') > 0) {
     const against: string[] = [];
     if (n('no_problem') > 0) against.push(gap('resolved', 'no_problem', true));
     if (n('unresolved') > 0) against.push(gap('resolved', 'unresolved', against.length === 0));
     sentence = `Customers whose problem was resolved spent ${against.join(', and ')}`;
-    if (against.length === 1) sentence += n('no_problem') === 0 ? '; every member had a problem ticket' : '; no member was left unresolved';
-    else if (against.length === 0) sentence = `All ${count(members)} members had a problem and every one was resolved; they spent ${money(groups.resolved.meanSpend)} on average in the follow-up, with no other group to compare`;
-  } else if (n('no_problem') > 0) {
-    sentence = `No member's problem was resolved; customers left unresolved spent ${gap('unresolved', 'no_problem', true)}`;
+    if (n('no_problem') === 0) sentence += '; every member had a problem ticket';
+    if (n('unresolved') === 0) sentence += '; no member was left unresolved';
   } else {
-    sentence = `All ${count(members)} members had a problem left unresolved; they spent ${money(groups.unresolved.meanSpend)} on average in the follow-up, with no other group to compare`;
+    sentence = `No member's problem was resolved; customers left unresolved spent ${gap('unresolved', 'no_problem', true)}`;
   }
   if (censoring !== null) {
     sentence += ` (partial: the orders end ${censoring.dataEnd}, ${count(censoring.missingDays)} days before the follow-up window does)`;
   }
   return sentence + '.';
+}
+
+function membersText(n: number, article: 'the' | 'all'): string {
+  if (n === 1) return article === 'the' ? 'the one member' : 'The one member';
+  return article === 'the' ? `the ${count(n)} members` : `All ${count(n)} members`;
 }
 
 const THOSE: Record<Group, string> = {

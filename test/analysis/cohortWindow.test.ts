@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { chooseCohortWindow, countedOrderSpan } from '../../src/analysis/cohortWindow.js';
+import { isoWindow } from '../../src/analysis/windows.js';
+import { DataError } from '../../src/errors.js';
+import { isoDay } from '../../src/time/calendar.js';
+import { order } from './cohortRecords.js';
+
+const threeMonths = { count: 3, unit: 'm' as const };
+
+function choose(dates: string[], follow = threeMonths, spec: string | null = null) {
+  const span = countedOrderSpan(dates.map((d) => order('a', d, 1)))!;
+  const { window, choice } = chooseCohortWindow(spec, span, follow);
+  return { ...isoWindow(window), choice };
+}
+
+describe('countedOrderSpan', () => {
+  it('spans counted orders only, with the months that have any', () => {
+    const span = countedOrderSpan([
+      order('a', '2014-03-05', 1),
+      order('a', '2013-12-01', 1, { status: 'cancelled' }),
+      order('a', '2014-01-20', 1),
+      order('a', '2014-06-01', 1, { status: 'refunded' }),
+    ])!;
+    expect([isoDay(span.first), isoDay(span.last)]).toEqual(['2014-01-20', '2014-03-05']);
+    expect([...span.months].map(isoDay).sort()).toEqual(['2014-01-01', '2014-03-01']);
+  });
+
+  it('is null without counted orders', () => {
+    expect(countedOrderSpan([order('a', '2014-01-01', 1, { status: 'failed' })])).toBeNull();
+  });
+});
+
+describe('chooseCohortWindow', () => {
+  it('uses --cohort when given, whatever the data', () => {
+    expect(choose(['2014-01-05'], threeMonths, '2013-06')).toEqual({ start: '2013-06-01', end: '2013-06-30', choice: 'given' });
+  });
+
+  it('defaults to the latest month whose follow-up ends on or before the last counted order', () => {
+    expect(choose(['2014-01-05', '2014-02-05', '2014-04-30'])).toEqual({ start: '2014-01-01', end: '2014-01-31', choice: 'latest-complete' });
+    // One day short of April's end: January's follow-up is not complete, December's is.
+    expect(choose(['2013-12-05', '2014-01-05', '2014-04-29'])).toEqual({ start: '2013-12-01', end: '2013-12-31', choice: 'latest-complete' });
+    expect(choose(['2014-01-05', '2014-05-31'])).toEqual({ start: '2014-01-01', end: '2014-01-31', choice: 'latest-complete' });
+  });
+
+  it('skips months without counted orders', () => {
+    expect(choose(['2013-11-05', '2014-06-30'])).toEqual({ start: '2013-11-01', end: '2013-11-30', choice: 'latest-complete' });
+  });
+
+  it('follows the --follow length', () => {
+    expect(choose(['2014-01-05', '2014-02-05', '2014-03-01', '2014-03-31'], { count: 1, unit: 'm' })).toEqual({
+      start: '2014-02-01',
+      end: '2014-02-28',
+      choice: 'latest-complete',
+    });
+    expect(choose(['2014-01-05', '2014-02-05', '2014-03-10'], { count: 30, unit: 'd' })).toEqual({
+      start: '2014-01-01',
+      end: '2014-01-31',
+      choice: 'latest-complete',
+    });
+  });
+
+  it('without a complete month, takes the earliest month: its follow-up is the most observed', () => {
+    expect(choose(['2014-01-20', '2014-02-05', '2014-03-15'])).toEqual({ start: '2014-01-01', end: '2014-01-31', choice: 'earliest-partial' });
+  });
+
+  it('data inside one month has no follow-up at all: a data error naming the dates', () => {
+    expect(() => choose(['2014-01-05', '2014-01-29'])).toThrow(DataError);
+    expect(() => choose(['2014-01-05', '2014-01-29'])).toThrow(/cover only 2014-01-05\.\.2014-01-29/);
+  });
+});
