@@ -61,7 +61,8 @@ type Spec = Record<string, unknown>;
  * axis title, a bottom legend); render.ts measures it and calls this again (see placeFooter).
  * Returns a new spec; the input is not changed.
  */
-export function applyTheme(spec: Spec, theme: ChartTheme, footerOffset = theme.fontSize * 3): Spec {
+export function applyTheme<T extends object>(input: T, theme: ChartTheme, footerOffset = theme.fontSize * 3): T {
+  const spec = input as Spec;
   const config = (spec.config ?? {}) as Record<string, unknown>;
   const title = titleObject(spec.title);
   const themed: Spec = {
@@ -94,7 +95,7 @@ export function applyTheme(spec: Spec, theme: ChartTheme, footerOffset = theme.f
     themed.autosize = { type: 'fit', contains: 'padding' };
     themed.padding = Math.round(theme.fontSize * 1.2);
   }
-  return theme.footer ? withFooter(themed, theme, footerOffset) : themed;
+  return (theme.footer ? withFooter(themed, theme, footerOffset) : themed) as T;
 }
 
 function titleObject(title: unknown): Record<string, unknown> {
