@@ -1,0 +1,85 @@
+import { GROUPS, type CohortResult, type Group } from '../analysis/cohortResult.js';
+import { count, money, pct, pValue, signedPct } from './format.js';
+import type { TableColumn } from './table.js';
+
+/** How each group is named in tables, charts and sentences. */
+export const GROUP_LABELS: Readonly<Record<Group, string>> = {
+  no_problem: 'No problem',
+  resolved: 'Problem resolved',
+  unresolved: 'Problem unresolved',
+};
+
+/** The per-group table shared by the terminal and markdown renderings. */
+export function groupTable(result: CohortResult, detail: boolean): { columns: TableColumn[]; rows: string[][] } {
+  const columns: TableColumn[] = [
+    { header: 'Group' },
+    { header: 'Customers', align: 'right' },
+    { header: 'Mean later spend', align: 'right' },
+    { header: '95% CI', align: 'right' },
+    { header: 'Median', align: 'right' },
+    { header: 'Repeat rate', align: 'right' },
+    { header: 'vs no problem', align: 'right' },
+  ];
+  if (detail) columns.push({ header: 'Total later spend', align: 'right' }, { header: 'Mean cohort spend', align: 'right' });
+  const rows = GROUPS.map((g) => {
+    const s = result.groups[g];
+    const row = [
+      GROUP_LABELS[g],
+      count(s.customers),
+      money(s.meanSpend),
+      s.ci95 ? `${money(s.ci95[0])}–${money(s.ci95[1])}` : '–',
+      money(s.medianSpend),
+      pct(s.repeatRate),
+      g === 'no_problem' ? '' : signedPct(s.liftVsNoProblem),
+    ];
+    if (detail) row.push(money(s.totalSpend), money(s.baselineMeanSpend));
+    return row;
+  });
+  return { columns, rows };
+}
+
+/** The three comparisons: lift and both tests' p-values. */
+export function comparisonTable(result: CohortResult): { columns: TableColumn[]; rows: string[][] } {
+  const columns: TableColumn[] = [
+    { header: 'Comparison' },
+    { header: 'Lift', align: 'right' },
+    { header: 'Welch p', align: 'right' },
+    { header: 'Mann–Whitney p', align: 'right' },
+  ];
+  const rows = result.comparisons.map((c) => [
+    `${GROUP_LABELS[c.a]} vs ${GROUP_LABELS[c.b].toLowerCase()}`,
+    signedPct(c.lift),
+    pValue(c.welchP),
+    pValue(c.mannWhitneyP),
+  ]);
+  return { columns, rows };
+}
+
+/** The command line that reproduces the analysis options. */
+export function optionsLine(result: CohortResult): string {
+  const o = result.options;
+  const cohort = o.cohort === null ? '' : `--cohort ${o.cohort} `;
+  return `${cohort}--follow ${o.follow} --grace ${o.grace} --seed ${o.seed} --bootstrap ${o.bootstrap}`;
+}
+
+const CHOICE_TEXT: Record<CohortResult['cohortChoice'], string> = {
+  given: 'given with --cohort',
+  'latest-complete': 'default: the latest month with a complete follow-up',
+  'earliest-partial': 'default: no month has a complete follow-up, so the earliest month with orders',
+};
+
+/** "Cohort 2014-01-01..2014-01-31 (…) · follow-up … (3m) · problem tickets … (grace 14d)". */
+export function windowsLine(result: CohortResult): string {
+  const w = (x: { start: string; end: string }) => `${x.start}..${x.end}`;
+  return (
+    `Cohort ${w(result.cohort)} (${CHOICE_TEXT[result.cohortChoice]}), ${count(result.counts.members)} members · ` +
+    `follow-up ${w(result.followUp)} (${result.options.follow}) · problem tickets ${w(result.problemWindow)} (grace ${result.options.grace})`
+  );
+}
+
+export const RESOLUTION_TEXT: Record<CohortResult['resolutionRule'], string> = {
+  'resolved-column':
+    'the resolved column decides (true/false, yes/no, 1/0); where it is empty, status solved/closed/resolved with a satisfied score if rated',
+  'status-and-score': 'status solved/closed/resolved and, when rated, a satisfied score (4–5 of 5, or good)',
+  'assumed-all-resolved': 'no resolved or status column, so every problem ticket is assumed resolved',
+};
