@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Dimension, SliceResult } from '../../analysis/sliceResult.js';
-import { type ChartTheme, SLICE_COLORS, STANDING_TITLE, csatDatum, frame, overallNote, statusScale } from './csatChart.js';
+import { type SliceChartTheme, SLICE_COLORS, STANDING_TITLE, csatDatum, frame, overallNote, statusScale } from './csatChart.js';
 
 export interface CsatBarsLayout {
   dimension: Dimension;
@@ -19,7 +19,7 @@ export interface CsatBarsLayout {
  * without ratings have no bar, but keep their place on a vertical axis (an empty hour shows
  * as a gap, not as a missing hour).
  */
-export function csatBarsSpec(result: SliceResult, layout: CsatBarsLayout, theme?: ChartTheme): TopLevelSpec {
+export function csatBarsSpec(result: SliceResult, layout: CsatBarsLayout, theme?: SliceChartTheme): TopLevelSpec {
   const rows = result.dimensions[layout.dimension] ?? [];
   const minRated = result.options.minRated;
   const values = rows.filter((r) => r.csat !== null).map((r) => csatDatum(r, minRated));

@@ -1,10 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SliceResult } from '../../analysis/sliceResult.js';
 import { csatBarsSpec } from './csatBars.js';
-import type { ChartTheme } from './csatChart.js';
+import type { SliceChartTheme } from './csatChart.js';
 
 /** csat-by-reason.vl.json: CSAT per contact reason, lowest first. */
-export function csatByReasonSpec(result: SliceResult, theme?: ChartTheme): TopLevelSpec {
+export function csatByReasonSpec(result: SliceResult, theme?: SliceChartTheme): TopLevelSpec {
   const reasons = result.dimensions.reason?.filter((r) => r.csat !== null).length ?? 0;
   return csatBarsSpec(
     result,

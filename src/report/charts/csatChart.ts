@@ -1,27 +1,23 @@
 import type { Dimension, SliceResult, SliceRow } from '../../analysis/sliceResult.js';
 import { sliceSubject } from '../../analysis/sliceSentences.js';
 import { count, pct } from '../format.js';
+import { OKABE_ITO } from '../palette.js';
+import type { ChartTheme } from '../theme.js';
 
 /**
- * What a caller may change about a chart: its size (the whole canvas, padding included), base
- * type size and the title lines. `loyalty report --theme slide` passes 1600×900 and an
- * action title; everything else about the chart stays the same.
+ * What a caller may change about a slices chart: the report's ChartTheme (src/report/theme.ts),
+ * every field optional. Size is the whole canvas (padding included); `loyalty report --theme
+ * slide` passes SLIDE_THEME with an action title. The footer is left to applyTheme.
  */
-export interface ChartTheme {
-  width?: number;
-  height?: number;
-  fontSize?: number;
-  title?: string;
-  subtitle?: string;
-}
+export type SliceChartTheme = Partial<ChartTheme>;
 
 /** Okabe–Ito: readable with every common colour-vision deficiency. */
 export const SLICE_COLORS = {
-  low: '#D55E00',
-  high: '#0072B2',
+  low: OKABE_ITO.vermillion,
+  high: OKABE_ITO.blue,
   neutral: '#999999',
   fewRatings: '#DDDDDD',
-  ink: '#000000',
+  ink: OKABE_ITO.black,
   empty: '#F2F2F2',
 } as const;
 
@@ -80,7 +76,7 @@ export function overallNote(result: SliceResult): string {
  * whole canvas (autosize fit, padding included) so a 1600×900 slide is exactly that.
  */
 export function frame(
-  theme: ChartTheme | undefined,
+  theme: SliceChartTheme | undefined,
   defaults: { title: string; subtitle: string | string[]; width: number; height: number },
 ): Record<string, unknown> {
   const size = theme?.fontSize ?? 11;
@@ -90,7 +86,7 @@ export function frame(
       text: theme?.title ?? defaults.title,
       subtitle: theme?.subtitle ?? defaults.subtitle,
       anchor: 'start',
-      fontSize: Math.round(size * 1.45),
+      fontSize: theme?.titleFontSize ?? Math.round(size * 1.45),
       subtitleFontSize: size,
       subtitleColor: '#555555',
     },
@@ -99,7 +95,7 @@ export function frame(
     autosize: { type: 'fit', contains: 'padding' },
     padding: Math.round(size * 0.9),
     config: {
-      font: 'Inter, Helvetica, Arial, sans-serif',
+      font: theme?.font ?? 'Inter',
       axis: { labelFontSize: size, titleFontSize: size, grid: false },
       axisQuantitative: { tickCount: 5 },
       legend: { labelFontSize: size, titleFontSize: size, labelLimit: 16 * size, titleLimit: 16 * size, orient: 'right' },

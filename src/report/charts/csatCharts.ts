@@ -3,7 +3,7 @@ import type { SliceResult } from '../../analysis/sliceResult.js';
 import { csatByHourSpec } from './csatByHour.js';
 import { csatByReasonSpec } from './csatByReason.js';
 import { csatByWeekdaySpec } from './csatByWeekday.js';
-import type { ChartTheme } from './csatChart.js';
+import type { SliceChartTheme } from './csatChart.js';
 import { csatHeatmapSpec } from './csatHeatmap.js';
 import { volumeByWeekdaySpec } from './volumeByWeekday.js';
 
@@ -19,7 +19,7 @@ export interface NamedChart {
  * Every slices chart the result supports: a chart needs its dimension(s) in the result
  * (the heatmap needs both hour and weekday). Listed in a fixed order.
  */
-export function slicesCharts(result: SliceResult, theme?: ChartTheme): NamedChart[] {
+export function slicesCharts(result: SliceResult, theme?: SliceChartTheme): NamedChart[] {
   const has = (d: keyof SliceResult['dimensions']) => result.dimensions[d] !== undefined;
   const charts: NamedChart[] = [];
   if (has('hour')) charts.push({ name: 'csat-by-hour', title: 'CSAT by hour opened', spec: csatByHourSpec(result, theme) });

@@ -3,7 +3,7 @@ import type { SliceResult } from '../../analysis/sliceResult.js';
 import { HOUR_KEYS } from '../../analysis/sliceKeys.js';
 import { WEEKDAYS } from '../../time/calendar.js';
 import { pct } from '../format.js';
-import { type ChartTheme, SLICE_COLORS, frame } from './csatChart.js';
+import { type SliceChartTheme, SLICE_COLORS, frame } from './csatChart.js';
 
 /**
  * csat-heatmap.vl.json: CSAT per weekday × hour. A diverging orange–blue scale centred on the
@@ -11,7 +11,7 @@ import { type ChartTheme, SLICE_COLORS, frame } from './csatChart.js';
  * fewer than min-rated ratings are faded and labelled with their number of ratings, so a vivid
  * cell is never just three unhappy customers; cells with no ratings are light grey.
  */
-export function csatHeatmapSpec(result: SliceResult, theme?: ChartTheme): TopLevelSpec {
+export function csatHeatmapSpec(result: SliceResult, theme?: SliceChartTheme): TopLevelSpec {
   const minRated = result.options.minRated;
   const byCell = new Map(result.heatmap.map((c) => [`${c.weekday} ${c.hour}`, c]));
   const values = WEEKDAYS.flatMap((weekday) =>

@@ -1,14 +1,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SliceResult } from '../../analysis/sliceResult.js';
 import { count, pct } from '../format.js';
-import { type ChartTheme, SLICE_COLORS, STANDING_TITLE, csatDatum, frame, statusScale } from './csatChart.js';
+import { type SliceChartTheme, SLICE_COLORS, STANDING_TITLE, csatDatum, frame, statusScale } from './csatChart.js';
 
 /**
  * volume-by-weekday.vl.json: tickets per weekday (bars, left axis) with CSAT (line, right
  * axis), so load and satisfaction can be read together: do the busy days score worse?
  * CSAT points are coloured by the weekday's standing, like the CSAT charts.
  */
-export function volumeByWeekdaySpec(result: SliceResult, theme?: ChartTheme): TopLevelSpec {
+export function volumeByWeekdaySpec(result: SliceResult, theme?: SliceChartTheme): TopLevelSpec {
   const rows = result.dimensions.weekday ?? [];
   const minRated = result.options.minRated;
   const values = rows.map((r) => ({ ...csatDatum(r, minRated), share: r.share }));

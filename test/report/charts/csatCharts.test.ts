@@ -5,6 +5,8 @@ import { slicesCharts } from '../../../src/report/charts/csatCharts.js';
 import { csatHeatmapSpec } from '../../../src/report/charts/csatHeatmap.js';
 import { loaded, many, rated } from '../../analysis/sliceTickets.js';
 import { renderSvg } from './csatRender.js';
+import { renderSvg as reportRender, themeChart } from '../../../src/report/render.js';
+import { SLIDE_THEME, withTitles } from '../../../src/report/theme.js';
 
 // Mon 12:xx: 80 rated (70 satisfied); Wed 18:xx: 40 rated (10 satisfied); Fri 09:xx: 5 rated (2 satisfied).
 const records = [
@@ -47,12 +49,22 @@ describe('slices charts', () => {
   });
 
   it('renders at the size a theme asks for, with its titles', async () => {
-    const spec = slicesCharts(result, { width: 1600, height: 900, fontSize: 24, title: 'Evenings: 25% CSAT', subtitle: 'n = 125' })[0].spec;
+    const theme = withTitles(SLIDE_THEME, { title: 'Evenings: 25% CSAT', subtitle: 'n = 125' });
+    const spec = slicesCharts(result, theme)[0].spec;
     const { svg, messages } = await renderSvg(spec);
     expect(messages).toEqual([]);
     expect(svg).toMatch(/^<svg[^>]* width="1600" height="900"/);
     expect(svg).toContain('Evenings: 25% CSAT');
     expect(svg).toContain('n = 125');
+  });
+
+  it('takes the report theme and footer through the report renderer without warnings', async () => {
+    const theme = withTitles(SLIDE_THEME, { title: 'Evenings: 25% CSAT', footer: 'Source: tickets.csv' });
+    for (const c of slicesCharts(result, theme)) {
+      const rendered = await reportRender(await themeChart(c.spec, theme));
+      expect(rendered.warnings, c.name).toEqual([]);
+      expect([rendered.width, rendered.height], c.name).toEqual([1600, 900]);
+    }
   });
 
   it('fills the heatmap grid and marks cells with few ratings', () => {
