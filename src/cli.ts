@@ -5,6 +5,7 @@ import { cohortCommand } from './commands/cohort.js';
 import { slicesCommand } from './commands/slices.js';
 import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
+import { bindWorkingDirectory } from './commands/configuredFlags.js';
 
 /**
  * The commander program. Commands are wiring only: each returns its exit code, and every
@@ -12,7 +13,8 @@ import { validateCommand } from './commands/validate.js';
  */
 export type Run = (term: Terminal) => Promise<number>;
 
-export async function main(argv: string[], term: Terminal = processTerminal()): Promise<number> {
+/** `cwd` is where loyalty.config.json is looked for (tests pass a temporary directory). */
+export async function main(argv: string[], term: Terminal = processTerminal(), cwd: string = process.cwd()): Promise<number> {
   let run: Run | null = null;
   const program = new Command('loyalty')
     .description('What does customer support do to revenue? Cohort, satisfaction and weekly reports from order and ticket exports.')
@@ -20,6 +22,7 @@ export async function main(argv: string[], term: Terminal = processTerminal()): 
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => term.out(s.trimEnd()), writeErr: (s) => term.err(s.trimEnd()) });
+  bindWorkingDirectory(program, cwd);
 
   const select = (r: Run) => {
     run = r;

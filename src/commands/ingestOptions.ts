@@ -20,7 +20,8 @@ export function addIngestOptions(cmd: Command): Command {
     .option('--tickets-format <name>', 'tickets export format: auto or a preset name', 'auto')
     .option('--date-format <fmt>', 'date order for ambiguous slash dates: MDY or DMY')
     .addOption(new Option('--decimal <sep>', 'decimal separator of amounts').choices(['.', ',']))
-    .option('--currency <code>', 'keep only amounts in this currency when a file mixes currencies');
+    .option('--currency <code>', 'keep only amounts in this currency when a file mixes currencies')
+    .option('--config <file>', 'read options from this JSON file (default: ./loyalty.config.json when present); flags override it');
 }
 
 export interface RawIngestFlags {
@@ -32,6 +33,8 @@ export interface RawIngestFlags {
   dateFormat?: string;
   decimal?: '.' | ',';
   currency?: string;
+  /** --config FILE; read by configuredFlags, not by ingest. */
+  config?: string;
 }
 
 export function ingestOptionsFrom(flags: RawIngestFlags): IngestOptions {

@@ -13,6 +13,7 @@ import { slicesMarkdown } from '../report/slicesMarkdown.js';
 import { slicesTerminal } from '../report/slicesTerminal.js';
 import { writeOutputs, type OutputFile } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
+import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
 
 const HELP = `
@@ -51,7 +52,7 @@ export function slicesCommand(select: (run: Run) => void): Command {
     .option('--out <dir>', 'write slices.md and the Vega-Lite charts into DIR')
     .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated));
   addIngestOptions(cmd).addHelpText('after', HELP);
-  return cmd.action((file: string, flags: SlicesFlags) => select((term) => runSlices(file, flags, term)));
+  return cmd.action((file: string, flags: SlicesFlags) => select(async (term) => runSlices(file, await configuredFlags(cmd, flags), term)));
 }
 
 async function runSlices(file: string, flags: SlicesFlags, term: Terminal): Promise<number> {

@@ -9,6 +9,7 @@ import { validateJson } from '../report/validateJson.js';
 import { failedValidation, validationExitCode, validationOf, type FileValidation, type ValidationReport } from '../report/validateResult.js';
 import { validateTerminal } from '../report/validateTerminal.js';
 import type { Terminal } from '../terminal.js';
+import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
 
 const HELP = `
@@ -42,7 +43,7 @@ export function validateCommand(select: (run: Run) => void): Command {
     .option('--json', 'print the validation as one JSON document on stdout');
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string | undefined, flags: ValidateFlags) =>
-    select((term) => runValidate(orders, tickets ?? null, flags, term)),
+    select(async (term) => runValidate(orders, tickets ?? null, await configuredFlags(cmd, flags), term)),
   );
 }
 

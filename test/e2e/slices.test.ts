@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../report/charts/csatRender.js';
-import { runCli, tempCsv, tempDir } from './slicesCli.js';
+import { runCli, tempCsv, tempDir } from './cli.js';
 
 interface Json {
   overall: { tickets: number; rated: number; csat: number };

@@ -5,8 +5,12 @@ import { join } from 'node:path';
 import { main } from '../../src/cli.js';
 import type { Terminal } from '../../src/terminal.js';
 
-/** Runs the CLI in-process, capturing stdout and stderr. */
-export async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+/**
+ * Runs the CLI in-process without colour, capturing stdout and stderr. `cwd` is where
+ * loyalty.config.json is looked for; by default a fresh empty directory, so a config file in
+ * the repository never leaks into a test.
+ */
+export async function runCli(args: string[], cwd: string = tempDir()): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const term: Terminal = {
@@ -15,18 +19,17 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
     warn: (t) => void (err += `warning: ${t}\n`),
     color: new Chalk({ level: 0 }),
   };
-  const code = await main(args, term);
+  const code = await main(args, term, cwd);
   return { code, out, err };
 }
 
 /** Writes a small CSV into a fresh temporary directory and returns its path. */
 export function tempCsv(name: string, lines: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'loyalty-slices-'));
-  const path = join(dir, name);
+  const path = join(tempDir(), name);
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
 
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'loyalty-slices-out-'));
+  return mkdtempSync(join(tmpdir(), 'loyalty-e2e-'));
 }
