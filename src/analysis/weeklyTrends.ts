@@ -1,0 +1,163 @@
+import type { TicketRecord } from '../ingest/records.js';
+import { poissonCountTest } from '../stats/poissonCountTest.js';
+import { twoProportionZTest } from '../stats/twoProportionZ.js';
+import { dayOf, isoDay } from '../time/calendar.js';
+import { ALPHA } from './headline.js';
+import { previousWeek, type ReportWeek } from './reportWeek.js';
+import { orderedKeys, sliceKey } from './sliceKeys.js';
+import { sliceStats } from './sliceStats.js';
+import { csatSentence, volumeSentence } from './weeklySentences.js';
+
+export { previousWeekFromSummary } from './weekCountsJson.js';
+
+/**
+ * Week-over-week trends for the weekly report (`loyalty report --week`): this week's volume,
+ * CSAT and contact reasons against the week before, each change with its test.
+ *
+ * The previous week is recomputed from the same tickets file, or read from the summary.json
+ * of last week's report (`--compare-to`), which keeps the comparison stable when the ticket
+ * export only holds recent weeks or old tickets were re-rated since.
+ */
+
+/** One week's counts: also what summary.json stores as `trends.week` for next week's report. */
+export interface WeekCounts {
+  label: string;
+  /** ISO dates, Monday and Sunday, inclusive. */
+  start: string;
+  end: string;
+  tickets: number;
+  rated: number;
+  satisfied: number;
+  /** satisfied ÷ rated; null when nothing is rated. */
+  csat: number | null;
+  /** Every reason of the week, tickets descending then reason; an empty reason is '(none)'. */
+  reasons: { reason: string; tickets: number }[];
+}
+
+export interface ReasonTrend {
+  reason: string;
+  thisWeek: number;
+  previousWeek: number;
+  change: number;
+  /** change ÷ previousWeek as a fraction (0.25 = +25%; format with signedPct); null when previousWeek is 0. */
+  changePct: number | null;
+}
+
+export interface VolumeTrend {
+  thisWeek: number;
+  previousWeek: number;
+  change: number;
+  /** A fraction, as in ReasonTrend; null when the previous week had no tickets. */
+  changePct: number | null;
+  /** Exact two-sided Poisson test of equal weekly rates (src/stats/poissonCountTest.ts); null when both are 0. */
+  p: number | null;
+  significant: boolean | null;
+}
+
+export interface CsatTrend {
+  thisWeek: number | null;
+  previousWeek: number | null;
+  /** (this − previous) × 100; null unless both weeks have rated tickets. */
+  changePoints: number | null;
+  /** Two-sided pooled two-proportion z-test; null when a week has no rated tickets or all outcomes agree. */
+  p: number | null;
+  /** p < 0.05; null when p is. */
+  significant: boolean | null;
+  sentence: string;
+}
+
+export interface WeeklyTrends {
+  week: WeekCounts;
+  previous: WeekCounts;
+  previousSource: 'computed' | 'compare-to';
+  /** The five most frequent reasons of this week (ties by name), each with last week's count. */
+  topReasons: ReasonTrend[];
+  csat: CsatTrend;
+  volume: VolumeTrend;
+  volumeSentence: string;
+}
+
+/** How many reasons topReasons lists. */
+export const TOP_REASONS = 5;
+
+/** The tickets created (wall-clock day of created_at) within the week. Unrated tickets count in volume only. */
+export function weekCounts(tickets: readonly TicketRecord[], week: ReportWeek): WeekCounts {
+  const inWeek = tickets.filter((t) => {
+    const day = dayOf(t.createdAt);
+    return day >= week.start && day <= week.end;
+  });
+  const stats = sliceStats(inWeek);
+  const byReason = new Map<string, number>();
+  for (const t of inWeek) {
+    const reason = sliceKey(t, 'reason');
+    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  }
+  return {
+    label: week.label,
+    start: isoDay(week.start),
+    end: isoDay(week.end),
+    tickets: stats.tickets,
+    rated: stats.rated,
+    satisfied: stats.satisfied,
+    csat: stats.csat,
+    reasons: orderedKeys('reason', byReason).map((reason) => ({ reason, tickets: byReason.get(reason)! })),
+  };
+}
+
+/**
+ * This week against the week before. `previous` (from --compare-to) replaces the recomputed
+ * previous week; the caller has checked it is the right week (previousWeekFromSummary does).
+ */
+export function weeklyTrends(tickets: readonly TicketRecord[], week: ReportWeek, previous?: WeekCounts): WeeklyTrends {
+  const current = weekCounts(tickets, week);
+  const before = previous ?? weekCounts(tickets, previousWeek(week));
+  const volume = volumeTrend(current.tickets, before.tickets);
+  return {
+    week: current,
+    previous: before,
+    previousSource: previous === undefined ? 'computed' : 'compare-to',
+    topReasons: topReasons(current, before),
+    csat: csatTrend(current, before),
+    volume,
+    volumeSentence: volumeSentence(current.label, before.label, volume),
+  };
+}
+
+function topReasons(current: WeekCounts, before: WeekCounts): ReasonTrend[] {
+  const previousCount = new Map(before.reasons.map((r) => [r.reason, r.tickets]));
+  return current.reasons.slice(0, TOP_REASONS).map(({ reason, tickets }) => {
+    const last = previousCount.get(reason) ?? 0;
+    return {
+      reason,
+      thisWeek: tickets,
+      previousWeek: last,
+      change: tickets - last,
+      changePct: last > 0 ? (tickets - last) / last : null,
+    };
+  });
+}
+
+function csatTrend(current: WeekCounts, before: WeekCounts): CsatTrend {
+  const test = twoProportionZTest(current.satisfied, current.rated, before.satisfied, before.rated);
+  const p = test?.p ?? null;
+  const trend = {
+    thisWeek: current.csat,
+    previousWeek: before.csat,
+    changePoints: current.csat !== null && before.csat !== null ? (current.csat - before.csat) * 100 : null,
+    p,
+    significant: p === null ? null : p < ALPHA,
+  };
+  return { ...trend, sentence: csatSentence(current, before, trend) };
+}
+
+function volumeTrend(thisWeek: number, last: number): VolumeTrend {
+  const p = poissonCountTest(thisWeek, last);
+  return {
+    thisWeek,
+    previousWeek: last,
+    change: thisWeek - last,
+    changePct: last > 0 ? (thisWeek - last) / last : null,
+    p,
+    significant: p === null ? null : p < ALPHA,
+  };
+}
