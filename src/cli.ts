@@ -28,7 +28,9 @@ export async function main(argv: string[], term: Terminal = processTerminal(), c
     run = r;
   };
   for (const make of [cohortCommand, slicesCommand, reportCommand, validateCommand]) {
-    program.addCommand(make(select).exitOverride());
+    // Subcommands added with addCommand inherit nothing: copy the output routing (so errors
+    // reach term.err), exitOverride and the help-after-error hint from the program.
+    program.addCommand(make(select).copyInheritedSettings(program));
   }
 
   try {

@@ -1,12 +1,127 @@
 import { Command } from 'commander';
 import type { Run } from '../cli.js';
 import { UsageError } from '../errors.js';
+import { DEFAULT_COHORT_OPTIONS, type CohortOptions } from '../analysis/cohortResult.js';
+import { parseCohortSpans, runCohortAnalysis } from '../analysis/cohorts.js';
+import { loadOrders, loadTickets } from '../ingest/load.js';
+import { cohortChartSpec } from '../report/charts/cohorts.js';
+import { cohortCaveats } from '../report/cohortCaveats.js';
+import { cohortJson } from '../report/cohortJson.js';
+import { cohortMarkdown } from '../report/cohortMarkdown.js';
+import { cohortTerminal } from '../report/cohortTerminal.js';
+import { stableJson } from '../report/format.js';
+import { writeOutputs } from '../report/write.js';
+import type { Terminal } from '../terminal.js';
+import { configuredFlags } from './configuredFlags.js';
+import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
+import { warnAboutQuality } from './qualityWarnings.js';
 
-// Placeholder wiring: replaced by the real command.
+const HELP = `
+Takes the customers who bought in one period (the cohort) and splits them by what happened
+when they contacted support about it: no problem (no ticket), problem resolved, or problem
+unresolved. Then compares what each group spent afterwards (the follow-up window): mean and
+median later spend with a 95% bootstrap interval, repeat rate, and Welch and Mann–Whitney
+tests between every pair of groups. The headline gives each gap with its p-value.
+
+  cohort        a month (2014-01) or an inclusive range (2014-01-01..2014-01-31); members
+                are the customers with a counted order in it. Default: the latest month
+                whose whole follow-up window is inside the data.
+  follow-up     starts the day after the cohort window and lasts --follow (3m, 90d, 12w).
+  problem       a member's ticket created from the cohort start to the cohort end plus
+                --grace (a ticket naming a cohort order by order_id counts whatever its date).
+  resolved      every problem ticket resolved: the resolved column, else status
+                solved/closed/resolved with a satisfied score when rated.
+  later spend   counted orders in the follow-up (refunds subtract; cancelled, refunded,
+                voided and failed orders do not count).
+
+If the data ends before the follow-up window does, the later spend is partial: loyalty says
+so on stderr and in the report. The groups are observed, not assigned, so a gap is an
+association, not the effect of resolving a problem.
+
+Examples:
+  loyalty cohort orders.csv tickets.csv
+  loyalty cohort orders.csv tickets.csv --cohort 2014-01 --follow 90d
+  loyalty cohort orders.csv tickets.csv --json > cohort.json
+  loyalty cohort shopify_orders.csv zendesk_tickets.csv --out reports/2014-01 --tz Europe/Berlin
+
+--out DIR writes report.md (tables, method, caveats, data quality) and cohorts.vl.json
+(a Vega-Lite chart of mean later spend with its intervals).
+Options can also come from loyalty.config.json ("windows", "seed"); flags override it.`;
+
+interface CohortFlags extends RawIngestFlags {
+  cohort?: string;
+  follow: string;
+  grace: string;
+  seed: string;
+  bootstrap: string;
+  json?: boolean;
+  out?: string;
+}
+
+const REPORT_FILE = 'report.md';
+const CHART_FILE = 'cohorts.vl.json';
+
 export function cohortCommand(select: (run: Run) => void): Command {
-  return new Command('cohort').description('(not yet available)').action(() =>
-    select(async () => {
-      throw new UsageError('loyalty cohort is not available in this build');
-    }),
+  const d = DEFAULT_COHORT_OPTIONS;
+  const cmd = new Command('cohort')
+    .description('later spend of customers whose problem was resolved, left unresolved, or who had none')
+    .argument('<orders>', 'orders CSV (customer_id, order_date, amount; or a platform export)')
+    .argument('<tickets>', 'tickets CSV (customer_id, created_at; or a help-desk export)')
+    .option('--cohort <window>', 'cohort window: YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (default: latest month with a complete follow-up)')
+    .option('--follow <span>', 'length of the follow-up window: months (3m), days (90d) or weeks (12w)', d.follow)
+    .option('--grace <span>', 'how long after the cohort window a ticket still counts as a problem', d.grace)
+    .option('--seed <n>', 'seed of the bootstrap intervals (same seed, same numbers)', String(d.seed))
+    .option('--bootstrap <n>', 'bootstrap resamples per interval', String(d.bootstrap))
+    .option('--json', 'print the result as one JSON document on stdout')
+    .option('--out <dir>', `write ${REPORT_FILE} and ${CHART_FILE} into DIR`);
+  addIngestOptions(cmd).addHelpText('after', HELP);
+  return cmd.action((orders: string, tickets: string, flags: CohortFlags) =>
+    select(async (term) => runCohort(orders, tickets, await configuredFlags(cmd, flags), term)),
   );
+}
+
+async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortFlags, term: Terminal): Promise<number> {
+  // Every flag is checked before a file is read, so a typo fails fast on a large export.
+  const options = cohortOptionsFrom(flags);
+  const ingest = ingestOptionsFrom(flags);
+
+  const orders = await loadOrders(ordersFile, ingest);
+  const tickets = await loadTickets(ticketsFile, ingest);
+  warnAboutQuality(orders.quality, term);
+  warnAboutQuality(tickets.quality, term);
+  const quality = { orders: orders.quality, tickets: tickets.quality };
+
+  const result = runCohortAnalysis(orders, tickets, options);
+
+  if (flags.out !== undefined) {
+    const written = await writeOutputs(flags.out, [
+      { name: REPORT_FILE, content: cohortMarkdown(result, quality, [{ title: 'Mean later spend by group', file: CHART_FILE }]) },
+      { name: CHART_FILE, content: stableJson(cohortChartSpec(result)) },
+    ]);
+    term.err(`wrote ${written.join(', ')}`);
+  }
+  term.out(flags.json ? stableJson(cohortJson(result, quality)) : cohortTerminal(result, term.color));
+  // After the result, so on a terminal the caveat is the last thing read (censoring above all).
+  for (const warning of cohortCaveats(result).warnings) term.warn(warning);
+  return 0;
+}
+
+export function cohortOptionsFrom(flags: Pick<CohortFlags, 'cohort' | 'follow' | 'grace' | 'seed' | 'bootstrap'>): CohortOptions {
+  const options: CohortOptions = {
+    cohort: flags.cohort ?? null,
+    follow: flags.follow,
+    grace: flags.grace,
+    seed: wholeNumber(flags.seed, '--seed', 0, '--seed 7'),
+    bootstrap: wholeNumber(flags.bootstrap, '--bootstrap', 1, '--bootstrap 2000'),
+  };
+  parseCohortSpans(options);
+  return options;
+}
+
+function wholeNumber(text: string, flag: string, least: number, example: string): number {
+  const n = /^\s*\d{1,15}\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < least) {
+    throw new UsageError(`${flag} "${text}" is not a whole number of at least ${least}, e.g. ${example}`);
+  }
+  return n;
 }

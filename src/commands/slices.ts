@@ -5,15 +5,15 @@ import { assertSatisfactionColumn, parseDimensions, resolveDimensions } from '..
 import { DEFAULT_SLICE_OPTIONS, DIMENSIONS, type Dimension } from '../analysis/sliceResult.js';
 import { analyzeSlices } from '../analysis/slices.js';
 import { loadTickets } from '../ingest/load.js';
-import type { FileQuality } from '../ingest/records.js';
 import { slicesCharts } from '../report/charts/csatCharts.js';
-import { count, stableJson } from '../report/format.js';
+import { stableJson } from '../report/format.js';
 import { slicesJson } from '../report/slicesJson.js';
 import { slicesMarkdown } from '../report/slicesMarkdown.js';
 import { slicesTerminal } from '../report/slicesTerminal.js';
 import { writeOutputs, type OutputFile } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
 import { configuredFlags } from './configuredFlags.js';
+import { warnAboutQuality } from './qualityWarnings.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
 
 const HELP = `
@@ -64,7 +64,7 @@ async function runSlices(file: string, flags: SlicesFlags, term: Terminal): Prom
   const tickets = await loadTickets(file, ingest);
   assertSatisfactionColumn(tickets.present, tickets.quality.file);
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
-  reportQuality(tickets.quality, term);
+  warnAboutQuality(tickets.quality, term);
 
   const result = analyzeSlices(tickets, { by, minRated });
 
@@ -87,16 +87,4 @@ function parseMinRated(text: string): number {
     throw new UsageError(`--min-rated "${text}" is not a whole number of at least 1, e.g. --min-rated 30`);
   }
   return n;
-}
-
-/** Skipped rows change the numbers; say so on stderr where a script's stdout stays clean. */
-function reportQuality(q: FileQuality, term: Terminal): void {
-  if (q.rowsSkipped > 0) {
-    const reasons = Object.entries(q.skipped)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([reason, s]) => `${count(s.count)} ${reason} (first at line ${s.firstLines[0]})`)
-      .join('; ');
-    term.warn(`${q.file}: skipped ${count(q.rowsSkipped)} of ${count(q.rowsRead)} rows: ${reasons}`);
-  }
-  for (const w of q.warnings) term.warn(`${q.file}: ${w}`);
 }

@@ -38,7 +38,7 @@ export function cohortCaveats(result: CohortResult): { warnings: string[]; notes
   for (const g of GROUPS) {
     const n = result.groups[g].customers;
     if (n > 0 && n < SMALL_GROUP) {
-      warnings.push(`the ${GROUP_LABELS[g].toLowerCase()} group has only ${count(n)} customers; its mean and interval are fragile.`);
+      warnings.push(`the “${GROUP_LABELS[g]}” group has only ${count(n)} ${n === 1 ? 'customer' : 'customers'}; its mean and interval are fragile.`);
     }
   }
   const notes = [

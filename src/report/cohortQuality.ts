@@ -12,7 +12,8 @@ export function dataQualitySection(files: readonly FileQuality[], level = 2): st
   for (const q of files) {
     out.push(`${h}# ${q.file}`, '');
     let line = `Format ${q.format}: ${count(q.rowsRead)} rows read, ${count(q.rowsUsed)} used, ${count(q.rowsSkipped)} skipped`;
-    if (q.duplicateOrderIds !== undefined) line += `; ${count(q.duplicateOrderIds)} rows repeated an order_id already seen and counted once`;
+    const repeats = q.duplicateOrderIds ?? 0;
+    if (repeats > 0) line += `; ${count(repeats)} ${repeats === 1 ? 'row repeated' : 'rows repeated'} an order_id already seen and counted once`;
     out.push(line + '.');
     const reasons = Object.keys(q.skipped).sort();
     if (reasons.length > 0) {
