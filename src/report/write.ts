@@ -12,9 +12,17 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
+/** The file operations a write uses; tests inject failing ones to simulate a crash. */
+export interface WriteIo {
+  writeFile(path: string, content: string | Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+}
+
+const DISK: WriteIo = { writeFile: (path, content) => writeFile(path, content), rename };
+
 export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${baseName(path)}.tmp-${process.pid}`);
+  const tmp = tempName(path);
   try {
     await writeFile(tmp, content);
     await rename(tmp, path);
@@ -26,14 +34,53 @@ export async function writeAtomic(path: string, content: string | Uint8Array): P
 
 /** Writes every file of a report; files are written in name order so runs are reproducible. */
 export async function writeOutputs(dir: string, files: OutputFile[]): Promise<string[]> {
-  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const written: string[] = [];
-  for (const file of sorted) {
+  for (const file of byName(files)) {
     const path = join(dir, file.name);
     await writeAtomic(path, file.content);
     written.push(path);
   }
   return written;
+}
+
+/**
+ * Writes a set of files that belong together (a report and its charts) in two phases: every
+ * file to its temporary name first, then every rename. If any write fails (disk full, a run
+ * killed), nothing has been renamed yet, the temporaries are removed and the previous report
+ * stays whole, not a mix of old and new files. `last` names files renamed after all others
+ * (the documents that link to the charts), so a reader never opens links to missing charts.
+ */
+export async function writeOutputSet(dir: string, files: OutputFile[], last: readonly string[] = [], io: WriteIo = DISK): Promise<string[]> {
+  const rank = (name: string) => last.indexOf(name);
+  const ordered = byName(files).sort((a, b) => rank(a.name) - rank(b.name));
+  const temps: string[] = [];
+  try {
+    for (const file of ordered) {
+      const path = join(dir, file.name);
+      await mkdir(dirname(path), { recursive: true });
+      temps.push(tempName(path));
+      await io.writeFile(tempName(path), file.content);
+    }
+  } catch (e) {
+    await Promise.all(temps.map((tmp) => rm(tmp, { force: true }).catch(() => undefined)));
+    throw e;
+  }
+  const written: string[] = [];
+  for (const file of ordered) {
+    const path = join(dir, file.name);
+    await io.rename(tempName(path), path);
+    written.push(path);
+  }
+  return written;
+}
+
+function byName(files: OutputFile[]): OutputFile[] {
+  return [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** A hidden name next to the target, unique per process, so concurrent runs do not collide. */
+function tempName(path: string): string {
+  return join(dirname(path), `.${baseName(path)}.tmp-${process.pid}`);
 }
 
 function baseName(path: string): string {

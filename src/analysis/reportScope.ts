@@ -1,0 +1,76 @@
+import type { LoadedOrders, LoadedTickets, TicketRecord } from '../ingest/records.js';
+import { dayOf, isoDay, type Day } from '../time/calendar.js';
+import { previousWeek, type ReportWeek } from './reportWeek.js';
+
+/**
+ * What data each section of a report sees. A plain report uses everything. A weekly report
+ * (`--week`) is the report as it could have been written at the end of its week:
+ * - the cohort analysis sees only orders and tickets dated on or before the week's Sunday, so
+ *   its default cohort is the latest month with a complete follow-up window as of that day
+ *   (runCohortAnalysis's own rule, applied to the data known then), and rerunning an old
+ *   week's report later, on a longer export, gives the same numbers;
+ * - the satisfaction slices see the tickets opened in the week;
+ * - the trends compare the week with the one before (weeklyTrends, on all tickets).
+ * Rows set aside are counted here and stated in the report's method section.
+ */
+export interface ReportScope {
+  week: { label: string; start: string; end: string } | null;
+  previousWeek: { label: string; start: string; end: string } | null;
+  /** --as-of, when given: the only run date a report ever prints. */
+  asOf: string | null;
+  /** First and last day a ticket in the satisfaction section was opened; null without tickets. */
+  ticketPeriod: { start: string; end: string } | null;
+  /** Rows dated after the week's Sunday, left out of the cohort analysis (weekly mode only). */
+  laterOrders: number;
+  laterTickets: number;
+}
+
+export interface ScopedData {
+  /** Input of runCohortAnalysis. */
+  cohortOrders: LoadedOrders;
+  cohortTickets: LoadedTickets;
+  /** Input of analyzeSlices. */
+  sliceTickets: LoadedTickets;
+  scope: ReportScope;
+}
+
+export function scopeReport(orders: LoadedOrders, tickets: LoadedTickets, week: ReportWeek | null, asOf: Day | null): ScopedData {
+  const base = { asOf: asOf === null ? null : isoDay(asOf), laterOrders: 0, laterTickets: 0 };
+  if (week === null) {
+    const scope = { ...base, week: null, previousWeek: null, ticketPeriod: ticketPeriod(tickets.records) };
+    return { cohortOrders: orders, cohortTickets: tickets, sliceTickets: tickets, scope };
+  }
+  const known = orders.records.filter((o) => dayOf(o.orderDate) <= week.end);
+  const knownTickets = tickets.records.filter((t) => dayOf(t.createdAt) <= week.end);
+  const inWeek = knownTickets.filter((t) => dayOf(t.createdAt) >= week.start);
+  const scope: ReportScope = {
+    ...base,
+    week: isoWeek(week),
+    previousWeek: isoWeek(previousWeek(week)),
+    ticketPeriod: inWeek.length === 0 ? null : { start: isoDay(week.start), end: isoDay(week.end) },
+    laterOrders: orders.records.length - known.length,
+    laterTickets: tickets.records.length - knownTickets.length,
+  };
+  return {
+    cohortOrders: { ...orders, records: known },
+    cohortTickets: { ...tickets, records: knownTickets },
+    sliceTickets: { ...tickets, records: inWeek },
+    scope,
+  };
+}
+
+function isoWeek(w: ReportWeek): { label: string; start: string; end: string } {
+  return { label: w.label, start: isoDay(w.start), end: isoDay(w.end) };
+}
+
+function ticketPeriod(records: readonly TicketRecord[]): { start: string; end: string } | null {
+  if (records.length === 0) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const t of records) {
+    const day = dayOf(t.createdAt);
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  return { start: isoDay(first), end: isoDay(last) };
+}

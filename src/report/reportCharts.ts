@@ -1,0 +1,78 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { CohortResult } from '../analysis/cohortResult.js';
+import type { Dimension, SliceResult } from '../analysis/sliceResult.js';
+import { cohortChartSpec } from './charts/cohorts.js';
+import { findingTitle } from './charts/csatChart.js';
+import { slicesCharts } from './charts/csatCharts.js';
+import { cohortSample, cohortTitle } from './cohortTitle.js';
+import { count, pct } from './format.js';
+import { themeNamed, withTitles, type ChartTheme, type ThemeName } from './theme.js';
+
+/**
+ * Which charts a report carries and how each is titled. Every chart gets an action title (the
+ * finding, with its uncertainty) and a first subtitle line with the sample size and period;
+ * the chart's own subtitle (what the marks mean) follows. The slide theme adds a source footer.
+ * Pure: the specs are rendered by reportRender.ts.
+ */
+export interface ReportChart {
+  /** File stem: NAME.vl.json, NAME.svg, NAME.png. */
+  name: string;
+  /** The action title, also the link text and alt text in the report. */
+  title: string;
+  spec: TopLevelSpec;
+  /** What themeChart applies (type, size, footer); titles are already in the spec. */
+  theme: ChartTheme;
+}
+
+export interface ChartContext {
+  theme: ThemeName;
+  /** "2014-01-01..2014-04-30" or "week 2014-W17 (2014-04-21..2014-04-27)": when the tickets were opened. */
+  ticketPeriod: string;
+  /** Input files as named on the command line, for the footer. */
+  sources: string[];
+}
+
+/** The chart of each slices dimension whose finding titles it (the heatmap takes hour's, else weekday's). */
+const CHART_DIMENSION: Record<string, Dimension[]> = {
+  'csat-by-hour': ['hour'],
+  'csat-by-weekday': ['weekday'],
+  'volume-by-weekday': ['weekday'],
+  'csat-by-reason': ['reason'],
+  'csat-heatmap': ['hour', 'weekday'],
+};
+
+export function reportCharts(cohort: CohortResult, slices: SliceResult | null, ctx: ChartContext): ReportChart[] {
+  const base = themeNamed(ctx.theme);
+  const theme = ctx.theme === 'slide' ? withTitles(base, { footer: `Source: ${ctx.sources.join(', ')} · loyalty report` }) : base;
+  const charts: ReportChart[] = [];
+
+  const title = cohortTitle(cohort);
+  const size = ctx.theme === 'slide' ? { width: base.width, height: base.height, fontSize: base.fontSize } : {};
+  const spec = cohortChartSpec(cohort, { ...size, title, subtitle: [cohortSample(cohort), 'Bars: mean later spend per customer; lines: 95% bootstrap intervals'] });
+  charts.push({ name: 'cohorts', title, spec, theme });
+
+  if (slices !== null) {
+    const sample = `${count(slices.overall.tickets)} tickets, ${count(slices.overall.rated)} rated, opened ${ctx.ticketPeriod}`;
+    const sized = ctx.theme === 'slide' ? { ...base } : {};
+    for (const chart of slicesCharts(slices, sized)) {
+      const dims = CHART_DIMENSION[chart.name] ?? [];
+      const found = dims.map((d) => findingTitle(slices, d)).find((t) => t !== null) ?? null;
+      const action = found ?? noFindingTitle(chart.title, slices);
+      charts.push({ name: chart.name, title: action, spec: retitled(chart.spec, action, sample), theme });
+    }
+  }
+  return charts;
+}
+
+/** Honest when nothing was flagged: the chart's subject and that no slice differs. */
+function noFindingTitle(subject: string, slices: SliceResult): string {
+  if (slices.overall.csat === null) return `${subject}: no ratings`;
+  return `${subject}: no slice differs significantly from ${pct(slices.overall.csat, 0)} overall`;
+}
+
+/** The spec with the action title and the sample line above the chart's own subtitle. */
+function retitled(spec: TopLevelSpec, title: string, sample: string): TopLevelSpec {
+  const own = (spec as { title?: { subtitle?: string | string[] } }).title ?? {};
+  const subtitle = own.subtitle === undefined ? [] : Array.isArray(own.subtitle) ? own.subtitle : [own.subtitle];
+  return { ...spec, title: { ...own, text: title, subtitle: [sample, ...subtitle] } } as TopLevelSpec;
+}

@@ -1,0 +1,125 @@
+import type { CohortResult } from '../analysis/cohortResult.js';
+import type { ReportScope } from '../analysis/reportScope.js';
+import type { SliceResult } from '../analysis/sliceResult.js';
+import type { FileQuality } from '../ingest/records.js';
+import { cohortCaveatsSection, cohortMarkdownSection, cohortMethod } from './cohortMarkdown.js';
+import { dataQualitySection } from './cohortQuality.js';
+import { slicesMarkdownSection, slicesMethod } from './slicesMarkdown.js';
+
+/**
+ * The report as typed blocks, built once from the same section builders `cohort --out` and
+ * `slices --out` use: report.md writes every block as Markdown, report.html converts the
+ * Markdown blocks and draws the chart block as inline SVG figures.
+ */
+export type ReportBlock = { kind: 'markdown'; text: string } | { kind: 'charts'; charts: ChartEntry[] };
+
+export interface ChartEntry {
+  name: string;
+  title: string;
+  png: boolean;
+}
+
+export interface ReportDocument {
+  title: string;
+  blocks: ReportBlock[];
+}
+
+export interface ReportInput {
+  /** --title, or null for the default. */
+  title: string | null;
+  scope: ReportScope;
+  cohort: CohortResult;
+  /** null when the tickets have no satisfaction column. */
+  slices: SliceResult | null;
+  quality: { orders: FileQuality; tickets: FileQuality };
+  charts: ChartEntry[];
+  /** Markdown sections of weekly mode (trends) and CI gates, already rendered; placed after the summary. */
+  weekly: { summary: string[]; section: string } | null;
+  checks: string | null;
+}
+
+export function reportDocument(input: ReportInput): ReportDocument {
+  const { scope, cohort, slices } = input;
+  const md = (...parts: string[]): ReportBlock => ({ kind: 'markdown', text: parts.join('\n') });
+  const blocks: ReportBlock[] = [md(runLine(input), '')];
+
+  const summary = [`- **Later spend.** ${cohort.headline}`];
+  summary.push(slices === null ? `- **Satisfaction.** ${NO_SATISFACTION}` : `- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${slices.headline}`);
+  for (const line of input.weekly?.summary ?? []) summary.push(`- ${line}`);
+  blocks.push(md('## Summary', '', ...summary, ''));
+  if (input.checks !== null) blocks.push(md(input.checks));
+  if (input.weekly !== null) blocks.push(md(input.weekly.section));
+
+  blocks.push(md('## Later spend after a support problem', '', cohortMarkdownSection(cohort, 3)));
+  const satisfactionHeading = scope.week ? `## Satisfaction in ${scope.week.label}` : '## Satisfaction';
+  blocks.push(md(satisfactionHeading, '', slices === null ? NO_SATISFACTION + '\n' : slicesMarkdownSection(slices, 3)));
+
+  if (input.charts.length > 0) {
+    blocks.push(md('## Charts', ''));
+    blocks.push({ kind: 'charts', charts: input.charts });
+  }
+  blocks.push(
+    md(
+      '## Method',
+      '',
+      ...scopeMethod(scope),
+      '',
+      retitle(cohortMethod(cohort, 3), 'Later spend'),
+      slices === null ? '' : retitle(slicesMethod(slices, 3), 'Satisfaction'),
+    ),
+  );
+  blocks.push(md(cohortCaveatsSection(cohort, 2)), md(dataQualitySection([input.quality.orders, input.quality.tickets], 2)));
+  return { title: input.title ?? defaultTitle(scope), blocks };
+}
+
+/** report.md: the title, then every block; chart links point at the SVG, with the spec and PNG beside it. */
+export function reportMarkdown(doc: ReportDocument): string {
+  const parts = [`# ${doc.title}`, ''];
+  for (const block of doc.blocks) {
+    if (block.kind === 'markdown') parts.push(block.text);
+    else parts.push(...block.charts.map(chartLink), '');
+  }
+  return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+export function chartLink(c: ChartEntry): string {
+  const png = c.png ? `, [PNG](${c.name}.png)` : '';
+  return `- [${c.title}](${c.name}.svg) ([Vega-Lite](${c.name}.vl.json)${png})`;
+}
+
+const NO_SATISFACTION =
+  'The tickets have no satisfaction column, so there is no CSAT to report; map one with --map tickets.satisfaction="Header".';
+
+function defaultTitle(scope: ReportScope): string {
+  return scope.week ? `Weekly support report ${scope.week.label}` : 'Customer support and revenue';
+}
+
+function runLine(input: ReportInput): string {
+  const { scope, quality } = input;
+  const parts = [`Orders: ${code(quality.orders.file)}`, `tickets: ${code(quality.tickets.file)}`];
+  if (scope.week) parts.push(`week ${scope.week.label} (${scope.week.start}..${scope.week.end})`);
+  if (scope.asOf) parts.push(`as of ${scope.asOf}`);
+  return `*${parts.join(' · ')}*`;
+}
+
+function scopeMethod(scope: ReportScope): string[] {
+  if (scope.week === null) {
+    const period = scope.ticketPeriod ? ` (tickets opened ${scope.ticketPeriod.start}..${scope.ticketPeriod.end})` : '';
+    return [`- Scope: all usable rows of both files${period}.`];
+  }
+  const w = scope.week;
+  return [
+    `- Scope: the report is written as of the end of ${w.label} (${w.start}..${w.end}), so rerunning it later on a longer export gives the same numbers.`,
+    `- Later spend uses only orders and tickets dated on or before ${w.end}; ${scope.laterOrders} orders and ${scope.laterTickets} tickets dated after it are left out. The cohort is chosen by the rule below on that data: the latest month with a complete follow-up window as of ${w.end}.`,
+    `- Satisfaction covers the tickets opened in ${w.label}. The trends compare ${w.label} with ${scope.previousWeek!.label} (${scope.previousWeek!.start}..${scope.previousWeek!.end}).`,
+  ];
+}
+
+/** A section builder's "### Method" heading, renamed for its place under the report's Method. */
+function retitle(section: string, heading: string): string {
+  return section.replace(/^(#+) Method\n/, `$1 ${heading}\n`);
+}
+
+function code(text: string): string {
+  return '`' + text.replace(/`/g, "'") + '`';
+}
