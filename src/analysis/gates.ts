@@ -56,7 +56,7 @@ export function parseGate(text: string): Gate {
   const fail = (what: string): never => {
     throw new UsageError(`fail-on rule "${text}"${what}; valid rules: ${GATE_EXAMPLES}`);
   };
-  const parts = /^\s*([A-Za-z][A-Za-z-]*)\s*(.*?)\s*$/.exec(text);
+  const parts = /^\s*([^\s<>=!]+)\s*(.*?)\s*$/.exec(text);
   if (!parts) return fail(' is not metric op number unit');
   const metric = parts[1];
   if (!(metric in UNIT)) return fail(`: unknown metric "${metric}"`);
@@ -111,20 +111,38 @@ export function gateMetrics(
   const skipped = files.reduce((sum, f) => sum + f.rowsSkipped, 0);
   const members = cohort === null ? 0 : Object.values(cohort.groups).reduce((sum, g) => sum + g.customers, 0);
   const unresolved = cohort?.groups.unresolved.customers ?? 0;
-  const csat = trends?.csat ?? null;
+  const change = trends?.csat.changePoints ?? null;
   return {
-    csatDropPoints: csat?.changePoints == null ? null : -csat.changePoints,
+    csatDropPoints: change === null ? null : -change,
     unresolvedShare: members > 0 ? unresolved / members : null,
     skippedRowsShare: read > 0 ? skipped / read : 0,
     context: {
-      csat:
-        trends === null
-          ? null
-          : { week: trends.week.label, previousWeek: trends.previous.label, thisWeek: csat!.thisWeek, previous: csat!.previousWeek, p: csat!.p },
+      csat: trends === null ? null : csatContext(trends),
       cohort: cohort === null ? null : { members, unresolved },
       rows: { read, skipped },
     },
   };
+}
+
+function csatContext(trends: WeeklyTrends): GateContext['csat'] {
+  const { thisWeek, previousWeek: previous, p } = trends.csat;
+  return { week: trends.week.label, previousWeek: trends.previous.label, thisWeek, previous, p };
+}
+
+/** Metrics that only a weekly report (--week) can measure. */
+export const WEEKLY_METRICS: readonly GateMetric[] = ['csat-drop'];
+
+/**
+ * For a command to reject up front the rules it cannot evaluate: without --week, csat-drop has
+ * no previous week to compare with. (Evaluated anyway, such a rule reports "not evaluated".)
+ */
+export function checkGatesNeedingWeek(gates: readonly Gate[], weekly: boolean): void {
+  const weeklyOnly = gates.find((g) => WEEKLY_METRICS.includes(g.metric));
+  if (!weekly && weeklyOnly) {
+    throw new UsageError(
+      `fail-on rule "${weeklyOnly.text}" compares CSAT with the previous week, so it needs --week (e.g. --week last)`,
+    );
+  }
 }
 
 export function evaluateGates(gates: readonly Gate[], metrics: GateMetrics): GateOutcome[] {

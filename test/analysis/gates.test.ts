@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CohortResult, GroupStats } from '../../src/analysis/cohortResult.js';
 import { DEFAULT_COHORT_OPTIONS } from '../../src/analysis/cohortResult.js';
-import { GATE_EXAMPLES, evaluateGates, gateMetrics, parseGate, type GateMetrics } from '../../src/analysis/gates.js';
+import { GATE_EXAMPLES, checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate, type GateMetrics } from '../../src/analysis/gates.js';
 import { resolveReportWeek } from '../../src/analysis/reportWeek.js';
 import { weeklyTrends } from '../../src/analysis/weeklyTrends.js';
 import { UsageError } from '../../src/errors.js';
@@ -94,9 +94,10 @@ describe('parseGate', () => {
       }
     };
     expect(
-      ['csat>5pt', 'CSAT-DROP>5pt', 'csat-drop>5%', 'skipped-rows>1pt', 'csat-drop>5points', 'csat-drop>5'].map(message),
+      ['csat>5pt', 'csat_drop > 5pt', 'CSAT-DROP>5pt', 'csat-drop>5%', 'skipped-rows>1pt', 'csat-drop>5points', 'csat-drop>5'].map(message),
     ).toEqual([
       'fail-on rule "csat>5pt": unknown metric "csat"',
+      'fail-on rule "csat_drop > 5pt": unknown metric "csat_drop"',
       'fail-on rule "CSAT-DROP>5pt": unknown metric "CSAT-DROP"',
       'fail-on rule "csat-drop>5%": csat-drop is measured in pt, not "%" (e.g. csat-drop>5pt)',
       'fail-on rule "skipped-rows>1pt": skipped-rows is measured in %, not "pt" (e.g. skipped-rows>1%)',
@@ -122,6 +123,17 @@ describe('parseGate', () => {
       'fail-on rule "" is not metric op number unit',
       'fail-on rule ">5pt" is not metric op number unit',
     ]);
+  });
+});
+
+describe('checkGatesNeedingWeek', () => {
+  it('rejects csat-drop outside a weekly report, naming the flag', () => {
+    const gates = ['skipped-rows>1%', 'csat-drop>5pt'].map(parseGate);
+    expect(() => checkGatesNeedingWeek(gates, true)).not.toThrow();
+    expect(() => checkGatesNeedingWeek(gates.slice(0, 1), false)).not.toThrow();
+    expect(() => checkGatesNeedingWeek(gates, false)).toThrow(
+      new UsageError('fail-on rule "csat-drop>5pt" compares CSAT with the previous week, so it needs --week (e.g. --week last)'),
+    );
   });
 });
 

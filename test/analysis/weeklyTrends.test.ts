@@ -139,6 +139,9 @@ describe('weeklyTrends', () => {
     expect(trends.csat.sentence).toBe(
       'CSAT held at 100% in 2014-W02 and 2014-W01 (12 vs 9 rated; every rated ticket was satisfied, so there is nothing to test).',
     );
+    expect(weeklyTrends([...rated(3, 0, { weekday: 1 }), ...rated(2, 0, { weekday: -2 })], W02).csat.sentence).toBe(
+      'CSAT held at 0% in 2014-W02 and 2014-W01 (3 vs 2 rated; no rated ticket was satisfied, so there is nothing to test).',
+    );
   });
 
   it('shows a decimal when both weeks round to the same whole percent, and holds steady below 0.05 points', () => {
