@@ -33,9 +33,10 @@ export interface ReportInput {
   slices: SliceResult | null;
   quality: { orders: FileQuality; tickets: FileQuality };
   charts: ChartEntry[];
-  /** Markdown sections of weekly mode (trends) and CI gates, already rendered; placed after the summary. */
+  /** Weekly mode's summary lines and trends section, already rendered; placed after the summary. */
   weekly: { summary: string[]; section: string } | null;
-  checks: string | null;
+  /** One sentence per --fail-on rule, as evaluated (fired, passed or not evaluated). */
+  checks: string[];
 }
 
 export function reportDocument(input: ReportInput): ReportDocument {
@@ -47,7 +48,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   summary.push(slices === null ? `- **Satisfaction.** ${NO_SATISFACTION}` : `- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${slices.headline}`);
   for (const line of input.weekly?.summary ?? []) summary.push(`- ${line}`);
   blocks.push(md('## Summary', '', ...summary, ''));
-  if (input.checks !== null) blocks.push(md(input.checks));
+  if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${c}`), ''));
   if (input.weekly !== null) blocks.push(md(input.weekly.section));
 
   blocks.push(md('## Later spend after a support problem', '', cohortMarkdownSection(cohort, 3)));

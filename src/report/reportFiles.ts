@@ -1,0 +1,77 @@
+import type { CohortResult } from '../analysis/cohortResult.js';
+import type { ReportScope } from '../analysis/reportScope.js';
+import type { SliceResult } from '../analysis/sliceResult.js';
+import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
+import type { FileQuality } from '../ingest/records.js';
+import { stableJson } from './format.js';
+import { reportCharts } from './reportCharts.js';
+import { reportDocument, reportMarkdown } from './reportDocument.js';
+import { reportHtml } from './reportHtml.js';
+import { summaryJson } from './summaryJson.js';
+import type { ThemeName } from './theme.js';
+import { trendsMarkdownSection, trendsSummary } from './trendsMarkdown.js';
+import type { OutputFile } from './write.js';
+
+/**
+ * Every file of a report, in memory: the charts (themed spec, SVG, PNG), report.md,
+ * report.html and summary.json. Nothing is written here (see writeOutputSet), nothing is
+ * computed beyond what the analyses returned.
+ */
+export interface ReportParts {
+  title: string | null;
+  theme: ThemeName;
+  png: boolean;
+  scope: ReportScope;
+  cohort: CohortResult;
+  slices: SliceResult | null;
+  trends: WeeklyTrends | null;
+  quality: { orders: FileQuality; tickets: FileQuality };
+  checks: readonly { rule: string; value: number | null; fired: boolean; message: string }[];
+}
+
+/** The documents, renamed after the charts they link to (see writeOutputSet). */
+export const DOCUMENTS = ['summary.json', 'report.html', 'report.md'] as const;
+
+export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFile[]; warnings: string[] }> {
+  const { scope } = parts;
+  const period = scope.ticketPeriod === null ? 'no tickets' : scope.week ? `${scope.week.label} (${scope.week.start}..${scope.week.end})` : `${scope.ticketPeriod.start}..${scope.ticketPeriod.end}`;
+  const sources = [parts.quality.orders.file, parts.quality.tickets.file].map(baseName);
+  const charts = reportCharts(parts.cohort, parts.slices, { theme: parts.theme, ticketPeriod: period, sources });
+  // vega, vega-lite and resvg load only when a report is drawn, so other commands start fast.
+  const { renderReportCharts } = await import('./reportRender.js');
+  const rendered = await renderReportCharts(charts, parts.png);
+
+  const doc = reportDocument({
+    title: parts.title,
+    scope,
+    cohort: parts.cohort,
+    slices: parts.slices,
+    quality: parts.quality,
+    charts: charts.map((c) => ({ name: c.name, title: c.title, png: parts.png })),
+    weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsMarkdownSection(parts.trends, 2) },
+    checks: parts.checks.map((c) => c.message),
+  });
+  const summary = summaryJson({
+    title: doc.title,
+    theme: parts.theme,
+    scope,
+    cohort: parts.cohort,
+    slices: parts.slices,
+    quality: parts.quality,
+    trends: parts.trends,
+    checks: parts.checks,
+    charts: charts.map((c) => c.name),
+  });
+  const files: OutputFile[] = [
+    ...rendered.files,
+    { name: 'report.md', content: reportMarkdown(doc) },
+    { name: 'report.html', content: reportHtml(doc, new Map(rendered.charts.map((c) => [c.name, c.svg]))) },
+    { name: 'summary.json', content: stableJson(summary) },
+  ];
+  const warnings = rendered.charts.flatMap((c) => c.warnings.map((w) => `${c.name}: ${w}`));
+  return { files, warnings };
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}

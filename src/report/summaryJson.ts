@@ -1,0 +1,46 @@
+import type { CohortResult } from '../analysis/cohortResult.js';
+import type { ReportScope } from '../analysis/reportScope.js';
+import type { SliceResult } from '../analysis/sliceResult.js';
+import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
+import type { FileQuality } from '../ingest/records.js';
+import { cohortJson } from './cohortJson.js';
+import { slicesJson } from './slicesJson.js';
+
+/**
+ * summary.json: the machine-readable report. `cohort` is exactly the `cohort --json` document
+ * and `slices` the `slices --json` document of the same data, `trends` the weekly trends (its
+ * `trends.week` is what next week's `--compare-to` reads back), `checks` the --fail-on rules
+ * as evaluated. Serialise with stableJson; no run date unless --as-of gave one.
+ */
+export interface SummaryInput {
+  title: string;
+  theme: string;
+  scope: ReportScope;
+  cohort: CohortResult;
+  slices: SliceResult | null;
+  quality: { orders: FileQuality; tickets: FileQuality };
+  trends: WeeklyTrends | null;
+  checks: readonly { rule: string; value: number | null; fired: boolean; message: string }[];
+  /** File stems of the charts written next to it. */
+  charts: string[];
+}
+
+export function summaryJson(input: SummaryInput) {
+  const { scope } = input;
+  return {
+    report: {
+      title: input.title,
+      week: scope.week,
+      previousWeek: scope.previousWeek,
+      asOf: scope.asOf,
+      ticketPeriod: scope.ticketPeriod,
+      leftOut: { laterOrders: scope.laterOrders, laterTickets: scope.laterTickets },
+      theme: input.theme,
+      charts: input.charts,
+    },
+    cohort: cohortJson(input.cohort, input.quality),
+    slices: input.slices === null ? null : slicesJson(input.slices, input.quality.tickets),
+    trends: input.trends,
+    checks: input.checks,
+  };
+}

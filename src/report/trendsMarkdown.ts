@@ -1,0 +1,53 @@
+import { TOP_REASONS, type WeeklyTrends } from '../analysis/weeklyTrends.js';
+import { count, signedPct } from './format.js';
+import { markdownTable } from './table.js';
+
+/**
+ * The weekly section: this week's top contact reasons against last week (the list a support
+ * lead posts every Monday), the volume change and the CSAT change, each with its test.
+ */
+export function trendsMarkdownSection(trends: WeeklyTrends, level = 2): string {
+  const h = '#'.repeat(level);
+  const [now, before] = [trends.week.label, trends.previous.label];
+  const rows = trends.topReasons.map((r) => [r.reason, count(r.thisWeek), count(r.previousWeek), signedCount(r.change), signedPct(r.changePct)]);
+  const source =
+    trends.previousSource === 'compare-to'
+      ? `${before} is read from the previous report's summary.json (--compare-to).`
+      : `${before} is counted from the same tickets file.`;
+  const table =
+    rows.length === 0
+      ? `No tickets in ${now}.`
+      : markdownTable(
+          [
+            { header: 'Reason' },
+            { header: now, align: 'right' },
+            { header: before, align: 'right' },
+            { header: 'Change', align: 'right' },
+            { header: 'Change %', align: 'right' },
+          ],
+          rows,
+        );
+  return [
+    `${h} This week: ${now} vs ${before}`,
+    '',
+    trends.volumeSentence,
+    '',
+    trends.csat.sentence,
+    '',
+    `${h}# Top contact reasons`,
+    '',
+    table,
+    '',
+    `The ${Math.min(rows.length, TOP_REASONS)} most frequent reasons of ${now} (ties by name), with their tickets in ${before}; change % is – when ${before} had none. ${source}`,
+    '',
+  ].join('\n');
+}
+
+/** The weekly lines of the report's summary. */
+export function trendsSummary(trends: WeeklyTrends): string[] {
+  return [`**Volume.** ${trends.volumeSentence}`, `**CSAT week over week.** ${trends.csat.sentence}`];
+}
+
+function signedCount(n: number): string {
+  return n > 0 ? `+${count(n)}` : n < 0 ? `−${count(-n)}` : '0';
+}
