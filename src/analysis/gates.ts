@@ -149,10 +149,12 @@ export function evaluateGates(gates: readonly Gate[], metrics: GateMetrics): Gat
   return gates.map((gate) => {
     const raw = rawValue(gate.metric, metrics);
     const value = raw === null ? null : round(raw);
-    if (value === null) return { gate, value, fired: false, message: `${gate.text} not evaluated: ${whyMissing(gate.metric, metrics.context)}` };
+    if (value === null) {
+      return { gate, value, fired: false, message: `${gate.text} not evaluated: ${whyMissing(gate.metric, metrics.context)}` };
+    }
     const fired = compare(value, gate.op, gate.threshold);
-    const shown = amount(value, gate.threshold);
-    return { gate, value, fired, message: `${gate.text} ${fired ? 'fired' : 'passed'}: ${describe(gate.metric, value, shown, metrics.context)}` };
+    const what = describe(gate.metric, value, amount(value, gate.threshold), metrics.context);
+    return { gate, value, fired, message: `${gate.text} ${fired ? 'fired' : 'passed'}: ${what}` };
   });
 }
 
@@ -189,8 +191,7 @@ function round(x: number): number {
 /** One decimal, or more when one decimal would print the threshold for a value that is not it (5.04 vs >5). */
 function amount(value: number, threshold: number): string {
   for (let digits = 1; digits < GATE_PRECISION; digits++) {
-    const text = Math.abs(value).toFixed(digits);
-    if (value === threshold || Number(text) !== Math.abs(threshold)) return text;
+    if (value === threshold || Number(value.toFixed(digits)) !== threshold) return Math.abs(value).toFixed(digits);
   }
   return Math.abs(value).toFixed(GATE_PRECISION);
 }

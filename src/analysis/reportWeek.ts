@@ -28,6 +28,8 @@ export function resolveReportWeek(spec: string, asOf: Day): ReportWeek {
   if (!m) throw new UsageError(`--week "${spec}" is not an ISO week; ${WEEK_EXAMPLE}`);
   const year = Number(m[1]);
   const week = Number(m[2]);
+  // Date.UTC reads years 0–99 as 1900–1999; no ticket data is that old, so refuse rather than misplace.
+  if (year < 1000) throw new UsageError(`--week "${spec}" is before the year 1000; ${WEEK_EXAMPLE}`);
   const weeks = weeksInIsoYear(year);
   if (week < 1 || week > weeks) {
     throw new UsageError(

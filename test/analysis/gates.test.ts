@@ -168,6 +168,7 @@ describe('evaluateGates: csat-drop', () => {
       message: 'csat-drop>0pt passed: CSAT rose 5.0 points (80.0% → 85.0%; not significant, p = 0.35)',
     });
     expect(outcome('csat-drop<0pt', gateMetrics(null, [], csat(85, 80))).fired).toBe(true);
+    expect(outcome('csat-drop>5pt', gateMetrics(null, [], csat(85, 80))).message).toMatch(/: CSAT rose 5\.0 points \(/);
     expect(outcome('csat-drop>0pt', gateMetrics(null, [], csat(80, 80))).message).toBe(
       'csat-drop>0pt passed: CSAT did not change (80.0% → 80.0%; not significant, p = 1.00)',
     );

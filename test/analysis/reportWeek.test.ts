@@ -52,6 +52,7 @@ describe('resolveReportWeek', () => {
     for (const spec of ['2026-47', '2026W47', '2026-W7', 'W47', '2026-w47', 'Last', '']) {
       expect(() => resolveReportWeek(spec, day('2026-11-23'))).toThrow(UsageError);
     }
+    expect(() => resolveReportWeek('0050-W10', day('2026-11-23'))).toThrow('--week "0050-W10" is before the year 1000');
     expect(() => resolveReportWeek('2026-47', day('2026-11-23'))).toThrow(
       '--week "2026-47" is not an ISO week; use YYYY-Www, e.g. --week 2026-W47, or --week last',
     );
