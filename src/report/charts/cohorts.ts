@@ -72,8 +72,10 @@ export function cohortChartSpec(result: CohortResult, theme?: CohortChartTheme):
         },
       },
       {
-        mark: { type: 'errorbar', ticks: true, color: '#000000' },
-        encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } },
+        // Ticks a quarter of the bar wide: vega-lite's default spans the whole band at slide size.
+        mark: { type: 'errorbar', ticks: { size: Math.round(size * 2) }, color: '#000000', thickness: Math.max(1, Math.round(size / 11)) },
+        // The same axis title as the bars, so vega-lite does not merge "…, lo" into it.
+        encoding: { y: { field: 'lo', type: 'quantitative', title: 'Mean later spend ($)' }, y2: { field: 'hi' } },
       },
     ],
     config: {
