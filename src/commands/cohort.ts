@@ -1,8 +1,6 @@
 import { Command } from 'commander';
 import type { Run } from '../cli.js';
-import { UsageError } from '../errors.js';
-import { DEFAULT_COHORT_OPTIONS, type CohortOptions } from '../analysis/cohortResult.js';
-import { parseCohortSpans, runCohortAnalysis } from '../analysis/cohorts.js';
+import { runCohortAnalysis } from '../analysis/cohorts.js';
 import { loadOrders, loadTickets } from '../ingest/load.js';
 import { cohortChartSpec } from '../report/charts/cohorts.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
@@ -12,6 +10,7 @@ import { cohortTerminal } from '../report/cohortTerminal.js';
 import { stableJson } from '../report/format.js';
 import { writeOutputs } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
+import { addCohortOptions, cohortOptionsFrom, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
 import { warnAboutQuality } from './qualityWarnings.js';
@@ -48,12 +47,7 @@ Examples:
 (a Vega-Lite chart of mean later spend with its intervals).
 Options can also come from loyalty.config.json ("windows", "seed"); flags override it.`;
 
-interface CohortFlags extends RawIngestFlags {
-  cohort?: string;
-  follow: string;
-  grace: string;
-  seed: string;
-  bootstrap: string;
+interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
   json?: boolean;
   out?: string;
 }
@@ -62,25 +56,20 @@ const REPORT_FILE = 'report.md';
 const CHART_FILE = 'cohorts.vl.json';
 
 export function cohortCommand(select: (run: Run) => void): Command {
-  const d = DEFAULT_COHORT_OPTIONS;
   const cmd = new Command('cohort')
     .description('later spend of customers whose problem was resolved, left unresolved, or who had none')
     .argument('<orders>', 'orders CSV (customer_id, order_date, amount; or a platform export)')
-    .argument('<tickets>', 'tickets CSV (customer_id, created_at; or a help-desk export)')
-    .option('--cohort <window>', 'cohort window: YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (default: latest month with a complete follow-up)')
-    .option('--follow <span>', 'length of the follow-up window: months (3m), days (90d) or weeks (12w)', d.follow)
-    .option('--grace <span>', 'how long after the cohort window a ticket still counts as a problem', d.grace)
-    .option('--seed <n>', 'seed of the bootstrap intervals (same seed, same numbers)', String(d.seed))
-    .option('--bootstrap <n>', 'bootstrap resamples per interval', String(d.bootstrap))
+    .argument('<tickets>', 'tickets CSV (customer_id, created_at; or a help-desk export)');
+  addCohortOptions(cmd)
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--out <dir>', `write ${REPORT_FILE} and ${CHART_FILE} into DIR`);
   addIngestOptions(cmd).addHelpText('after', HELP);
-  return cmd.action((orders: string, tickets: string, flags: CohortFlags) =>
+  return cmd.action((orders: string, tickets: string, flags: CohortCommandFlags) =>
     select(async (term) => runCohort(orders, tickets, await configuredFlags(cmd, flags), term)),
   );
 }
 
-async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortFlags, term: Terminal): Promise<number> {
+async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, term: Terminal): Promise<number> {
   // Every flag is checked before a file is read, so a typo fails fast on a large export.
   const options = cohortOptionsFrom(flags);
   const ingest = ingestOptionsFrom(flags);
@@ -106,22 +95,5 @@ async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortF
   return 0;
 }
 
-export function cohortOptionsFrom(flags: Pick<CohortFlags, 'cohort' | 'follow' | 'grace' | 'seed' | 'bootstrap'>): CohortOptions {
-  const options: CohortOptions = {
-    cohort: flags.cohort ?? null,
-    follow: flags.follow,
-    grace: flags.grace,
-    seed: wholeNumber(flags.seed, '--seed', 0, '--seed 7'),
-    bootstrap: wholeNumber(flags.bootstrap, '--bootstrap', 1, '--bootstrap 2000'),
-  };
-  parseCohortSpans(options);
-  return options;
-}
-
-function wholeNumber(text: string, flag: string, least: number, example: string): number {
-  const n = /^\s*\d{1,15}\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < least) {
-    throw new UsageError(`${flag} "${text}" is not a whole number of at least ${least}, e.g. ${example}`);
-  }
-  return n;
-}
+// report.ts imported it from here first; the definition lives with the other cohort flags.
+export { cohortOptionsFrom } from './cohortOptions.js';

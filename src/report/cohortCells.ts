@@ -68,13 +68,18 @@ const CHOICE_TEXT: Record<CohortResult['cohortChoice'], string> = {
   'earliest-partial': 'default: no month has a complete follow-up, so the earliest month with orders',
 };
 
-/** "Cohort 2014-01-01..2014-01-31 (…) · follow-up … (3m) · problem tickets … (grace 14d)". */
-export function windowsLine(result: CohortResult): string {
+/**
+ * The windows in two lines: who is in, and when spend and tickets count.
+ * "Cohort 2014-01-01..2014-01-31 (…): 1,000 customers with a counted order in it"
+ * "Follow-up 2014-02-01..2014-04-30 (--follow 3m) · problem tickets 2014-01-01..2014-02-14 (--grace 14d)"
+ */
+export function windowsLines(result: CohortResult): [string, string] {
   const w = (x: { start: string; end: string }) => `${x.start}..${x.end}`;
-  return (
-    `Cohort ${w(result.cohort)} (${CHOICE_TEXT[result.cohortChoice]}), ${count(result.counts.members)} members · ` +
-    `follow-up ${w(result.followUp)} (${result.options.follow}) · problem tickets ${w(result.problemWindow)} (grace ${result.options.grace})`
-  );
+  const members = result.counts.members;
+  return [
+    `Cohort ${w(result.cohort)} (${CHOICE_TEXT[result.cohortChoice]}): ${count(members)} ${members === 1 ? 'customer' : 'customers'} with a counted order in it`,
+    `Follow-up ${w(result.followUp)} (--follow ${result.options.follow}) · problem tickets ${w(result.problemWindow)} (--grace ${result.options.grace})`,
+  ];
 }
 
 export const RESOLUTION_TEXT: Record<CohortResult['resolutionRule'], string> = {

@@ -1,36 +1,43 @@
 import type { ChalkInstance } from 'chalk';
-import { ALPHA } from '../analysis/headline.js';
-import { GROUPS, type CohortResult } from '../analysis/cohortResult.js';
-import { groupTable, RESOLUTION_TEXT, windowsLine } from './cohortCells.js';
+import { ALPHA, pText } from '../analysis/headline.js';
+import { GROUPS, type CohortResult, type Group } from '../analysis/cohortResult.js';
+import { groupTable, RESOLUTION_TEXT, windowsLines } from './cohortCells.js';
+import { count } from './format.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import { renderTable } from './table.js';
 
 /**
- * `loyalty cohort` on a terminal: the group table, the headline, then the windows and rules
- * in two lines. A lift is coloured (green above, red below no_problem) only when Welch's test
- * calls the gap significant; otherwise it is dimmed, so colour never oversells noise.
- * Warnings are not here: the command writes them to stderr.
+ * `loyalty cohort` on a terminal: the group table, the headline, then the windows and rules,
+ * one per line, so a new reader can tell what each number counts. Each lift carries its Welch
+ * p-value (a gap is never shown without its uncertainty, colour or not) and is coloured (green
+ * above, red below no_problem) only when the test calls it significant; otherwise it is
+ * dimmed, so colour never oversells noise. Warnings are not here: the command writes them to
+ * stderr.
  */
 export function cohortTerminal(result: CohortResult, color: ChalkInstance): string {
   const { columns, rows } = groupTable(result, false);
   const liftCol = columns.findIndex((c) => c.header === 'vs no problem');
+  const welchP = (group: Group) => result.comparisons.find((x) => x.a === group && x.b === 'no_problem')?.welchP ?? null;
+  GROUPS.forEach((group, r) => {
+    const p = welchP(group);
+    if (group === 'no_problem' || result.groups[group].liftVsNoProblem === null) return;
+    rows[r][liftCol] += p === null ? ' (too few to test)' : ` (p ${pText(p)})`;
+  });
   const style = (text: string, r: number, c: number) => {
     const group = GROUPS[r];
     if (c === 0) return color.bold(text);
     if (c !== liftCol || group === 'no_problem') return text;
     const lift = result.groups[group].liftVsNoProblem;
-    const p = result.comparisons.find((x) => x.a === group && x.b === 'no_problem')?.welchP ?? null;
+    const p = welchP(group);
     if (lift === null || p === null || p >= ALPHA) return color.dim(text);
     return lift > 0 ? color.green(text) : color.red(text);
   };
-  return [
-    renderTable(columns, rows, style),
-    '',
-    color.bold(result.headline),
-    '',
-    color.dim(windowsLine(result)),
-    color.dim(
-      `Later spend = counted orders in the follow-up (refunds subtract; ${NOT_COUNTED_STATUSES.join('/')} orders do not count) · resolved = ${RESOLUTION_TEXT[result.resolutionRule]} · 95% CI: seeded bootstrap`,
-    ),
-  ].join('\n');
+  const o = result.options;
+  const footer = [
+    ...windowsLines(result),
+    `Later spend: counted orders in the follow-up; refunds subtract, ${NOT_COUNTED_STATUSES.join('/')} orders do not count.`,
+    `Resolved: ${RESOLUTION_TEXT[result.resolutionRule]}.`,
+    `95% CI: bootstrap of the mean (${count(o.bootstrap)} resamples, seed ${o.seed}). The groups are observed, not assigned: a gap is an association, not an effect.`,
+  ];
+  return [renderTable(columns, rows, style), '', color.bold(result.headline), '', ...footer.map((line) => color.dim(line))].join('\n');
 }

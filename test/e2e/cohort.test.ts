@@ -104,10 +104,10 @@ describe('loyalty cohort on hand-built files', () => {
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^Group +Customers +Mean later spend +95% CI +Median +Repeat rate +vs no problem$/);
     expect(lines[2]).toMatch(/^No problem +2 +\$50\.00 +\$[\d.]+–\$[\d.]+ +\$50\.00 +50\.0%$/);
-    expect(lines[3]).toMatch(/^Problem resolved +2 +\$60\.00 +\$[\d.]+–\$[\d.]+ +\$60\.00 +100\.0% +\+20%$/);
-    expect(lines[4]).toMatch(/^Problem unresolved +2 +\$5\.00 +\$[\d.]+–\$[\d.]+ +\$5\.00 +50\.0% +−90%$/);
+    expect(lines[3]).toMatch(/^Problem resolved +2 +\$60\.00 +\$[\d.]+–\$[\d.]+ +\$60\.00 +100\.0% +\+20% \(p = 0\.88\)$/);
+    expect(lines[4]).toMatch(/^Problem unresolved +2 +\$5\.00 +\$[\d.]+–\$[\d.]+ +\$5\.00 +50\.0% +−90% \(p = 0\.53\)$/);
     expect(out).toContain('Customers whose problem was resolved spent 20% more than those with no problem (not significant, Welch p = 0.88)');
-    expect(out).toContain('Cohort 2014-01-01..2014-01-31 (given with --cohort), 6 members');
+    expect(out).toContain('Cohort 2014-01-01..2014-01-31 (given with --cohort): 6 customers with a counted order in it');
     expect(err).toContain('warning: the “No problem” group has only 2 customers');
     expect(err).not.toContain('follow-up window');
   });
@@ -277,5 +277,17 @@ describe('loyalty cohort with loyalty.config.json', () => {
     const { code, out, err } = await runCli(['cohort', ORDERS, TICKETS], configDir({ windows: { folow: '3m' } }));
     expect([code, out]).toEqual([64, '']);
     expect(err).toBe('error: loyalty.config.json: unknown key "windows.folow"; valid keys in "windows" are: cohort, follow, grace.\n');
+  });
+});
+
+describe('loyalty cohort on the bundled fixtures', () => {
+  it('picks January 2014 by default and finds later spend near $100 / $106 / $20', async () => {
+    const json = await cohortJson('fixtures/orders.csv', 'fixtures/tickets.csv');
+    expect(json.cohort).toEqual({ start: '2014-01-01', end: '2014-01-31' });
+    expect(json.censoring).toBeNull();
+    const near = (actual: unknown, target: number) => expect(Math.abs((actual as number) / target - 1)).toBeLessThan(0.05);
+    near(json.groups.no_problem.meanSpend, 100);
+    near(json.groups.resolved.meanSpend, 106);
+    near(json.groups.unresolved.meanSpend, 20);
   });
 });

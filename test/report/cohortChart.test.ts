@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { View, parse } from 'vega';
 import * as vl from 'vega-lite';
-import { runCohortAnalysis } from '../../src/analysis/cohorts.js';
-import { DEFAULT_COHORT_OPTIONS } from '../../src/analysis/cohortResult.js';
 import { cohortChartSpec } from '../../src/report/charts/cohorts.js';
 import { GROUP_COLORS } from '../../src/report/palette.js';
-import { loadedOrders, loadedTickets, order, ticket } from '../analysis/cohortRecords.js';
+import { runCohortAnalysis } from '../../src/analysis/cohorts.js';
+import { DEFAULT_COHORT_OPTIONS } from '../../src/analysis/cohortResult.js';
+import { loadedOrders, loadedTickets, order } from '../analysis/cohortRecords.js';
+import { smallCohort } from './cohortExample.js';
 
-const result = runCohortAnalysis(
-  loadedOrders([
-    order('a', '2014-01-02', 10),
-    order('a', '2014-02-02', 100),
-    order('b', '2014-01-03', 10),
-    order('b', '2014-03-02', 60),
-    order('c', '2014-01-04', 10),
-    order('c', '2014-04-30', 120),
-    order('d', '2014-01-05', 10),
-  ]),
-  loadedTickets([ticket('c', '2014-01-06', { status: 'solved' }), ticket('d', '2014-01-06', { status: 'open' })]),
-  { ...DEFAULT_COHORT_OPTIONS, bootstrap: 200 },
-);
+const result = smallCohort;
 
 async function render(spec: vl.TopLevelSpec): Promise<{ svg: string; messages: string[] }> {
   const messages: string[] = [];
