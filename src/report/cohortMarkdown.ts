@@ -58,10 +58,10 @@ export function cohortMethod(result: CohortResult, level = 2): string {
   const o = result.options;
   const cohortHow =
     result.cohortChoice === 'given'
-      ? `given with --cohort ${o.cohort}`
+      ? `chosen with --cohort ${o.cohort}`
       : result.cohortChoice === 'latest-complete'
-        ? 'by default, the latest calendar month with counted orders whose whole follow-up window ends on or before the last counted order date'
-        : 'by default; no month with counted orders has a complete follow-up window, so the earliest month with counted orders, whose follow-up is the most observed';
+        ? 'chosen by default as the latest calendar month with counted orders whose whole follow-up window ends on or before the last counted order date'
+        : 'chosen by default as the earliest month with counted orders, whose follow-up is the most observed, because no month has a complete follow-up window';
   return [
     `${h} Method`,
     '',
