@@ -46,4 +46,15 @@ describe('loyalty.config.json', () => {
     expect(code).toBe(66);
     expect(err).toBe('error: --config missing.json: no such file; check the path of the config file.\n');
   });
+
+  it('slices takes its dimensions and --min-rated from the file, and a flag still wins', async () => {
+    const tickets = tempCsv('tickets.csv', ['customer_id,created_at,satisfaction,reason', 'a,2014-01-06 10:00,5,billing', 'b,2014-01-07 18:00,2,delivery']);
+    const dir = configDir({ slices: { by: ['hour', 'reason'], minRated: 50 } });
+    const fromFile = JSON.parse((await runCli(['slices', tickets, '--json'], dir)).out);
+    expect(Object.keys(fromFile.dimensions)).toEqual(['hour', 'reason']);
+    expect(fromFile.options.minRated).toBe(50);
+    const flagged = JSON.parse((await runCli(['slices', tickets, '--json', '--by', 'weekday'], dir)).out);
+    expect(Object.keys(flagged.dimensions)).toEqual(['weekday']);
+    expect(JSON.parse((await runCli(['slices', tickets, '--json', '--min-rated', '5'], dir)).out).options.minRated).toBe(5);
+  });
 });
