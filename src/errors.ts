@@ -10,6 +10,7 @@ export const EXIT = {
   data: 65,
   noInput: 66,
   internal: 70,
+  cantCreate: 73,
 } as const;
 
 export class UserError extends Error {
@@ -37,5 +38,12 @@ export class DataError extends UserError {
 export class InputMissingError extends UserError {
   constructor(message: string) {
     super(message, EXIT.noInput);
+  }
+}
+
+/** An output file or directory that cannot be written: a path in the way, no permission, a full disk. */
+export class OutputError extends UserError {
+  constructor(message: string) {
+    super(message, EXIT.cantCreate);
   }
 }

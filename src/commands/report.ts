@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Run } from '../cli.js';
-import { DataError, EXIT, InputMissingError, UsageError } from '../errors.js';
+import { DataError, EXIT, InputMissingError, OutputError, UsageError } from '../errors.js';
 import { DEFAULT_COHORT_OPTIONS } from '../analysis/cohortResult.js';
 import { runCohortAnalysis } from '../analysis/cohorts.js';
 import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate, GATE_EXAMPLES } from '../analysis/gates.js';
@@ -130,7 +130,9 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
   term.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
   const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, slices, trends, quality, checks });
   for (const w of warnings) term.warn(`chart ${w}`);
-  await writeOutputSet(dir, files, DOCUMENTS);
+  await writeOutputSet(dir, files, DOCUMENTS).catch((e: NodeJS.ErrnoException) => {
+    throw new OutputError(`cannot write the report into ${dir} (${e.code ?? e.message}); check that ${dir} is a writable directory with free space.`);
+  });
   term.err(`wrote ${files.length} files to ${dir}`);
 
   for (const warning of cohortCaveats(cohort).warnings) term.warn(warning);

@@ -17,7 +17,9 @@ import { themeNamed, withTitles, type ChartTheme, type ThemeName } from './theme
 export interface ReportChart {
   /** File stem: NAME.vl.json, NAME.svg, NAME.png. */
   name: string;
-  /** The action title, also the link text and alt text in the report. */
+  /** What the chart shows ("CSAT by hour opened"), the link text in the report. */
+  subject: string;
+  /** The action title: the finding, with its uncertainty. */
   title: string;
   spec: TopLevelSpec;
   /** What themeChart applies (type, size, footer); titles are already in the spec. */
@@ -49,7 +51,7 @@ export function reportCharts(cohort: CohortResult, slices: SliceResult | null, c
   const title = cohortTitle(cohort);
   const size = ctx.theme === 'slide' ? { width: base.width, height: base.height, fontSize: base.fontSize } : {};
   const spec = cohortChartSpec(cohort, { ...size, title, subtitle: [cohortSample(cohort), 'Bars: mean later spend per customer; lines: 95% bootstrap intervals'] });
-  charts.push({ name: 'cohorts', title, spec, theme });
+  charts.push({ name: 'cohorts', subject: 'Mean later spend by group', title, spec, theme });
 
   if (slices !== null) {
     const sample = `${count(slices.overall.tickets)} tickets, ${count(slices.overall.rated)} rated, opened ${ctx.ticketPeriod}`;
@@ -58,7 +60,7 @@ export function reportCharts(cohort: CohortResult, slices: SliceResult | null, c
       const dims = CHART_DIMENSION[chart.name] ?? [];
       const found = dims.map((d) => findingTitle(slices, d)).find((t) => t !== null) ?? null;
       const action = found ?? noFindingTitle(chart.title, slices);
-      charts.push({ name: chart.name, title: action, spec: retitled(chart.spec, action, sample), theme });
+      charts.push({ name: chart.name, subject: chart.title, title: action, spec: retitled(chart.spec, action, sample), theme });
     }
   }
   return charts;

@@ -15,6 +15,7 @@ export type ReportBlock = { kind: 'markdown'; text: string } | { kind: 'charts';
 
 export interface ChartEntry {
   name: string;
+  subject: string;
   title: string;
   png: boolean;
 }
@@ -50,15 +51,13 @@ export function reportDocument(input: ReportInput): ReportDocument {
   blocks.push(md('## Summary', '', ...summary, ''));
   if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${c}`), ''));
   if (input.weekly !== null) blocks.push(md(input.weekly.section));
+  // The charts right after the findings: a reader sees the picture before the detailed tables.
+  if (input.charts.length > 0) blocks.push(md('## Charts', ''), { kind: 'charts', charts: input.charts });
 
   blocks.push(md('## Later spend after a support problem', '', cohortMarkdownSection(cohort, 3)));
   const satisfactionHeading = scope.week ? `## Satisfaction in ${scope.week.label}` : '## Satisfaction';
   blocks.push(md(satisfactionHeading, '', slices === null ? NO_SATISFACTION + '\n' : slicesMarkdownSection(slices, 3)));
 
-  if (input.charts.length > 0) {
-    blocks.push(md('## Charts', ''));
-    blocks.push({ kind: 'charts', charts: input.charts });
-  }
   blocks.push(
     md(
       '## Method',
@@ -85,7 +84,7 @@ export function reportMarkdown(doc: ReportDocument): string {
 
 export function chartLink(c: ChartEntry): string {
   const png = c.png ? `, [PNG](${c.name}.png)` : '';
-  return `- [${c.title}](${c.name}.svg) ([Vega-Lite](${c.name}.vl.json)${png})`;
+  return `- [${c.subject}](${c.name}.svg): ${c.title} ([Vega-Lite](${c.name}.vl.json)${png})`;
 }
 
 const NO_SATISFACTION =

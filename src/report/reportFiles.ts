@@ -47,7 +47,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     cohort: parts.cohort,
     slices: parts.slices,
     quality: parts.quality,
-    charts: charts.map((c) => ({ name: c.name, title: c.title, png: parts.png })),
+    charts: charts.map((c) => ({ name: c.name, subject: c.subject, title: c.title, png: parts.png })),
     weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsMarkdownSection(parts.trends, 2) },
     checks: parts.checks.map((c) => c.message),
   });

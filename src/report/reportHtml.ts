@@ -32,7 +32,7 @@ function figure(chart: ChartEntry, svg: string | undefined): string {
   const links = [`<a href="${chart.name}.svg">SVG</a>`, `<a href="${chart.name}.vl.json">Vega-Lite</a>`];
   if (chart.png) links.push(`<a href="${chart.name}.png">PNG</a>`);
   const drawing = svg === undefined ? '' : `<div class="chart" role="img" aria-label="${escapeHtml(chart.title)}">${inlineSvg(svg, chart.name)}</div>\n`;
-  return `<figure id="chart-${chart.name}">\n${drawing}<figcaption>${escapeHtml(chart.title)} · ${links.join(' · ')}</figcaption>\n</figure>`;
+  return `<figure id="chart-${chart.name}">\n${drawing}<figcaption>${escapeHtml(chart.subject)} · ${links.join(' · ')}</figcaption>\n</figure>`;
 }
 
 /**

@@ -37,10 +37,31 @@ export async function renderReportCharts(charts: readonly ReportChart[], png: bo
   const files: OutputFile[] = [];
   for (const chart of charts) {
     const themed = await themeChart(chart.spec, chart.theme);
-    const { svg, width, height, warnings } = await renderSvg(themed);
+    const drawn = await renderSvg(themed);
+    const { width, height, warnings } = drawn;
+    const svg = stableIds(drawn.svg);
     rendered.push({ name: chart.name, title: chart.title, svg, width, height, warnings });
     files.push({ name: `${chart.name}.vl.json`, content: stableJson(themed) }, { name: `${chart.name}.svg`, content: svg });
     if (png) files.push({ name: `${chart.name}.png`, content: svgToPng(svg, pngScale(chart)).png });
   }
   return { charts: rendered, files };
+}
+
+/**
+ * Vega numbers gradients and clip paths from a counter shared by every view in the process
+ * (gradient_0, then gradient_1 in the next report), so the same chart drawn twice in one
+ * process would differ. Each id is renumbered by its first appearance in the SVG, which
+ * makes the file depend on the chart alone.
+ */
+export function stableIds(svg: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="([^"]+)"/g)) {
+    if (!ids.has(m[1])) ids.set(m[1], `${m[1].replace(/_?\d+$/, '')}_${ids.size}`);
+  }
+  if (ids.size === 0) return svg;
+  const rename = (id: string) => ids.get(id) ?? id;
+  return svg
+    .replace(/\bid="([^"]+)"/g, (_m, id: string) => `id="${rename(id)}"`)
+    .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${rename(id)})`)
+    .replace(/\bhref="#([^"]+)"/g, (_m, id: string) => `href="#${rename(id)}"`);
 }
