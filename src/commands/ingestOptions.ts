@@ -1,6 +1,10 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { indexHeaders } from '../ingest/headers.js';
+import { resolveFormat } from '../ingest/mapping.js';
+import { PRESETS } from '../ingest/presets/index.js';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from '../ingest/records.js';
+import { parseDateOrder } from '../ingest/values/dateColumn.js';
 
 /**
  * The input flags every command shares, defined once so `cohort`, `slices`, `report` and
@@ -49,6 +53,12 @@ export function ingestOptionsFrom(flags: RawIngestFlags): IngestOptions {
     map[`${m[1]}.${m[2]}`] = m[3].trim();
   }
   if (flags.tz) assertTimeZone(flags.tz);
+  // The same checks ingest makes, done here so a typo fails before a large file is read:
+  // with no headers, resolveFormat throws for an unknown name and nothing else.
+  parseDateOrder(flags.dateFormat ?? null);
+  const noHeaders = indexHeaders([]);
+  resolveFormat('orders', flags.ordersFormat, noHeaders, PRESETS);
+  resolveFormat('tickets', flags.ticketsFormat, noHeaders, PRESETS);
   return {
     ...DEFAULT_INGEST_OPTIONS,
     map,

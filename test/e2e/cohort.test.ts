@@ -201,6 +201,9 @@ describe('loyalty cohort errors', () => {
     [['--grace', '-1d'], /--grace "-1d" is not .* e\.g\. --grace 14d/],
     [['--seed', 'x'], /--seed "x" is not a whole number of at least 0, e\.g\. --seed 7/],
     [['--bootstrap', '0'], /--bootstrap "0" is not a whole number of at least 1, e\.g\. --bootstrap 2000/],
+    [['--date-format', 'YMD'], /--date-format "YMD" is not MDY or DMY; use MDY for 3\/31\/2014 or DMY for 31\/3\/2014/],
+    [['--tickets-format', 'kayako'], /--tickets-format "kayako" is not a known tickets format; use one of: auto, canonical, /],
+    [['--map', 'amount=Total'], /--map "amount=Total" is not of the form role\.column=Header/],
   ])('%j is a usage error (64) with an example, checked before any file is read', async (flags, message) => {
     const { code, out, err } = await runCli(['cohort', '/no/such/orders.csv', '/no/such/tickets.csv', ...flags]);
     expect(code).toBe(64);
