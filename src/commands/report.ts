@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Run } from '../cli.js';
 import { DataError, EXIT, InputMissingError, OutputError, UsageError } from '../errors.js';
-import { DEFAULT_COHORT_OPTIONS } from '../analysis/cohortResult.js';
 import { runCohortAnalysis } from '../analysis/cohorts.js';
 import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate, GATE_EXAMPLES } from '../analysis/gates.js';
 import { parseAsOf, previousWeek, resolveReportWeek, type ReportWeek } from '../analysis/reportWeek.js';
@@ -18,7 +17,7 @@ import { THEME_NAMES, type ThemeName } from '../report/theme.js';
 import { writeOutputSet } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
 import { dayOf, type Day } from '../time/calendar.js';
-import { cohortOptionsFrom } from './cohort.js';
+import { addCohortOptions, cohortOptionsFrom, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
 import { warnAboutQuality } from './qualityWarnings.js';
@@ -59,7 +58,7 @@ Examples:
   loyalty report orders.csv tickets.csv --out reports/ --week last --fail-on "csat-drop>5pt"
   loyalty report orders.csv tickets.csv --out reports/2014-W17 --week 2014-W17 --compare-to reports/2014-W16`;
 
-interface ReportFlags extends RawIngestFlags {
+interface ReportFlags extends RawIngestFlags, CohortFlags {
   out: string;
   asOf?: string;
   week?: string;
@@ -68,15 +67,9 @@ interface ReportFlags extends RawIngestFlags {
   png?: boolean;
   theme: ThemeName;
   title?: string;
-  cohort?: string;
-  follow: string;
-  grace: string;
-  seed: string;
-  bootstrap: string;
 }
 
 export function reportCommand(select: (run: Run) => void): Command {
-  const d = DEFAULT_COHORT_OPTIONS;
   const cmd = new Command('report')
     .description('write report.md, report.html, summary.json and charts (SVG, PNG) into a directory; weekly mode and CI checks')
     .argument('<orders>', 'orders CSV (customer_id, order_date, amount; or a platform export)')
@@ -88,13 +81,8 @@ export function reportCommand(select: (run: Run) => void): Command {
     .option('--fail-on <rule>', 'exit 1 when a rule fires, e.g. "csat-drop>5pt" (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--png', 'also write every chart as PNG')
     .addOption(new Option('--theme <name>', 'chart theme: default (screen) or slide (1600×900)').choices(THEME_NAMES).default('default'))
-    .option('--title <text>', 'the report title (default: "Customer support and revenue" or "Weekly support report YYYY-Www")')
-    .option('--cohort <window>', 'cohort window: YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (default: latest month with a complete follow-up)')
-    .option('--follow <span>', 'follow-up window: months (3m), days (90d) or weeks (12w)', d.follow)
-    .option('--grace <span>', 'how long after the cohort window a ticket still counts as a problem', d.grace)
-    .option('--seed <n>', 'seed of the bootstrap intervals', String(d.seed))
-    .option('--bootstrap <n>', 'bootstrap resamples per interval', String(d.bootstrap));
-  addIngestOptions(cmd).addHelpText('after', HELP);
+    .option('--title <text>', 'the report title (default: "Customer support and revenue" or "Weekly support report YYYY-Www")');
+  addIngestOptions(addCohortOptions(cmd)).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: ReportFlags) =>
     select(async (term) => runReport(orders, tickets, await configuredFlags(cmd, flags), term)),
   );
@@ -122,7 +110,9 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
 
   const scoped = scopeReport(orders, tickets, week, asOf);
   const cohort = runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options);
-  const slices = tickets.present.has('satisfaction') ? analyzeSlices(scoped.sliceTickets, { ...DEFAULT_SLICE_OPTIONS, by: null }) : null;
+  const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
+  if (weekEmpty) term.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
+  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { ...DEFAULT_SLICE_OPTIONS, by: null }) : null;
   const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
   const outcomes = evaluateGates(gates, gateMetrics(cohort, [orders.quality, tickets.quality], trends));
   const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));

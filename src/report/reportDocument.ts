@@ -30,7 +30,7 @@ export interface ReportInput {
   title: string | null;
   scope: ReportScope;
   cohort: CohortResult;
-  /** null when the tickets have no satisfaction column. */
+  /** null when the tickets have no satisfaction column, or the report week has no tickets. */
   slices: SliceResult | null;
   quality: { orders: FileQuality; tickets: FileQuality };
   charts: ChartEntry[];
@@ -46,7 +46,8 @@ export function reportDocument(input: ReportInput): ReportDocument {
   const blocks: ReportBlock[] = [md(runLine(input), '')];
 
   const summary = [`- **Later spend.** ${cohort.headline}`];
-  summary.push(slices === null ? `- **Satisfaction.** ${NO_SATISFACTION}` : `- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${slices.headline}`);
+  const noSlices = noSlicesText(input);
+  summary.push(`- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${slices === null ? noSlices : slices.headline}`);
   for (const line of input.weekly?.summary ?? []) summary.push(`- ${line}`);
   blocks.push(md('## Summary', '', ...summary, ''));
   if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${c}`), ''));
@@ -56,7 +57,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
 
   blocks.push(md('## Later spend after a support problem', '', cohortMarkdownSection(cohort, 3)));
   const satisfactionHeading = scope.week ? `## Satisfaction in ${scope.week.label}` : '## Satisfaction';
-  blocks.push(md(satisfactionHeading, '', slices === null ? NO_SATISFACTION + '\n' : slicesMarkdownSection(slices, 3)));
+  blocks.push(md(satisfactionHeading, '', slices === null ? noSlices + '\n' : slicesMarkdownSection(slices, 3)));
 
   blocks.push(
     md(
@@ -87,8 +88,14 @@ export function chartLink(c: ChartEntry): string {
   return `- [${c.subject}](${c.name}.svg): ${c.title} ([Vega-Lite](${c.name}.vl.json)${png})`;
 }
 
-const NO_SATISFACTION =
-  'The tickets have no satisfaction column, so there is no CSAT to report; map one with --map tickets.satisfaction="Header".';
+/** Why there is no satisfaction analysis. */
+function noSlicesText(input: ReportInput): string {
+  const w = input.scope.week;
+  if (!input.quality.tickets.columns.satisfaction) {
+    return 'The tickets have no satisfaction column, so there is no CSAT to report; map one with --map tickets.satisfaction="Header".';
+  }
+  return w ? `No tickets were opened in ${w.label} (${w.start}..${w.end}), so there is no CSAT to report for the week.` : 'There are no tickets, so there is no CSAT to report.';
+}
 
 function defaultTitle(scope: ReportScope): string {
   return scope.week ? `Weekly support report ${scope.week.label}` : 'Customer support and revenue';

@@ -38,7 +38,9 @@ export function trendsMarkdownSection(trends: WeeklyTrends, level = 2): string {
     '',
     table,
     '',
-    `The ${Math.min(rows.length, TOP_REASONS)} most frequent reasons of ${now} (ties by name), with their tickets in ${before}; change % is – when ${before} had none. ${source}`,
+    rows.length === 0
+      ? source
+      : `The ${Math.min(rows.length, TOP_REASONS)} most frequent reasons of ${now} (ties by name), with their tickets in ${before}; change % is – when ${before} had none. ${source}`,
     '',
   ].join('\n');
 }
