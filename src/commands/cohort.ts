@@ -8,12 +8,12 @@ import { cohortJson } from '../report/cohortJson.js';
 import { cohortMarkdown } from '../report/cohortMarkdown.js';
 import { cohortTerminal } from '../report/cohortTerminal.js';
 import { stableJson } from '../report/format.js';
-import { writeOutputs } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
 import { addCohortOptions, cohortOptionsFrom, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
 import { warnAboutQuality } from './qualityWarnings.js';
+import { writeOutputDir } from './writeOutputDir.js';
 
 const HELP = `
 Takes the customers who bought in one period (the cohort) and splits them by what happened
@@ -83,10 +83,11 @@ async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortC
   const result = runCohortAnalysis(orders, tickets, options);
 
   if (flags.out !== undefined) {
-    const written = await writeOutputs(flags.out, [
+    const files = [
       { name: REPORT_FILE, content: cohortMarkdown(result, quality, [{ title: 'Mean later spend by group', file: CHART_FILE }]) },
       { name: CHART_FILE, content: stableJson(cohortChartSpec(result)) },
-    ]);
+    ];
+    const written = await writeOutputDir(flags.out, files, [REPORT_FILE]);
     term.err(`wrote ${written.join(', ')}`);
   }
   term.out(flags.json ? stableJson(cohortJson(result, quality)) : cohortTerminal(result, term.color));

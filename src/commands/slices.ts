@@ -10,10 +10,11 @@ import { stableJson } from '../report/format.js';
 import { slicesJson } from '../report/slicesJson.js';
 import { slicesMarkdown } from '../report/slicesMarkdown.js';
 import { slicesTerminal } from '../report/slicesTerminal.js';
-import { writeOutputs, type OutputFile } from '../report/write.js';
+import type { OutputFile } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
 import { configuredFlags } from './configuredFlags.js';
 import { warnAboutQuality } from './qualityWarnings.js';
+import { writeOutputDir } from './writeOutputDir.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
 
 const HELP = `
@@ -74,7 +75,7 @@ async function runSlices(file: string, flags: SlicesFlags, term: Terminal): Prom
       { name: 'slices.md', content: slicesMarkdown(result, tickets.quality, charts.map((c) => ({ title: c.title, file: `${c.name}.vl.json` }))) },
       ...charts.map((c) => ({ name: `${c.name}.vl.json`, content: stableJson(c.spec) })),
     ];
-    const written = await writeOutputs(flags.out, files);
+    const written = await writeOutputDir(flags.out, files, ['slices.md']);
     term.err(`wrote ${written.length} files to ${flags.out}`);
   }
   term.out(flags.json ? stableJson(slicesJson(result, tickets.quality)) : slicesTerminal(result, term.color));

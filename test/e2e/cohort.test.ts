@@ -243,6 +243,13 @@ describe('loyalty cohort errors', () => {
     noStackTrace(err);
   });
 
+  it('an --out directory that cannot be made exits 73 naming it', async () => {
+    const out = join(ORDERS, 'report');
+    const { code, out: stdout, err } = await runCli(['cohort', ORDERS, TICKETS, '--cohort', '2014-01', '--out', out]);
+    expect([code, stdout]).toEqual([73, '']);
+    expect(err).toContain(`error: cannot write into ${out} (ENOTDIR); check that ${out} is a writable directory with free space.\n`);
+  });
+
   it('a cohort window with no members exits 65 and says where the data is', async () => {
     const { code, out, err } = await runCli(['cohort', ORDERS, TICKETS, '--cohort', '2013-06']);
     expect([code, out]).toEqual([65, '']);
