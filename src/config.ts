@@ -4,6 +4,7 @@ import { InputMissingError, UsageError } from './errors.js';
 import { ORDER_COLUMNS, TICKET_COLUMNS } from './ingest/records.js';
 import { PRESETS } from './ingest/presets/index.js';
 import { DIMENSIONS } from './analysis/sliceResult.js';
+import { parseCohortWindow, parseSpan } from './analysis/windows.js';
 
 /**
  * loyalty.config.json: the flags a scheduled job would otherwise repeat on every run, in one
@@ -109,8 +110,11 @@ export function parseConfig(text: string, file: string): LoyaltyConfig {
   if (raw.currency !== undefined) config.currency = nonEmpty('currency', raw.currency, file);
   if (raw.strict !== undefined) config.strict = raw.strict;
   const { cohort, follow, grace } = config.windows;
-  if (cohort !== undefined) matches('windows.cohort', cohort, /^\d{4}-\d{2}(-\d{2}\.\.\d{4}-\d{2}-\d{2})?$/, '"2014-01" or "2014-01-01..2014-01-31"', file);
-  if (follow !== undefined) matches('windows.follow', follow, /^\d+[mdw]$/, '"3m", "90d" or "12w"', file);
+  // The pattern keeps the file to the plain forms; the parser then catches what a pattern
+  // cannot (month 13, a range ending before it starts, --follow 0m) with the file's key named.
+  const cohortForm = '"2014-01" or "2014-01-01..2014-01-31"';
+  if (cohort !== undefined) matches('windows.cohort', cohort, /^\d{4}-\d{2}(-\d{2}\.\.\d{4}-\d{2}-\d{2})?$/, cohortForm, file, () => parseCohortWindow(cohort));
+  if (follow !== undefined) matches('windows.follow', follow, /^\d+[mdw]$/, '"3m", "90d" or "12w"', file, () => parseSpan(follow, '--follow', 1));
   if (grace !== undefined) matches('windows.grace', grace, /^\d+[mdw]$/, '"14d" or "2w"', file);
   for (const by of config.slices.by ?? []) oneOf('slices.by', by, DIMENSIONS, file);
   if (config.slices.minRated !== undefined && config.slices.minRated < 1) throw wrongValue('slices.minRated', config.slices.minRated, 'a whole number of at least 1', file);
@@ -253,8 +257,15 @@ function oneOf<T extends string>(key: string, value: string, allowed: readonly T
   throw wrongValue(key, shown, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, file);
 }
 
-function matches(key: string, value: string, pattern: RegExp, example: string, file: string): void {
-  if (!pattern.test(value.trim())) throw wrongValue(key, value, `written like ${example}`, file);
+function matches(key: string, value: string, pattern: RegExp, example: string, file: string, parse: () => unknown = () => null): void {
+  let ok = pattern.test(value.trim());
+  try {
+    if (ok) parse();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    ok = false;
+  }
+  if (!ok) throw wrongValue(key, value, `written like ${example}`, file);
 }
 
 function nonEmpty(key: string, value: string, file: string): string {

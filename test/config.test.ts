@@ -98,6 +98,9 @@ describe('parseConfig', () => {
     ['{ "map": { "orders.amount": " " } }', 'c.json: "map.orders.amount" is empty; give the source header that holds amount.'],
     ['{ "windows": { "follow": "3 months" } }', 'c.json: "windows.follow" is "3 months"; it must be written like "3m", "90d" or "12w".'],
     ['{ "windows": { "cohort": "January" } }', 'c.json: "windows.cohort" is "January"; it must be written like "2014-01" or "2014-01-01..2014-01-31".'],
+    ['{ "windows": { "cohort": "2014-13" } }', 'c.json: "windows.cohort" is "2014-13"; it must be written like "2014-01" or "2014-01-01..2014-01-31".'],
+    ['{ "windows": { "cohort": "2014-02-01..2014-01-01" } }', 'c.json: "windows.cohort" is "2014-02-01..2014-01-01"; it must be written like "2014-01" or "2014-01-01..2014-01-31".'],
+    ['{ "windows": { "follow": "0m" } }', 'c.json: "windows.follow" is "0m"; it must be written like "3m", "90d" or "12w".'],
     ['{ "slices": { "minRated": 0 } }', 'c.json: "slices.minRated" is 0; it must be a whole number of at least 1.'],
     ['{ "seed": -1 }', 'c.json: "seed" is -1; it must be a whole number of 0 or more.'],
   ])('wrong value: %s', (text, message) => {
