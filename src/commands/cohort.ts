@@ -95,6 +95,3 @@ async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortC
   for (const warning of cohortCaveats(result).warnings) term.warn(warning);
   return 0;
 }
-
-// report.ts imported it from here first; the definition lives with the other cohort flags.
-export { cohortOptionsFrom } from './cohortOptions.js';
