@@ -1,9 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import type { Dimension, SliceResult } from '../analysis/sliceResult.js';
+import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import { cohortChartSpec } from './charts/cohorts.js';
 import { findingTitle } from './charts/csatChart.js';
 import { slicesCharts } from './charts/csatCharts.js';
+import { reasonTrendsSpec } from './charts/reasonTrends.js';
 import { cohortSample, cohortTitle } from './cohortTitle.js';
 import { count, pct } from './format.js';
 import { themeNamed, withTitles, type ChartTheme, type ThemeName } from './theme.js';
@@ -43,15 +45,23 @@ const CHART_DIMENSION: Record<string, Dimension[]> = {
   'csat-heatmap': ['hour', 'weekday'],
 };
 
-export function reportCharts(cohort: CohortResult, slices: SliceResult | null, ctx: ChartContext): ReportChart[] {
+export function reportCharts(cohort: CohortResult, slices: SliceResult | null, trends: WeeklyTrends | null, ctx: ChartContext): ReportChart[] {
   const base = themeNamed(ctx.theme);
   const theme = ctx.theme === 'slide' ? withTitles(base, { footer: `Source: ${ctx.sources.join(', ')} · loyalty report` }) : base;
   const charts: ReportChart[] = [];
 
   const title = cohortTitle(cohort);
-  const size = ctx.theme === 'slide' ? { width: base.width, height: base.height, fontSize: base.fontSize } : {};
+  // The cohort chart's own 480 px leaves its three long group labels overlapping; 640 fits them.
+  const size = ctx.theme === 'slide' ? { width: base.width, height: base.height, fontSize: base.fontSize } : { width: 640, height: 360 };
   const spec = cohortChartSpec(cohort, { ...size, title, subtitle: [cohortSample(cohort), 'Bars: mean later spend per customer; lines: 95% bootstrap intervals'] });
   charts.push({ name: 'cohorts', subject: 'Mean later spend by group', title, spec, theme });
+
+  if (trends !== null && trends.topReasons.length > 0) {
+    const top = trends.topReasons[0];
+    const action = `Top contact reason in ${trends.week.label}: ${top.reason} (${count(top.thisWeek)} of ${count(trends.week.tickets)} tickets)`;
+    const spec = reasonTrendsSpec(trends, ctx.theme === 'slide' ? { ...base } : {});
+    charts.push({ name: 'reason-trends', subject: 'Top contact reasons, this week and the week before', title: action, spec: retitled(spec, action, trends.volumeSentence), theme });
+  }
 
   if (slices !== null) {
     const sample = `${count(slices.overall.tickets)} tickets, ${count(slices.overall.rated)} rated, opened ${ctx.ticketPeriod}`;

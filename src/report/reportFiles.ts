@@ -36,7 +36,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
   const { scope } = parts;
   const period = scope.ticketPeriod === null ? 'no tickets' : scope.week ? `${scope.week.label} (${scope.week.start}..${scope.week.end})` : `${scope.ticketPeriod.start}..${scope.ticketPeriod.end}`;
   const sources = [parts.quality.orders.file, parts.quality.tickets.file].map(baseName);
-  const charts = reportCharts(parts.cohort, parts.slices, { theme: parts.theme, ticketPeriod: period, sources });
+  const charts = reportCharts(parts.cohort, parts.slices, parts.trends, { theme: parts.theme, ticketPeriod: period, sources });
   // vega, vega-lite and resvg load only when a report is drawn, so other commands start fast.
   const { renderReportCharts } = await import('./reportRender.js');
   const rendered = await renderReportCharts(charts, parts.png);

@@ -1,6 +1,7 @@
 import { stableJson } from './format.js';
 import { renderSvg, svgToPng, themeChart } from './render.js';
 import type { ReportChart } from './reportCharts.js';
+import { fitTitles } from './titleFit.js';
 import type { OutputFile } from './write.js';
 
 /**
@@ -36,7 +37,7 @@ export async function renderReportCharts(charts: readonly ReportChart[], png: bo
   const rendered: RenderedChart[] = [];
   const files: OutputFile[] = [];
   for (const chart of charts) {
-    const themed = await themeChart(chart.spec, chart.theme);
+    const themed = fitTitles(await themeChart(chart.spec, chart.theme));
     const drawn = await renderSvg(themed);
     const { width, height, warnings } = drawn;
     const svg = stableIds(drawn.svg);

@@ -109,13 +109,14 @@ describe('loyalty report --week', () => {
   it('names the directory by week and adds the trends the support lead posts on Monday', async () => {
     const { code, err } = await week('2014-04-28');
     expect(code).toBe(0);
-    expect(err).toContain(`wrote 15 files to ${join(root, '2014-W17')}`);
+    expect(err).toContain(`wrote 17 files to ${join(root, '2014-W17')}`);
     const md = readFileSync(join(root, '2014-W17', 'report.md'), 'utf8');
     expect(md.startsWith('# Weekly support report 2014-W17\n')).toBe(true);
     expect(md).toContain('week 2014-W17 (2014-04-21..2014-04-27) · as of 2014-04-28');
     expect(md).toContain('## This week: 2014-W17 vs 2014-W16');
     expect(md).toContain('| Reason | 2014-W17 | 2014-W16 | Change | Change % |');
     expect(md).toContain('## Satisfaction in 2014-W17');
+    expect(md).toContain('[Top contact reasons, this week and the week before](reason-trends.svg): Top contact reason in 2014-W17: shipping delay (98 of 503 tickets)');
     const summary = JSON.parse(readFileSync(join(root, '2014-W17', 'summary.json'), 'utf8'));
     expect(summary.trends.week.label).toBe('2014-W17');
     expect(summary.trends.topReasons).toHaveLength(5);
@@ -165,6 +166,6 @@ describe('loyalty report --fail-on', () => {
     expect(err).toContain('check unresolved-share>12.8% fired: 12.9% of cohort members');
     expect(err).toContain('check skipped-rows>0.008% fired:');
     expect(err).toContain('check skipped-rows>1% passed:');
-    expect(err).toMatch(/wrote 15 files to /);
+    expect(err).toMatch(/wrote 17 files to /);
   });
 });
