@@ -29,8 +29,9 @@ Writes a complete report into DIR, for analysts, weekly CI jobs and client slide
   report.html    the same, self-contained: charts inline as SVG, no script, no network
   summary.json   the cohort --json and slices --json documents, the weekly trends, the checks
   NAME.vl.json   each chart's Vega-Lite spec, as themed; NAME.svg its drawing; NAME.png with --png
-Charts: cohorts, csat-by-hour, csat-by-weekday, volume-by-weekday, csat-by-reason (with a
-reason column), csat-heatmap. Every chart is titled with its finding and the uncertainty.
+Charts: cohorts, reason-trends (weekly), csat-by-hour, csat-by-weekday, volume-by-weekday,
+csat-by-reason (with a reason column), csat-heatmap. Each is titled with its finding, and a
+gap's title says when it is not significant.
 
 --theme slide draws 1600×900 charts with large type, an action title ("Resolved problems: +6%
 later spend vs no problem (not significant)"), sample size and period in the subtitle and the
@@ -45,7 +46,7 @@ change in points and its test. --compare-to DIR reads the previous week from DIR
 instead of recounting it. If --out ends in /, the report goes to DIR/YYYY-Www/.
 
 Checks for CI (--fail-on, repeatable; also "report": {"failOn": [...]} in the config):
-  ${GATE_EXAMPLES}.
+  ${GATE_EXAMPLES.replace(/\), /g, ')\n  ').replace('; comparisons', '\n  comparisons')}.
 The report is still written; then each rule's outcome goes to stderr and the exit code is 1
 if any rule fired.
 
