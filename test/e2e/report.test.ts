@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../report/charts/csatRender.js';
@@ -167,5 +167,18 @@ describe('loyalty report --fail-on', () => {
     expect(err).toContain('check skipped-rows>0.008% fired:');
     expect(err).toContain('check skipped-rows>1% passed:');
     expect(err).toMatch(/wrote 17 files to /);
+  });
+});
+
+describe('loyalty report with loyalty.config.json', () => {
+  it('takes its --fail-on rules from "report": {"failOn": [...]}, and a typed --fail-on replaces them', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'loyalty.config.json'), JSON.stringify({ report: { failOn: ['unresolved-share>10%'] }, seed: 1 }));
+    const args = ['report', join(process.cwd(), ORDERS), join(process.cwd(), TICKETS), '--out', join(cwd, 'out'), ...FAST];
+    const fromFile = await runCli(args, cwd);
+    expect([fromFile.code, fromFile.err]).toEqual([1, expect.stringContaining('check unresolved-share>10% fired: 12.9% of cohort members')]);
+    const typed = await runCli([...args, '--fail-on', 'unresolved-share>20%'], cwd);
+    expect(typed.code).toBe(0);
+    expect(typed.err).not.toContain('unresolved-share>10%');
   });
 });
