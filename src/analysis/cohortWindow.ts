@@ -1,5 +1,6 @@
 import { DataError } from '../errors.js';
 import type { OrderRecord } from '../ingest/records.js';
+import { OrderTable } from '../ingest/orderTable.js';
 import { isCountedOrder } from '../facts/countedOrder.js';
 import { dayOf, firstOfMonth, isoDay, lastOfMonth, type Day } from '../time/calendar.js';
 import { followUpWindow, parseCohortWindow, type DayWindow, type Span } from './windows.js';
@@ -23,13 +24,15 @@ export interface OrderSpan {
   months: ReadonlySet<Day>;
 }
 
-export function countedOrderSpan(orders: readonly OrderRecord[]): OrderSpan | null {
+export function countedOrderSpan(orders: readonly OrderRecord[] | OrderTable): OrderSpan | null {
+  const table = orders instanceof OrderTable ? orders : OrderTable.fromRecords(orders);
+  const counted = table.statuses.map(isCountedOrder);
   let first = Infinity;
   let last = -Infinity;
   const days = new Set<Day>();
-  for (const order of orders) {
-    if (!isCountedOrder(order.status)) continue;
-    const day = dayOf(order.orderDate);
+  for (let i = 0; i < table.length; i++) {
+    if (!counted[table.status[i]]) continue;
+    const day = dayOf(table.orderDate[i]);
     days.add(day);
     if (day < first) first = day;
     if (day > last) last = day;

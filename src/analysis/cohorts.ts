@@ -17,7 +17,7 @@ import { followUpWindow, isoWindow, parseCohortWindow, parseSpan, problemWindow,
  */
 export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, options: CohortOptions): CohortResult {
   const { follow, grace } = parseCohortSpans(options);
-  const span = countedOrderSpan(orders.records);
+  const span = countedOrderSpan(orders.table ?? orders.records);
   if (span === null) {
     throw new DataError(
       `${orders.quality.file}: no counted orders (every usable row is cancelled, canceled, refunded, voided or failed, or no row was usable); nothing to build a cohort from`,
@@ -27,7 +27,7 @@ export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, 
   const followUp = followUpWindow(cohort, follow);
   const problem = problemWindow(cohort, grace);
 
-  const facts = customerFacts(orders.records, tickets.records, { cohort, followUp, problem }, ticketResolver(tickets.present));
+  const facts = customerFacts(orders.table ?? orders.records, tickets.records, { cohort, followUp, problem }, ticketResolver(tickets.present));
   if (facts.members.length === 0) {
     throw new DataError(
       `no customer has a counted order in the cohort window ${windowText(cohort)}; the counted orders in ${orders.quality.file} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,

@@ -1,6 +1,7 @@
 import type { Group } from '../analysis/cohortResult.js';
 import type { DayWindow } from '../analysis/windows.js';
 import type { OrderRecord, TicketRecord } from '../ingest/records.js';
+import type { OrderTable } from '../ingest/orderTable.js';
 import { memberSpend } from './memberSpend.js';
 import { problemTickets } from './problemTickets.js';
 
@@ -37,7 +38,7 @@ export interface CohortFacts {
  * `resolved` (≥1 problem ticket, all resolved).
  */
 export function customerFacts(
-  orders: readonly OrderRecord[],
+  orders: readonly OrderRecord[] | OrderTable,
   tickets: readonly TicketRecord[],
   windows: FactWindows,
   isResolved: (ticket: TicketRecord) => boolean,

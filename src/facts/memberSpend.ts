@@ -1,4 +1,5 @@
 import type { OrderRecord } from '../ingest/records.js';
+import { OrderTable } from '../ingest/orderTable.js';
 import type { DayWindow } from '../analysis/windows.js';
 import { dayOf } from '../time/calendar.js';
 import { isCountedOrder } from './countedOrder.js';
@@ -17,6 +18,7 @@ export interface MemberSpend {
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
+const MS_PER_DAY = 86_400_000;
 
 /**
  * One pass over the orders: the cohort members (customers with ≥1 counted order dated in the
@@ -25,43 +27,70 @@ const NO_IDS: ReadonlySet<string> = new Set();
  *
  * Ticket linking uses every cohort-window order id, counted or not: a complaint about an
  * order that was then cancelled is still a problem with a cohort purchase.
+ *
+ * Reads the orders by column (OrderTable): accumulators are indexed by customer number and
+ * statuses are judged once per distinct status, so a 10-million-row file makes no object or
+ * string per row. Sums are taken in file order, as over OrderRecords.
  */
-export function memberSpend(orders: readonly OrderRecord[], cohort: DayWindow, followUp: DayWindow): Map<string, MemberSpend> {
-  const byCustomer = new Map<string, Accumulator>();
-  const entry = (customerId: string): Accumulator => {
-    let a = byCustomer.get(customerId);
-    if (a === undefined) {
-      a = { customerId, member: false, baselineSpend: 0, laterSpend: 0, laterPurchases: 0, cohortOrderIds: null };
-      byCustomer.set(customerId, a);
-    }
+export function memberSpend(
+  orders: readonly OrderRecord[] | OrderTable,
+  cohort: DayWindow,
+  followUp: DayWindow,
+): Map<string, MemberSpend> {
+  const table = orders instanceof OrderTable ? orders : OrderTable.fromRecords(orders);
+  const counted = table.statuses.map(isCountedOrder);
+  // Accumulators in order of first appearance, found by customer number.
+  const byCustomer: Accumulator[] = [];
+  const slot = new Int32Array(table.customerIds.size).fill(-1);
+  const entry = (customer: number): Accumulator => {
+    if (slot[customer] >= 0) return byCustomer[slot[customer]];
+    const a: Accumulator = { customer, member: false, baselineSpend: 0, laterSpend: 0, laterPurchases: 0, cohortOrderIds: null };
+    slot[customer] = byCustomer.length;
+    byCustomer.push(a);
     return a;
   };
-  for (const order of orders) {
-    const day = dayOf(order.orderDate);
+  // Wall times instead of days: day >= start ⇔ time >= start's midnight (dayOf is a floor).
+  const cohortFrom = cohort.start * MS_PER_DAY;
+  const cohortTo = (cohort.end + 1) * MS_PER_DAY;
+  const followFrom = followUp.start * MS_PER_DAY;
+  const followTo = (followUp.end + 1) * MS_PER_DAY;
+  for (let i = 0; i < table.length; i++) {
+    const time = table.orderDate[i];
+    if (!(time >= cohortFrom && time < cohortTo) && !(time >= followFrom && time < followTo)) continue;
+    const day = dayOf(time);
+    const isCounted = counted[table.status[i]];
     if (day >= cohort.start && day <= cohort.end) {
-      const a = entry(order.customerId);
-      if (order.orderId !== null && order.orderId !== '') (a.cohortOrderIds ??= new Set()).add(order.orderId);
-      if (isCountedOrder(order.status)) {
+      const a = entry(table.customer[i]);
+      const orderId = table.orderIdText(i);
+      if (orderId !== null && orderId !== '') (a.cohortOrderIds ??= new Set()).add(orderId);
+      if (isCounted) {
         a.member = true;
-        a.baselineSpend += order.amount;
+        a.baselineSpend += table.amount[i];
       }
-    } else if (day >= followUp.start && day <= followUp.end && isCountedOrder(order.status)) {
-      const a = entry(order.customerId);
-      a.laterSpend += order.amount;
-      if (order.amount > 0) a.laterPurchases += 1;
+    } else if (day >= followUp.start && day <= followUp.end && isCounted) {
+      const a = entry(table.customer[i]);
+      const amount = table.amount[i];
+      a.laterSpend += amount;
+      if (amount > 0) a.laterPurchases += 1;
     }
   }
   const members = new Map<string, MemberSpend>();
-  for (const a of byCustomer.values()) {
+  for (const a of byCustomer) {
     if (!a.member) continue;
-    const { member: _member, cohortOrderIds, ...spend } = a;
-    members.set(a.customerId, { ...spend, cohortOrderIds: cohortOrderIds ?? NO_IDS });
+    const customerId = table.customerIds.text(a.customer);
+    members.set(customerId, {
+      customerId,
+      baselineSpend: a.baselineSpend,
+      laterSpend: a.laterSpend,
+      laterPurchases: a.laterPurchases,
+      cohortOrderIds: a.cohortOrderIds ?? NO_IDS,
+    });
   }
   return members;
 }
 
 interface Accumulator {
-  customerId: string;
+  customer: number;
   member: boolean;
   baselineSpend: number;
   laterSpend: number;

@@ -92,36 +92,59 @@ async function* mapRecords(
   acc: RowAccounting,
   state: { blank: number },
 ): AsyncGenerator<RawRow[]> {
-  const width = header.headers.length;
-  const entries = [...mapping.positions];
-  const requiredPositions = required.map((c) => mapping.positions.get(c)!);
+  const shape = rowShape(header, mapping, required);
   for await (const batch of batches) {
     const out: RawRow[] = [];
     for (const record of batch) {
-      const fields = record.fields;
-      if (isBlank(fields)) {
-        if (fields.length > 1) state.blank++;
-        continue;
-      }
-      acc.rowsRead++;
-      if (record.badQuotes) {
-        acc.skip(record.line, 'malformed quotes', fields.join(','), null, null, 'put quotes only around whole fields and double any quote inside one ("")');
-        continue;
-      }
-      if (fields.length !== width && !onlyEmptyExtras(fields, width)) {
-        acc.skip(record.line, 'ragged row', `${fields.length} fields, header has ${width}`, null, null, `give every row the ${width} fields of the header`);
-        continue;
-      }
-      if (SUMMARY.test(fields[0]) && requiredPositions.some((p) => (fields[p] ?? '').trim() === '')) {
-        acc.skip(record.line, 'summary row', fields.join(','), null, null, 'delete the totals row', true);
-        continue;
-      }
-      const values: Record<string, string> = {};
-      for (const [column, position] of entries) values[column] = fields[position] ?? '';
-      out.push({ line: record.line, values });
+      const row = mapRecord(record, shape, acc, state);
+      if (row !== null) out.push(row);
     }
     if (out.length > 0) yield out;
   }
+}
+
+/** What mapRecord needs to know about the header, computed once per file. */
+export interface RowShape {
+  width: number;
+  entries: [string, number][];
+  requiredPositions: number[];
+}
+
+export function rowShape(header: HeaderIndex, mapping: ColumnMapping, required: readonly string[]): RowShape {
+  return {
+    width: header.headers.length,
+    entries: [...mapping.positions],
+    requiredPositions: required.map((c) => mapping.positions.get(c)!),
+  };
+}
+
+/**
+ * One CSV record → its RawRow, or null for a blank line (not a row) or a row skipped and
+ * counted here (malformed quotes, ragged, a totals row).
+ */
+export function mapRecord(record: CsvRecord, shape: RowShape, acc: RowAccounting, state: { blank: number }): RawRow | null {
+  const { width, entries, requiredPositions } = shape;
+  const fields = record.fields;
+  if (isBlank(fields)) {
+    if (fields.length > 1) state.blank++;
+    return null;
+  }
+  acc.rowsRead++;
+  if (record.badQuotes) {
+    acc.skip(record.line, 'malformed quotes', fields.join(','), null, null, 'put quotes only around whole fields and double any quote inside one ("")');
+    return null;
+  }
+  if (fields.length !== width && !onlyEmptyExtras(fields, width)) {
+    acc.skip(record.line, 'ragged row', `${fields.length} fields, header has ${width}`, null, null, `give every row the ${width} fields of the header`);
+    return null;
+  }
+  if (SUMMARY.test(fields[0]) && requiredPositions.some((p) => (fields[p] ?? '').trim() === '')) {
+    acc.skip(record.line, 'summary row', fields.join(','), null, null, 'delete the totals row', true);
+    return null;
+  }
+  const values: Record<string, string> = {};
+  for (const [column, position] of entries) values[column] = fields[position] ?? '';
+  return { line: record.line, values };
 }
 
 /** Folds see every row at once (Shopify line items may be far apart), so they give up streaming. */
@@ -139,7 +162,7 @@ async function* foldAll(
 }
 
 /** A line with nothing but delimiters and spaces carries no data: not a row. */
-function isBlank(fields: string[]): boolean {
+export function isBlank(fields: string[]): boolean {
   for (const f of fields) if (f.trim() !== '') return false;
   return true;
 }

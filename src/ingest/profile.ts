@@ -44,6 +44,21 @@ export class ColumnObserver {
     else if (s.examples.length < EXAMPLES && !s.examples.includes(value)) s.examples.push(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   }
 
+  /**
+   * Counts a non-empty value that observe() would only count: one already among the examples,
+   * or any value once the examples are complete (see `complete`). Lets the byte reader skip
+   * making a string per cell.
+   */
+  seen(column: string): void {
+    this.stats.get(column)!.rows++;
+  }
+
+  /** Whether observe() of a non-empty value can do nothing but count it. */
+  complete(column: string): boolean {
+    const s = this.stats.get(column);
+    return s !== undefined && s.examples.length >= EXAMPLES;
+  }
+
   profile(
     column: string,
     source: string,

@@ -5,7 +5,7 @@ import type { MappedRows } from './mappedRows.js';
 /** The data-quality summary every report prints. rowsUsed counts rows merged by a preset's fold. */
 export function buildQuality(
   file: string,
-  input: MappedRows,
+  input: Pick<MappedRows, 'encoding' | 'dialect' | 'mapping' | 'warnings'>,
   acc: RowAccounting,
   records: number,
   decisions: string[],

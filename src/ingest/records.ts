@@ -1,5 +1,6 @@
 import type { Problem } from './accounting.js';
 import type { FileProfile } from './profile.js';
+import type { OrderTable } from './orderTable.js';
 
 /**
  * Canonical records: what every reader, whatever the source format, hands to the core.
@@ -101,7 +102,10 @@ export interface FileQuality {
 }
 
 export interface LoadedOrders {
+  /** Made from `table` on first use when ingest filled one (see orders.ts). */
   records: OrderRecord[];
+  /** The same rows by column, when read by ingest: what the cohort facts read. */
+  readonly table?: OrderTable;
   present: ReadonlySet<OrderColumn>;
   quality: FileQuality;
   /** For `loyalty validate`: encoding, dialect, and per canonical column how it was read. */

@@ -43,10 +43,7 @@ export class DateColumn {
   /** The wall-clock time, a pending reading, or null when the text is not a timestamp. */
   cell(raw: string): TimeCell | null {
     const fast = fastIsoMs(raw);
-    if (fast === fast) {
-      this.nonSerialCount++;
-      return this.clock === null ? fast : this.zoned(fast, raw.length === 20 ? 0 : null, raw.length !== 10);
-    }
+    if (fast === fast) return this.fastCell(fast, raw.length);
     const parsed = parseTimestamp(raw);
     if (parsed === null) return null;
     if (parsed.kind === 'serial') {
@@ -62,6 +59,15 @@ export class DateColumn {
     if (parsed.second > 12 && this.monthFirstSeen === null) this.monthFirstSeen = raw.trim();
     if (parsed.first !== parsed.second && this.asymmetricSlash === null) this.asymmetricSlash = raw.trim();
     return { ...parsed, raw };
+  }
+
+  /**
+   * A value fastIsoMs (or its byte twin) read as `ms`: `length` 10 = date only, 19 = naive
+   * date-time, 20 = date-time in UTC (Z).
+   */
+  fastCell(ms: number, length: number): number {
+    this.nonSerialCount++;
+    return this.clock === null ? ms : this.zoned(ms, length === 20 ? 0 : null, length !== 10);
   }
 
   /** Fixes the reading of slash dates and bare numbers; throws when the data cannot decide. */

@@ -176,3 +176,32 @@ function offsetMinutes(suffix: string): number | undefined {
   if (hours > 14 || minutes > 59) return undefined;
   return sign * (hours * 60 + minutes);
 }
+
+/**
+ * fastIsoMs over UTF-8 bytes [start, end) of a buffer: the same shapes, the same result, no
+ * string made. The byte reader of plain files uses it; a property test holds the two equal.
+ */
+export function fastIsoMsBytes(b: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n !== 10 && n !== 19 && n !== 20) return NaN;
+  if (b[start + 4] !== 45 || b[start + 7] !== 45) return NaN;
+  const y = b2(b, start) * 100 + b2(b, start + 2);
+  const mo = b2(b, start + 5);
+  const d = b2(b, start + 8);
+  if (y < 0 || mo < 0 || d < 0 || b2(b, start) < 0 || b2(b, start + 2) < 0) return NaN;
+  if (n === 10) return wallMs(y, mo, d, 0, 0, 0, undefined) ?? NaN;
+  const sep = b[start + 10];
+  if ((sep !== 84 && sep !== 32) || b[start + 13] !== 58 || b[start + 16] !== 58) return NaN;
+  if (n === 20 && b[start + 19] !== 90) return NaN;
+  const h = b2(b, start + 11);
+  const mi = b2(b, start + 14);
+  const se = b2(b, start + 17);
+  if (h < 0 || mi < 0 || se < 0) return NaN;
+  return wallMs(y, mo, d, h, mi, se, undefined) ?? NaN;
+}
+
+function b2(b: Uint8Array, at: number): number {
+  const x = b[at] - 48;
+  const y = b[at + 1] - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+}

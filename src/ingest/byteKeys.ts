@@ -1,0 +1,106 @@
+/**
+ * A set of byte strings (ids as UTF-8 bytes) giving each distinct one a dense number 0, 1, 2…
+ * in order of first appearance. Keys live back to back in one growing byte arena and the hash
+ * table is a typed array, so ten million order ids cost ~15 bytes each plus the bytes
+ * themselves, where a Set<string> costs ~80 (a string object and a hash-table entry apiece).
+ * Strings are made only when asked for (`text`), e.g. for the few ids a report names.
+ *
+ * Equal strings have equal UTF-8 bytes and vice versa, so numbering bytes is numbering strings.
+ */
+export class ByteKeys {
+  private arena = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+  /** starts[k] .. starts[k + 1] are key k's bytes. */
+  private starts = new Float64Array(1024);
+  /** Open addressing, two ints a slot: key number (−1 = empty) and the key's hash. */
+  private slots = new Int32Array(2 << 10).fill(-1);
+  private count = 0;
+
+  /** Whether the last `add` saw its key for the first time. */
+  isNew = false;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The key's number; `isNew` says whether it was added just now. */
+  add(bytes: Uint8Array, start: number, end: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const h = hashBytes(bytes, start, end);
+    let slot = h & mask;
+    for (;;) {
+      const k = slots[2 * slot];
+      if (k < 0) break;
+      if (slots[2 * slot + 1] === h && this.equals(k, bytes, start, end)) {
+        this.isNew = false;
+        return k;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const k = this.count++;
+    this.store(bytes, start, end);
+    slots[2 * slot] = k;
+    slots[2 * slot + 1] = h;
+    if (this.count * 2 > slots.length >> 1) this.rehash();
+    this.isNew = true;
+    return k;
+  }
+
+  addText(text: string): number {
+    const bytes = Buffer.from(text, 'utf8');
+    return this.add(bytes, 0, bytes.length);
+  }
+
+  text(k: number): string {
+    return this.arena.toString('utf8', this.starts[k], this.starts[k + 1]);
+  }
+
+  private equals(k: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const at = this.starts[k];
+    const length = end - start;
+    if (this.starts[k + 1] - at !== length) return false;
+    const arena = this.arena;
+    for (let i = 0; i < length; i++) if (arena[at + i] !== bytes[start + i]) return false;
+    return true;
+  }
+
+  private store(bytes: Uint8Array, start: number, end: number): void {
+    const length = end - start;
+    if (this.used + length > this.arena.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + length));
+      this.arena.copy(grown, 0, 0, this.used);
+      this.arena = grown;
+    }
+    for (let i = 0; i < length; i++) this.arena[this.used + i] = bytes[start + i];
+    this.used += length;
+    if (this.count + 1 >= this.starts.length) {
+      const grown = new Float64Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[this.count] = this.used;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2).fill(-1);
+    const mask = (slots.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j] < 0) continue;
+      let slot = old[j + 1] & mask;
+      while (slots[2 * slot] >= 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[j];
+      slots[2 * slot + 1] = old[j + 1];
+    }
+    this.slots = slots;
+  }
+}
+
+/** FNV-1a over the bytes, finished with a multiply-xorshift so sequential ids spread out. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}

@@ -1,0 +1,95 @@
+import type { RowAccounting } from './accounting.js';
+import { CurrencyTally } from './currencies.js';
+import { columnLabel } from './mapping.js';
+import { OrderTable } from './orderTable.js';
+import type { IngestOptions } from './records.js';
+import { parseAmount } from './values/amount.js';
+import { normalizeCustomerId } from './values/customerId.js';
+import { DateColumn, type PendingTime } from './values/dateColumn.js';
+
+/**
+ * What one orders row means, defined once: both readers (the general one over papaparse
+ * records, and the byte reader for plain files) hand their rows here. `row` takes the raw
+ * text of a row and applies every rule; the byte reader calls `plain` only for rows it has
+ * already read exactly as `row` would (no trimming to do, ISO date, plain decimal amount) and
+ * `row` for everything else.
+ */
+export class OrderRows {
+  readonly table = new OrderTable();
+  readonly dates: DateColumn;
+  readonly decimal: '.' | ',';
+  readonly currencies: CurrencyTally;
+  /** Slash dates and bare numbers wait for the whole column; their rows are fixed up after. */
+  readonly pending: { index: number; cell: PendingTime }[] = [];
+  duplicateOrderIds = 0;
+
+  constructor(
+    readonly sources: Record<string, string>,
+    readonly hasOrderId: boolean,
+    readonly hasStatus: boolean,
+    delimiter: string,
+    options: IngestOptions,
+    readonly acc: RowAccounting,
+  ) {
+    this.dates = new DateColumn('order_date', columnLabel('order_date', sources), options.dateFormat, options.tz);
+    this.decimal = options.decimal ?? (delimiter === ';' ? ',' : '.');
+    this.currencies = new CurrencyTally(options.currency);
+  }
+
+  row(line: number, values: Partial<Record<string, string>>): void {
+    const { acc, sources } = this;
+    const rawId = values.customer_id ?? '';
+    const rawDate = values.order_date ?? '';
+    const rawAmount = values.amount ?? '';
+    const customerId = normalizeCustomerId(rawId);
+    const date = this.dates.cell(rawDate);
+    const amount = parseAmount(rawAmount, this.decimal);
+    if (date === null) acc.unparseable('order_date', line, rawDate);
+    if (amount === null) acc.unparseable('amount', line, rawAmount);
+    if (customerId === '') {
+      acc.skip(line, 'empty customer_id', rawId, 'customer_id', sources.customer_id, 'fill in the customer or map another column with --map orders.customer_id=<header>');
+    } else if (date === null) {
+      acc.skip(line, 'unparseable order_date', rawDate, 'order_date', sources.order_date, DATE_FIX);
+    } else if (amount === null) {
+      acc.skip(line, 'unparseable amount', rawAmount, 'amount', sources.amount, AMOUNT_FIX);
+    } else if (!this.currencies.accept(amount.currency)) {
+      acc.skip(line, `currency other than ${this.currencies.keep}`, rawAmount, 'amount', sources.amount, `keep only ${this.currencies.keep} rows or change --currency`, true);
+    } else {
+      const orderId = this.hasOrderId ? (values.order_id ?? '').trim() || null : null;
+      const orderKey = orderId === null ? -1 : this.table.orderIds.addText(orderId);
+      if (orderId !== null && !this.table.orderIds.isNew) {
+        this.duplicate(line, orderKey);
+        return;
+      }
+      const status = this.hasStatus ? (values.status ?? '').trim() || null : null;
+      if (typeof date !== 'number') this.pending.push({ index: this.table.length, cell: date });
+      const customer = this.table.customerIds.addText(customerId);
+      this.table.push(line, customer, typeof date === 'number' ? date : NaN, amount.value, this.table.statusCode(status), orderKey);
+    }
+  }
+
+  /**
+   * A row the byte reader has read completely: customer and order-id numbers from the table's
+   * ByteKeys (order id −1 for none; `repeated` when its `add` found it seen), a wall time from fastIsoMs's byte
+   * twin with the raw value's length, a plain amount, a status number.
+   */
+  plain(line: number, customer: number, ms: number, dateLength: number, amount: number, status: number, orderKey: number, repeated: boolean): void {
+    const date = this.dates.fastCell(ms, dateLength);
+    if (repeated) {
+      this.duplicate(line, orderKey);
+      return;
+    }
+    this.table.push(line, customer, date, amount, status, orderKey);
+  }
+
+  /** A repeated order_id: counted once, the first row kept. */
+  private duplicate(line: number, orderKey: number): void {
+    this.duplicateOrderIds++;
+    const orderId = this.table.orderIds.text(orderKey);
+    this.acc.skip(line, 'duplicate order_id', orderId, 'order_id', this.sources.order_id, 'remove the repeated order row (the first one is kept)', true);
+  }
+}
+
+const DATE_FIX = 'write dates like 2014-01-31 or 1/31/2014 (see --date-format), or map another column';
+const AMOUNT_FIX = 'write amounts like 1234.50 or $1,234.50 (see --decimal), or map another column';
+export { DATE_FIX as ORDER_DATE_FIX };

@@ -1,0 +1,133 @@
+import { ByteKeys } from './byteKeys.js';
+import type { OrderRecord } from './records.js';
+
+/**
+ * Canonical orders stored by column: what ingest keeps for a 10-million-row export. A row is a
+ * customer number, wall time, amount, status number, order-id number and line in typed arrays
+ * (~32 bytes a row), where an OrderRecord object with its own id strings costs ~200. Customer
+ * ids and order ids are numbered by their bytes (ByteKeys), statuses by their text.
+ *
+ * `record(i)` and `records()` give the OrderRecord view for code that wants objects; the cohort
+ * facts read the columns directly.
+ */
+export class OrderTable {
+  length = 0;
+  line = new Uint32Array(1024);
+  customer = new Int32Array(1024);
+  orderDate = new Float64Array(1024);
+  amount = new Float64Array(1024);
+  /** Index into `statuses`; 0 is "no status" (null). */
+  status = new Int32Array(1024);
+  /** Order-id number in `orderIds`, or −1 when the row has none. */
+  orderId = new Int32Array(1024);
+  readonly customerIds = new ByteKeys();
+  readonly orderIds = new ByteKeys();
+  readonly statuses: (string | null)[] = [null];
+  private readonly statusCodes = new Map<string, number>();
+  private customerText: (string | undefined)[] = [];
+
+  /** Appends one row; ids are numbers from `customerIds`/`orderIds`, status from `statusCode`. */
+  push(line: number, customer: number, orderDate: number, amount: number, status: number, orderId: number): void {
+    if (this.length === this.line.length) this.grow();
+    const i = this.length++;
+    this.line[i] = line;
+    this.customer[i] = customer;
+    this.orderDate[i] = orderDate;
+    this.amount[i] = amount;
+    this.status[i] = status;
+    this.orderId[i] = orderId;
+  }
+
+  statusCode(status: string | null): number {
+    if (status === null) return 0;
+    let code = this.statusCodes.get(status);
+    if (code === undefined) {
+      code = this.statuses.length;
+      this.statuses.push(status);
+      this.statusCodes.set(status, code);
+    }
+    return code;
+  }
+
+  customerId(i: number): string {
+    const k = this.customer[i];
+    return (this.customerText[k] ??= this.customerIds.text(k));
+  }
+
+  orderIdText(i: number): string | null {
+    const k = this.orderId[i];
+    return k < 0 ? null : this.orderIds.text(k);
+  }
+
+  record(i: number): OrderRecord {
+    return {
+      line: this.line[i],
+      customerId: this.customerId(i),
+      orderDate: this.orderDate[i],
+      amount: this.amount[i],
+      orderId: this.orderIdText(i),
+      status: this.statuses[this.status[i]],
+    };
+  }
+
+  records(): OrderRecord[] {
+    const out: OrderRecord[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.record(i);
+    return out;
+  }
+
+  /** Keeps the rows `keep` accepts, in order (rows whose date turned out unusable). */
+  retain(keep: (i: number) => boolean): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (!keep(i)) continue;
+      this.line[kept] = this.line[i];
+      this.customer[kept] = this.customer[i];
+      this.orderDate[kept] = this.orderDate[i];
+      this.amount[kept] = this.amount[i];
+      this.status[kept] = this.status[i];
+      this.orderId[kept] = this.orderId[i];
+      kept++;
+    }
+    this.length = kept;
+  }
+
+  /** The same rows, by column: how tests and callers holding OrderRecords reach the fast facts. */
+  static fromRecords(records: readonly OrderRecord[]): OrderTable {
+    const table = new OrderTable();
+    for (const r of records) {
+      const orderId = r.orderId === null ? -1 : table.orderIds.addText(r.orderId);
+      table.push(r.line, table.customerIds.addText(r.customerId), r.orderDate, r.amount, table.statusCode(r.status), orderId);
+    }
+    return table;
+  }
+
+  /** Room for `rows` rows without growing (the fast reader estimates them from the file size). */
+  reserve(rows: number): void {
+    if (rows > this.line.length) this.grow(rows);
+  }
+
+  private grow(rows = Math.ceil(this.line.length * 1.5)): void {
+    const n = rows;
+    const line = new Uint32Array(n);
+    line.set(this.line);
+    this.line = line;
+    this.orderDate = growF64(this.orderDate, n);
+    this.amount = growF64(this.amount, n);
+    this.customer = growI32(this.customer, n);
+    this.status = growI32(this.status, n);
+    this.orderId = growI32(this.orderId, n);
+  }
+}
+
+function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
+
+function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
