@@ -106,7 +106,7 @@ function runLine(input: ReportInput): string {
   const parts = [`Orders: ${code(quality.orders.file)}`, `tickets: ${code(quality.tickets.file)}`];
   if (scope.week) parts.push(`week ${scope.week.label} (${scope.week.start}..${scope.week.end})`);
   if (scope.asOf) parts.push(`as of ${scope.asOf}`);
-  return `*${parts.join(' · ')}*`;
+  return parts.join(' · ') + '.';
 }
 
 function scopeMethod(scope: ReportScope): string[] {

@@ -40,7 +40,7 @@ export async function renderReportCharts(charts: readonly ReportChart[], png: bo
     const themed = fitTitles(await themeChart(chart.spec, chart.theme));
     const drawn = await renderSvg(themed);
     const { width, height, warnings } = drawn;
-    const svg = stableIds(drawn.svg);
+    const svg = withFallbackFonts(stableIds(drawn.svg));
     rendered.push({ name: chart.name, title: chart.title, svg, width, height, warnings });
     files.push({ name: `${chart.name}.vl.json`, content: stableJson(themed) }, { name: `${chart.name}.svg`, content: svg });
     if (png) files.push({ name: `${chart.name}.png`, content: svgToPng(svg, pngScale(chart)).png });
@@ -65,4 +65,13 @@ export function stableIds(svg: string): string {
     .replace(/\bid="([^"]+)"/g, (_m, id: string) => `id="${rename(id)}"`)
     .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${rename(id)})`)
     .replace(/\bhref="#([^"]+)"/g, (_m, id: string) => `href="#${rename(id)}"`);
+}
+
+/**
+ * Inter is laid out and rasterised from the shipped files, but a browser or viewer showing
+ * the SVG (or report.html) may not have Inter installed: name common sans-serif fallbacks,
+ * which are narrower, so text that fits in Inter still fits. resvg picks Inter, the first.
+ */
+export function withFallbackFonts(svg: string): string {
+  return svg.replace(/font-family="Inter"/g, `font-family="Inter, 'Helvetica Neue', Arial, sans-serif"`);
 }

@@ -49,7 +49,7 @@ describe('reportDocument', () => {
       '## Caveats',
       '## Data quality',
     ]);
-    expect(md).toContain('*Orders: `orders.csv` · tickets: `tickets.csv`*\n');
+    expect(md).toContain('\nOrders: `orders.csv` · tickets: `tickets.csv`.\n');
     expect(md).toContain(`- **Later spend.** ${cohort.headline}\n- **Satisfaction.** ${slices.headline}\n`);
     expect(md).toContain('- [Mean later spend by group](cohorts.svg): Resolved <b>: +6% ([Vega-Lite](cohorts.vl.json), [PNG](cohorts.png))\n');
     expect(md).toContain('- Scope: all usable rows of both files (tickets opened 2014-01-06..2014-01-06).\n');
@@ -66,7 +66,7 @@ describe('reportDocument', () => {
     expect(md).toContain('- **Satisfaction in 2014-W17.** ');
     expect(md).toContain('- **Volume.** Up.\n');
     expect(md).toContain('- csat-drop>5pt passed: CSAT rose 2.1 points\n');
-    expect(md).toContain('week 2014-W17 (2014-04-21..2014-04-27) · as of 2014-04-28*');
+    expect(md).toContain('week 2014-W17 (2014-04-21..2014-04-27) · as of 2014-04-28.\n');
     expect(md).toContain('- Later spend uses only orders and tickets dated on or before 2014-04-27; 3 orders and 4 tickets dated after it are left out.');
     expect(md).toContain('- Satisfaction covers the tickets opened in 2014-W17. The trends compare 2014-W17 with 2014-W16 (2014-04-14..2014-04-20).');
   });
