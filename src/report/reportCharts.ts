@@ -69,17 +69,18 @@ export function reportCharts(cohort: CohortResult, slices: SliceResult | null, t
     for (const chart of slicesCharts(slices, sized)) {
       const dims = CHART_DIMENSION[chart.name] ?? [];
       const found = dims.map((d) => findingTitle(slices, d)).find((t) => t !== null) ?? null;
-      const action = found ?? noFindingTitle(chart.title, slices);
+      const action = found ?? noFindingTitle(chart.title, dims, slices);
       charts.push({ name: chart.name, subject: chart.title, title: action, spec: retitled(chart.spec, action, sample), theme });
     }
   }
   return charts;
 }
 
-/** Honest when nothing was flagged: the chart's subject and that no slice differs. */
-function noFindingTitle(subject: string, slices: SliceResult): string {
+/** Honest when nothing was flagged: the chart's subject and that none of its slices differs. */
+function noFindingTitle(subject: string, dims: Dimension[], slices: SliceResult): string {
   if (slices.overall.csat === null) return `${subject}: no ratings`;
-  return `${subject}: no slice differs significantly from ${pct(slices.overall.csat, 0)} overall`;
+  const what = dims.length === 0 ? 'slice' : dims.join(' or ');
+  return `${subject}: no ${what} differs significantly from ${pct(slices.overall.csat, 0)} overall`;
 }
 
 /** The spec with the action title and the sample line above the chart's own subtitle. */

@@ -30,7 +30,7 @@ describe('reportCharts', () => {
 
   it('says when no slice of a chart differs', () => {
     const flat = analyzeSlices(loaded(rated(40, 30, { weekday: 0, hour: 12 })), { by: ['hour'], minRated: 30 });
-    expect(reportCharts(cohort, flat, null, { ...ctx, theme: 'default' })[1].title).toBe('CSAT by hour opened: no slice differs significantly from 75% overall');
+    expect(reportCharts(cohort, flat, null, { ...ctx, theme: 'default' })[1].title).toBe('CSAT by hour opened: no hour differs significantly from 75% overall');
   });
 
   it('draws slides at 1600×900 with the sources in the footer', () => {
