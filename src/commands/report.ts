@@ -12,9 +12,9 @@ import { analyzeSlices } from '../analysis/slices.js';
 import { previousWeekFromSummary, weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
 import { loadOrders, loadTickets } from '../ingest/load.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
-import { DOCUMENTS, reportFiles } from '../report/reportFiles.js';
+import { DOCUMENTS, isReportFile, reportFiles } from '../report/reportFiles.js';
 import { THEME_NAMES, type ThemeName } from '../report/theme.js';
-import { writeOutputSet } from '../report/write.js';
+import { removeStale, writeOutputSet } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
 import { dayOf, type Day } from '../time/calendar.js';
 import { addCohortOptions, cohortOptionsFrom, type CohortFlags } from './cohortOptions.js';
@@ -124,7 +124,8 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
   await writeOutputSet(dir, files, DOCUMENTS).catch((e: NodeJS.ErrnoException) => {
     throw new OutputError(`cannot write the report into ${dir} (${e.code ?? e.message}); check that ${dir} is a writable directory with free space.`);
   });
-  term.err(`wrote ${files.length} files to ${dir}`);
+  const removed = await removeStale(dir, files, isReportFile);
+  term.err(`wrote ${files.length} files to ${dir}${removed.length > 0 ? `; removed ${removed.join(', ')} of an earlier run` : ''}`);
 
   for (const warning of cohortCaveats(cohort).warnings) term.warn(warning);
   for (const o of outcomes) term.err(`check ${o.message}`);

@@ -45,6 +45,9 @@ const CHART_DIMENSION: Record<string, Dimension[]> = {
   'csat-heatmap': ['hour', 'weekday'],
 };
 
+/** Every chart a report can draw, for clearing an earlier run's charts out of DIR. */
+export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'reason-trends', ...Object.keys(CHART_DIMENSION)];
+
 export function reportCharts(cohort: CohortResult, slices: SliceResult | null, trends: WeeklyTrends | null, ctx: ChartContext): ReportChart[] {
   const base = themeNamed(ctx.theme);
   const theme = ctx.theme === 'slide' ? withTitles(base, { footer: `Source: ${ctx.sources.join(', ')} · loyalty report` }) : base;

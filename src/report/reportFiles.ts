@@ -4,7 +4,7 @@ import type { SliceResult } from '../analysis/sliceResult.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { FileQuality } from '../ingest/records.js';
 import { stableJson } from './format.js';
-import { reportCharts } from './reportCharts.js';
+import { REPORT_CHART_NAMES, reportCharts } from './reportCharts.js';
 import { reportDocument, reportMarkdown } from './reportDocument.js';
 import { reportHtml } from './reportHtml.js';
 import { summaryJson } from './summaryJson.js';
@@ -27,6 +27,12 @@ export interface ReportParts {
   trends: WeeklyTrends | null;
   quality: { orders: FileQuality; tickets: FileQuality };
   checks: readonly { rule: string; value: number | null; fired: boolean; message: string }[];
+}
+
+/** A file name a report writes: one of its documents, or a chart as .vl.json, .svg or .png. */
+export function isReportFile(name: string): boolean {
+  const m = /^(.+)\.(vl\.json|svg|png)$/.exec(name);
+  return (DOCUMENTS as readonly string[]).includes(name) || (m !== null && REPORT_CHART_NAMES.includes(m[1]));
 }
 
 /** The documents, renamed after the charts they link to (see writeOutputSet). */

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -72,6 +72,18 @@ export async function writeOutputSet(dir: string, files: OutputFile[], last: rea
     written.push(path);
   }
   return written;
+}
+
+/**
+ * Removes the files of an earlier run in `dir` that this run did not write but could have
+ * (`ours`: e.g. the PNGs of an earlier run with --png, a chart of a dimension no longer there),
+ * so a directory never mixes two runs. Files that are not `ours` are never touched.
+ */
+export async function removeStale(dir: string, files: readonly OutputFile[], ours: (name: string) => boolean): Promise<string[]> {
+  const keep = new Set(files.map((f) => f.name));
+  const stale = (await readdir(dir)).filter((name) => ours(name) && !keep.has(name)).sort();
+  for (const name of stale) await rm(join(dir, name), { force: true });
+  return stale;
 }
 
 function byName(files: OutputFile[]): OutputFile[] {
