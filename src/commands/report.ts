@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Run } from '../cli.js';
 import { DataError, EXIT, InputMissingError, OutputError, UsageError } from '../errors.js';
+import type { CohortResult } from '../analysis/cohortResult.js';
 import { runCohortAnalysis } from '../analysis/cohorts.js';
 import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate, GATE_EXAMPLES } from '../analysis/gates.js';
 import { parseAsOf, previousWeek, resolveReportWeek, type ReportWeek } from '../analysis/reportWeek.js';
@@ -110,7 +111,8 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
   const quality = { orders: orders.quality, tickets: tickets.quality };
 
   const scoped = scopeReport(orders, tickets, week, asOf);
-  const cohort = runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options);
+  const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options), week !== null);
+  if (cohortProblem !== null) term.warn(`later spend not analysed: ${cohortProblem}`);
   const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
   if (weekEmpty) term.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
   const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { ...DEFAULT_SLICE_OPTIONS, by: null }) : null;
@@ -119,7 +121,7 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
   const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));
 
   term.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
-  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, slices, trends, quality, checks });
+  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, trends, quality, checks });
   for (const w of warnings) term.warn(`chart ${w}`);
   await writeOutputSet(dir, files, DOCUMENTS).catch((e: NodeJS.ErrnoException) => {
     throw new OutputError(`cannot write the report into ${dir} (${e.code ?? e.message}); check that ${dir} is a writable directory with free space.`);
@@ -127,9 +129,23 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
   const removed = await removeStale(dir, files, isReportFile);
   term.err(`wrote ${files.length} files to ${dir}${removed.length > 0 ? `; removed ${removed.join(', ')} of an earlier run` : ''}`);
 
-  for (const warning of cohortCaveats(cohort).warnings) term.warn(warning);
+  for (const warning of cohort === null ? [] : cohortCaveats(cohort).warnings) term.warn(warning);
   for (const o of outcomes) term.err(`check ${o.message}`);
   return outcomes.some((o) => o.fired) ? EXIT.gate : EXIT.ok;
+}
+
+/**
+ * A weekly report still goes out when the data as of the week's end holds no cohort to
+ * analyse yet (e.g. the first weeks of an export): the later-spend section says why. A plain
+ * report exists for that analysis, so there the error stands.
+ */
+function weeklyCohort(run: () => CohortResult, weekly: boolean): { cohort: CohortResult | null; cohortProblem: string | null } {
+  try {
+    return { cohort: run(), cohortProblem: null };
+  } catch (e) {
+    if (weekly && e instanceof DataError) return { cohort: null, cohortProblem: e.message };
+    throw e;
+  }
 }
 
 /** --compare-to DIR: the previous week as last week's report counted it. */

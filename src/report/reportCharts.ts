@@ -48,16 +48,18 @@ const CHART_DIMENSION: Record<string, Dimension[]> = {
 /** Every chart a report can draw, for clearing an earlier run's charts out of DIR. */
 export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'reason-trends', ...Object.keys(CHART_DIMENSION)];
 
-export function reportCharts(cohort: CohortResult, slices: SliceResult | null, trends: WeeklyTrends | null, ctx: ChartContext): ReportChart[] {
+export function reportCharts(cohort: CohortResult | null, slices: SliceResult | null, trends: WeeklyTrends | null, ctx: ChartContext): ReportChart[] {
   const base = themeNamed(ctx.theme);
   const theme = ctx.theme === 'slide' ? withTitles(base, { footer: `Source: ${ctx.sources.join(', ')} · loyalty report` }) : base;
   const charts: ReportChart[] = [];
 
-  const title = cohortTitle(cohort);
-  // The cohort chart's own 480 px leaves its three long group labels overlapping; 640 fits them.
-  const size = ctx.theme === 'slide' ? { width: base.width, height: base.height, fontSize: base.fontSize } : { width: 640, height: 360 };
-  const spec = cohortChartSpec(cohort, { ...size, title, subtitle: [cohortSample(cohort), 'Bars: mean later spend per customer; lines: 95% bootstrap intervals'] });
-  charts.push({ name: 'cohorts', subject: 'Mean later spend by group', title, spec, theme });
+  if (cohort !== null) {
+    const title = cohortTitle(cohort);
+    // The cohort chart's own 480 px leaves its three long group labels overlapping; 640 fits them.
+    const size = ctx.theme === 'slide' ? { width: base.width, height: base.height, fontSize: base.fontSize } : { width: 640, height: 360 };
+    const spec = cohortChartSpec(cohort, { ...size, title, subtitle: [cohortSample(cohort), 'Bars: mean later spend per customer; lines: 95% bootstrap intervals'] });
+    charts.push({ name: 'cohorts', subject: 'Mean later spend by group', title, spec, theme });
+  }
 
   if (trends !== null && trends.topReasons.length > 0) {
     const top = trends.topReasons[0];

@@ -29,7 +29,9 @@ export interface ReportInput {
   /** --title, or null for the default. */
   title: string | null;
   scope: ReportScope;
-  cohort: CohortResult;
+  /** null when the cohort analysis could not run (weekly mode only); `cohortProblem` says why. */
+  cohort: CohortResult | null;
+  cohortProblem: string | null;
   /** null when the tickets have no satisfaction column, or the report week has no tickets. */
   slices: SliceResult | null;
   quality: { orders: FileQuality; tickets: FileQuality };
@@ -45,7 +47,8 @@ export function reportDocument(input: ReportInput): ReportDocument {
   const md = (...parts: string[]): ReportBlock => ({ kind: 'markdown', text: parts.join('\n') });
   const blocks: ReportBlock[] = [md(runLine(input), '')];
 
-  const summary = [`- **Later spend.** ${cohort.headline}`];
+  const noCohort = `Not analysed: ${input.cohortProblem ?? 'no cohort'}.`.replace(/\.\.$/, '.');
+  const summary = [`- **Later spend.** ${cohort === null ? noCohort : cohort.headline}`];
   const noSlices = noSlicesText(input);
   summary.push(`- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${slices === null ? noSlices : slices.headline}`);
   for (const line of input.weekly?.summary ?? []) summary.push(`- ${line}`);
@@ -55,7 +58,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   // The charts right after the findings: a reader sees the picture before the detailed tables.
   if (input.charts.length > 0) blocks.push(md('## Charts', ''), { kind: 'charts', charts: input.charts });
 
-  blocks.push(md('## Later spend after a support problem', '', cohortMarkdownSection(cohort, 3)));
+  blocks.push(md('## Later spend after a support problem', '', cohort === null ? noCohort + '\n' : cohortMarkdownSection(cohort, 3)));
   const satisfactionHeading = scope.week ? `## Satisfaction in ${scope.week.label}` : '## Satisfaction';
   blocks.push(md(satisfactionHeading, '', slices === null ? noSlices + '\n' : slicesMarkdownSection(slices, 3)));
 
@@ -65,11 +68,12 @@ export function reportDocument(input: ReportInput): ReportDocument {
       '',
       ...scopeMethod(scope),
       '',
-      retitle(cohortMethod(cohort, 3), 'Later spend'),
+      cohort === null ? '' : retitle(cohortMethod(cohort, 3), 'Later spend'),
       slices === null ? '' : retitle(slicesMethod(slices, 3), 'Satisfaction'),
     ),
   );
-  blocks.push(md(cohortCaveatsSection(cohort, 2)), md(dataQualitySection([input.quality.orders, input.quality.tickets], 2)));
+  if (cohort !== null) blocks.push(md(cohortCaveatsSection(cohort, 2)));
+  blocks.push(md(dataQualitySection([input.quality.orders, input.quality.tickets], 2)));
   return { title: input.title ?? defaultTitle(scope), blocks };
 }
 

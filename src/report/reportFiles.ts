@@ -22,7 +22,8 @@ export interface ReportParts {
   theme: ThemeName;
   png: boolean;
   scope: ReportScope;
-  cohort: CohortResult;
+  cohort: CohortResult | null;
+  cohortProblem: string | null;
   slices: SliceResult | null;
   trends: WeeklyTrends | null;
   quality: { orders: FileQuality; tickets: FileQuality };
@@ -51,6 +52,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     title: parts.title,
     scope,
     cohort: parts.cohort,
+    cohortProblem: parts.cohortProblem,
     slices: parts.slices,
     quality: parts.quality,
     charts: charts.map((c) => ({ name: c.name, subject: c.subject, title: c.title, png: parts.png })),
@@ -62,6 +64,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     theme: parts.theme,
     scope,
     cohort: parts.cohort,
+    cohortProblem: parts.cohortProblem,
     slices: parts.slices,
     quality: parts.quality,
     trends: parts.trends,

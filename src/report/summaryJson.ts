@@ -16,7 +16,8 @@ export interface SummaryInput {
   title: string;
   theme: string;
   scope: ReportScope;
-  cohort: CohortResult;
+  cohort: CohortResult | null;
+  cohortProblem: string | null;
   slices: SliceResult | null;
   quality: { orders: FileQuality; tickets: FileQuality };
   trends: WeeklyTrends | null;
@@ -35,10 +36,11 @@ export function summaryJson(input: SummaryInput) {
       asOf: scope.asOf,
       ticketPeriod: scope.ticketPeriod,
       leftOut: { laterOrders: scope.laterOrders, laterTickets: scope.laterTickets },
+      cohortProblem: input.cohortProblem,
       theme: input.theme,
       charts: input.charts,
     },
-    cohort: cohortJson(input.cohort, input.quality),
+    cohort: input.cohort === null ? null : cohortJson(input.cohort, input.quality),
     slices: input.slices === null ? null : slicesJson(input.slices, input.quality.tickets),
     trends: input.trends,
     checks: input.checks,

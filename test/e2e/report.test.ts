@@ -135,6 +135,17 @@ describe('loyalty report --week', () => {
     expect({ ...compared, previousSource: 'computed' }).toEqual(computed);
   });
 
+  it('still writes an early week’s report when the data so far holds no cohort, and says why', async () => {
+    const dir = join(tempDir(), 'early');
+    const { code, err } = await runCli(['report', ORDERS, TICKETS, '--out', dir, '--week', '2014-W02', ...FAST]);
+    expect(code).toBe(0);
+    expect(err).toContain('warning: later spend not analysed: the counted orders cover only 2014-01-01..2014-01-12');
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toContain('- **Later spend.** Not analysed: the counted orders cover only 2014-01-01..2014-01-12');
+    expect(existsSync(join(dir, 'cohorts.svg'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).cohort).toBeNull();
+  });
+
   it('rejects --compare-to without --week and an unknown --fail-on rule before reading any file', async () => {
     const out = join(tempDir(), 'never');
     const a = await runCli(['report', 'missing.csv', 'missing.csv', '--out', out, '--compare-to', root]);

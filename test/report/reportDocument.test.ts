@@ -28,6 +28,7 @@ const input: ReportInput = {
   title: null,
   scope: plain,
   cohort,
+  cohortProblem: null,
   slices,
   quality: { orders: quality('orders.csv'), tickets },
   charts: [{ name: 'cohorts', subject: 'Mean later spend by group', title: 'Resolved <b>: +6%', png: true }],
@@ -76,6 +77,13 @@ describe('reportDocument', () => {
     expect(noColumn).toContain('- **Satisfaction.** The tickets have no satisfaction column, so there is no CSAT to report; map one with --map tickets.satisfaction="Header".');
     const emptyWeek = reportMarkdown(reportDocument({ ...input, slices: null, scope: weekly }));
     expect(emptyWeek).toContain('No tickets were opened in 2014-W17 (2014-04-21..2014-04-27), so there is no CSAT to report for the week.');
+  });
+
+  it('says why later spend was not analysed when a weekly report has no cohort yet', () => {
+    const md = reportMarkdown(reportDocument({ ...input, scope: weekly, cohort: null, cohortProblem: 'the counted orders cover only 2014-01-02..2014-01-04, one month, so no cohort month has any follow-up; use a longer export.' }));
+    expect(md).toContain('- **Later spend.** Not analysed: the counted orders cover only 2014-01-02..2014-01-04, one month, so no cohort month has any follow-up; use a longer export.\n');
+    expect(md).not.toContain('## Caveats');
+    expect(md).not.toContain('### Later spend\n');
   });
 
   it('uses --title when given', () => {
