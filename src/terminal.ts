@@ -10,6 +10,8 @@ export interface Terminal {
   err(text: string): void;
   warn(text: string): void;
   color: ChalkInstance;
+  /** Where a progress bar may be drawn (stderr; drawn only when it is a TTY). Absent: never. */
+  progressStream?: NodeJS.WriteStream;
 }
 
 export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -26,5 +28,6 @@ export function processTerminal(): Terminal {
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
     warn: (text) => void process.stderr.write(errColor.yellow('warning: ') + text + '\n'),
     color,
+    progressStream: process.stderr,
   };
 }

@@ -12,6 +12,7 @@ import type { Terminal } from '../terminal.js';
 import { addCohortOptions, cohortOptionsFrom, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
+import { readProgress } from './readProgress.js';
 import { warnAboutQuality } from './qualityWarnings.js';
 import { writeOutputDir } from './writeOutputDir.js';
 
@@ -74,8 +75,8 @@ async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortC
   const options = cohortOptionsFrom(flags);
   const ingest = ingestOptionsFrom(flags);
 
-  const orders = await loadOrders(ordersFile, ingest);
-  const tickets = await loadTickets(ticketsFile, ingest);
+  const orders = await loadOrders(ordersFile, ingest, readProgress(term, flags, ordersFile));
+  const tickets = await loadTickets(ticketsFile, ingest, readProgress(term, flags, ticketsFile));
   warnAboutQuality(orders.quality, term);
   warnAboutQuality(tickets.quality, term);
   const quality = { orders: orders.quality, tickets: tickets.quality };

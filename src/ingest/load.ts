@@ -13,41 +13,48 @@ import { parseTickets } from './tickets.js';
  * plain (no quotes, UTF-8) are read by the byte reader (plainOrders.ts), which gives the same
  * result as the general path much faster; it hands anything else back to the general path.
  *
- * `progress` hears the bytes read so far and the file's size, for a progress bar.
+ * `progress` hears the bytes as they are read, for a progress bar.
  */
 export { parseOrders } from './orders.js';
 export { parseTickets } from './tickets.js';
 export type { ColumnProfile, FileProfile } from './profile.js';
 export type { Problem } from './accounting.js';
 
-export type Progress = (bytesRead: number, totalBytes: number) => void;
+/** Hears every chunk of the file as it is read (a progress bar); `done` once it is all read. */
+export interface ReadProgress {
+  read(chunk: Uint8Array): void;
+  done(): void;
+}
 
-export async function loadOrders(path: string, options: IngestOptions, progress?: Progress): Promise<LoadedOrders> {
+export async function loadOrders(path: string, options: IngestOptions, progress?: ReadProgress | null): Promise<LoadedOrders> {
   await assertReadable(path, 'orders');
   const size = (await stat(path)).size;
   const file = await open(path, 'r');
   try {
-    const plain = await readPlainOrders(file, size, path, options, PRESETS, progress && ((n) => progress(n, size)));
-    if (plain !== null) return plain;
+    const plain = await readPlainOrders(file, size, path, options, PRESETS, progress ?? undefined);
+    if (plain !== null) {
+      progress?.done();
+      return plain;
+    }
   } finally {
     await file.close();
   }
-  return parseOrders(counted(createReadStream(path, { highWaterMark: CHUNK }), size, progress), path, options);
+  // Not plain: the general path reads the file again from the start (a bar counts those bytes again).
+  return parseOrders(reported(createReadStream(path, { highWaterMark: CHUNK }), progress), path, options);
 }
 
-export async function loadTickets(path: string, options: IngestOptions, progress?: Progress): Promise<LoadedTickets> {
+export async function loadTickets(path: string, options: IngestOptions, progress?: ReadProgress | null): Promise<LoadedTickets> {
   await assertReadable(path, 'tickets');
-  const size = (await stat(path)).size;
-  return parseTickets(counted(createReadStream(path, { highWaterMark: CHUNK }), size, progress), path, options);
+  return parseTickets(reported(createReadStream(path, { highWaterMark: CHUNK }), progress), path, options);
 }
 
-async function* counted(chunks: AsyncIterable<Buffer>, size: number, progress: Progress | undefined): AsyncGenerator<Buffer> {
-  let read = 0;
+async function* reported(chunks: AsyncIterable<Buffer>, progress: ReadProgress | null | undefined): AsyncGenerator<Buffer> {
+  if (!progress) return yield* chunks;
   for await (const chunk of chunks) {
-    read += chunk.length;
-    progress?.(read, size);
+    progress.read(chunk);
     yield chunk;
   }
+  progress.done();
 }
 
 const CHUNK = 1024 * 1024;

@@ -33,29 +33,31 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-export interface ByteProgress {
-  (bytesRead: number): void;
-}
-
 export async function readPlainOrders(
   file: FileHandle,
   size: number,
   fileName: string,
   options: IngestOptions,
   presets: readonly Preset[],
-  progress?: ByteProgress,
+  progress?: { read(chunk: Uint8Array): void },
+  chunkSize = PLAIN_CHUNK,
 ): Promise<LoadedOrders | null> {
   let carry: Buffer = Buffer.alloc(0);
   let position = 0;
   let reader: BatchReader | null = null;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(PLAIN_CHUNK);
-    const { bytesRead } = await file.read(chunk, 0, PLAIN_CHUNK, position);
+    const chunk = Buffer.allocUnsafe(chunkSize);
+    const { bytesRead } = await file.read(chunk, 0, chunkSize, position);
     position += bytesRead;
-    progress?.(position);
+    progress?.read(chunk.subarray(0, bytesRead));
     const last = bytesRead === 0 || position >= size;
     let bytes = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
     if (reader === null) {
+      // As the general path, wait for enough of the file to sniff the dialect from.
+      if (!last && countLines(bytes, SNIFF_LINES) < SNIFF_LINES) {
+        carry = Buffer.from(bytes);
+        continue;
+      }
       if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
       if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       reader = startReader(bytes, last, fileName, options, presets);
@@ -72,13 +74,16 @@ export async function readPlainOrders(
   return reader.finish();
 }
 
+function countLines(bytes: Buffer, upTo: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(LF); i >= 0 && n < upTo; i = bytes.indexOf(LF, i + 1)) n++;
+  return n;
+}
+
 function startReader(bytes: Buffer, last: boolean, fileName: string, options: IngestOptions, presets: readonly Preset[]): BatchReader | null {
   const sample = bytes.subarray(0, bytes.lastIndexOf(LF) + 1);
   if (sample.indexOf(QUOTE) >= 0 || !isUtf8(sample)) return null;
   const text = sample.toString('utf8');
-  let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && lines < SNIFF_LINES; i = text.indexOf('\n', i + 1)) lines++;
-  if (lines < SNIFF_LINES && !last) return null;
   const dialect = sniffDialect(last ? bytes.toString('utf8') : text);
   if (dialect.lineEnding === '\r') return null;
   const headerEnd = text.indexOf('\n');

@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrders, parseOrders } from '../../src/ingest/load.js';
+import { plainAmount, readPlainOrders } from '../../src/ingest/plainOrders.js';
+import { PRESETS } from '../../src/ingest/presets/index.js';
+import type { IngestOptions } from '../../src/ingest/records.js';
+import { parseAmount } from '../../src/ingest/values/amount.js';
+import { fastIsoMs, fastIsoMsBytes } from '../../src/ingest/values/timestamp.js';
+import { inPieces, options } from './ingestTestUtil.js';
+
+/**
+ * The byte reader for plain orders files against the general path (papaparse → OrderRows.row),
+ * which defines what a file means: on any file, the byte reader either hands the file back
+ * (null) or gives exactly the general result: records, quality, profile, problems, or the same
+ * error. Files mix canonical rows with everything the byte reader must not read itself.
+ */
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'loyalty-plain-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const CUSTOMERS = ['C1', 'C2', 'c2', ' C3 ', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', '', 'Total', 'a\u00a0'];
+const DATES = ['2024-01-05', '2024-01-05 10:00:00', '2024-03-31T23:59:59Z', '2024-02-30', '1/5/2024', '13/1/2024', ' 2024-02-01', '', '45000', '5 Jan 2024'];
+const AMOUNTS = ['12.50', '-3', '007.10', '0.1', '$5.00', '1,234.56', '1.234', 'abc', '', '12.', '-', '1234567890123456', ' 4.20'];
+const ORDER_IDS = ['A1', 'A2', 'A1 ', ' ', '', 'B-7', 'ü9', 'A2'];
+const STATUSES = ['completed', 'Cancelled', ' refunded', '', 'näh', 'failed'];
+const NOTES = ['', 'ok', 'café ☕', '"quoted, with comma"', '"two\nlines"', '"say ""hi"""'];
+
+const row = fc.record({
+  customer: fc.constantFrom(...CUSTOMERS),
+  date: fc.constantFrom(...DATES),
+  amount: fc.constantFrom(...AMOUNTS),
+  orderId: fc.constantFrom(...ORDER_IDS),
+  status: fc.constantFrom(...STATUSES),
+  note: fc.constantFrom(...NOTES),
+  shape: fc.constantFrom('row', 'row', 'row', 'row', 'row', 'row', 'blank', 'delimiters', 'short', 'long', 'trailing'),
+});
+
+const file = fc.record({
+  rows: fc.array(row, { minLength: 0, maxLength: 60 }),
+  delimiter: fc.constantFrom(',', ';'),
+  lineEnding: fc.constantFrom('\n', '\r\n'),
+  bom: fc.boolean(),
+  withNote: fc.boolean(),
+  withStatus: fc.boolean(),
+  finalNewline: fc.boolean(),
+  quotes: fc.boolean(),
+  chunk: fc.integer({ min: 1, max: 200 }),
+  decimal: fc.constantFrom<IngestOptions['decimal']>(null, '.', ','),
+  tz: fc.constantFrom<string | null>(null, 'Europe/Berlin'),
+});
+
+type File = typeof file extends fc.Arbitrary<infer T> ? T : never;
+
+function render(f: File): Buffer {
+  const d = f.delimiter;
+  const header = ['order_id', 'customer_id', 'order_date', 'amount', ...(f.withStatus ? ['status'] : []), ...(f.withNote ? ['note'] : [])];
+  const lines = [header.join(d)];
+  for (const r of f.rows) {
+    const note = f.quotes ? r.note : r.note.replace(/"/g, '');
+    const fields = [r.orderId, r.customer, r.date, r.amount, ...(f.withStatus ? [r.status] : []), ...(f.withNote ? [note] : [])];
+    if (r.shape === 'blank') lines.push('');
+    else if (r.shape === 'delimiters') lines.push(d.repeat(header.length - 1));
+    else if (r.shape === 'short') lines.push(fields.slice(0, -1).join(d));
+    else if (r.shape === 'long') lines.push([...fields, 'x'].join(d));
+    else if (r.shape === 'trailing') lines.push(fields.join(d) + d);
+    else lines.push(fields.join(d));
+  }
+  const text = lines.join(f.lineEnding) + (f.finalNewline ? f.lineEnding : '');
+  return Buffer.concat([f.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+}
+
+async function settle<T>(run: () => Promise<T>): Promise<{ value: T } | { error: string }> {
+  try {
+    return { value: await run() };
+  } catch (e) {
+    return { error: `${(e as Error).constructor.name}: ${(e as Error).message}` };
+  }
+}
+
+let counter = 0;
+async function plainRead(bytes: Buffer, name: string, o: IngestOptions, chunk: number) {
+  const path = join(dir, `orders-${counter++}.csv`);
+  await writeFile(path, bytes);
+  const handle = await open(path, 'r');
+  try {
+    return await settle(() => readPlainOrders(handle, bytes.length, name, o, PRESETS, undefined, chunk));
+  } finally {
+    await handle.close();
+  }
+}
+
+describe('plain orders reader', () => {
+  it('gives the general path’s result, or hands the file back, on any file', async () => {
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(file, async (f) => {
+        const bytes = render(f);
+        const o = options({ decimal: f.decimal, tz: f.tz });
+        const general = await settle(() => parseOrders(inPieces(bytes, 1 << 20), 'orders.csv', o));
+        const plain = await plainRead(bytes, 'orders.csv', o, f.chunk);
+        if ('value' in plain && plain.value === null) return;
+        taken++;
+        expect(plain).toEqual(general);
+      }),
+      { numRuns: 300 },
+    );
+    // The property says nothing unless the byte reader does read most files itself.
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  it('reads a plain file itself: the same records as the general path, kept by column', async () => {
+    const text = 'order_id,customer_id,order_date,amount,status\r\nA1,Ann@Example.com,2024-01-05 10:00:00,12.50,completed\r\nA1,C2,2024-01-06,3,completed\r\nA2,C2,2024-01-07,-1.25,\r\n';
+    const bytes = Buffer.from(text);
+    const plain = await plainRead(bytes, 'o.csv', options(), 1 << 20);
+    expect('value' in plain && plain.value !== null).toBe(true);
+    const loaded = (plain as { value: NonNullable<Awaited<ReturnType<typeof readPlainOrders>>> }).value;
+    expect(loaded.table?.length).toBe(2);
+    expect(loaded.records).toEqual([
+      { line: 2, customerId: 'ann@example.com', orderDate: Date.UTC(2024, 0, 5, 10), amount: 12.5, orderId: 'A1', status: 'completed' },
+      { line: 4, customerId: 'C2', orderDate: Date.UTC(2024, 0, 7), amount: -1.25, orderId: 'A2', status: null },
+    ]);
+    expect(loaded.quality.duplicateOrderIds).toBe(1);
+    expect(loaded).toEqual(await parseOrders(inPieces(bytes, 1 << 20), 'o.csv', options()));
+  });
+
+  it('hands back files with quotes, NUL bytes, invalid UTF-8 or UTF-16', async () => {
+    const header = 'customer_id,order_date,amount\n';
+    for (const bytes of [
+      Buffer.from(`${header}"C1",2024-01-01,1\n`),
+      Buffer.from(`${header}C1,2024-01-01,1\u0000\n`),
+      Buffer.concat([Buffer.from(`${header}C`), Buffer.from([0xc3, 0x28]), Buffer.from(',2024-01-01,1\n')]),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}C1,2024-01-01,1\n`, 'utf16le')]),
+    ]) {
+      expect(await plainRead(bytes, 'o.csv', options(), 1 << 20)).toEqual({ value: null });
+    }
+  });
+
+  it('loadOrders reads a quoted file through the general path with the same result', async () => {
+    const path = join(dir, 'quoted.csv');
+    const text = 'customer_id,order_date,amount,note\nC1,2024-01-05,1.50,"a, b"\nC2,2024-01-06,2,"line\nbreak"\n';
+    await writeFile(path, text);
+    expect(await loadOrders(path, options())).toEqual(await parseOrders(text, path, options()));
+  });
+});
+
+describe('byte twins of the value readers', () => {
+  const isoish = fc.string({ unit: fc.constantFrom('2', '0', '1', '9', '3', '-', ':', ' ', 'T', 'Z', 'é'), minLength: 8, maxLength: 21 });
+  const dates = fc.oneof(
+    isoish,
+    fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true }).chain((d) =>
+      fc.constantFrom(d.toISOString().slice(0, 10), d.toISOString().slice(0, 19), `${d.toISOString().slice(0, 19)}Z`, d.toISOString().slice(0, 19).replace('T', ' ')),
+    ),
+  );
+
+  it('fastIsoMsBytes reads UTF-8 bytes as fastIsoMs reads the text', () => {
+    fc.assert(
+      fc.property(dates, (s) => {
+        const bytes = Buffer.from(`x${s}y`);
+        expect(Object.is(fastIsoMsBytes(bytes, 1, bytes.length - 1), fastIsoMs(s))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('plainAmount is parseAmount’s value for plain decimals, to the bit', () => {
+    const amounts = fc.oneof(
+      fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', ','), maxLength: 18 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }).map((x) => x.toFixed(2)),
+    );
+    fc.assert(
+      fc.property(amounts, fc.constantFrom<'.' | ','>('.', ','), (s, decimal) => {
+        const value = plainAmount(Buffer.from(s), 0, Buffer.byteLength(s), decimal);
+        if (Number.isNaN(value)) return;
+        const general = parseAmount(s, decimal);
+        expect(general).not.toBeNull();
+        expect(Object.is(value, general!.value)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
