@@ -44,7 +44,8 @@ up to then (the cohort is the latest month with a complete follow-up by that day
 satisfaction section covers the week's tickets, and a trends section compares the week with
 the one before: top 5 contact reasons with counts and change, ticket volume, and CSAT with the
 change in points and its test. --compare-to DIR reads the previous week from DIR/summary.json
-instead of recounting it. If --out ends in /, the report goes to DIR/YYYY-Www/.
+instead of recounting it. If --out ends in /, the report goes to DIR/YYYY-Www/. When the data
+up to the week's end holds no cohort yet, the report still goes out and says why.
 
 Checks for CI (--fail-on, repeatable; also "report": {"failOn": [...]} in the config):
   ${GATE_EXAMPLES.replace(/\), /g, ')\n  ').replace('; comparisons', '\n  comparisons')}.

@@ -66,7 +66,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
     md(
       '## Method',
       '',
-      ...scopeMethod(scope),
+      ...scopeMethod(scope, cohort !== null),
       '',
       cohort === null ? '' : retitle(cohortMethod(cohort, 3), 'Later spend'),
       slices === null ? '' : retitle(slicesMethod(slices, 3), 'Satisfaction'),
@@ -113,7 +113,7 @@ function runLine(input: ReportInput): string {
   return parts.join(' · ') + '.';
 }
 
-function scopeMethod(scope: ReportScope): string[] {
+function scopeMethod(scope: ReportScope, hasCohort: boolean): string[] {
   if (scope.week === null) {
     const period = scope.ticketPeriod ? ` (tickets opened ${scope.ticketPeriod.start}..${scope.ticketPeriod.end})` : '';
     return [`- Scope: all usable rows of both files${period}.`];
@@ -121,7 +121,8 @@ function scopeMethod(scope: ReportScope): string[] {
   const w = scope.week;
   return [
     `- Scope: the report is written as of the end of ${w.label} (${w.start}..${w.end}), so rerunning it later on a longer export gives the same numbers.`,
-    `- Later spend uses only orders and tickets dated on or before ${w.end}; ${scope.laterOrders} orders and ${scope.laterTickets} tickets dated after it are left out. The cohort is chosen by the rule below on that data: the latest month with a complete follow-up window as of ${w.end}.`,
+    `- Later spend uses only orders and tickets dated on or before ${w.end}; ${scope.laterOrders} orders and ${scope.laterTickets} tickets dated after it are left out.` +
+      (hasCohort ? ` The cohort is chosen by the rule below on that data: the latest month with a complete follow-up window as of ${w.end}.` : ''),
     `- Satisfaction covers the tickets opened in ${w.label}. The trends compare ${w.label} with ${scope.previousWeek!.label} (${scope.previousWeek!.start}..${scope.previousWeek!.end}).`,
   ];
 }
