@@ -4,11 +4,12 @@
  * links, **strong**, *emphasis* and `code`. Everything else is text, and all text is escaped.
  * Links that name a scheme (http:, javascript:, …) or start with // keep only their text:
  * the report links only to files next to it, and report.html must not reach the network.
+ * Heading ids are unique within `usedIds` (one set per page).
  *
  * @example
  * markdownHtml('## Caveats\n\n- Few *resolved* customers') // '<h2>Caveats</h2>\n<ul>\n<li>Few <em>resolved</em> customers</li>\n</ul>'
  */
-export function markdownHtml(markdown: string): string {
+export function markdownHtml(markdown: string, usedIds: Set<string> = new Set()): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   let i = 0;
@@ -21,7 +22,7 @@ export function markdownHtml(markdown: string): string {
     const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
       const level = heading[1].length;
-      out.push(`<h${level} id="${slug(heading[2])}">${inline(heading[2])}</h${level}>`);
+      out.push(`<h${level} id="${uniqueId(slug(heading[2]), usedIds)}">${inline(heading[2])}</h${level}>`);
       i += 1;
     } else if (line.startsWith('|') && i + 1 < lines.length && /^\|(\s*:?-+:?\s*\|)+\s*$/.test(lines[i + 1])) {
       const end = runEnd(lines, i + 2, (l) => l.startsWith('|'));
@@ -56,6 +57,14 @@ export function slug(text: string): string {
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '') || 'section'
   );
+}
+
+/** `id`, or `id-2`, `id-3`, … when taken: pass the same set for every block of one page. */
+function uniqueId(id: string, used: Set<string>): string {
+  let unique = id;
+  for (let n = 2; used.has(unique); n++) unique = `${id}-${n}`;
+  used.add(unique);
+  return unique;
 }
 
 function runEnd(lines: string[], from: number, continues: (line: string) => boolean): number {

@@ -7,7 +7,8 @@ import type { ChartEntry, ReportDocument } from './reportDocument.js';
  * other than links to the files next to it.
  */
 export function reportHtml(doc: ReportDocument, svgs: ReadonlyMap<string, string>): string {
-  const body = doc.blocks.map((b) => (b.kind === 'markdown' ? markdownHtml(b.text) : b.charts.map((c) => figure(c, svgs.get(c.name))).join('\n')));
+  const ids = new Set(doc.blocks.flatMap((b) => (b.kind === 'charts' ? b.charts.map((c) => `chart-${c.name}`) : [])));
+  const body = doc.blocks.map((b) => (b.kind === 'markdown' ? markdownHtml(b.text, ids) : b.charts.map((c) => figure(c, svgs.get(c.name))).join('\n')));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

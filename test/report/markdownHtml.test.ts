@@ -36,6 +36,12 @@ describe('markdownHtml', () => {
     expect(markdownHtml('[a](https://example.com/x) [b](//cdn.example.com) [c](javascript:alert(1))')).not.toMatch(/href|https?:|javascript:/);
   });
 
+  it('keeps heading ids unique across the blocks of one page', () => {
+    const used = new Set<string>();
+    expect(markdownHtml('## Satisfaction', used)).toBe('<h2 id="satisfaction">Satisfaction</h2>');
+    expect(markdownHtml('### Satisfaction\n\n### Satisfaction', used)).toBe('<h3 id="satisfaction-2">Satisfaction</h3>\n<h3 id="satisfaction-3">Satisfaction</h3>');
+  });
+
   it('escapes attribute quotes and makes heading anchors', () => {
     expect(escapeHtml('"<&>')).toBe('&quot;&lt;&amp;&gt;');
     expect(slug('Satisfaction in 2014-W17')).toBe('satisfaction-in-2014-w17');
