@@ -8,7 +8,8 @@ import { runCohortAnalysis } from '../analysis/cohorts.js';
 import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate, GATE_EXAMPLES } from '../analysis/gates.js';
 import { parseAsOf, previousWeek, resolveReportWeek, type ReportWeek } from '../analysis/reportWeek.js';
 import { scopeReport } from '../analysis/reportScope.js';
-import { DEFAULT_SLICE_OPTIONS } from '../analysis/sliceResult.js';
+import { parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
+import { DEFAULT_SLICE_OPTIONS, DIMENSIONS } from '../analysis/sliceResult.js';
 import { analyzeSlices } from '../analysis/slices.js';
 import { previousWeekFromSummary, weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
 import { loadOrders, loadTickets } from '../ingest/load.js';
@@ -22,6 +23,7 @@ import { addCohortOptions, cohortOptionsFrom, type CohortFlags } from './cohortO
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
 import { warnAboutQuality } from './qualityWarnings.js';
+import { parseMinRated } from './slices.js';
 
 const HELP = `
 Writes a complete report into DIR, for analysts, weekly CI jobs and client slides:
@@ -70,6 +72,8 @@ interface ReportFlags extends RawIngestFlags, CohortFlags {
   png?: boolean;
   theme: ThemeName;
   title?: string;
+  by?: string;
+  minRated: string;
 }
 
 export function reportCommand(select: (run: Run) => void): Command {
@@ -84,7 +88,9 @@ export function reportCommand(select: (run: Run) => void): Command {
     .option('--fail-on <rule>', 'exit 1 when a rule fires, e.g. "csat-drop>5pt" (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--png', 'also write every chart as PNG')
     .addOption(new Option('--theme <name>', 'chart theme: default (screen) or slide (1600×900)').choices(THEME_NAMES).default('default'))
-    .option('--title <text>', 'the report title (default: "Customer support and revenue" or "Weekly support report YYYY-Www")');
+    .option('--title <text>', 'the report title (default: "Customer support and revenue" or "Weekly support report YYYY-Www")')
+    .option('--by <dimensions>', `satisfaction slices: comma list of ${DIMENSIONS.join(', ')} (default: hour, weekday and every column present)`)
+    .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated));
   addIngestOptions(addCohortOptions(cmd)).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: ReportFlags) =>
     select(async (term) => runReport(orders, tickets, await configuredFlags(cmd, flags), term)),
@@ -95,6 +101,8 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
   // Every flag is checked before a file is read, so a typo fails fast on a large export.
   const options = cohortOptionsFrom(flags);
   const ingest = ingestOptionsFrom(flags);
+  const requested = flags.by === undefined ? null : parseDimensions(flags.by);
+  const minRated = parseMinRated(flags.minRated);
   const gates = flags.failOn.map(parseGate);
   const asOf = flags.asOf === undefined ? null : parseAsOf(flags.asOf);
   const week = flags.week === undefined ? null : resolveReportWeek(flags.week, asOf ?? today());
@@ -116,7 +124,8 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
   if (cohortProblem !== null) term.warn(`later spend not analysed: ${cohortProblem}`);
   const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
   if (weekEmpty) term.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
-  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { ...DEFAULT_SLICE_OPTIONS, by: null }) : null;
+  const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
+  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated }) : null;
   const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
   const outcomes = evaluateGates(gates, gateMetrics(cohort, [orders.quality, tickets.quality], trends));
   const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));

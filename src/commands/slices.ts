@@ -82,7 +82,7 @@ async function runSlices(file: string, flags: SlicesFlags, term: Terminal): Prom
   return 0;
 }
 
-function parseMinRated(text: string): number {
+export function parseMinRated(text: string): number {
   const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) {
     throw new UsageError(`--min-rated "${text}" is not a whole number of at least 1, e.g. --min-rated 30`);

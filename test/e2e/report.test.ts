@@ -82,6 +82,15 @@ describe('loyalty report on the fixtures', () => {
   });
 });
 
+describe('loyalty report --by --min-rated', () => {
+  it('slices satisfaction as asked and draws only the charts of those dimensions', async () => {
+    const dir = join(tempDir(), 'by-hour');
+    expect((await runCli(['report', ORDERS, TICKETS, '--out', dir, '--by', 'hour', '--min-rated', '50', ...FAST])).code).toBe(0);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.svg')).sort()).toEqual(['cohorts.svg', 'csat-by-hour.svg']);
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).slices.options).toEqual({ by: ['hour'], minRated: 50 });
+  });
+});
+
 describe('loyalty report --png --theme slide', () => {
   it('draws 1600×900 slides that decode, are not blank, and carry action titles and footers', async () => {
     const dir = join(tempDir(), 'slides');
