@@ -3,7 +3,7 @@ import type { CohortResult } from '../analysis/cohortResult.js';
 import type { Dimension, SliceResult } from '../analysis/sliceResult.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import { cohortChartSpec } from './charts/cohorts.js';
-import { findingTitle } from './charts/csatChart.js';
+import { findingTitle, volumeTitle } from './charts/csatChart.js';
 import { slicesCharts } from './charts/csatCharts.js';
 import { reasonTrendsSpec } from './charts/reasonTrends.js';
 import { cohortSample, cohortTitle } from './cohortTitle.js';
@@ -73,7 +73,7 @@ export function reportCharts(cohort: CohortResult | null, slices: SliceResult | 
     const sized = ctx.theme === 'slide' ? { ...base } : {};
     for (const chart of slicesCharts(slices, sized)) {
       const dims = CHART_DIMENSION[chart.name] ?? [];
-      const found = dims.map((d) => findingTitle(slices, d)).find((t) => t !== null) ?? null;
+      const found = chart.name === 'volume-by-weekday' ? volumeTitle(slices) : (dims.map((d) => findingTitle(slices, d)).find((t) => t !== null) ?? null);
       const action = found ?? noFindingTitle(chart.title, dims, slices);
       charts.push({ name: chart.name, subject: chart.title, title: action, spec: retitled(chart.spec, action, sample), theme });
     }

@@ -3,6 +3,7 @@ import { sliceSubject } from '../../analysis/sliceSentences.js';
 import { count, pct } from '../format.js';
 import { OKABE_ITO } from '../palette.js';
 import type { ChartTheme } from '../theme.js';
+import { WEEKDAYS, type Weekday } from '../../time/calendar.js';
 
 /**
  * What a caller may change about a slices chart: the report's ChartTheme (src/report/theme.ts),
@@ -106,10 +107,37 @@ export function frame(
 
 /**
  * An action title for a dimension's chart when a finding is in it ("Tickets opened 16:00–19:59:
- * 61% CSAT vs 84% overall"), else null: for callers that title charts with the finding.
+ * 61% CSAT vs 84% overall"), else null: for callers that title charts with the finding. Low
+ * weekdays are named together in week order ("Tickets opened on Mon and Tue: 64% and 63% CSAT"):
+ * a weekday pattern is rarely one day, and naming only the worst would hide the rest.
  */
 export function findingTitle(result: SliceResult, dimension: Dimension): string | null {
-  const f = result.findings.find((x) => x.dimension === dimension);
-  if (!f) return null;
-  return `${sliceSubject(f.dimension, f.label)}: ${pct(f.csat, 0)} CSAT vs ${pct(f.overallCsat, 0)} overall`;
+  const found = findingsOf(result, dimension);
+  if (found.length === 0) return null;
+  const shown = dimension === 'weekday' ? found : found.slice(0, 1);
+  const subject = sliceSubject(dimension, andList(shown.map((f) => f.label)));
+  return `${subject}: ${andList(shown.map((f) => pct(f.csat, 0)))} CSAT vs ${pct(found[0].overallCsat, 0)} overall`;
+}
+
+/**
+ * The volume chart's action title: the low weekdays with their share of all tickets ("Mon and
+ * Tue: 70% of tickets, 64% and 63% CSAT vs 67% overall"), else null.
+ */
+export function volumeTitle(result: SliceResult): string | null {
+  const days = findingsOf(result, 'weekday');
+  if (days.length === 0) return null;
+  const labels = new Set(days.map((f) => f.label));
+  const share = (result.dimensions.weekday ?? []).filter((r) => labels.has(r.key)).reduce((s, r) => s + r.share, 0);
+  return `${andList(days.map((f) => f.label))}: ${pct(share, 0)} of tickets, ${andList(days.map((f) => pct(f.csat, 0)))} CSAT vs ${pct(days[0].overallCsat, 0)} overall`;
+}
+
+/** A dimension's findings, weekdays in week order, others in rank order. */
+function findingsOf(result: SliceResult, dimension: Dimension) {
+  const found = result.findings.filter((x) => x.dimension === dimension);
+  return dimension === 'weekday' ? [...found].sort((a, b) => WEEKDAYS.indexOf(a.label as Weekday) - WEEKDAYS.indexOf(b.label as Weekday)) : found;
+}
+
+/** "Mon", "Mon and Tue", "Mon, Tue and Wed". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

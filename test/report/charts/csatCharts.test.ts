@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSlices } from '../../../src/analysis/slices.js';
-import { findingTitle } from '../../../src/report/charts/csatChart.js';
+import { findingTitle, volumeTitle } from '../../../src/report/charts/csatChart.js';
 import { slicesCharts } from '../../../src/report/charts/csatCharts.js';
 import { csatHeatmapSpec } from '../../../src/report/charts/csatHeatmap.js';
 import { loaded, many, rated } from '../../analysis/sliceTickets.js';
@@ -86,6 +86,22 @@ describe('slices charts', () => {
   it('offers an action title for a dimension with a finding', () => {
     expect(findingTitle(result, 'hour')).toBe('Tickets opened 18:00–18:59: 25% CSAT vs 66% overall');
     expect(findingTitle(result, 'agent')).toBeNull();
+  });
+
+  it('names every low weekday in week order, with their share of tickets on the volume chart', () => {
+    // Mon 100 rated, 55 satisfied; Tue 100, 50; Wed–Sun 100, 90 each: overall 555/700 = 79%.
+    // Tue falls shorter (ranked first), yet the title reads in week order.
+    const days = [
+      ...rated(100, 55, { weekday: 0 }),
+      ...rated(100, 50, { weekday: 1 }),
+      ...[2, 3, 4, 5, 6].flatMap((weekday) => rated(100, 90, { weekday })),
+    ];
+    const weekly = analyzeSlices(loaded(days), { by: ['weekday'], minRated: 30 });
+    expect(weekly.findings.map((f) => f.label)).toEqual(['Tue', 'Mon']);
+    expect(findingTitle(weekly, 'weekday')).toBe('Tickets opened on Mon and Tue: 55% and 50% CSAT vs 79% overall');
+    expect(volumeTitle(weekly)).toBe('Mon and Tue: 29% of tickets, 55% and 50% CSAT vs 79% overall');
+    // Wed holds 40 of the 135 tickets.
+    expect(volumeTitle(result)).toBe('Wed: 30% of tickets, 25% CSAT vs 66% overall');
   });
 
   it('renders charts of data without any rating', async () => {
