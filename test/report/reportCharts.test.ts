@@ -19,7 +19,7 @@ describe('reportCharts', () => {
       ['cohorts', 'Mean later spend by group', 'Mean later spend by group'],
       ['csat-by-hour', 'CSAT by hour opened', 'Tickets opened 18:00–18:59: 25% CSAT vs 61% overall'],
       ['csat-by-weekday', 'CSAT by weekday opened', 'Tickets opened on Wed: 25% CSAT vs 61% overall'],
-      ['volume-by-weekday', 'Ticket volume and CSAT by weekday', 'Tickets opened on Wed: 25% CSAT vs 61% overall'],
+      ['volume-by-weekday', 'Ticket volume and CSAT by weekday', 'Wed: 50% of tickets, 25% CSAT vs 61% overall'],
       ['csat-heatmap', 'CSAT by weekday and hour opened', 'Tickets opened 18:00–18:59: 25% CSAT vs 61% overall'],
     ]);
     expect(title(charts[1].spec).text).toBe(charts[1].title);
