@@ -1,4 +1,5 @@
 import { ByteKeys } from './byteKeys.js';
+import { OrderIds } from './orderIds.js';
 import type { OrderRecord } from './records.js';
 
 /**
@@ -18,10 +19,10 @@ export class OrderTable {
   amount = new Float64Array(1024);
   /** Index into `statuses`; 0 is "no status" (null). */
   status = new Int32Array(1024);
-  /** Order-id number in `orderIds`, or −1 when the row has none. */
+  /** Order-id code in `orderIds`, or −1 when the row has none. */
   orderId = new Int32Array(1024);
   readonly customerIds = new ByteKeys();
-  readonly orderIds = new ByteKeys();
+  readonly orderIds = new OrderIds();
   readonly statuses: (string | null)[] = [null];
   private readonly statusCodes = new Map<string, number>();
   private customerText: (string | undefined)[] = [];
@@ -56,7 +57,7 @@ export class OrderTable {
 
   orderIdText(i: number): string | null {
     const k = this.orderId[i];
-    return k < 0 ? null : this.orderIds.text(k);
+    return k === -1 ? null : this.orderIds.text(k);
   }
 
   record(i: number): OrderRecord {

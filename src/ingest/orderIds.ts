@@ -1,0 +1,72 @@
+import { ByteKeys } from './byteKeys.js';
+
+/**
+ * The order ids of a file, for counting a repeated order_id once and for linking tickets:
+ * each id gets a code. Most exports number their orders (1001, 1002, …), so an id written as
+ * a plain number (digits, no leading zero, under 16 digits) near the first one seen is kept
+ * as one bit in a bitmap (its code is −2 − its offset from `base`): ten million such ids
+ * cost ~1 MB instead of a hash-table entry and bytes each. Every other id is numbered by
+ * ByteKeys (code ≥ 0). Whether an id is a "number" depends only on its text and on the first
+ * numeric id of the file, so equal ids always land in the same place.
+ *
+ * Code −1 is never used: it means "no order id" in OrderTable.
+ */
+export class OrderIds {
+  private readonly keys = new ByteKeys();
+  private base = -1;
+  /** The bitmap in pages of PAGE_BITS ids, made when first touched. */
+  private readonly pages: (Uint32Array | undefined)[] = [];
+  /** Whether the last `add`/`addText` saw its id for the first time. */
+  isNew = false;
+
+  add(bytes: Uint8Array, start: number, end: number): number {
+    const n = numericId(bytes, start, end);
+    if (n >= 0) {
+      const code = this.addNumber(n);
+      if (code !== null) return code;
+    }
+    const k = this.keys.add(bytes, start, end);
+    this.isNew = this.keys.isNew;
+    return k;
+  }
+
+  addText(text: string): number {
+    const bytes = Buffer.from(text, 'utf8');
+    return this.add(bytes, 0, bytes.length);
+  }
+
+  text(code: number): string {
+    return code >= 0 ? this.keys.text(code) : String(this.base + (-2 - code));
+  }
+
+  /** The id's code if it is inside the bitmap's window, else null. */
+  private addNumber(n: number): number | null {
+    if (this.base < 0) this.base = Math.max(0, n - WINDOW / 2);
+    const offset = n - this.base;
+    if (offset < 0 || offset >= WINDOW) return null;
+    const page = (this.pages[offset >>> PAGE_SHIFT] ??= new Uint32Array(PAGE_BITS >>> 5));
+    const word = (offset & (PAGE_BITS - 1)) >>> 5;
+    const mask = 1 << (offset & 31);
+    this.isNew = (page[word] & mask) === 0;
+    page[word] |= mask;
+    return -2 - offset;
+  }
+}
+
+/** 2^28 ids (32 MB of bitmap at most) around the first numeric id, in pages of 8 KB. */
+const WINDOW = 1 << 28;
+const PAGE_SHIFT = 16;
+const PAGE_BITS = 1 << PAGE_SHIFT;
+
+/** The value of an id written as a plain number without leading zeros, else −1. */
+function numericId(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length === 0 || length > 15 || (bytes[start] === 48 && length > 1)) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = bytes[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parallelResampleMeans } from '../../src/stats/parallelResampleMeans.js';
+import { resampleMeans } from '../../src/stats/resampleMeans.js';
+import { createRng } from '../../src/stats/rng.js';
+
+/** The compiled worker (npm test builds first); tests run from source have no .js next to them. */
+const WORKER = new URL('../../dist/src/stats/bootstrapWorker.js', import.meta.url);
+const sample = (() => {
+  const rng = createRng(3);
+  return Float64Array.from({ length: 5000 }, () => Math.round(rng() * 20000) / 100);
+})();
+
+function oneThread(seed: number, resamples: number): Float64Array {
+  const means = new Float64Array(resamples);
+  resampleMeans(sample, seed, 0, resamples, means);
+  return means;
+}
+
+describe('parallelResampleMeans', () => {
+  it('resampleMeans from the middle continues the same stream: any split gives the same means', () => {
+    const whole = oneThread(7, 40);
+    const split = new Float64Array(40);
+    resampleMeans(sample, 7, 0, 13, split);
+    resampleMeans(sample, 7, 13, 40, split);
+    expect(split).toEqual(whole);
+  });
+
+  it.skipIf(!existsSync(fileURLToPath(WORKER)))('gives the one-thread means to the bit with a worker', () => {
+    expect(parallelResampleMeans(sample, 11, 64, { worker: WORKER, minDraws: 0 })).toEqual(oneThread(11, 64));
+  });
+
+  it('does not hang when the worker fails to start: this thread does its half', () => {
+    const failing = new URL('data:text/javascript,throw new Error("worker failed")');
+    expect(parallelResampleMeans(sample, 5, 32, { worker: failing, minDraws: 0, startMs: 200 })).toEqual(oneThread(5, 32));
+  });
+
+  it('does not hang when the worker starts and then stalls', () => {
+    const stalling = new URL(
+      'data:text/javascript,' +
+        encodeURIComponent("import { workerData } from 'node:worker_threads'; Atomics.store(new Int32Array(workerData.state), 0, 1); for (;;) {}"),
+    );
+    expect(parallelResampleMeans(sample, 9, 32, { worker: stalling, minDraws: 0, stallMs: 200 })).toEqual(oneThread(9, 32));
+  });
+});
