@@ -1,7 +1,6 @@
 import type { OrderRecord } from '../ingest/records.js';
 import { OrderTable } from '../ingest/orderTable.js';
 import type { DayWindow } from '../analysis/windows.js';
-import { dayOf } from '../time/calendar.js';
 import { isCountedOrder } from './countedOrder.js';
 
 /** What the orders say about one customer of the cohort. */
@@ -39,16 +38,14 @@ export function memberSpend(
 ): Map<string, MemberSpend> {
   const table = orders instanceof OrderTable ? orders : OrderTable.fromRecords(orders);
   const counted = table.statuses.map(isCountedOrder);
-  // Accumulators in order of first appearance, found by customer number.
-  const byCustomer: Accumulator[] = [];
-  const slot = new Int32Array(table.customerIds.size).fill(-1);
-  const entry = (customer: number): Accumulator => {
-    if (slot[customer] >= 0) return byCustomer[slot[customer]];
-    const a: Accumulator = { customer, member: false, baselineSpend: 0, laterSpend: 0, laterPurchases: 0, cohortOrderIds: null };
-    slot[customer] = byCustomer.length;
-    byCustomer.push(a);
-    return a;
-  };
+  // Per customer number: spend and flags in typed arrays, in order of first appearance.
+  const customers = table.customerIds.size;
+  const baseline = new Float64Array(customers);
+  const later = new Float64Array(customers);
+  const purchases = new Int32Array(customers);
+  const flags = new Uint8Array(customers);
+  const order: number[] = [];
+  const orderIds = new Map<number, Set<string>>();
   // Wall times instead of days: day >= start ⇔ time >= start's midnight (dayOf is a floor).
   const cohortFrom = cohort.start * MS_PER_DAY;
   const cohortTo = (cohort.end + 1) * MS_PER_DAY;
@@ -56,44 +53,42 @@ export function memberSpend(
   const followTo = (followUp.end + 1) * MS_PER_DAY;
   for (let i = 0; i < table.length; i++) {
     const time = table.orderDate[i];
-    if (!(time >= cohortFrom && time < cohortTo) && !(time >= followFrom && time < followTo)) continue;
-    const day = dayOf(time);
-    const isCounted = counted[table.status[i]];
-    if (day >= cohort.start && day <= cohort.end) {
-      const a = entry(table.customer[i]);
+    const c = table.customer[i];
+    if (time >= cohortFrom && time < cohortTo) {
+      if (flags[c] === 0) order.push(c);
+      flags[c] |= SEEN;
       const orderId = table.orderIdText(i);
-      if (orderId !== null && orderId !== '') (a.cohortOrderIds ??= new Set()).add(orderId);
-      if (isCounted) {
-        a.member = true;
-        a.baselineSpend += table.amount[i];
+      if (orderId !== null && orderId !== '') {
+        let ids = orderIds.get(c);
+        if (ids === undefined) orderIds.set(c, (ids = new Set()));
+        ids.add(orderId);
       }
-    } else if (day >= followUp.start && day <= followUp.end && isCounted) {
-      const a = entry(table.customer[i]);
+      if (counted[table.status[i]]) {
+        flags[c] |= MEMBER;
+        baseline[c] += table.amount[i];
+      }
+    } else if (time >= followFrom && time < followTo && counted[table.status[i]]) {
+      if (flags[c] === 0) order.push(c);
+      flags[c] |= SEEN;
       const amount = table.amount[i];
-      a.laterSpend += amount;
-      if (amount > 0) a.laterPurchases += 1;
+      later[c] += amount;
+      if (amount > 0) purchases[c] += 1;
     }
   }
   const members = new Map<string, MemberSpend>();
-  for (const a of byCustomer) {
-    if (!a.member) continue;
-    const customerId = table.customerIds.text(a.customer);
+  for (const c of order) {
+    if ((flags[c] & MEMBER) === 0) continue;
+    const customerId = table.customerIds.text(c);
     members.set(customerId, {
       customerId,
-      baselineSpend: a.baselineSpend,
-      laterSpend: a.laterSpend,
-      laterPurchases: a.laterPurchases,
-      cohortOrderIds: a.cohortOrderIds ?? NO_IDS,
+      baselineSpend: baseline[c],
+      laterSpend: later[c],
+      laterPurchases: purchases[c],
+      cohortOrderIds: orderIds.get(c) ?? NO_IDS,
     });
   }
   return members;
 }
 
-interface Accumulator {
-  customer: number;
-  member: boolean;
-  baselineSpend: number;
-  laterSpend: number;
-  laterPurchases: number;
-  cohortOrderIds: Set<string> | null;
-}
+const SEEN = 1;
+const MEMBER = 2;

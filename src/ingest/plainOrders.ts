@@ -122,6 +122,9 @@ class BatchReader {
   private readonly statusCodes = new ByteKeys();
   private readonly statusOf: number[] = [];
   private readonly examples = new Map<string, Buffer[]>();
+  /** Per profiled column: complete (examples full, monotonic), and non-empty values seen since. */
+  private readonly completeColumns: boolean[];
+  private readonly pendingSeen: number[];
   private lower = Buffer.allocUnsafe(256);
   private first = true;
 
@@ -138,6 +141,8 @@ class BatchReader {
     const p = input.mapping.positions;
     this.profiled = Object.keys(input.mapping.sources).map((column) => ({ column, position: p.get(column)! }));
     this.positions = ['customer_id', 'order_date', 'amount', 'order_id', 'status'].map((c) => p.get(c) ?? -1);
+    this.completeColumns = this.profiled.map(() => false);
+    this.pendingSeen = this.profiled.map(() => 0);
   }
 
   /**
@@ -187,6 +192,7 @@ class BatchReader {
   }
 
   finish(): LoadedOrders {
+    this.flushSeen();
     if (this.state.blank > 0) this.input.warnings.push(`${this.state.blank} empty row(s) with only delimiters ignored`);
     return finishOrders(this.fileName, this.input, this.rows);
   }
@@ -247,7 +253,13 @@ class BatchReader {
     const b = this.bounds;
     const base = k * this.width * 2;
     rows.acc.rowsRead++;
-    for (const { column, position } of this.profiled) this.observe(column, bytes, b[base + 2 * position], b[base + 2 * position + 1]);
+    for (let c = 0; c < this.profiled.length; c++) {
+      const position = this.profiled[c].position;
+      const start = b[base + 2 * position];
+      const end = b[base + 2 * position + 1];
+      if (this.completeColumns[c] && end > start) this.pendingSeen[c]++;
+      else this.observe(c, bytes, start, end);
+    }
     let orderKey = -1;
     let repeated = false;
     if (orderId >= 0 && b[base + 2 * orderId + 1] > b[base + 2 * orderId]) {
@@ -280,16 +292,25 @@ class BatchReader {
   }
 
   /** ColumnObserver.observe, without a string when the outcome is known (see `seen`). */
-  private observe(column: string, bytes: Buffer, start: number, end: number): void {
+  private observe(c: number, bytes: Buffer, start: number, end: number): void {
+    const column = this.profiled[c].column;
     const observer = this.input.observer;
     if (end === start) return observer.observe(column, '');
-    if (observer.complete(column)) return observer.seen(column);
     const known = this.examples.get(column) ?? [];
     for (const k of known) if (k.length === end - start && k.equals(bytes.subarray(start, end))) return observer.seen(column);
     const text = bytes.toString('utf8', start, end);
     observer.observe(column, text);
     // Values over 40 characters are stored cut short, so observe() would add them again.
     if (text.length <= 40) this.examples.set(column, [...known, Buffer.from(bytes.subarray(start, end))]);
+    this.completeColumns[c] = observer.complete(column);
+  }
+
+  /** Hands the counted values to the observer (they change nothing but its row count). */
+  private flushSeen(): void {
+    for (let c = 0; c < this.profiled.length; c++) {
+      if (this.pendingSeen[c] > 0) this.input.observer.seen(this.profiled[c].column, this.pendingSeen[c]);
+      this.pendingSeen[c] = 0;
+    }
   }
 }
 

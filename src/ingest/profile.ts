@@ -49,8 +49,8 @@ export class ColumnObserver {
    * or any value once the examples are complete (see `complete`). Lets the byte reader skip
    * making a string per cell.
    */
-  seen(column: string): void {
-    this.stats.get(column)!.rows++;
+  seen(column: string, count = 1): void {
+    this.stats.get(column)!.rows += count;
   }
 
   /** Whether observe() of a non-empty value can do nothing but count it. */

@@ -189,15 +189,32 @@ export function fastIsoMsBytes(b: Uint8Array, start: number, end: number): numbe
   const mo = b2(b, start + 5);
   const d = b2(b, start + 8);
   if (y < 0 || mo < 0 || d < 0 || b2(b, start) < 0 || b2(b, start + 2) < 0) return NaN;
-  if (n === 10) return wallMs(y, mo, d, 0, 0, 0, undefined) ?? NaN;
+  const midnight = dayMs(y, mo, d);
+  if (n === 10) return midnight;
   const sep = b[start + 10];
   if ((sep !== 84 && sep !== 32) || b[start + 13] !== 58 || b[start + 16] !== 58) return NaN;
   if (n === 20 && b[start + 19] !== 90) return NaN;
   const h = b2(b, start + 11);
   const mi = b2(b, start + 14);
   const se = b2(b, start + 17);
-  if (h < 0 || mi < 0 || se < 0) return NaN;
-  return wallMs(y, mo, d, h, mi, se, undefined) ?? NaN;
+  if (h < 0 || mi < 0 || se < 0 || h > 23 || mi > 59 || se > 59 || midnight !== midnight) return NaN;
+  // Date.UTC's sum for valid fields, in exact integer arithmetic.
+  return midnight + h * 3_600_000 + mi * 60_000 + se * 1000;
+}
+
+/**
+ * wallMs(y, mo, d) at midnight, remembered for the last date asked: exports sorted by date
+ * ask for the same day thousands of times in a row.
+ */
+let lastDayKey = -1;
+let lastDayMs = NaN;
+function dayMs(y: number, mo: number, d: number): number {
+  const key = (y * 100 + mo) * 100 + d;
+  if (key !== lastDayKey) {
+    lastDayKey = key;
+    lastDayMs = wallMs(y, mo, d, 0, 0, 0, undefined) ?? NaN;
+  }
+  return lastDayMs;
 }
 
 function b2(b: Uint8Array, at: number): number {
