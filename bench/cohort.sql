@@ -18,6 +18,8 @@
 --     the score, when given, satisfied (4–5 or good/satisfied).
 -- Dates: the benchmark files write "YYYY-MM-DD HH:MM:SS"; the day is the first ten characters.
 -- Duplicated orders in the benchmark files are exact copies, so DISTINCT ON keeps an equal row.
+-- CTEs used more than once are MATERIALIZED: inlined, DuckDB would read and parse the CSV again
+-- for every use.
 WITH
 orders_raw AS (
   SELECT trim(order_id) AS order_id,
@@ -27,15 +29,15 @@ orders_raw AS (
          lower(trim(coalesce(status, ''))) AS status
   FROM read_csv({{orders}}, header = true, all_varchar = true)
 ),
-orders_usable AS (
+orders_usable AS MATERIALIZED (
   SELECT * FROM orders_raw WHERE customer_id <> '' AND day IS NOT NULL AND amount IS NOT NULL
 ),
-orders AS (
+orders AS MATERIALIZED (
   SELECT * FROM (SELECT DISTINCT ON (order_id) * FROM orders_usable WHERE coalesce(order_id, '') <> '')
   UNION ALL
   SELECT * FROM orders_usable WHERE coalesce(order_id, '') = ''
 ),
-counted AS (
+counted AS MATERIALIZED (
   SELECT * FROM orders WHERE status NOT IN ('cancelled', 'canceled', 'refunded', 'voided', 'failed')
 ),
 span AS (SELECT max(day) AS last_day FROM counted),
@@ -46,7 +48,7 @@ chosen AS (
     (SELECT min(month) FROM months)
   ) AS month
 ),
-windows AS (
+windows AS MATERIALIZED (
   SELECT month AS cohort_start,
          (month + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS cohort_end,
          (month + INTERVAL 1 MONTH)::DATE AS follow_start,
@@ -54,7 +56,7 @@ windows AS (
          (month + INTERVAL 1 MONTH - INTERVAL 1 DAY + INTERVAL 14 DAY)::DATE AS problem_end
   FROM chosen
 ),
-members AS (
+members AS MATERIALIZED (
   SELECT DISTINCT c.customer_id FROM counted c, windows w WHERE c.day BETWEEN w.cohort_start AND w.cohort_end
 ),
 later AS (
@@ -63,12 +65,12 @@ later AS (
   WHERE c.day BETWEEN w.follow_start AND w.follow_end
   GROUP BY c.customer_id
 ),
-cohort_orders AS (
+cohort_orders AS MATERIALIZED (
   SELECT DISTINCT o.customer_id, o.order_id
   FROM orders o, windows w
   WHERE o.day BETWEEN w.cohort_start AND w.cohort_end AND coalesce(o.order_id, '') <> ''
 ),
-tickets_raw AS (
+tickets_raw AS MATERIALIZED (
   SELECT CASE WHEN contains(trim(customer_id), '@') THEN lower(trim(customer_id)) ELSE trim(customer_id) END AS customer_id,
          try_cast(substr(trim(created_at), 1, 10) AS DATE) AS day,
          coalesce(trim(order_id), '') AS order_id,
@@ -76,7 +78,7 @@ tickets_raw AS (
          lower(trim(coalesce(satisfaction, ''))) AS score
   FROM read_csv({{tickets}}, header = true, all_varchar = true)
 ),
-tickets AS (
+tickets AS MATERIALIZED (
   SELECT *,
          CASE WHEN score IN ('', 'offered', 'unoffered', 'not offered') THEN NULL
               WHEN score IN ('good', 'satisfied') THEN true
@@ -88,17 +90,26 @@ tickets AS (
     AND (score IN ('', 'offered', 'unoffered', 'not offered', 'good', 'satisfied', 'bad', 'unsatisfied', 'dissatisfied')
          OR regexp_full_match(score, '[1-5](\.0+)?'))
 ),
-problems AS (
-  SELECT t.customer_id,
-         count(*) AS tickets,
-         count(*) FILTER (WHERE NOT (t.status IN ('solved', 'closed', 'resolved') AND coalesce(t.satisfied, true))) AS unresolved
+-- Two plain equi-joins rather than one join with an OR: DuckDB cannot hash-join the OR form
+-- and falls back to a nested loop (minutes at 10M orders).
+problem_tickets AS (
+  SELECT t.customer_id, t.status, t.satisfied
+  FROM tickets t
+  JOIN cohort_orders co ON co.customer_id = t.customer_id AND co.order_id = t.order_id
+  JOIN members m ON m.customer_id = t.customer_id
+  WHERE t.order_id <> ''
+  UNION ALL
+  SELECT t.customer_id, t.status, t.satisfied
   FROM tickets t
   JOIN members m ON m.customer_id = t.customer_id
-  CROSS JOIN windows w
-  LEFT JOIN cohort_orders co ON co.customer_id = t.customer_id AND co.order_id = t.order_id AND t.order_id <> ''
-  WHERE (t.order_id <> '' AND co.order_id IS NOT NULL)
-     OR (t.order_id = '' AND t.day BETWEEN w.cohort_start AND w.problem_end)
-  GROUP BY t.customer_id
+  WHERE t.order_id = '' AND t.day BETWEEN (SELECT cohort_start FROM windows) AND (SELECT problem_end FROM windows)
+),
+problems AS (
+  SELECT customer_id,
+         count(*) AS tickets,
+         count(*) FILTER (WHERE NOT (status IN ('solved', 'closed', 'resolved') AND coalesce(satisfied, true))) AS unresolved
+  FROM problem_tickets
+  GROUP BY customer_id
 ),
 grouped AS (
   SELECT m.customer_id,
