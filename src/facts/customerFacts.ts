@@ -63,9 +63,12 @@ export function customerFacts(
       unresolvedTickets: unresolved,
     });
   }
-  members.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+  // Sorting the ids with the built-in comparison (UTF-16 code units, as `<` compares) and
+  // placing members after is several times faster than a comparator over 400,000 members.
+  const byId = new Map(members.map((m) => [m.customerId, m]));
+  const sorted = [...byId.keys()].sort().map((id) => byId.get(id)!);
   return {
-    members,
+    members: sorted,
     problemTickets: tally.problemTickets,
     linkedByOrderId: tally.linkedByOrderId,
     excludedByOrderId: tally.excludedByOrderId,

@@ -51,9 +51,10 @@ export function memberSpend(
   const cohortTo = (cohort.end + 1) * MS_PER_DAY;
   const followFrom = followUp.start * MS_PER_DAY;
   const followTo = (followUp.end + 1) * MS_PER_DAY;
+  const { orderDate, customer, status, amount: amounts } = table;
   for (let i = 0; i < table.length; i++) {
-    const time = table.orderDate[i];
-    const c = table.customer[i];
+    const time = orderDate[i];
+    const c = customer[i];
     if (time >= cohortFrom && time < cohortTo) {
       if (flags[c] === 0) order.push(c);
       flags[c] |= SEEN;
@@ -63,14 +64,14 @@ export function memberSpend(
         if (ids === undefined) orderIds.set(c, (ids = new Set()));
         ids.add(orderId);
       }
-      if (counted[table.status[i]]) {
+      if (counted[status[i]]) {
         flags[c] |= MEMBER;
-        baseline[c] += table.amount[i];
+        baseline[c] += amounts[i];
       }
-    } else if (time >= followFrom && time < followTo && counted[table.status[i]]) {
+    } else if (time >= followFrom && time < followTo && counted[status[i]]) {
       if (flags[c] === 0) order.push(c);
       flags[c] |= SEEN;
-      const amount = table.amount[i];
+      const amount = amounts[i];
       later[c] += amount;
       if (amount > 0) purchases[c] += 1;
     }
