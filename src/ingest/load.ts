@@ -1,11 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { PRESETS } from './presets/index.js';
-import { readPlainOrders } from './plainOrders.js';
 import { InputMissingError } from '../errors.js';
 import type { IngestOptions, LoadedOrders, LoadedTickets } from './records.js';
-import { parseOrders } from './orders.js';
-import { parseTickets } from './tickets.js';
 
 /**
  * The only place ingest touches the disk: checks the path, then streams the file in 1 MB
@@ -14,9 +10,18 @@ import { parseTickets } from './tickets.js';
  * result as the general path much faster; it hands anything else back to the general path.
  *
  * `progress` hears the bytes as they are read, for a progress bar.
+ *
+ * The readers are imported when first used, so a command's module (and `loyalty --help`) does
+ * not load papaparse and every parser at start-up.
  */
-export { parseOrders } from './orders.js';
-export { parseTickets } from './tickets.js';
+export async function parseOrders(...args: Parameters<typeof import('./orders.js').parseOrders>): Promise<LoadedOrders> {
+  return (await import('./orders.js')).parseOrders(...args);
+}
+
+export async function parseTickets(...args: Parameters<typeof import('./tickets.js').parseTickets>): Promise<LoadedTickets> {
+  return (await import('./tickets.js')).parseTickets(...args);
+}
+
 export type { ColumnProfile, FileProfile } from './profile.js';
 export type { Problem } from './accounting.js';
 
@@ -31,6 +36,7 @@ export async function loadOrders(path: string, options: IngestOptions, progress?
   const size = (await stat(path)).size;
   const file = await open(path, 'r');
   try {
+    const [{ readPlainOrders }, { PRESETS }] = await Promise.all([import('./plainOrders.js'), import('./presets/index.js')]);
     const plain = await readPlainOrders(file, size, path, options, PRESETS, progress ?? undefined);
     if (plain !== null) {
       progress?.done();
