@@ -22,6 +22,7 @@ import { dayOf, type Day } from '../time/calendar.js';
 import { addCohortOptions, cohortOptionsFrom, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
+import { readProgress } from './readProgress.js';
 import { warnAboutQuality } from './qualityWarnings.js';
 import { parseMinRated } from './slices.js';
 
@@ -113,8 +114,8 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
   const dir = week !== null && /[/\\]$/.test(flags.out) ? join(flags.out, week.label) : flags.out;
   const previous = week === null || flags.compareTo === undefined ? undefined : await readPreviousWeek(flags.compareTo, week);
 
-  const orders = await loadOrders(ordersFile, ingest);
-  const tickets = await loadTickets(ticketsFile, ingest);
+  const orders = await loadOrders(ordersFile, ingest, readProgress(term, flags, ordersFile));
+  const tickets = await loadTickets(ticketsFile, ingest, readProgress(term, flags, ticketsFile));
   warnAboutQuality(orders.quality, term);
   warnAboutQuality(tickets.quality, term);
   const quality = { orders: orders.quality, tickets: tickets.quality };

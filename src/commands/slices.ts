@@ -16,6 +16,7 @@ import { configuredFlags } from './configuredFlags.js';
 import { warnAboutQuality } from './qualityWarnings.js';
 import { writeOutputDir } from './writeOutputDir.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
+import { readProgress } from './readProgress.js';
 
 const HELP = `
 Slices every ticket by the hour and weekday it was opened, and by reason, channel and agent
@@ -62,7 +63,7 @@ async function runSlices(file: string, flags: SlicesFlags, term: Terminal): Prom
   const minRated = parseMinRated(flags.minRated);
   const ingest = ingestOptionsFrom(flags);
 
-  const tickets = await loadTickets(file, ingest);
+  const tickets = await loadTickets(file, ingest, readProgress(term, flags, file));
   assertSatisfactionColumn(tickets.present, tickets.quality.file);
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
   warnAboutQuality(tickets.quality, term);
