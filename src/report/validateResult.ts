@@ -56,7 +56,7 @@ export function validationOf(role: Role, loaded: LoadedOrders | LoadedTickets, o
     delimiter: loaded.profile?.delimiter ?? null,
     lineEnding: loaded.profile?.lineEnding ?? null,
     headers: loaded.profile?.headers ?? [],
-    rows: { read: q.rowsRead, used: q.rowsUsed, skipped: q.rowsSkipped, merged: q.rowsUsed - loaded.records.length },
+    rows: { read: q.rowsRead, used: q.rowsUsed, skipped: q.rowsSkipped, merged: q.rowsUsed - usedRecords(loaded) },
     columns: loaded.profile?.columns ?? [],
     notFound: all.filter((c) => !present.has(c)),
     skipped: q.skipped,
@@ -92,4 +92,9 @@ export function failedValidation(role: Role, file: string, error: string): FileV
 export function validationExitCode(report: ValidationReport): number {
   const failed = report.files.some((f) => f.error !== null || (report.strict && f.strictError !== null));
   return failed ? EXIT.data : EXIT.ok;
+}
+
+/** Records kept; from the order table when there is one, so no OrderRecord objects are made. */
+function usedRecords(loaded: LoadedOrders | LoadedTickets): number {
+  return 'table' in loaded && loaded.table !== undefined ? loaded.table.length : loaded.records.length;
 }
