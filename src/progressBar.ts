@@ -25,7 +25,7 @@ export function progressLine(p: ProgressState): string {
   const filled = Math.round(share * BAR);
   const seconds = p.elapsedMs / 1000;
   const rate = seconds > 0 ? p.rows / seconds : 0;
-  const left = p.bytes > 0 && seconds > 0 ? ((p.total - p.bytes) * seconds) / p.bytes : null;
+  const left = p.bytes > 0 && seconds > 0 ? Math.max(0, ((p.total - p.bytes) * seconds) / p.bytes) : null;
   return [
     `${p.label} [${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}]`,
     `${String(Math.floor(share * 100)).padStart(3)}%`,
@@ -53,7 +53,7 @@ export function progressBar(
   now: () => number = Date.now,
 ): ReadProgress | null {
   if (!stream || !stream.isTTY || options.quiet || options.totalBytes < PROGRESS_MIN_BYTES) return null;
-  const started = now();
+  let started = now();
   let bytes = 0;
   let rows = 0;
   let drawn = 0;
@@ -65,6 +65,11 @@ export function progressBar(
       if (t - drawn < REDRAW_MS) return;
       drawn = t;
       stream.write(`\r${progressLine({ label: options.label, bytes, total: options.totalBytes, rows, elapsedMs: t - started })}\x1b[K`);
+    },
+    restart() {
+      started = now();
+      bytes = 0;
+      rows = 0;
     },
     done() {
       if (drawn > 0) stream.write('\r\x1b[K');

@@ -47,6 +47,11 @@ describe('progressBar', () => {
     bar.read(Buffer.from('c\n'));
     // 4 bytes in 0.2 s: the rest of 100 MB takes 5,000,000 s; the 3rd row came too soon to draw.
     expect(stream.written).toEqual(['\ro.csv [....................]    0%  0/100 MB  10 rows/s  ETA 5000000s\x1b[K']);
+    // Read again from the start (the general path after the byte reader): counts start over.
+    bar.restart();
+    now = 1450;
+    bar.read(Buffer.from('d\n'));
+    expect(stream.written.at(-1)).toBe('\ro.csv [....................]    0%  0/100 MB  5 rows/s  ETA 10000000s\x1b[K');
     bar.done();
     expect(stream.written.at(-1)).toBe('\r\x1b[K');
   });

@@ -28,30 +28,39 @@ export type { Problem } from './accounting.js';
 /** Hears every chunk of the file as it is read (a progress bar); `done` once it is all read. */
 export interface ReadProgress {
   read(chunk: Uint8Array): void;
+  /** The file is read again from its start (the byte reader handed it to the general path). */
+  restart(): void;
   done(): void;
 }
 
 export async function loadOrders(path: string, options: IngestOptions, progress?: ReadProgress | null): Promise<LoadedOrders> {
   await assertReadable(path, 'orders');
-  const size = (await stat(path)).size;
-  const file = await open(path, 'r');
   try {
-    const [{ readPlainOrders }, { PRESETS }] = await Promise.all([import('./plainOrders.js'), import('./presets/index.js')]);
-    const plain = await readPlainOrders(file, size, path, options, PRESETS, progress ?? undefined);
-    if (plain !== null) {
-      progress?.done();
-      return plain;
+    const size = (await stat(path)).size;
+    const file = await open(path, 'r');
+    try {
+      const [{ readPlainOrders }, { PRESETS }] = await Promise.all([import('./plainOrders.js'), import('./presets/index.js')]);
+      const plain = await readPlainOrders(file, size, path, options, PRESETS, progress ?? undefined);
+      if (plain !== null) return plain;
+    } finally {
+      await file.close();
     }
+    // Not plain: the general path reads the file again from the start.
+    progress?.restart();
+    return await parseOrders(reported(createReadStream(path, { highWaterMark: CHUNK }), progress), path, options);
   } finally {
-    await file.close();
+    // Also on an error, so its message does not land on the bar's line.
+    progress?.done();
   }
-  // Not plain: the general path reads the file again from the start (a bar counts those bytes again).
-  return parseOrders(reported(createReadStream(path, { highWaterMark: CHUNK }), progress), path, options);
 }
 
 export async function loadTickets(path: string, options: IngestOptions, progress?: ReadProgress | null): Promise<LoadedTickets> {
   await assertReadable(path, 'tickets');
-  return parseTickets(reported(createReadStream(path, { highWaterMark: CHUNK }), progress), path, options);
+  try {
+    return await parseTickets(reported(createReadStream(path, { highWaterMark: CHUNK }), progress), path, options);
+  } finally {
+    progress?.done();
+  }
 }
 
 async function* reported(chunks: AsyncIterable<Buffer>, progress: ReadProgress | null | undefined): AsyncGenerator<Buffer> {
@@ -60,7 +69,6 @@ async function* reported(chunks: AsyncIterable<Buffer>, progress: ReadProgress |
     progress.read(chunk);
     yield chunk;
   }
-  progress.done();
 }
 
 const CHUNK = 1024 * 1024;
