@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { jsonErrorPosition, loadConfig, mergeFlags, parseConfig, type LoyaltyConfig } from '../src/config.js';
+import { loadConfig, mergeFlags, parseConfig, type LoyaltyConfig } from '../src/config.js';
 import { EXIT, UserError } from '../src/errors.js';
 
 const FULL = `{
@@ -126,14 +126,6 @@ describe('parseConfig', () => {
 
   test('a file that is not one object', () => {
     expect(failure(() => parseConfig('["tz"]', 'c.json')).message).toBe('c.json: must hold one JSON object ({ ... }), not ["tz"] (a list).');
-  });
-});
-
-describe('jsonErrorPosition', () => {
-  test('reads the position V8 gives, or finds it', () => {
-    expect(jsonErrorPosition('{\n "a": 1,\n}', 'Expected double-quoted property name in JSON at position 11')).toEqual([3, 1]);
-    expect(jsonErrorPosition('ab\ncd', 'x (line 2 column 1)')).toEqual([2, 1]);
-    expect(jsonErrorPosition('{"a": 1}}', 'Unexpected token')).toEqual([1, 9]);
   });
 });
 
