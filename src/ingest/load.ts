@@ -5,9 +5,10 @@ import type { IngestOptions, LoadedOrders, LoadedTickets } from './records.js';
 
 /**
  * The only place ingest touches the disk: checks the path, then streams the file in 1 MB
- * chunks into the pure parsers (the file is never held as one string). Orders files that are
- * plain (no quotes, UTF-8) are read by the byte reader (plainOrders.ts), which gives the same
- * result as the general path much faster; it hands anything else back to the general path.
+ * chunks into the pure parsers (the file is never held as one string). Orders and tickets files
+ * that are plain (no quotes, UTF-8) are read by the byte readers (plainOrders.ts,
+ * plainTickets.ts), which give the same result as the general path faster; they hand anything
+ * else back to the general path.
  *
  * `progress` hears the bytes as they are read, for a progress bar.
  *
@@ -57,6 +58,16 @@ export async function loadOrders(path: string, options: IngestOptions, progress?
 export async function loadTickets(path: string, options: IngestOptions, progress?: ReadProgress | null): Promise<LoadedTickets> {
   await assertReadable(path, 'tickets');
   try {
+    const size = (await stat(path)).size;
+    const file = await open(path, 'r');
+    try {
+      const [{ readPlainTickets }, { PRESETS }] = await Promise.all([import('./plainTickets.js'), import('./presets/index.js')]);
+      const plain = await readPlainTickets(file, size, path, options, PRESETS, progress ?? undefined);
+      if (plain !== null) return plain;
+    } finally {
+      await file.close();
+    }
+    progress?.restart();
     return await parseTickets(reported(createReadStream(path, { highWaterMark: CHUNK }), progress), path, options);
   } finally {
     progress?.done();

@@ -9,7 +9,7 @@ import { finishOrders, orderRowsFor } from './orders.js';
 import type { OrderRows } from './orderRows.js';
 import { ColumnObserver } from './profile.js';
 import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type IngestOptions, type LoadedOrders } from './records.js';
-import type { Preset } from './presets/preset.js';
+import type { Preset, Role } from './presets/preset.js';
 import { fastIsoMsBytes } from './values/timestamp.js';
 import { ByteKeys } from './byteKeys.js';
 import { AT, clean, hasByte, plainAmount } from './values/plainBytes.js';
@@ -43,9 +43,40 @@ export async function readPlainOrders(
   progress?: { read(chunk: Uint8Array): void },
   chunkSize = PLAIN_CHUNK,
 ): Promise<LoadedOrders | null> {
+  const reader = await readPlainFile(file, size, progress, chunkSize, (bytes, last, lines) => {
+    const start = startPlain(bytes, last, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options.ordersFormat, options, presets);
+    if (start === null) return null;
+    const { input, shape, headerBytes } = start;
+    const reader = new BatchReader(fileName, input, orderRowsFor(input, options, new RowAccounting(fileName, options.strict)), shape, headerBytes);
+    // Room for the whole file at the first batch's bytes per line: no growing and copying.
+    reader.rows.table.reserve(lines);
+    return reader;
+  });
+  return reader === null ? null : reader.finish();
+}
+
+/** What the shared loop of readPlainFile hands each batch of whole lines to. */
+export interface PlainBatches {
+  /** False hands the file back to the general path. */
+  batch(bytes: Buffer, last: boolean): boolean;
+}
+
+/**
+ * The byte loop every plain reader shares: reads `file` in chunks, waits for enough lines to
+ * sniff the dialect from, drops a UTF-8 BOM, and hands whole lines to the reader `start`
+ * makes from the first bytes (given an estimate of the file's lines). Returns null, for the
+ * general path, on a UTF-16 mark, a quote, a NUL byte, invalid UTF-8 or an endless line.
+ */
+export async function readPlainFile<R extends PlainBatches>(
+  file: FileHandle,
+  size: number,
+  progress: { read(chunk: Uint8Array): void } | undefined,
+  chunkSize: number,
+  start: (bytes: Buffer, last: boolean, lines: number) => R | null,
+): Promise<R | null> {
   let carry: Buffer = Buffer.alloc(0);
   let position = 0;
-  let reader: BatchReader | null = null;
+  let reader: R | null = null;
   for (;;) {
     const chunk = Buffer.allocUnsafe(chunkSize);
     const { bytesRead } = await file.read(chunk, 0, chunkSize, position);
@@ -61,10 +92,8 @@ export async function readPlainOrders(
       }
       if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
       if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-      reader = startReader(bytes, last, fileName, options, presets);
+      reader = start(bytes, last, Math.ceil((size / Math.max(1, bytes.length)) * countLines(bytes, Infinity) * 1.02) + 1024);
       if (reader === null) return null;
-      // Room for the whole file at the first batch's bytes per line: no growing and copying.
-      reader.rows.table.reserve(Math.ceil((size / Math.max(1, bytes.length)) * countLines(bytes, Infinity) * 1.02) + 1024);
     }
     const end = last ? bytes.length : bytes.lastIndexOf(LF) + 1;
     const batch = bytes.subarray(0, end);
@@ -74,7 +103,32 @@ export async function readPlainOrders(
     if (carry.length > MAX_LINE) return null;
     if (last) break;
   }
-  return reader.finish();
+  return reader;
+}
+
+/**
+ * Calls `visit` with the bounds of each line of `bytes` from `at` (without its \n or \r\n);
+ * a last line without a newline only when `last`. Returns the number of lines, or -1 when a
+ * file that ends its lines in \r\n has one that does not.
+ */
+export function splitLines(bytes: Buffer, at: number, last: boolean, crlf: boolean, visit: (start: number, end: number, k: number) => void): number {
+  let n = 0;
+  while (at < bytes.length) {
+    let nl = bytes.indexOf(LF, at);
+    if (nl < 0) {
+      if (!last) break;
+      nl = bytes.length;
+    }
+    let end = nl;
+    if (crlf && nl < bytes.length) {
+      if (nl === at || bytes[nl - 1] !== CR) return -1;
+      end = nl - 1;
+    }
+    visit(at, end, n);
+    n++;
+    at = nl + 1;
+  }
+  return n;
 }
 
 function countLines(bytes: Buffer, upTo: number): number {
@@ -83,7 +137,29 @@ function countLines(bytes: Buffer, upTo: number): number {
   return n;
 }
 
-function startReader(bytes: Buffer, last: boolean, fileName: string, options: IngestOptions, presets: readonly Preset[]): BatchReader | null {
+/** A plain file's header, dialect and column mapping, as the general path makes them. */
+export interface PlainStart {
+  input: Omit<MappedRows, 'rows'>;
+  shape: RowShape;
+  /** Bytes of the header line, with its line ending. */
+  headerBytes: number;
+}
+
+/**
+ * Reads the header of a plain file from its first bytes and maps its columns as the general
+ * path does; null (for the general path) when the file is not plain or its preset merges rows.
+ */
+export function startPlain(
+  bytes: Buffer,
+  last: boolean,
+  fileName: string,
+  role: Role,
+  columns: readonly string[],
+  required: readonly string[],
+  format: string,
+  options: IngestOptions,
+  presets: readonly Preset[],
+): PlainStart | null {
   const sample = bytes.subarray(0, bytes.lastIndexOf(LF) + 1);
   if (sample.indexOf(QUOTE) >= 0 || !isUtf8(sample)) return null;
   const text = sample.toString('utf8');
@@ -94,14 +170,13 @@ function startReader(bytes: Buffer, last: boolean, fileName: string, options: In
   const headerFields = text.slice(0, dialect.lineEnding === '\r\n' ? headerEnd - 1 : headerEnd).split(dialect.delimiter);
   if (isBlank(headerFields) || (dialect.lineEnding === '\r\n' && text[headerEnd - 1] !== '\r')) return null;
   try {
-    const acc = new RowAccounting(fileName, options.strict);
     const header = indexHeaders(headerFields);
-    const preset = resolveFormat('orders', options.ordersFormat, header, presets);
+    const preset = resolveFormat(role, format, header, presets);
     if (preset?.fold) return null;
-    const mapping = mapColumns('orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, header, preset, options.map, fileName);
+    const mapping = mapColumns(role, columns, required, header, preset, options.map, fileName);
     const warnings = header.duplicates.map((h) => `header "${h}" appears more than once; the first column of that name is used`);
     const input: Omit<MappedRows, 'rows'> = { encoding: 'utf-8', dialect, header, mapping, observer: new ColumnObserver(), warnings };
-    return new BatchReader(fileName, input, orderRowsFor(input, options, acc), rowShape(header, mapping, REQUIRED_ORDER_COLUMNS), Buffer.byteLength(text.slice(0, headerEnd + 1)));
+    return { input, shape: rowShape(header, mapping, required), headerBytes: Buffer.byteLength(text.slice(0, headerEnd + 1)) };
   } catch {
     // Let the general path raise the error, with exactly its message.
     return null;
@@ -159,27 +234,15 @@ class BatchReader {
     }
     const mapped = new Map<number, Partial<Record<string, string>> | null>();
     const firstLine = this.line;
-    let n = 0;
-    while (at < bytes.length) {
-      let nl = bytes.indexOf(LF, at);
-      if (nl < 0) {
-        if (!last) break;
-        nl = bytes.length;
+    const n = splitLines(bytes, at, last, this.crlf, (start, end, k) => {
+      if (k === this.ms.length) this.grow();
+      if (!this.canonical(bytes, start, end, k)) {
+        const fields = bytes.toString('utf8', start, end).split(this.input.dialect.delimiter);
+        const row = mapRecord({ fields, line: firstLine + k, badQuotes: false }, this.shape, this.rows.acc, this.state);
+        mapped.set(k, row === null ? null : row.values);
       }
-      let end = nl;
-      if (this.crlf && nl < bytes.length) {
-        if (nl === at || bytes[nl - 1] !== CR) return false;
-        end = nl - 1;
-      }
-      if (n === this.ms.length) this.grow();
-      if (!this.canonical(bytes, at, end, n)) {
-        const fields = bytes.toString('utf8', at, end).split(this.input.dialect.delimiter);
-        const row = mapRecord({ fields, line: firstLine + n, badQuotes: false }, this.shape, this.rows.acc, this.state);
-        mapped.set(n, row === null ? null : row.values);
-      }
-      n++;
-      at = nl + 1;
-    }
+    });
+    if (n < 0) return false;
     this.line = firstLine + n;
     for (let k = 0; k < n; k++) {
       const values = mapped.get(k);

@@ -10,7 +10,7 @@ import {
 import { RowAccounting } from './accounting.js';
 import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
-import { openMappedRows } from './mappedRows.js';
+import { openMappedRows, type MappedRows } from './mappedRows.js';
 import { columnLabel } from './mapping.js';
 import { buildQuality } from './quality.js';
 import { isoWall, Range, type ColumnProfile } from './profile.js';
@@ -33,6 +33,22 @@ export async function parseTickets(
 ): Promise<LoadedTickets> {
   const acc = new RowAccounting(fileName, options.strict);
   const input = await openMappedRows(source, fileName, 'tickets', TICKET_COLUMNS, REQUIRED_TICKET_COLUMNS, options, acc, presets);
+  const rows = ticketRowsFor(input, options, acc);
+  for await (const batch of input.rows) for (const { line, values } of batch) rows.row(line, values);
+  return rows.finish(fileName, input);
+}
+
+/**
+ * What one tickets row means, defined once: both readers (the general one over papaparse
+ * records, and the byte reader for plain files in plainTickets.ts) hand their rows to `row`;
+ * `finish` resolves the dates that wait for the whole column and builds the quality and profile.
+ */
+export interface TicketRows {
+  row(line: number, values: Partial<Record<string, string>>): void;
+  finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets;
+}
+
+export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: IngestOptions, acc: RowAccounting): TicketRows {
   const sources = input.mapping.sources;
   const created = new DateColumn('created_at', columnLabel('created_at', sources), options.dateFormat, options.tz);
   const responded = new DateColumn('first_response_at', columnLabel('first_response_at', sources), options.dateFormat, options.tz);
@@ -56,126 +72,129 @@ export async function parseTickets(
     return SKIPPED;
   };
 
-  for await (const batch of input.rows) {
-    for (const { line, values } of batch) {
-      const rawId = values.customer_id ?? '';
-      const rawCreated = values.created_at ?? '';
-      const customerId = normalizeCustomerId(rawId);
-      const createdCell = created.cell(rawCreated);
-      if (createdCell === null) acc.unparseable('created_at', line, rawCreated);
-      if (customerId === '') {
-        acc.skip(line, 'empty customer_id', rawId, 'customer_id', sources.customer_id, 'fill in the customer or map another column with --map tickets.customer_id=<header>');
+  function row(line: number, values: Partial<Record<string, string>>): void {
+    const rawId = values.customer_id ?? '';
+    const rawCreated = values.created_at ?? '';
+    const customerId = normalizeCustomerId(rawId);
+    const createdCell = created.cell(rawCreated);
+    if (createdCell === null) acc.unparseable('created_at', line, rawCreated);
+    if (customerId === '') {
+      acc.skip(line, 'empty customer_id', rawId, 'customer_id', sources.customer_id, 'fill in the customer or map another column with --map tickets.customer_id=<header>');
+      return;
+    }
+    if (createdCell === null) {
+      acc.skip(line, 'unparseable created_at', rawCreated, 'created_at', sources.created_at, DATE_FIX);
+      return;
+    }
+    const satisfaction = read(line, values, SATISFACTION);
+    if (satisfaction === SKIPPED) return;
+    const resolved = read(line, values, RESOLVED);
+    if (resolved === SKIPPED) return;
+    const firstContactResolved = read(line, values, FIRST_CONTACT_RESOLVED);
+    if (firstContactResolved === SKIPPED) return;
+    const waitSeconds = read(line, values, WAIT_SECONDS);
+    if (waitSeconds === SKIPPED) return;
+    const transfers = read(line, values, TRANSFERS);
+    if (transfers === SKIPPED) return;
+    const reopens = read(line, values, REOPENS);
+    if (reopens === SKIPPED) return;
+    const contacts = read(line, values, CONTACTS);
+    if (contacts === SKIPPED) return;
+    let respondedCell: TimeCell | null = null;
+    const rawResponse = has.has('first_response_at') ? (values.first_response_at ?? '') : '';
+    if (rawResponse.trim() !== '') {
+      respondedCell = responded.cell(rawResponse);
+      if (respondedCell === null) {
+        acc.skip(line, 'unparseable first_response_at', rawResponse, 'first_response_at', sources.first_response_at, DATE_FIX);
+        return;
+      }
+    }
+    if (satisfaction !== null) scales.add(satisfaction.kind);
+    const index = records.length;
+    if (typeof createdCell !== 'number') pendingCreated.push({ index, cell: createdCell });
+    if (waitSeconds === null && respondedCell !== null) responses.push({ index, cell: respondedCell });
+    records.push({
+      line,
+      customerId,
+      createdAt: typeof createdCell === 'number' ? createdCell : NaN,
+      ticketId: text(values, 'ticket_id'),
+      orderId: text(values, 'order_id'),
+      status: label(values, 'status'),
+      resolved,
+      satisfaction,
+      reason: label(values, 'reason'),
+      channel: label(values, 'channel'),
+      agent: label(values, 'agent'),
+      waitSeconds,
+      transfers,
+      reopens,
+      contacts,
+      firstContactResolved,
+    });
+  }
+
+  function finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets {
+    acc.assertSomeRows('tickets');
+    created.decide(fileName);
+    responded.decide(fileName);
+
+    const unusable = new Set<number>();
+    for (const { index, cell } of pendingCreated) {
+      const createdAt = created.resolve(cell);
+      if (createdAt !== null) records[index].createdAt = createdAt;
+      else {
+        // Only bare numbers in a column that turned out not to be all Excel dates land here.
+        unusable.add(index);
+        acc.unparseable('created_at', records[index].line, cell.raw);
+        acc.skip(records[index].line, 'unparseable created_at', cell.raw, 'created_at', sources.created_at, DATE_FIX);
+      }
+    }
+    for (const { index, cell } of responses) {
+      if (unusable.has(index)) continue;
+      const respondedAt = responded.resolve(cell);
+      if (respondedAt === null) {
+        unusable.add(index);
+        acc.skip(records[index].line, 'unparseable first_response_at', typeof cell === 'number' ? '' : cell.raw, 'first_response_at', sources.first_response_at, DATE_FIX);
         continue;
       }
-      if (createdCell === null) {
-        acc.skip(line, 'unparseable created_at', rawCreated, 'created_at', sources.created_at, DATE_FIX);
-        continue;
-      }
-      const satisfaction = read(line, values, SATISFACTION);
-      if (satisfaction === SKIPPED) continue;
-      const resolved = read(line, values, RESOLVED);
-      if (resolved === SKIPPED) continue;
-      const firstContactResolved = read(line, values, FIRST_CONTACT_RESOLVED);
-      if (firstContactResolved === SKIPPED) continue;
-      const waitSeconds = read(line, values, WAIT_SECONDS);
-      if (waitSeconds === SKIPPED) continue;
-      const transfers = read(line, values, TRANSFERS);
-      if (transfers === SKIPPED) continue;
-      const reopens = read(line, values, REOPENS);
-      if (reopens === SKIPPED) continue;
-      const contacts = read(line, values, CONTACTS);
-      if (contacts === SKIPPED) continue;
-      let respondedCell: TimeCell | null = null;
-      const rawResponse = has.has('first_response_at') ? (values.first_response_at ?? '') : '';
-      if (rawResponse.trim() !== '') {
-        respondedCell = responded.cell(rawResponse);
-        if (respondedCell === null) {
-          acc.skip(line, 'unparseable first_response_at', rawResponse, 'first_response_at', sources.first_response_at, DATE_FIX);
-          continue;
-        }
-      }
-      if (satisfaction !== null) scales.add(satisfaction.kind);
-      const index = records.length;
-      if (typeof createdCell !== 'number') pendingCreated.push({ index, cell: createdCell });
-      if (waitSeconds === null && respondedCell !== null) responses.push({ index, cell: respondedCell });
-      records.push({
-        line,
-        customerId,
-        createdAt: typeof createdCell === 'number' ? createdCell : NaN,
-        ticketId: text(values, 'ticket_id'),
-        orderId: text(values, 'order_id'),
-        status: label(values, 'status'),
-        resolved,
-        satisfaction,
-        reason: label(values, 'reason'),
-        channel: label(values, 'channel'),
-        agent: label(values, 'agent'),
-        waitSeconds,
-        transfers,
-        reopens,
-        contacts,
-        firstContactResolved,
-      });
+      // A response stamped before the ticket was opened is a clock or export error: no wait known.
+      const createdAt = records[index].createdAt;
+      records[index].waitSeconds = respondedAt >= createdAt ? (respondedAt - createdAt) / 1000 : null;
     }
-  }
-  acc.assertSomeRows('tickets');
-  created.decide(fileName);
-  responded.decide(fileName);
+    if (unusable.size > 0) {
+      let kept = 0;
+      for (let i = 0; i < records.length; i++) if (!unusable.has(i)) records[kept++] = records[i];
+      records.length = kept;
+    }
+    const createdRange = new Range();
+    for (const r of records) createdRange.add(r.createdAt);
+    acc.assertSomeUsed(records.length + acc.rowsMerged);
+    acc.assertColumnsUsable(sources, (column) =>
+      column === 'created_at'
+        ? 'check that --map tickets.created_at points at the creation time and that dates are ISO (2014-01-31) or M/D/YYYY (--date-format)'
+        : 'map the column that holds the customer with --map tickets.customer_id=<header>',
+    );
 
-  const unusable = new Set<number>();
-  for (const { index, cell } of pendingCreated) {
-    const createdAt = created.resolve(cell);
-    if (createdAt !== null) records[index].createdAt = createdAt;
-    else {
-      // Only bare numbers in a column that turned out not to be all Excel dates land here.
-      unusable.add(index);
-      acc.unparseable('created_at', records[index].line, cell.raw);
-      acc.skip(records[index].line, 'unparseable created_at', cell.raw, 'created_at', sources.created_at, DATE_FIX);
-    }
+    const scoreFormat = scales.size === 0 ? 'no ratings' : [...scales].sort().map((k) => (k === 'numeric' ? '1–5 scale' : 'good/bad')).join(' and ');
+    const decisions = [`created_at: ${created.describe()}`];
+    if (has.has('first_response_at')) decisions.push(`first_response_at: ${responded.describe()}`);
+    if (has.has('satisfaction')) decisions.push(`satisfaction: ${scoreFormat}`);
+    const quality = buildQuality(fileName, input, acc, records.length, decisions);
+    const columns: ColumnProfile[] = present.map((c) => {
+      const [type, format, range] = describeColumn(c, created, responded, scoreFormat, createdRange);
+      return input.observer.profile(c, sources[c], type, format, range);
+    });
+    const profile = {
+      encoding: input.encoding,
+      delimiter: input.dialect.delimiter,
+      lineEnding: input.dialect.lineEnding,
+      headers: input.header.headers,
+      columns,
+    };
+    return { records, present: new Set(present), quality, profile, problems: acc.sortedProblems() };
   }
-  for (const { index, cell } of responses) {
-    if (unusable.has(index)) continue;
-    const respondedAt = responded.resolve(cell);
-    if (respondedAt === null) {
-      unusable.add(index);
-      acc.skip(records[index].line, 'unparseable first_response_at', typeof cell === 'number' ? '' : cell.raw, 'first_response_at', sources.first_response_at, DATE_FIX);
-      continue;
-    }
-    // A response stamped before the ticket was opened is a clock or export error: no wait known.
-    const createdAt = records[index].createdAt;
-    records[index].waitSeconds = respondedAt >= createdAt ? (respondedAt - createdAt) / 1000 : null;
-  }
-  if (unusable.size > 0) {
-    let kept = 0;
-    for (let i = 0; i < records.length; i++) if (!unusable.has(i)) records[kept++] = records[i];
-    records.length = kept;
-  }
-  const createdRange = new Range();
-  for (const r of records) createdRange.add(r.createdAt);
-  acc.assertSomeUsed(records.length + acc.rowsMerged);
-  acc.assertColumnsUsable(sources, (column) =>
-    column === 'created_at'
-      ? 'check that --map tickets.created_at points at the creation time and that dates are ISO (2014-01-31) or M/D/YYYY (--date-format)'
-      : 'map the column that holds the customer with --map tickets.customer_id=<header>',
-  );
 
-  const scoreFormat = scales.size === 0 ? 'no ratings' : [...scales].sort().map((k) => (k === 'numeric' ? '1–5 scale' : 'good/bad')).join(' and ');
-  const decisions = [`created_at: ${created.describe()}`];
-  if (has.has('first_response_at')) decisions.push(`first_response_at: ${responded.describe()}`);
-  if (has.has('satisfaction')) decisions.push(`satisfaction: ${scoreFormat}`);
-  const quality = buildQuality(fileName, input, acc, records.length, decisions);
-  const columns: ColumnProfile[] = present.map((c) => {
-    const [type, format, range] = describeColumn(c, created, responded, scoreFormat, createdRange);
-    return input.observer.profile(c, sources[c], type, format, range);
-  });
-  const profile = {
-    encoding: input.encoding,
-    delimiter: input.dialect.delimiter,
-    lineEnding: input.dialect.lineEnding,
-    headers: input.header.headers,
-    columns,
-  };
-  return { records, present: new Set(present), quality, profile, problems: acc.sortedProblems() };
+  return { row, finish };
 }
 
 const SKIPPED = Symbol('skipped');

@@ -1,0 +1,179 @@
+import fc from 'fast-check';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTickets, parseTickets } from '../../src/ingest/load.js';
+import { readPlainTickets } from '../../src/ingest/plainTickets.js';
+import { PRESETS } from '../../src/ingest/presets/index.js';
+import type { IngestOptions } from '../../src/ingest/records.js';
+import { inPieces, options } from './ingestTestUtil.js';
+
+/**
+ * The byte reader for plain tickets files against the general path (papaparse → the row rules
+ * of tickets.ts), which defines what a file means: on any file, the byte reader either hands
+ * the file back (null) or gives exactly the general result: records, quality, profile,
+ * problems, or the same error.
+ */
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'loyalty-plain-tickets-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const CUSTOMERS = ['C1', 'C2', 'c2', ' C3 ', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', '', 'Total', 'a\u00a0'];
+const DATES = [
+  '2024-01-05',
+  '2024-01-05 10:00:00',
+  '2024-03-31T23:59:59Z',
+  '2024-03-31T23:59:59+02:00',
+  '2024-03-31T23:59:59.250-05:30',
+  '2024-02-30',
+  '1/5/2024',
+  '13/1/2024',
+  '1/5/2024 9:30 AM',
+  ' 2024-02-01',
+  '',
+  '45000',
+  '5 Jan 2024',
+];
+const TICKET_IDS = ['T1', 'T2', 'T1', '', ' T3', 'ü9', 'a-very-long-ticket-identifier-0001'];
+const ORDER_IDS = ['A1', '', '1001', ' 1002 ', 'ü9', 'a-very-long-order-identifier-0001'];
+const STATUSES = ['closed', 'open', ' solved', '', 'näh', 'on-hold'];
+const SCORES = ['', '1', '5', '3', '0', '6', '4.5', 'good', 'Bad', 'satisfied', 'unsatisfied', 'offered', 'unoffered', 'meh', ' 2 '];
+const CHANNELS = ['email', 'chat', ' phone ', '', 'café ☕'];
+const NOTES = ['', 'ok', 'café ☕', '"quoted, with comma"', '"two\nlines"'];
+
+const row = fc.record({
+  ticketId: fc.constantFrom(...TICKET_IDS),
+  customer: fc.constantFrom(...CUSTOMERS),
+  created: fc.constantFrom(...DATES),
+  orderId: fc.constantFrom(...ORDER_IDS),
+  status: fc.constantFrom(...STATUSES),
+  score: fc.constantFrom(...SCORES),
+  channel: fc.constantFrom(...CHANNELS),
+  note: fc.constantFrom(...NOTES),
+  shape: fc.constantFrom('row', 'row', 'row', 'row', 'row', 'row', 'blank', 'delimiters', 'short', 'long', 'trailing'),
+});
+
+const file = fc.record({
+  rows: fc.array(row, { minLength: 0, maxLength: 60 }),
+  delimiter: fc.constantFrom(',', ';'),
+  lineEnding: fc.constantFrom('\n', '\r\n'),
+  bom: fc.boolean(),
+  withNote: fc.boolean(),
+  withScore: fc.boolean(),
+  mapped: fc.boolean(),
+  finalNewline: fc.boolean(),
+  quotes: fc.boolean(),
+  chunk: fc.integer({ min: 1, max: 200 }),
+  tz: fc.constantFrom<string | null>(null, 'Europe/Berlin'),
+});
+
+type File = typeof file extends fc.Arbitrary<infer T> ? T : never;
+
+function render(f: File): Buffer {
+  const d = f.delimiter;
+  const header = [
+    'ticket_id',
+    f.mapped ? 'Requester' : 'customer_id',
+    'created_at',
+    'order_id',
+    'status',
+    ...(f.withScore ? ['satisfaction'] : []),
+    'channel',
+    ...(f.withNote ? ['note'] : []),
+  ];
+  const lines = [header.join(d)];
+  for (const r of f.rows) {
+    const note = f.quotes ? r.note : r.note.replace(/"/g, '');
+    const fields = [r.ticketId, r.customer, r.created, r.orderId, r.status, ...(f.withScore ? [r.score] : []), r.channel, ...(f.withNote ? [note] : [])];
+    if (r.shape === 'blank') lines.push('');
+    else if (r.shape === 'delimiters') lines.push(d.repeat(header.length - 1));
+    else if (r.shape === 'short') lines.push(fields.slice(0, -1).join(d));
+    else if (r.shape === 'long') lines.push([...fields, 'x'].join(d));
+    else if (r.shape === 'trailing') lines.push(fields.join(d) + d);
+    else lines.push(fields.join(d));
+  }
+  const text = lines.join(f.lineEnding) + (f.finalNewline ? f.lineEnding : '');
+  return Buffer.concat([f.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+}
+
+async function settle<T>(run: () => Promise<T>): Promise<{ value: T } | { error: string }> {
+  try {
+    return { value: await run() };
+  } catch (e) {
+    return { error: `${(e as Error).constructor.name}: ${(e as Error).message}` };
+  }
+}
+
+let counter = 0;
+async function plainRead(bytes: Buffer, name: string, o: IngestOptions, chunk: number) {
+  const path = join(dir, `tickets-${counter++}.csv`);
+  await writeFile(path, bytes);
+  const handle = await open(path, 'r');
+  try {
+    return await settle(() => readPlainTickets(handle, bytes.length, name, o, PRESETS, undefined, chunk));
+  } finally {
+    await handle.close();
+  }
+}
+
+describe('plain tickets reader', () => {
+  it('gives the general path’s result, or hands the file back, on any file', async () => {
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(file, async (f) => {
+        const bytes = render(f);
+        const o = options({ tz: f.tz, map: f.mapped ? { 'tickets.customer_id': 'Requester' } : {} });
+        const general = await settle(() => parseTickets(inPieces(bytes, 1 << 20), 'tickets.csv', o));
+        const plain = await plainRead(bytes, 'tickets.csv', o, f.chunk);
+        if ('value' in plain && plain.value === null) return;
+        taken++;
+        expect(plain).toEqual(general);
+      }),
+      { numRuns: 300 },
+    );
+    // The property says nothing unless the byte reader does read most files itself.
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  it('reads a plain file itself: the same records as the general path', async () => {
+    const text =
+      'ticket_id,customer_id,created_at,order_id,status,satisfaction,channel\r\n' +
+      'T1,Ann@Example.com,2024-01-05 10:00:00,A1,closed,good,email\r\n' +
+      'T2,C2,2024-01-06,,open,,chat\r\n' +
+      'T3,C2,2024-01-07,,open,meh,chat\r\n';
+    const bytes = Buffer.from(text);
+    const plain = await plainRead(bytes, 't.csv', options(), 1 << 20);
+    expect('value' in plain && plain.value !== null).toBe(true);
+    const loaded = (plain as { value: NonNullable<Awaited<ReturnType<typeof readPlainTickets>>> }).value;
+    expect(loaded.records.map((r) => [r.line, r.customerId, r.createdAt, r.orderId, r.status, r.satisfaction, r.channel])).toEqual([
+      [2, 'ann@example.com', Date.UTC(2024, 0, 5, 10), 'A1', 'closed', { kind: 'text', satisfied: true }, 'email'],
+      [3, 'C2', Date.UTC(2024, 0, 6), null, 'open', null, 'chat'],
+    ]);
+    expect(loaded.quality.rowsSkipped).toBe(1);
+    expect(loaded).toEqual(await parseTickets(inPieces(bytes, 1 << 20), 't.csv', options()));
+  });
+
+  it('hands back files with quotes, NUL bytes, invalid UTF-8 or UTF-16', async () => {
+    const header = 'customer_id,created_at\n';
+    for (const bytes of [
+      Buffer.from(`${header}"C1",2024-01-01\n`),
+      Buffer.from(`${header}C1,2024-01-01\u0000\n`),
+      Buffer.concat([Buffer.from(`${header}C`), Buffer.from([0xc3, 0x28]), Buffer.from(',2024-01-01\n')]),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}C1,2024-01-01\n`, 'utf16le')]),
+    ]) {
+      expect(await plainRead(bytes, 't.csv', options(), 1 << 20)).toEqual({ value: null });
+    }
+  });
+
+  it('loadTickets reads a quoted file through the general path with the same result', async () => {
+    const path = join(dir, 'quoted.csv');
+    const text = 'customer_id,created_at,note\nC1,2024-01-05,"a, b"\nC2,2024-01-06,"line\nbreak"\n';
+    await writeFile(path, text);
+    expect(await loadTickets(path, options())).toEqual(await parseTickets(text, path, options()));
+  });
+});
