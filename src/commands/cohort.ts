@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Run } from '../cli.js';
 import { runCohortAnalysis } from '../analysis/cohorts.js';
-import { loadOrders, loadTickets } from '../ingest/load.js';
+import { assertReadable, loadOrders, loadTickets } from '../ingest/load.js';
 import { cohortChartSpec } from '../report/charts/cohorts.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { cohortJson } from '../report/cohortJson.js';
@@ -75,6 +75,8 @@ async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortC
   const options = cohortOptionsFrom(flags);
   const ingest = ingestOptionsFrom(flags);
 
+  await assertReadable(ordersFile, 'orders');
+  await assertReadable(ticketsFile, 'tickets');
   const orders = await loadOrders(ordersFile, ingest, readProgress(term, flags, ordersFile));
   const tickets = await loadTickets(ticketsFile, ingest, readProgress(term, flags, ticketsFile));
   warnAboutQuality(orders.quality, term);

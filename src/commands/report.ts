@@ -12,7 +12,7 @@ import { parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.
 import { DEFAULT_SLICE_OPTIONS, DIMENSIONS } from '../analysis/sliceResult.js';
 import { analyzeSlices } from '../analysis/slices.js';
 import { previousWeekFromSummary, weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
-import { loadOrders, loadTickets } from '../ingest/load.js';
+import { assertReadable, loadOrders, loadTickets } from '../ingest/load.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { DOCUMENTS, isReportFile, reportFiles } from '../report/reportFiles.js';
 import { THEME_NAMES, type ThemeName } from '../report/theme.js';
@@ -114,6 +114,8 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
   const dir = week !== null && /[/\\]$/.test(flags.out) ? join(flags.out, week.label) : flags.out;
   const previous = week === null || flags.compareTo === undefined ? undefined : await readPreviousWeek(flags.compareTo, week);
 
+  await assertReadable(ordersFile, 'orders');
+  await assertReadable(ticketsFile, 'tickets');
   const orders = await loadOrders(ordersFile, ingest, readProgress(term, flags, ordersFile));
   const tickets = await loadTickets(ticketsFile, ingest, readProgress(term, flags, ticketsFile));
   warnAboutQuality(orders.quality, term);

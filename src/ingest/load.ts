@@ -84,7 +84,12 @@ async function* reported(chunks: AsyncIterable<Buffer>, progress: ReadProgress |
 
 const CHUNK = 1024 * 1024;
 
-async function assertReadable(path: string, role: string): Promise<void> {
+/**
+ * Fails with exit 66 when an input cannot be opened. Commands reading two files call it for
+ * both before reading either, so a mistyped tickets path fails at once, not after a large
+ * orders export has been read (or after the orders file's own data error).
+ */
+export async function assertReadable(path: string, role: 'orders' | 'tickets'): Promise<void> {
   let isDirectory = false;
   try {
     isDirectory = (await stat(path)).isDirectory();

@@ -218,6 +218,13 @@ describe('loyalty cohort errors', () => {
     expect(err).toBe('error: /no/such/tickets.csv: no such file; check the path of the tickets export.\n');
   });
 
+  it('a missing tickets file exits 66 before the orders file is read, even when the orders file is broken', async () => {
+    const headerOnly = tempCsv('orders.csv', ['customer_id,order_date,amount']);
+    const { code, out, err } = await runCli(['cohort', headerOnly, '/no/such/tickets.csv']);
+    expect([code, out]).toEqual([66, '']);
+    expect(err).toBe('error: /no/such/tickets.csv: no such file; check the path of the tickets export.\n');
+  });
+
   it('an empty file exits 65 naming it', async () => {
     const empty = join(tempDir(), 'orders.csv');
     writeFileSync(empty, '');
