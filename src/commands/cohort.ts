@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import type { Run } from '../cli.js';
 import { runCohortAnalysis } from '../analysis/cohorts.js';
-import { assertReadable, loadOrders, loadTickets } from '../ingest/load.js';
 import { cohortChartSpec } from '../report/charts/cohorts.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { cohortJson } from '../report/cohortJson.js';
@@ -12,8 +11,7 @@ import type { Terminal } from '../terminal.js';
 import { addCohortOptions, cohortOptionsFrom, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
-import { readProgress } from './readProgress.js';
-import { warnAboutQuality } from './qualityWarnings.js';
+import { loadInputs } from './loadInputs.js';
 import { writeOutputDir } from './writeOutputDir.js';
 
 const HELP = `
@@ -75,13 +73,7 @@ async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortC
   const options = cohortOptionsFrom(flags);
   const ingest = ingestOptionsFrom(flags);
 
-  await assertReadable(ordersFile, 'orders');
-  await assertReadable(ticketsFile, 'tickets');
-  const orders = await loadOrders(ordersFile, ingest, readProgress(term, flags, ordersFile));
-  const tickets = await loadTickets(ticketsFile, ingest, readProgress(term, flags, ticketsFile));
-  warnAboutQuality(orders.quality, term);
-  warnAboutQuality(tickets.quality, term);
-  const quality = { orders: orders.quality, tickets: tickets.quality };
+  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, term);
 
   const result = runCohortAnalysis(orders, tickets, options);
 

@@ -12,7 +12,6 @@ import { parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.
 import { DEFAULT_SLICE_OPTIONS, DIMENSIONS } from '../analysis/sliceResult.js';
 import { analyzeSlices } from '../analysis/slices.js';
 import { previousWeekFromSummary, weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
-import { assertReadable, loadOrders, loadTickets } from '../ingest/load.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { DOCUMENTS, isReportFile, reportFiles } from '../report/reportFiles.js';
 import { THEME_NAMES, type ThemeName } from '../report/theme.js';
@@ -22,8 +21,7 @@ import { dayOf, type Day } from '../time/calendar.js';
 import { addCohortOptions, cohortOptionsFrom, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
-import { readProgress } from './readProgress.js';
-import { warnAboutQuality } from './qualityWarnings.js';
+import { loadInputs } from './loadInputs.js';
 import { parseMinRated } from './slices.js';
 
 const HELP = `
@@ -114,13 +112,7 @@ async function runReport(ordersFile: string, ticketsFile: string, flags: ReportF
   const dir = week !== null && /[/\\]$/.test(flags.out) ? join(flags.out, week.label) : flags.out;
   const previous = week === null || flags.compareTo === undefined ? undefined : await readPreviousWeek(flags.compareTo, week);
 
-  await assertReadable(ordersFile, 'orders');
-  await assertReadable(ticketsFile, 'tickets');
-  const orders = await loadOrders(ordersFile, ingest, readProgress(term, flags, ordersFile));
-  const tickets = await loadTickets(ticketsFile, ingest, readProgress(term, flags, ticketsFile));
-  warnAboutQuality(orders.quality, term);
-  warnAboutQuality(tickets.quality, term);
-  const quality = { orders: orders.quality, tickets: tickets.quality };
+  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, term);
 
   const scoped = scopeReport(orders, tickets, week, asOf);
   const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options), week !== null);
