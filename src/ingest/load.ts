@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { InputMissingError } from '../errors.js';
+import type { Preset } from './presets/preset.js';
 import type { IngestOptions, LoadedOrders, LoadedTickets } from './records.js';
 
 /**
@@ -35,41 +36,51 @@ export interface ReadProgress {
 }
 
 export async function loadOrders(path: string, options: IngestOptions, progress?: ReadProgress | null): Promise<LoadedOrders> {
-  await assertReadable(path, 'orders');
-  try {
-    const size = (await stat(path)).size;
-    const file = await open(path, 'r');
-    try {
-      const [{ readPlainOrders }, { PRESETS }] = await Promise.all([import('./plainOrders.js'), import('./presets/index.js')]);
-      const plain = await readPlainOrders(file, size, path, options, PRESETS, progress ?? undefined);
-      if (plain !== null) return plain;
-    } finally {
-      await file.close();
-    }
-    // Not plain: the general path reads the file again from the start.
-    progress?.restart();
-    return await parseOrders(reported(createReadStream(path, { highWaterMark: CHUNK }), progress), path, options);
-  } finally {
-    // Also on an error, so its message does not land on the bar's line.
-    progress?.done();
-  }
+  return loadFile(
+    path,
+    'orders',
+    progress,
+    async (file, size, presets) => (await import('./plainOrders.js')).readPlainOrders(file, size, path, options, presets, progress ?? undefined),
+    (chunks) => parseOrders(chunks, path, options),
+  );
 }
 
 export async function loadTickets(path: string, options: IngestOptions, progress?: ReadProgress | null): Promise<LoadedTickets> {
-  await assertReadable(path, 'tickets');
+  return loadFile(
+    path,
+    'tickets',
+    progress,
+    async (file, size, presets) => (await import('./plainTickets.js')).readPlainTickets(file, size, path, options, presets, progress ?? undefined),
+    (chunks) => parseTickets(chunks, path, options),
+  );
+}
+
+/**
+ * The byte reader first; when it hands the file back (null: not plain), the general path reads
+ * the file again from its start.
+ */
+async function loadFile<T>(
+  path: string,
+  role: 'orders' | 'tickets',
+  progress: ReadProgress | null | undefined,
+  readPlain: (file: FileHandle, size: number, presets: readonly Preset[]) => Promise<T | null>,
+  readGeneral: (chunks: AsyncIterable<Buffer>) => Promise<T>,
+): Promise<T> {
+  await assertReadable(path, role);
   try {
     const size = (await stat(path)).size;
     const file = await open(path, 'r');
     try {
-      const [{ readPlainTickets }, { PRESETS }] = await Promise.all([import('./plainTickets.js'), import('./presets/index.js')]);
-      const plain = await readPlainTickets(file, size, path, options, PRESETS, progress ?? undefined);
+      const { PRESETS } = await import('./presets/index.js');
+      const plain = await readPlain(file, size, PRESETS);
       if (plain !== null) return plain;
     } finally {
       await file.close();
     }
     progress?.restart();
-    return await parseTickets(reported(createReadStream(path, { highWaterMark: CHUNK }), progress), path, options);
+    return await readGeneral(reported(createReadStream(path, { highWaterMark: CHUNK }), progress));
   } finally {
+    // Also on an error, so its message does not land on the bar's line.
     progress?.done();
   }
 }
