@@ -1,8 +1,6 @@
 import fc from 'fast-check';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { loadOrders, parseOrders } from '../../src/ingest/load.js';
 import { readPlainOrders } from '../../src/ingest/plainOrders.js';
 import { plainAmount } from '../../src/ingest/values/plainBytes.js';
@@ -11,6 +9,7 @@ import type { IngestOptions } from '../../src/ingest/records.js';
 import { parseAmount } from '../../src/ingest/values/amount.js';
 import { fastIsoMs, fastIsoMsBytes } from '../../src/ingest/values/timestamp.js';
 import { inPieces, options } from './ingestTestUtil.js';
+import { plainFiles, renderCsv, ROW_SHAPE, settle, SURFACE } from './plainFileHarness.js';
 
 /**
  * The byte reader for plain orders files against the general path (papaparse → OrderRows.row),
@@ -18,13 +17,7 @@ import { inPieces, options } from './ingestTestUtil.js';
  * (null) or gives exactly the general result: records, quality, profile, problems, or the same
  * error. Files mix canonical rows with everything the byte reader must not read itself.
  */
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'loyalty-plain-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const files = plainFiles('orders');
 
 const CUSTOMERS = ['C1', 'C2', 'c2', ' C3 ', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', '', 'Total', 'a\u00a0'];
 const DATES = ['2024-01-05', '2024-01-05 10:00:00', '2024-03-31T23:59:59Z', '2024-02-30', '1/5/2024', '13/1/2024', ' 2024-02-01', '', '45000', '5 Jan 2024'];
@@ -40,19 +33,14 @@ const row = fc.record({
   orderId: fc.constantFrom(...ORDER_IDS),
   status: fc.constantFrom(...STATUSES),
   note: fc.constantFrom(...NOTES),
-  shape: fc.constantFrom('row', 'row', 'row', 'row', 'row', 'row', 'blank', 'delimiters', 'short', 'long', 'trailing'),
+  shape: ROW_SHAPE,
 });
 
 const file = fc.record({
   rows: fc.array(row, { minLength: 0, maxLength: 60 }),
-  delimiter: fc.constantFrom(',', ';'),
-  lineEnding: fc.constantFrom('\n', '\r\n'),
-  bom: fc.boolean(),
+  ...SURFACE,
   withNote: fc.boolean(),
   withStatus: fc.boolean(),
-  finalNewline: fc.boolean(),
-  quotes: fc.boolean(),
-  chunk: fc.integer({ min: 1, max: 200 }),
   decimal: fc.constantFrom<IngestOptions['decimal']>(null, '.', ','),
   tz: fc.constantFrom<string | null>(null, 'Europe/Berlin'),
 });
@@ -60,41 +48,16 @@ const file = fc.record({
 type File = typeof file extends fc.Arbitrary<infer T> ? T : never;
 
 function render(f: File): Buffer {
-  const d = f.delimiter;
   const header = ['order_id', 'customer_id', 'order_date', 'amount', ...(f.withStatus ? ['status'] : []), ...(f.withNote ? ['note'] : [])];
-  const lines = [header.join(d)];
-  for (const r of f.rows) {
+  const rows = f.rows.map((r) => {
     const note = f.quotes ? r.note : r.note.replace(/"/g, '');
-    const fields = [r.orderId, r.customer, r.date, r.amount, ...(f.withStatus ? [r.status] : []), ...(f.withNote ? [note] : [])];
-    if (r.shape === 'blank') lines.push('');
-    else if (r.shape === 'delimiters') lines.push(d.repeat(header.length - 1));
-    else if (r.shape === 'short') lines.push(fields.slice(0, -1).join(d));
-    else if (r.shape === 'long') lines.push([...fields, 'x'].join(d));
-    else if (r.shape === 'trailing') lines.push(fields.join(d) + d);
-    else lines.push(fields.join(d));
-  }
-  const text = lines.join(f.lineEnding) + (f.finalNewline ? f.lineEnding : '');
-  return Buffer.concat([f.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+    return { fields: [r.orderId, r.customer, r.date, r.amount, ...(f.withStatus ? [r.status] : []), ...(f.withNote ? [note] : [])], shape: r.shape };
+  });
+  return renderCsv(header, rows, f);
 }
 
-async function settle<T>(run: () => Promise<T>): Promise<{ value: T } | { error: string }> {
-  try {
-    return { value: await run() };
-  } catch (e) {
-    return { error: `${(e as Error).constructor.name}: ${(e as Error).message}` };
-  }
-}
-
-let counter = 0;
-async function plainRead(bytes: Buffer, name: string, o: IngestOptions, chunk: number) {
-  const path = join(dir, `orders-${counter++}.csv`);
-  await writeFile(path, bytes);
-  const handle = await open(path, 'r');
-  try {
-    return await settle(() => readPlainOrders(handle, bytes.length, name, o, PRESETS, undefined, chunk));
-  } finally {
-    await handle.close();
-  }
+function plainRead(bytes: Buffer, name: string, o: IngestOptions, chunk: number) {
+  return files.read(bytes, (handle) => readPlainOrders(handle, bytes.length, name, o, PRESETS, undefined, chunk));
 }
 
 describe('plain orders reader', () => {
@@ -144,7 +107,7 @@ describe('plain orders reader', () => {
   });
 
   it('loadOrders reads a quoted file through the general path with the same result', async () => {
-    const path = join(dir, 'quoted.csv');
+    const path = files.path('quoted.csv');
     const text = 'customer_id,order_date,amount,note\nC1,2024-01-05,1.50,"a, b"\nC2,2024-01-06,2,"line\nbreak"\n';
     await writeFile(path, text);
     expect(await loadOrders(path, options())).toEqual(await parseOrders(text, path, options()));

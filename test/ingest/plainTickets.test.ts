@@ -1,13 +1,12 @@
 import fc from 'fast-check';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { loadTickets, parseTickets } from '../../src/ingest/load.js';
 import { readPlainTickets } from '../../src/ingest/plainTickets.js';
 import { PRESETS } from '../../src/ingest/presets/index.js';
 import type { IngestOptions } from '../../src/ingest/records.js';
 import { inPieces, options } from './ingestTestUtil.js';
+import { plainFiles, renderCsv, ROW_SHAPE, settle, SURFACE } from './plainFileHarness.js';
 
 /**
  * The byte reader for plain tickets files against the general path (papaparse → the row rules
@@ -15,13 +14,7 @@ import { inPieces, options } from './ingestTestUtil.js';
  * the file back (null) or gives exactly the general result: records, quality, profile,
  * problems, or the same error.
  */
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'loyalty-plain-tickets-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const files = plainFiles('tickets');
 
 const CUSTOMERS = ['C1', 'C2', 'c2', ' C3 ', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', '', 'Total', 'a\u00a0'];
 const DATES = [
@@ -55,27 +48,21 @@ const row = fc.record({
   score: fc.constantFrom(...SCORES),
   channel: fc.constantFrom(...CHANNELS),
   note: fc.constantFrom(...NOTES),
-  shape: fc.constantFrom('row', 'row', 'row', 'row', 'row', 'row', 'blank', 'delimiters', 'short', 'long', 'trailing'),
+  shape: ROW_SHAPE,
 });
 
 const file = fc.record({
   rows: fc.array(row, { minLength: 0, maxLength: 60 }),
-  delimiter: fc.constantFrom(',', ';'),
-  lineEnding: fc.constantFrom('\n', '\r\n'),
-  bom: fc.boolean(),
+  ...SURFACE,
   withNote: fc.boolean(),
   withScore: fc.boolean(),
   mapped: fc.boolean(),
-  finalNewline: fc.boolean(),
-  quotes: fc.boolean(),
-  chunk: fc.integer({ min: 1, max: 200 }),
   tz: fc.constantFrom<string | null>(null, 'Europe/Berlin'),
 });
 
 type File = typeof file extends fc.Arbitrary<infer T> ? T : never;
 
 function render(f: File): Buffer {
-  const d = f.delimiter;
   const header = [
     'ticket_id',
     f.mapped ? 'Requester' : 'customer_id',
@@ -86,39 +73,15 @@ function render(f: File): Buffer {
     'channel',
     ...(f.withNote ? ['note'] : []),
   ];
-  const lines = [header.join(d)];
-  for (const r of f.rows) {
+  const rows = f.rows.map((r) => {
     const note = f.quotes ? r.note : r.note.replace(/"/g, '');
-    const fields = [r.ticketId, r.customer, r.created, r.orderId, r.status, ...(f.withScore ? [r.score] : []), r.channel, ...(f.withNote ? [note] : [])];
-    if (r.shape === 'blank') lines.push('');
-    else if (r.shape === 'delimiters') lines.push(d.repeat(header.length - 1));
-    else if (r.shape === 'short') lines.push(fields.slice(0, -1).join(d));
-    else if (r.shape === 'long') lines.push([...fields, 'x'].join(d));
-    else if (r.shape === 'trailing') lines.push(fields.join(d) + d);
-    else lines.push(fields.join(d));
-  }
-  const text = lines.join(f.lineEnding) + (f.finalNewline ? f.lineEnding : '');
-  return Buffer.concat([f.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+    return { fields: [r.ticketId, r.customer, r.created, r.orderId, r.status, ...(f.withScore ? [r.score] : []), r.channel, ...(f.withNote ? [note] : [])], shape: r.shape };
+  });
+  return renderCsv(header, rows, f);
 }
 
-async function settle<T>(run: () => Promise<T>): Promise<{ value: T } | { error: string }> {
-  try {
-    return { value: await run() };
-  } catch (e) {
-    return { error: `${(e as Error).constructor.name}: ${(e as Error).message}` };
-  }
-}
-
-let counter = 0;
-async function plainRead(bytes: Buffer, name: string, o: IngestOptions, chunk: number) {
-  const path = join(dir, `tickets-${counter++}.csv`);
-  await writeFile(path, bytes);
-  const handle = await open(path, 'r');
-  try {
-    return await settle(() => readPlainTickets(handle, bytes.length, name, o, PRESETS, undefined, chunk));
-  } finally {
-    await handle.close();
-  }
+function plainRead(bytes: Buffer, name: string, o: IngestOptions, chunk: number) {
+  return files.read(bytes, (handle) => readPlainTickets(handle, bytes.length, name, o, PRESETS, undefined, chunk));
 }
 
 describe('plain tickets reader', () => {
@@ -171,7 +134,7 @@ describe('plain tickets reader', () => {
   });
 
   it('loadTickets reads a quoted file through the general path with the same result', async () => {
-    const path = join(dir, 'quoted.csv');
+    const path = files.path('quoted.csv');
     const text = 'customer_id,created_at,note\nC1,2024-01-05,"a, b"\nC2,2024-01-06,"line\nbreak"\n';
     await writeFile(path, text);
     expect(await loadTickets(path, options())).toEqual(await parseTickets(text, path, options()));

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { mkdtemp, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+
+/**
+ * What the byte-reader property tests (plainOrders, plainTickets) share: the surface of a
+ * generated file, its rendering with broken row shapes, and reading it through a real file
+ * handle in a temporary directory.
+ */
+
+/** A data line as written: mostly whole rows, sometimes blank, only delimiters, short, long or with a trailing delimiter. */
+export const ROW_SHAPE = fc.constantFrom('row', 'row', 'row', 'row', 'row', 'row', 'blank', 'delimiters', 'short', 'long', 'trailing');
+export type RowShape = typeof ROW_SHAPE extends fc.Arbitrary<infer T> ? T : never;
+
+/** How a file is written, whatever its columns. */
+export const SURFACE = {
+  delimiter: fc.constantFrom(',', ';'),
+  lineEnding: fc.constantFrom('\n', '\r\n'),
+  bom: fc.boolean(),
+  finalNewline: fc.boolean(),
+  quotes: fc.boolean(),
+  chunk: fc.integer({ min: 1, max: 200 }),
+};
+
+export interface Surface {
+  delimiter: string;
+  lineEnding: string;
+  bom: boolean;
+  finalNewline: boolean;
+}
+
+export function renderCsv(header: readonly string[], rows: readonly { fields: string[]; shape: RowShape }[], f: Surface): Buffer {
+  const d = f.delimiter;
+  const lines = [header.join(d)];
+  for (const { fields, shape } of rows) {
+    if (shape === 'blank') lines.push('');
+    else if (shape === 'delimiters') lines.push(d.repeat(header.length - 1));
+    else if (shape === 'short') lines.push(fields.slice(0, -1).join(d));
+    else if (shape === 'long') lines.push([...fields, 'x'].join(d));
+    else if (shape === 'trailing') lines.push(fields.join(d) + d);
+    else lines.push(fields.join(d));
+  }
+  const text = lines.join(f.lineEnding) + (f.finalNewline ? f.lineEnding : '');
+  return Buffer.concat([f.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+}
+
+/** A result or the error it threw, as comparable values. */
+export async function settle<T>(run: () => Promise<T>): Promise<{ value: T } | { error: string }> {
+  try {
+    return { value: await run() };
+  } catch (e) {
+    return { error: `${(e as Error).constructor.name}: ${(e as Error).message}` };
+  }
+}
+
+/**
+ * A temporary directory for the test file (made before the tests, removed after) and a reader
+ * that writes bytes there and runs `read` on an open handle of them.
+ */
+export function plainFiles(prefix: string) {
+  let dir = '';
+  let counter = 0;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), `loyalty-${prefix}-`));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    path: (name: string) => join(dir, name),
+    async read<T>(bytes: Buffer, read: (handle: FileHandle) => Promise<T>) {
+      const path = join(dir, `${prefix}-${counter++}.csv`);
+      await writeFile(path, bytes);
+      const handle = await open(path, 'r');
+      try {
+        return await settle(() => read(handle));
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
