@@ -31,8 +31,8 @@ export interface CohortFacts {
 }
 
 /**
- * Canonical rows → one fact row per cohort member. Two passes, one per file, each a hash
- * lookup per row: O(orders + tickets + members·log members) for the final sort.
+ * Canonical rows → one fact row per cohort member. Two passes, one per file, each a lookup
+ * per row: O(orders + tickets + members·log members) for the sort by customer id.
  *
  * Groups: `no_problem` (no problem tickets), `unresolved` (≥1 problem ticket not resolved),
  * `resolved` (≥1 problem ticket, all resolved).
@@ -44,31 +44,23 @@ export function customerFacts(
   isResolved: (ticket: TicketRecord) => boolean,
 ): CohortFacts {
   const spend = memberSpend(orders, windows.cohort, windows.followUp);
-  const orderIds = new Map<string, ReadonlySet<string>>();
-  for (const [id, s] of spend) orderIds.set(id, s.cohortOrderIds);
-  const tally = problemTickets(tickets, orderIds, windows.problem, isResolved);
-
-  const members: CustomerFacts[] = [];
-  for (const s of spend.values()) {
-    const t = tally.byCustomer.get(s.customerId);
-    const problems = t?.problemTickets ?? 0;
-    const unresolved = t?.unresolvedTickets ?? 0;
-    members.push({
-      customerId: s.customerId,
+  const tally = problemTickets(tickets, spend, windows.problem, isResolved);
+  const members: CustomerFacts[] = new Array(spend.ids.length);
+  for (let m = 0; m < spend.ids.length; m++) {
+    const problems = tally.problems[m];
+    const unresolved = tally.unresolved[m];
+    members[m] = {
+      customerId: spend.ids[m],
       group: problems === 0 ? 'no_problem' : unresolved > 0 ? 'unresolved' : 'resolved',
-      baselineSpend: s.baselineSpend,
-      laterSpend: s.laterSpend,
-      laterPurchases: s.laterPurchases,
+      baselineSpend: spend.baselineSpend[m],
+      laterSpend: spend.laterSpend[m],
+      laterPurchases: spend.laterPurchases[m],
       problemTickets: problems,
       unresolvedTickets: unresolved,
-    });
+    };
   }
-  // Sorting the ids with the built-in comparison (UTF-16 code units, as `<` compares) and
-  // placing members after is several times faster than a comparator over 400,000 members.
-  const byId = new Map(members.map((m) => [m.customerId, m]));
-  const sorted = [...byId.keys()].sort().map((id) => byId.get(id)!);
   return {
-    members: sorted,
+    members,
     problemTickets: tally.problemTickets,
     linkedByOrderId: tally.linkedByOrderId,
     excludedByOrderId: tally.excludedByOrderId,

@@ -3,93 +3,141 @@ import { OrderTable } from '../ingest/orderTable.js';
 import type { DayWindow } from '../analysis/windows.js';
 import { isCountedOrder } from './countedOrder.js';
 
-/** What the orders say about one customer of the cohort. */
+/**
+ * The cohort members (customers with ≥1 counted order dated in the cohort window) and what
+ * the orders say about them, by column: member m is ids[m], its spend is baselineSpend[m] …
+ * Members are sorted by customer id (UTF-16 code units, as `<` compares), so results do not
+ * depend on the order of rows in the file.
+ */
 export interface MemberSpend {
-  customerId: string;
+  ids: readonly string[];
   /** Sum of counted amounts dated inside the cohort window. */
-  baselineSpend: number;
+  baselineSpend: Float64Array;
   /** Sum of counted amounts dated inside the follow-up window (refunds lower it); 0 if none. */
-  laterSpend: number;
+  laterSpend: Float64Array;
   /** Counted follow-up orders with a positive amount: purchases, not refunds. */
-  laterPurchases: number;
-  /** order_ids of every cohort-window order of the customer, counted or not, for ticket linking. */
-  cohortOrderIds: ReadonlySet<string>;
+  laterPurchases: Int32Array;
+  /** The member number of a customer id; −1 for a customer outside the cohort. */
+  memberOf(customerId: string): number;
+  /**
+   * Whether `orderId` names one of member m's cohort-window orders, counted or not: a
+   * complaint about an order that was then cancelled is still a problem with a cohort purchase.
+   */
+  hasCohortOrder(member: number, orderId: string): boolean;
 }
 
-const NO_IDS: ReadonlySet<string> = new Set();
 const MS_PER_DAY = 86_400_000;
+const SEEN = 1;
+const MEMBER = 2;
 
 /**
- * One pass over the orders: the cohort members (customers with ≥1 counted order dated in the
- * cohort window) and their spend in both windows, keyed by customer id. Orders outside both
- * windows are never stored, so memory follows the windows, not the file.
- *
- * Ticket linking uses every cohort-window order id, counted or not: a complaint about an
- * order that was then cancelled is still a problem with a cohort purchase.
- *
- * Reads the orders by column (OrderTable): accumulators are indexed by customer number and
- * statuses are judged once per distinct status, so a 10-million-row file makes no object or
- * string per row. Sums are taken in file order, as over OrderRecords.
+ * One pass over the orders by column (OrderTable): accumulators indexed by customer number,
+ * statuses judged once per distinct status, and cohort-window order ids kept as the table's
+ * codes, so a 10-million-row file makes no object or string per row; a string per member is
+ * made for the sort. Orders outside both windows are never looked at twice. Sums are taken in
+ * file order, as over OrderRecords.
  */
-export function memberSpend(
-  orders: readonly OrderRecord[] | OrderTable,
-  cohort: DayWindow,
-  followUp: DayWindow,
-): Map<string, MemberSpend> {
+export function memberSpend(orders: readonly OrderRecord[] | OrderTable, cohort: DayWindow, followUp: DayWindow): MemberSpend {
   const table = orders instanceof OrderTable ? orders : OrderTable.fromRecords(orders);
   const counted = table.statuses.map(isCountedOrder);
-  // Per customer number: spend and flags in typed arrays, in order of first appearance.
   const customers = table.customerIds.size;
   const baseline = new Float64Array(customers);
   const later = new Float64Array(customers);
   const purchases = new Int32Array(customers);
   const flags = new Uint8Array(customers);
-  const order: number[] = [];
-  const orderIds = new Map<number, Set<string>>();
+  // Cohort-window rows with an order id, as (order code, customer number) pairs.
+  const links = new PairList();
   // Wall times instead of days: day >= start ⇔ time >= start's midnight (dayOf is a floor).
   const cohortFrom = cohort.start * MS_PER_DAY;
   const cohortTo = (cohort.end + 1) * MS_PER_DAY;
   const followFrom = followUp.start * MS_PER_DAY;
   const followTo = (followUp.end + 1) * MS_PER_DAY;
-  const { orderDate, customer, status, amount: amounts } = table;
+  const { orderDate, customer, status, amount: amounts, orderId } = table;
   for (let i = 0; i < table.length; i++) {
     const time = orderDate[i];
     const c = customer[i];
     if (time >= cohortFrom && time < cohortTo) {
-      if (flags[c] === 0) order.push(c);
       flags[c] |= SEEN;
-      const orderId = table.orderIdText(i);
-      if (orderId !== null && orderId !== '') {
-        let ids = orderIds.get(c);
-        if (ids === undefined) orderIds.set(c, (ids = new Set()));
-        ids.add(orderId);
-      }
+      if (orderId[i] !== -1) links.push(orderId[i], c);
       if (counted[status[i]]) {
         flags[c] |= MEMBER;
         baseline[c] += amounts[i];
       }
     } else if (time >= followFrom && time < followTo && counted[status[i]]) {
-      if (flags[c] === 0) order.push(c);
       flags[c] |= SEEN;
       const amount = amounts[i];
       later[c] += amount;
       if (amount > 0) purchases[c] += 1;
     }
   }
-  const members = new Map<string, MemberSpend>();
-  for (const c of order) {
-    if ((flags[c] & MEMBER) === 0) continue;
-    const customerId = table.customerIds.text(c);
-    members.set(customerId, {
-      customerId,
-      baselineSpend: baseline[c],
-      laterSpend: later[c],
-      laterPurchases: purchases[c],
-      cohortOrderIds: orderIds.get(c) ?? NO_IDS,
-    });
+
+  // Sorting the id strings with the built-in comparison and placing members after is several
+  // times faster than sorting members with a comparator. `index` maps id → customer number,
+  // then id → member number.
+  const index = new Map<string, number>();
+  for (let c = 0; c < customers; c++) if ((flags[c] & MEMBER) !== 0) index.set(table.customerIds.text(c), c);
+  const ids = [...index.keys()].sort();
+  const memberOfCustomer = new Int32Array(customers).fill(-1);
+  const spend = { baselineSpend: new Float64Array(ids.length), laterSpend: new Float64Array(ids.length), laterPurchases: new Int32Array(ids.length) };
+  for (let m = 0; m < ids.length; m++) {
+    const c = index.get(ids[m])!;
+    memberOfCustomer[c] = m;
+    index.set(ids[m], m);
+    spend.baselineSpend[m] = baseline[c];
+    spend.laterSpend[m] = later[c];
+    spend.laterPurchases[m] = purchases[c];
   }
-  return members;
+  const owners = orderOwners(links, memberOfCustomer);
+  return {
+    ids,
+    ...spend,
+    memberOf: (customerId) => index.get(customerId) ?? -1,
+    hasCohortOrder: (member, id) => {
+      const code = id === '' ? null : table.orderIds.find(id);
+      return code !== null && owners.owns(code, member);
+    },
+  };
 }
 
-const SEEN = 1;
-const MEMBER = 2;
+/**
+ * Which member each cohort-window order code belongs to. A loaded file keeps one row per
+ * order id, so a code has one owner; hand-built records may repeat an id across customers,
+ * which the `shared` sets cover.
+ */
+function orderOwners(links: PairList, memberOfCustomer: Int32Array): { owns(code: number, member: number): boolean } {
+  const owner = new Map<number, number>();
+  const shared = new Map<number, Set<number>>();
+  for (let j = 0; j < links.length; j++) {
+    const m = memberOfCustomer[links.b[j]];
+    if (m < 0) continue;
+    const code = links.a[j];
+    const first = owner.get(code);
+    if (first === undefined) owner.set(code, m);
+    else if (first !== m) {
+      const set = shared.get(code) ?? new Set([first]);
+      set.add(m);
+      shared.set(code, set);
+    }
+  }
+  return { owns: (code, member) => owner.get(code) === member || (shared.get(code)?.has(member) ?? false) };
+}
+
+/** A growing list of int pairs in two typed arrays. */
+class PairList {
+  length = 0;
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+
+  push(x: number, y: number): void {
+    if (this.length === this.a.length) {
+      const a = new Int32Array(this.length * 2);
+      a.set(this.a);
+      this.a = a;
+      const b = new Int32Array(this.length * 2);
+      b.set(this.b);
+      this.b = b;
+    }
+    this.a[this.length] = x;
+    this.b[this.length++] = y;
+  }
+}

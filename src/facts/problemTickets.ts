@@ -2,14 +2,17 @@ import type { TicketRecord } from '../ingest/records.js';
 import type { DayWindow } from '../analysis/windows.js';
 import { dayOf } from '../time/calendar.js';
 
-/** A member's problem tickets. */
-export interface MemberTickets {
-  problemTickets: number;
-  unresolvedTickets: number;
+/** What problemTickets needs to know of the cohort (see MemberSpend). */
+export interface CohortLinks {
+  ids: readonly string[];
+  memberOf(customerId: string): number;
+  hasCohortOrder(member: number, orderId: string): boolean;
 }
 
 export interface ProblemTicketTally {
-  byCustomer: Map<string, MemberTickets>;
+  /** Per member number: problem tickets, and those not resolved. */
+  problems: Int32Array;
+  unresolved: Int32Array;
   problemTickets: number;
   /** Problem tickets whose order_id named one of the member's cohort-window orders. */
   linkedByOrderId: number;
@@ -31,22 +34,23 @@ export interface ProblemTicketTally {
  */
 export function problemTickets(
   tickets: readonly TicketRecord[],
-  cohortOrderIds: ReadonlyMap<string, ReadonlySet<string>>,
+  members: CohortLinks,
   window: DayWindow,
   isResolved: (ticket: TicketRecord) => boolean,
 ): ProblemTicketTally {
-  const byCustomer = new Map<string, MemberTickets>();
+  const problems = new Int32Array(members.ids.length);
+  const unresolved = new Int32Array(members.ids.length);
   let total = 0;
   let linkedByOrderId = 0;
   let excludedByOrderId = 0;
   for (const ticket of tickets) {
-    const orderIds = cohortOrderIds.get(ticket.customerId);
-    if (orderIds === undefined) continue; // not a cohort member
+    const member = members.memberOf(ticket.customerId);
+    if (member < 0) continue; // not a cohort member
     const day = dayOf(ticket.createdAt);
     const inWindow = day >= window.start && day <= window.end;
     let problem: boolean;
     if (ticket.orderId !== null && ticket.orderId !== '') {
-      problem = orderIds.has(ticket.orderId);
+      problem = members.hasCohortOrder(member, ticket.orderId);
       if (problem) linkedByOrderId += 1;
       else if (inWindow) excludedByOrderId += 1;
     } else {
@@ -54,13 +58,8 @@ export function problemTickets(
     }
     if (!problem) continue;
     total += 1;
-    let m = byCustomer.get(ticket.customerId);
-    if (m === undefined) {
-      m = { problemTickets: 0, unresolvedTickets: 0 };
-      byCustomer.set(ticket.customerId, m);
-    }
-    m.problemTickets += 1;
-    if (!isResolved(ticket)) m.unresolvedTickets += 1;
+    problems[member] += 1;
+    if (!isResolved(ticket)) unresolved[member] += 1;
   }
-  return { byCustomer, problemTickets: total, linkedByOrderId, excludedByOrderId };
+  return { problems, unresolved, problemTickets: total, linkedByOrderId, excludedByOrderId };
 }

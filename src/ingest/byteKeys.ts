@@ -20,6 +20,9 @@ export class ByteKeys {
    */
   private slots = new Int32Array(4 << 10).fill(-1);
   private count = 0;
+  private probeTag = 0;
+  private probeLo = 0;
+  private probeHi = 0;
 
   /** Whether the last `add` saw its key for the first time. */
   isNew = false;
@@ -30,6 +33,39 @@ export class ByteKeys {
 
   /** The key's number; `isNew` says whether it was added just now. */
   add(bytes: Uint8Array, start: number, end: number): number {
+    const at = this.probe(bytes, start, end);
+    const slots = this.slots;
+    if (slots[at] >= 0) {
+      this.isNew = false;
+      return slots[at];
+    }
+    const k = this.count++;
+    this.store(bytes, start, end);
+    slots[at] = k;
+    slots[at + 1] = this.probeTag;
+    slots[at + 2] = this.probeLo;
+    slots[at + 3] = this.probeHi;
+    if (this.count * 2 > slots.length >> 2) this.rehash();
+    this.isNew = true;
+    return k;
+  }
+
+  /** The key's number, or −1 when it was never added (nothing is added). */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    return this.slots[this.probe(bytes, start, end)];
+  }
+
+  /** `find` for a string. */
+  findText(text: string): number {
+    const bytes = Buffer.from(text, 'utf8');
+    return this.find(bytes, 0, bytes.length);
+  }
+
+  /**
+   * The slot (index of its first int) holding the key, or the empty slot where it belongs;
+   * leaves the key's tag and first bytes in probeTag/probeLo/probeHi for `add`.
+   */
+  private probe(bytes: Uint8Array, start: number, end: number): number {
     const slots = this.slots;
     const mask = (slots.length >> 2) - 1;
     const length = end - start;
@@ -44,27 +80,16 @@ export class ByteKeys {
     }
     const h = hashBytes(bytes, start, end);
     const tag = (h & ~15) | (short ? length : 15);
+    this.probeTag = tag;
+    this.probeLo = lo;
+    this.probeHi = hi;
     let slot = (h >>> 4) & mask;
     for (;;) {
       const at = 4 * slot;
       const k = slots[at];
-      if (k < 0) break;
-      if (slots[at + 1] === tag && slots[at + 2] === lo && slots[at + 3] === hi && (short || this.equals(k, bytes, start, end))) {
-        this.isNew = false;
-        return k;
-      }
+      if (k < 0 || (slots[at + 1] === tag && slots[at + 2] === lo && slots[at + 3] === hi && (short || this.equals(k, bytes, start, end)))) return at;
       slot = (slot + 1) & mask;
     }
-    const k = this.count++;
-    this.store(bytes, start, end);
-    const at = 4 * slot;
-    slots[at] = k;
-    slots[at + 1] = tag;
-    slots[at + 2] = lo;
-    slots[at + 3] = hi;
-    if (this.count * 2 > slots.length >> 2) this.rehash();
-    this.isNew = true;
-    return k;
   }
 
   addText(text: string): number {

@@ -35,6 +35,21 @@ export class OrderIds {
     return this.add(bytes, 0, bytes.length);
   }
 
+  /** The id's code, or null when no `add` ever saw it (nothing is added). */
+  find(text: string): number | null {
+    const bytes = Buffer.from(text, 'utf8');
+    const n = numericId(bytes, 0, bytes.length);
+    const offset = n - this.base;
+    if (n >= 0 && this.base >= 0 && offset >= 0 && offset < WINDOW) {
+      // An id inside the bitmap's window was never given to `keys`.
+      const page = this.pages[offset >>> PAGE_SHIFT];
+      const seen = page !== undefined && (page[(offset & (PAGE_BITS - 1)) >>> 5] & (1 << (offset & 31))) !== 0;
+      return seen ? -2 - offset : null;
+    }
+    const k = this.keys.find(bytes, 0, bytes.length);
+    return k < 0 ? null : k;
+  }
+
   text(code: number): string {
     return code >= 0 ? this.keys.text(code) : String(this.base + (-2 - code));
   }

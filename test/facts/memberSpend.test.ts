@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseCohortWindow } from '../../src/analysis/windows.js';
-import { memberSpend } from '../../src/facts/memberSpend.js';
+import { memberSpend, type MemberSpend } from '../../src/facts/memberSpend.js';
 import { order } from '../analysis/cohortRecords.js';
 
 const cohort = parseCohortWindow('2014-01');
 const followUp = parseCohortWindow('2014-02-01..2014-04-30');
+
+/** Member `id`'s spend, or undefined for a customer outside the cohort. */
+function get(spend: MemberSpend, id: string) {
+  const m = spend.memberOf(id);
+  if (m < 0) return undefined;
+  return { baselineSpend: spend.baselineSpend[m], laterSpend: spend.laterSpend[m], laterPurchases: spend.laterPurchases[m] };
+}
 
 describe('memberSpend', () => {
   it('members have a counted cohort-window order; spend is split by window', () => {
@@ -21,8 +28,9 @@ describe('memberSpend', () => {
       cohort,
       followUp,
     );
-    expect([...members.keys()]).toEqual(['a']);
-    const a = members.get('a')!;
+    expect(members.ids).toEqual(['a']);
+    expect(members.memberOf('b')).toBe(-1);
+    const a = get(members, 'a')!;
     expect(a.baselineSpend).toBe(75);
     expect(a.laterSpend).toBe(50);
     expect(a.laterPurchases).toBe(2);
@@ -30,7 +38,7 @@ describe('memberSpend', () => {
 
   it('a customer whose only cohort order was cancelled is not a member', () => {
     const members = memberSpend([order('c', '2014-01-05', 80, { status: 'Cancelled' }), order('c', '2014-02-05', 60)], cohort, followUp);
-    expect(members.size).toBe(0);
+    expect(members.ids).toEqual([]);
   });
 
   it('cancelled, refunded, voided and failed orders add no spend in either window', () => {
@@ -46,16 +54,16 @@ describe('memberSpend', () => {
       cohort,
       followUp,
     );
-    expect(members.get('a')).toMatchObject({ baselineSpend: 100, laterSpend: 10, laterPurchases: 1 });
+    expect(get(members, 'a')).toMatchObject({ baselineSpend: 100, laterSpend: 10, laterPurchases: 1 });
   });
 
   it('a refund row lowers later spend and is not a repeat purchase', () => {
     const members = memberSpend([order('a', '2014-01-05', 100), order('a', '2014-02-05', -30)], cohort, followUp);
-    expect(members.get('a')).toMatchObject({ laterSpend: -30, laterPurchases: 0 });
+    expect(get(members, 'a')).toMatchObject({ laterSpend: -30, laterPurchases: 0 });
   });
 
   it('a member with no follow-up orders has later spend 0', () => {
-    expect(memberSpend([order('a', '2014-01-05', 100)], cohort, followUp).get('a')).toMatchObject({ laterSpend: 0, laterPurchases: 0 });
+    expect(get(memberSpend([order('a', '2014-01-05', 100)], cohort, followUp), 'a')).toMatchObject({ laterSpend: 0, laterPurchases: 0 });
   });
 
   it('keeps every cohort-window order id for linking, cancelled ones too, but no follow-up ids', () => {
@@ -69,11 +77,36 @@ describe('memberSpend', () => {
       cohort,
       followUp,
     );
-    expect([...members.get('a')!.cohortOrderIds].sort()).toEqual(['A1', 'A2']);
+    const a = members.memberOf('a');
+    expect(['A1', 'A2', 'A3', 'A4', ''].map((id) => members.hasCohortOrder(a, id))).toEqual([true, true, false, false, false]);
   });
 
   it('does not depend on whether the follow-up order comes first in the file', () => {
     const members = memberSpend([order('a', '2014-03-01', 30), order('a', '2014-01-05', 100)], cohort, followUp);
-    expect(members.get('a')).toMatchObject({ baselineSpend: 100, laterSpend: 30 });
+    expect(get(members, 'a')).toMatchObject({ baselineSpend: 100, laterSpend: 30 });
+  });
+
+  it('sorts members by customer id, whatever the order of rows', () => {
+    const members = memberSpend([order('c', '2014-01-05', 1), order('a', '2014-01-06', 2), order('B', '2014-01-07', 3)], cohort, followUp);
+    expect(members.ids).toEqual(['B', 'a', 'c']);
+    expect(['a', 'B', 'c'].map((id) => members.memberOf(id))).toEqual([1, 0, 2]);
+    expect([...members.baselineSpend]).toEqual([3, 2, 1]);
+  });
+
+  it('links numbered and other order ids to their own member only', () => {
+    const members = memberSpend(
+      [
+        order('a', '2014-01-05', 10, { id: '1001' }),
+        order('b', '2014-01-05', 10, { id: '1002' }),
+        order('b', '2014-01-06', 10, { id: 'W-7' }),
+        order('c', '2014-01-07', 10, { id: '1002' }), // a repeated id in hand-built records: both customers own it
+      ],
+      cohort,
+      followUp,
+    );
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => members.memberOf(id));
+    expect([members.hasCohortOrder(a, '1001'), members.hasCohortOrder(b, '1001'), members.hasCohortOrder(a, '1002')]).toEqual([true, false, false]);
+    expect([members.hasCohortOrder(b, '1002'), members.hasCohortOrder(c, '1002'), members.hasCohortOrder(b, 'W-7'), members.hasCohortOrder(c, 'W-7')]).toEqual([true, true, true, false]);
+    expect([members.hasCohortOrder(a, '1003'), members.hasCohortOrder(a, '01001')]).toEqual([false, false]);
   });
 });

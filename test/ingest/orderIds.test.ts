@@ -35,4 +35,15 @@ describe('OrderIds', () => {
     ids.addText(String(2 ** 40));
     expect(ids.isNew).toBe(false);
   });
+
+  it('finds the code of every id added, and nothing for one never added, without adding it', () => {
+    const ids = new OrderIds();
+    expect(ids.find('1001')).toBeNull(); // before any numeric id: no bitmap yet
+    const added = ['1001', '1002', '01001', 'W-7', '', String(2 ** 40), 'ü-9'];
+    const codes = added.map((t) => ids.addText(t));
+    expect(added.map((t) => ids.find(t))).toEqual(codes);
+    for (const t of ['1003', '1000', '1', '001001', 'W-8', String(2 ** 40 + 1), 'ü']) expect(ids.find(t)).toBeNull();
+    ids.addText('1003');
+    expect(ids.isNew).toBe(true);
+  });
 });

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteKeys } from '../../src/ingest/byteKeys.js';
+
+describe('ByteKeys', () => {
+  it('numbers distinct keys densely in order of first appearance', () => {
+    const keys = new ByteKeys();
+    expect(['C1', 'C2', 'C1', '', 'a-much-longer-key-than-eight-bytes', 'C2'].map((k) => keys.addText(k))).toEqual([0, 1, 0, 2, 3, 1]);
+    expect(keys.size).toBe(4);
+    expect(keys.text(3)).toBe('a-much-longer-key-than-eight-bytes');
+  });
+
+  it('find gives the number of an added key and −1 for any other, adding nothing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 200 }), fc.array(fc.string({ maxLength: 12 }), { maxLength: 50 }), (added, probes) => {
+        const keys = new ByteKeys();
+        const numbers = new Map<string, number>();
+        for (const k of added) numbers.set(k, keys.addText(k));
+        for (const k of [...added, ...probes]) expect(keys.findText(k)).toBe(numbers.get(k) ?? -1);
+        expect(keys.size).toBe(numbers.size);
+      }),
+    );
+  });
+
+  it('keys differing after their first 8 bytes, or by a NUL, stay apart through rehashing', () => {
+    const keys = new ByteKeys();
+    const texts = Array.from({ length: 5000 }, (_, i) => (i % 2 === 0 ? `customer-${i}` : `ab\u0000${i}`));
+    const codes = texts.map((t) => keys.addText(t));
+    expect(codes).toEqual(texts.map((_, i) => i));
+    expect(texts.map((t) => keys.findText(t))).toEqual(codes);
+    expect(keys.findText('customer-1')).toBe(-1);
+  });
+});
