@@ -1,7 +1,6 @@
-import type { CustomerFacts } from '../facts/customerFacts.js';
 import { bootstrapMeanCi } from '../stats/bootstrap.js';
-import { mannWhitneyU } from '../stats/mannWhitney.js';
-import { mean, median } from '../stats/summary.js';
+import { mannWhitneyUSorted } from '../stats/mannWhitney.js';
+import { mean, medianSorted } from '../stats/summary.js';
 import { welchTTest } from '../stats/welch.js';
 import { GROUPS, type Comparison, type Group, type GroupStats } from './cohortResult.js';
 
@@ -12,12 +11,64 @@ export const COMPARISON_PAIRS: readonly [Group, Group][] = [
   ['resolved', 'unresolved'],
 ];
 
-/** Members' later spend per group, in member order (customer id), for the tests. */
-export function laterSpendByGroup(members: readonly CustomerFacts[]): Record<Group, number[]> {
-  const spend: Record<Group, number[]> = { no_problem: [], resolved: [], unresolved: [] };
-  for (const m of members) spend[m.group].push(m.laterSpend);
-  return spend;
+/**
+ * One group's members as columns, built once and shared by every statistic and test.
+ * `laterSpend` and `baselineSpend` are in member order (customer id): the means, the bootstrap
+ * draws and Welch's sums depend on it. `sortedLaterSpend` (ascending) serves the median and
+ * Mann–Whitney, so no group is copied or sorted again per statistic or per pair.
+ */
+export interface GroupColumns {
+  laterSpend: Float64Array;
+  sortedLaterSpend: Float64Array;
+  baselineSpend: Float64Array;
+  /** Members with ≥1 follow-up purchase. */
+  repeaters: number;
 }
+
+/**
+ * What groupColumns reads of the members, one entry per member number in member order (the
+ * columns of MemberSpend and ProblemTicketTally).
+ */
+export interface MemberColumns {
+  laterSpend: ArrayLike<number>;
+  baselineSpend: ArrayLike<number>;
+  laterPurchases: ArrayLike<number>;
+  problems: ArrayLike<number>;
+  unresolved: ArrayLike<number>;
+}
+
+/** A member's group: `no_problem` without problem tickets, else `unresolved` if any is unresolved. */
+export function memberGroup(problems: number, unresolved: number): Group {
+  return problems === 0 ? 'no_problem' : unresolved > 0 ? 'unresolved' : 'resolved';
+}
+
+/**
+ * Member columns → per-group columns, straight from the typed arrays: no object per member,
+ * and each group's columns allocated at their final size (a first pass counts the groups).
+ */
+export function groupColumns(members: MemberColumns): Record<Group, GroupColumns> {
+  const { laterSpend, baselineSpend, laterPurchases, problems, unresolved } = members;
+  const count = laterSpend.length;
+  const sizes: Record<Group, number> = { no_problem: 0, resolved: 0, unresolved: 0 };
+  for (let m = 0; m < count; m++) sizes[memberGroup(problems[m]!, unresolved[m]!)] += 1;
+  const columns = {} as Record<Group, GroupColumns>;
+  for (const group of GROUPS) {
+    columns[group] = { laterSpend: new Float64Array(sizes[group]), sortedLaterSpend: EMPTY, baselineSpend: new Float64Array(sizes[group]), repeaters: 0 };
+  }
+  const filled: Record<Group, number> = { no_problem: 0, resolved: 0, unresolved: 0 };
+  for (let m = 0; m < count; m++) {
+    const group = memberGroup(problems[m]!, unresolved[m]!);
+    const c = columns[group];
+    const i = filled[group]++;
+    c.laterSpend[i] = laterSpend[m]!;
+    c.baselineSpend[i] = baselineSpend[m]!;
+    if (laterPurchases[m]! > 0) c.repeaters += 1;
+  }
+  for (const group of GROUPS) columns[group].sortedLaterSpend = columns[group].laterSpend.slice().sort();
+  return columns;
+}
+
+const EMPTY = new Float64Array(0);
 
 /**
  * Per group: size, mean/median/total later spend, repeat rate (share with ≥1 follow-up
@@ -26,29 +77,23 @@ export function laterSpendByGroup(members: readonly CustomerFacts[]): Record<Gro
  * 0 and null statistics.
  */
 export function groupStats(
-  members: readonly CustomerFacts[],
+  columns: Record<Group, GroupColumns>,
   bootstrap: { resamples: number; seed: number },
 ): Record<Group, GroupStats> {
-  const byGroup: Record<Group, CustomerFacts[]> = { no_problem: [], resolved: [], unresolved: [] };
-  for (const m of members) byGroup[m.group].push(m);
   const stats = {} as Record<Group, GroupStats>;
   for (const group of GROUPS) {
-    const rows = byGroup[group];
-    const later = rows.map((m) => m.laterSpend);
+    const { laterSpend, sortedLaterSpend, baselineSpend, repeaters } = columns[group];
+    const n = laterSpend.length;
     let total = 0;
-    let repeaters = 0;
-    for (const m of rows) {
-      total += m.laterSpend;
-      if (m.laterPurchases > 0) repeaters += 1;
-    }
+    for (let i = 0; i < n; i++) total += laterSpend[i]!;
     stats[group] = {
-      customers: rows.length,
-      meanSpend: mean(later),
-      medianSpend: median(later),
-      repeatRate: rows.length === 0 ? null : repeaters / rows.length,
+      customers: n,
+      meanSpend: mean(laterSpend),
+      medianSpend: medianSorted(sortedLaterSpend),
+      repeatRate: n === 0 ? null : repeaters / n,
       totalSpend: total,
-      baselineMeanSpend: mean(rows.map((m) => m.baselineSpend)),
-      ci95: bootstrapMeanCi(later, bootstrap),
+      baselineMeanSpend: mean(baselineSpend),
+      ci95: bootstrapMeanCi(laterSpend, bootstrap),
       liftVsNoProblem: null,
     };
   }
@@ -68,12 +113,12 @@ export function lift(meanA: number | null, meanB: number | null): number | null 
 }
 
 /** Welch's t-test and Mann–Whitney U (two-sided) on later spend, for each pair; null = not computable. */
-export function comparisons(spend: Record<Group, number[]>, stats: Record<Group, GroupStats>): Comparison[] {
+export function comparisons(columns: Record<Group, GroupColumns>, stats: Record<Group, GroupStats>): Comparison[] {
   return COMPARISON_PAIRS.map(([a, b]) => ({
     a,
     b,
     lift: lift(stats[a].meanSpend, stats[b].meanSpend),
-    welchP: welchTTest(spend[a], spend[b])?.p ?? null,
-    mannWhitneyP: mannWhitneyU(spend[a], spend[b])?.p ?? null,
+    welchP: welchTTest(columns[a].laterSpend, columns[b].laterSpend)?.p ?? null,
+    mannWhitneyP: mannWhitneyUSorted(columns[a].sortedLaterSpend, columns[b].sortedLaterSpend)?.p ?? null,
   }));
 }

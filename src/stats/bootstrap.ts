@@ -17,14 +17,15 @@ export interface BootstrapOptions {
  * Returns null for an empty sample; a constant sample (including a single value) gives
  * [v, v] exactly. Throws RangeError unless resamples is a positive integer and 0 < level < 1.
  *
- * Speed: the values are copied once into a Float64Array and each resample is a running sum,
- * so nothing is allocated per resample; large samples use two threads (parallelResampleMeans),
- * with the same result to the bit.
+ * Speed: number[] values are copied once into a Float64Array (a Float64Array is read as it
+ * is, so a caller holding one pays no copy) and each resample is a running sum, so nothing is
+ * allocated per resample; large samples use two threads (parallelResampleMeans), with the
+ * same result to the bit.
  *
  * @example
  * bootstrapMeanCi([3, 5, 7, 9, 30], { resamples: 2000, seed: 1 }); // [4.6, 20.8]
  */
-export function bootstrapMeanCi(values: readonly number[], options: BootstrapOptions): [number, number] | null {
+export function bootstrapMeanCi(values: readonly number[] | Float64Array, options: BootstrapOptions): [number, number] | null {
   const { resamples, seed, level = 0.95 } = options;
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`bootstrapMeanCi: resamples must be a positive integer, got ${resamples}`);
@@ -32,7 +33,7 @@ export function bootstrapMeanCi(values: readonly number[], options: BootstrapOpt
   if (!(level > 0 && level < 1)) throw new RangeError(`bootstrapMeanCi: level must be in (0, 1), got ${level}`);
   const n = values.length;
   if (n === 0) return null;
-  const sample = Float64Array.from(values);
+  const sample = values instanceof Float64Array ? values : Float64Array.from(values);
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {

@@ -23,19 +23,27 @@ export interface MannWhitneyResult {
  * Returns null when either sample is empty, or when every value in both samples is equal
  * (σ = 0: the ranks carry no information and p is undefined).
  *
- * Sorts copies of both samples and merges them, counting tie groups as it goes:
- * O((n + m) log(n + m)) time, no per-value objects. Throws RangeError on NaN (it has no rank).
+ * Sorts copies of both samples and ranks them with mannWhitneyUSorted. Throws RangeError on
+ * NaN (it has no rank).
  *
  * @example
  * mannWhitneyU([1, 2, 3], [4, 5, 6, 7]);
  * // { u: 0, z: -1.9445436482630056, p: 0.05182992721790971 }
  */
-export function mannWhitneyU(a: readonly number[], b: readonly number[]): MannWhitneyResult | null {
-  const n = a.length;
-  const m = b.length;
+export function mannWhitneyU(a: ArrayLike<number>, b: ArrayLike<number>): MannWhitneyResult | null {
+  if (a.length === 0 || b.length === 0) return null;
+  return mannWhitneyUSorted(Float64Array.from(a).sort(), Float64Array.from(b).sort());
+}
+
+/**
+ * mannWhitneyU of samples already sorted ascending (as `Float64Array.prototype.sort` leaves
+ * them), so a caller comparing one sample with several others sorts it once. Ranks by merging
+ * the two and counting tie groups as it goes: O(n + m) time, nothing allocated.
+ */
+export function mannWhitneyUSorted(x: Float64Array, y: Float64Array): MannWhitneyResult | null {
+  const n = x.length;
+  const m = y.length;
   if (n === 0 || m === 0) return null;
-  const x = Float64Array.from(a).sort();
-  const y = Float64Array.from(b).sort();
   // A typed-array sort puts NaN last.
   if (Number.isNaN(x[n - 1]) || Number.isNaN(y[m - 1])) throw new RangeError('mannWhitneyU: NaN has no rank');
   const total = n + m;

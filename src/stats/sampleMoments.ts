@@ -13,7 +13,7 @@ export interface SampleMoments {
  * @example
  * sampleMoments([2, 4, 4, 4, 5, 5, 7, 9]); // { n: 8, mean: 5, variance: 4.571428571428571 }
  */
-export function sampleMoments(values: readonly number[]): SampleMoments {
+export function sampleMoments(values: ArrayLike<number>): SampleMoments {
   const n = values.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += values[i]!;

@@ -24,7 +24,7 @@ export interface WelchResult {
  * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]);
  * // { t: -2.2514363231593695, df: 5.520787746170677, p: 0.06913359319239237 }
  */
-export function welchTTest(a: readonly number[], b: readonly number[]): WelchResult | null {
+export function welchTTest(a: ArrayLike<number>, b: ArrayLike<number>): WelchResult | null {
   if (a.length < 2 || b.length < 2) return null;
   const x = sampleMoments(a);
   const y = sampleMoments(b);

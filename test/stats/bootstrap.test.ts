@@ -49,6 +49,15 @@ describe('bootstrapMeanCi', () => {
     const values = [5, 1, 4, 2];
     bootstrapMeanCi(values, { resamples: 50, seed: 3 });
     expect(values).toEqual([5, 1, 4, 2]);
+    const typed = Float64Array.of(5, 1, 4, 2);
+    bootstrapMeanCi(typed, { resamples: 50, seed: 3 });
+    expect([...typed]).toEqual([5, 1, 4, 2]);
+  });
+
+  it('takes a Float64Array as it is, with the same interval', () => {
+    expect(bootstrapMeanCi(Float64Array.of(3, 5, 7, 9, 30), { resamples: 2000, seed: 1 })).toEqual([4.6, 20.8]);
+    expect(bootstrapMeanCi(Float64Array.of(0.1, 0.1), { resamples: 10, seed: 1 })).toEqual([0.1, 0.1]);
+    expect(bootstrapMeanCi(new Float64Array(0), { resamples: 10, seed: 1 })).toBeNull();
   });
 
   it('a higher level gives a wider interval from the same resamples', () => {

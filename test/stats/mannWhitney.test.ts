@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mannWhitneyU } from '../../src/stats/mannWhitney.js';
+import { mannWhitneyU, mannWhitneyUSorted } from '../../src/stats/mannWhitney.js';
 import { createRng } from '../../src/stats/rng.js';
 import { expectRelClose } from './close.js';
 
@@ -100,5 +100,31 @@ describe('mannWhitneyU', () => {
     const result = mannWhitneyU(a, b)!;
     expect(performance.now() - started).toBeLessThan(1000);
     expect(result.u + mannWhitneyU(b, a)!.u).toBe(100_000 * 120_000);
+  });
+});
+
+describe('mannWhitneyUSorted', () => {
+  it('hand check with a tie spanning both samples: mid-ranks, tie-corrected σ', () => {
+    // a = [1, 2, 2], b = [2, 3]: ranks 1 | 3 3 3 | 5, so R_a = 1 + 3 + 3 = 7 and
+    // U = 7 − 3·4/2 = 1 (pairs a > b: the two 2-vs-2 ties, ½ each). σ² = 3·2/12 · (6 − 24/20) = 2.4
+    // (one tie group of 3: t³ − t = 24); z = −(|1 − 3| − ½)/√2.4; p = erfc(|z|/√2).
+    const result = mannWhitneyUSorted(Float64Array.of(1, 2, 2), Float64Array.of(2, 3))!;
+    expect(result.u).toBe(1);
+    expectRelClose(result.z, -0.9682458365518541, 1e-15);
+    expectRelClose(result.p, 0.33292160806556603, 1e-13);
+    expect(mannWhitneyUSorted(Float64Array.of(2, 3), Float64Array.of(1, 2, 2))!.u).toBe(5);
+  });
+
+  it('gives mannWhitneyU of the unsorted samples to the bit', () => {
+    const a = [310, 0, 45, 120.5, 0, 99.99, 80, 0];
+    const b = [5, 0, 40, 0, 15.5, 0, 0, 20, 0, 0];
+    const sorted = (v: number[]) => Float64Array.from(v).sort();
+    expect(mannWhitneyUSorted(sorted(a), sorted(b))).toEqual(mannWhitneyU(a, b));
+    expect(mannWhitneyUSorted(sorted(a), sorted(b))!.u).toBe(59);
+  });
+
+  it('is null for an empty sample and refuses NaN (sorted last)', () => {
+    expect(mannWhitneyUSorted(new Float64Array(0), Float64Array.of(1))).toBeNull();
+    expect(() => mannWhitneyUSorted(Float64Array.of(1, NaN), Float64Array.of(2))).toThrow(RangeError);
   });
 });

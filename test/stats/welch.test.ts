@@ -17,6 +17,11 @@ describe('welchTTest', () => {
     expectWelch([1, 2, 3, 4], [2, 4, 6, 8, 10], -2.2514363231593695, 5.520787746170677, 0.06913359319239237);
   });
 
+  it('reads Float64Arrays like arrays', () => {
+    expect(welchTTest(Float64Array.of(1, 2, 3, 4), Float64Array.of(2, 4, 6, 8, 10))).toEqual(welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]));
+    expectRelClose(welchTTest(Float64Array.of(1, 2, 3, 4), [2, 4, 6, 8, 10])!.t, -2.2514363231593695);
+  });
+
   it('matches scipy on spend-like data with many zeros', () => {
     expectWelch(
       [0, 0, 120.5, 80, 99.99, 0, 310, 45],
