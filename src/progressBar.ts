@@ -57,14 +57,22 @@ export function progressBar(
   let bytes = 0;
   let rows = 0;
   let drawn = 0;
+  const draw = () => {
+    const t = now();
+    if (t - drawn < REDRAW_MS) return;
+    drawn = t;
+    stream.write(`\r${progressLine({ label: options.label, bytes, total: options.totalBytes, rows, elapsedMs: t - started })}\x1b[K`);
+  };
   return {
     read(chunk) {
       bytes += chunk.length;
       for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) rows++;
-      const t = now();
-      if (t - drawn < REDRAW_MS) return;
-      drawn = t;
-      stream.write(`\r${progressLine({ label: options.label, bytes, total: options.totalBytes, rows, elapsedMs: t - started })}\x1b[K`);
+      draw();
+    },
+    advance(more, lines) {
+      bytes += more;
+      rows += lines;
+      draw();
     },
     restart() {
       started = now();

@@ -2,7 +2,7 @@ import { assertReadable, loadOrders, loadTickets } from '../ingest/load.js';
 import type { FileQuality, IngestOptions, LoadedOrders, LoadedTickets } from '../ingest/records.js';
 import type { Terminal } from '../terminal.js';
 import { warnAboutQuality } from './qualityWarnings.js';
-import { readProgress } from './readProgress.js';
+import { readProgresses } from './readProgress.js';
 
 export interface LoadedInputs {
   orders: LoadedOrders;
@@ -25,9 +25,13 @@ export async function loadInputs(
 ): Promise<LoadedInputs> {
   await assertReadable(ordersFile, 'orders');
   await assertReadable(ticketsFile, 'tickets');
-  const orders = await loadOrders(ordersFile, ingest, readProgress(term, flags, ordersFile));
-  const tickets = await loadTickets(ticketsFile, ingest, readProgress(term, flags, ticketsFile));
-  warnAboutQuality(orders.quality, term);
-  warnAboutQuality(tickets.quality, term);
-  return { orders, tickets, quality: { orders: orders.quality, tickets: tickets.quality } };
+  // Read at the same time: the orders file's worker threads leave this thread free for the
+  // tickets file. The orders file's error, if both fail, as when they were read in turn.
+  const [ordersBar, ticketsBar] = readProgresses(term, flags, [ordersFile, ticketsFile]);
+  const [orders, tickets] = await Promise.allSettled([loadOrders(ordersFile, ingest, ordersBar), loadTickets(ticketsFile, ingest, ticketsBar)]);
+  if (orders.status === 'rejected') throw orders.reason;
+  if (tickets.status === 'rejected') throw tickets.reason;
+  warnAboutQuality(orders.value.quality, term);
+  warnAboutQuality(tickets.value.quality, term);
+  return { orders: orders.value, tickets: tickets.value, quality: { orders: orders.value.quality, tickets: tickets.value.quality } };
 }

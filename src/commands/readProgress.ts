@@ -10,11 +10,46 @@ import type { Terminal } from '../terminal.js';
  * loader then reports the problem itself.
  */
 export function readProgress(term: Terminal, flags: { quiet?: boolean }, path: string): ReadProgress | null {
+  return readProgresses(term, flags, [path])[0]!;
+}
+
+/**
+ * One bar for files read at the same time (orders and tickets): each file gets its own
+ * handle; a file read again from its start takes back what it had counted, and the bar is
+ * cleared once every file is done.
+ */
+export function readProgresses(term: Terminal, flags: { quiet?: boolean }, paths: readonly string[]): (ReadProgress | null)[] {
   let totalBytes = 0;
   try {
-    totalBytes = statSync(path).size;
+    for (const path of paths) totalBytes += statSync(path).size;
   } catch {
-    return null;
+    return paths.map(() => null);
   }
-  return progressBar(term.progressStream, { label: basename(path), totalBytes, quiet: Boolean(flags.quiet) });
+  const bar = progressBar(term.progressStream, { label: paths.map((p) => basename(p)).join(' + '), totalBytes, quiet: Boolean(flags.quiet) });
+  if (bar === null || paths.length === 1) return paths.map(() => bar);
+  let open = paths.length;
+  return paths.map(() => {
+    let bytes = 0;
+    let lines = 0;
+    return {
+      read(chunk) {
+        bytes += chunk.length;
+        for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+        bar.read(chunk);
+      },
+      advance(more, moreLines) {
+        bytes += more;
+        lines += moreLines;
+        bar.advance(more, moreLines);
+      },
+      restart() {
+        bar.advance(-bytes, -lines);
+        bytes = 0;
+        lines = 0;
+      },
+      done() {
+        if (--open === 0) bar.done();
+      },
+    };
+  });
 }

@@ -1,3 +1,5 @@
+import { NumberedKeys } from './numberedKeys.js';
+
 /**
  * A set of byte strings (ids as UTF-8 bytes) giving each distinct one a dense number 0, 1, 2…
  * in order of first appearance. Keys live back to back in one growing byte arena and the hash
@@ -20,6 +22,8 @@ export class ByteKeys {
    */
   private slots = new Int32Array(4 << 10).fill(-1);
   private count = 0;
+  /** Ids like "C1411182" skip the hash table (see NumberedKeys). */
+  private readonly numbered = new NumberedKeys();
   private probeTag = 0;
   private probeLo = 0;
   private probeHi = 0;
@@ -33,6 +37,17 @@ export class ByteKeys {
 
   /** The key's number; `isNew` says whether it was added just now. */
   add(bytes: Uint8Array, start: number, end: number): number {
+    const cell = this.numbered.cell(bytes, start, end, true);
+    if (cell >= 0) {
+      let k = this.numbered.get(cell);
+      this.isNew = k < 0;
+      if (k < 0) {
+        k = this.count++;
+        this.store(bytes, start, end);
+        this.numbered.set(cell, k);
+      }
+      return k;
+    }
     const at = this.probe(bytes, start, end);
     const slots = this.slots;
     if (slots[at] >= 0) {
@@ -52,6 +67,8 @@ export class ByteKeys {
 
   /** The key's number, or −1 when it was never added (nothing is added). */
   find(bytes: Uint8Array, start: number, end: number): number {
+    const cell = this.numbered.cell(bytes, start, end, false);
+    if (cell >= 0) return this.numbered.get(cell);
     return this.slots[this.probe(bytes, start, end)];
   }
 
@@ -101,6 +118,15 @@ export class ByteKeys {
     return this.arena.toString('utf8', this.starts[k], this.starts[k + 1]);
   }
 
+  /** Keys from..to−1, back to back: key k is bytes[ends[k − from − 1] ?? 0 .. ends[k − from]). */
+  keyBytes(from: number, to: number): KeyBytes {
+    const start = this.starts[from];
+    const bytes = Uint8Array.from(this.arena.subarray(start, this.starts[to]));
+    const ends = new Int32Array(to - from);
+    for (let k = from; k < to; k++) ends[k - from] = this.starts[k + 1] - start;
+    return { bytes, ends };
+  }
+
   private equals(k: number, bytes: Uint8Array, start: number, end: number): boolean {
     const at = this.starts[k];
     const length = end - start;
@@ -139,6 +165,12 @@ export class ByteKeys {
     }
     this.slots = slots;
   }
+}
+
+/** Keys as one byte array and where each ends (see ByteKeys.keyBytes). */
+export interface KeyBytes {
+  bytes: Uint8Array;
+  ends: Int32Array;
 }
 
 /** FNV-1a over the bytes, finished with a multiply-xorshift so sequential ids spread out. */

@@ -30,17 +30,28 @@ export type { Problem } from './accounting.js';
 /** Hears every chunk of the file as it is read (a progress bar); `done` once it is all read. */
 export interface ReadProgress {
   read(chunk: Uint8Array): void;
+  /** Bytes and lines read elsewhere (by worker threads). */
+  advance(bytes: number, lines: number): void;
   /** The file is read again from its start (the byte reader handed it to the general path). */
   restart(): void;
   done(): void;
 }
 
-export async function loadOrders(path: string, options: IngestOptions, progress?: ReadProgress | null): Promise<LoadedOrders> {
+export async function loadOrders(
+  path: string,
+  options: IngestOptions,
+  progress?: ReadProgress | null,
+  parallel?: import('./parallelOrders.js').ParallelOptions,
+): Promise<LoadedOrders> {
   return loadFile(
     path,
     'orders',
     progress,
-    async (file, size, presets) => (await import('./plainOrders.js')).readPlainOrders(file, size, path, options, presets, progress ?? undefined),
+    async (file, size, presets) => {
+      const [{ readPlainOrders }, { parallelRest }, { PLAIN_CHUNK }] = await Promise.all([import('./plainOrders.js'), import('./parallelOrders.js'), import('./plainFile.js')]);
+      const rest = parallelRest(path, size, progress ?? undefined, parallel);
+      return readPlainOrders(file, size, path, options, presets, progress ?? undefined, PLAIN_CHUNK, rest);
+    },
     (chunks) => parseOrders(chunks, path, options),
   );
 }

@@ -30,6 +30,16 @@ export class OrderIds {
     return k;
   }
 
+  /** `add` of the id whose numericId is n ≥ 0 (its text is String(n): no leading zero). */
+  addNumeric(n: number): number {
+    const code = this.addNumber(n);
+    if (code !== null) return code;
+    const bytes = Buffer.from(String(n), 'latin1');
+    const k = this.keys.add(bytes, 0, bytes.length);
+    this.isNew = this.keys.isNew;
+    return k;
+  }
+
   addText(text: string): number {
     const bytes = Buffer.from(text, 'utf8');
     return this.add(bytes, 0, bytes.length);
@@ -74,7 +84,7 @@ const PAGE_SHIFT = 16;
 const PAGE_BITS = 1 << PAGE_SHIFT;
 
 /** The value of an id written as a plain number without leading zeros, else −1. */
-function numericId(bytes: Uint8Array, start: number, end: number): number {
+export function numericId(bytes: Uint8Array, start: number, end: number): number {
   const length = end - start;
   if (length === 0 || length > 15 || (bytes[start] === 48 && length > 1)) return -1;
   let n = 0;

@@ -1,14 +1,14 @@
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from './accounting.js';
 import { mapRecord, type MappedRows, type RowShape } from './mappedRows.js';
-import { PLAIN_CHUNK, readPlainFile, splitLines, startPlain, type PlainBatches } from './plainOrders.js';
+import { PLAIN_CHUNK, readPlainFile, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import type { Preset, RawRow } from './presets/preset.js';
 import { REQUIRED_TICKET_COLUMNS, TICKET_COLUMNS, type IngestOptions, type LoadedTickets } from './records.js';
 import { ticketRowsFor, type TicketRows } from './tickets.js';
 
 /**
  * The tickets reader for plain files (UTF-8 without a single `"`, lines ending in \n or
- * \r\n), on the byte loop of the orders reader (readPlainFile): each line is cut at the
+ * \r\n), on the byte loop of plainFile.ts (readPlainFile): each line is cut at the
  * delimiter straight from the bytes, with no CSV parser and no decoded chunk text, and every
  * row goes through the same code as the general path (mapRecord, then the row rules of
  * tickets.ts). Lines are taken in the same batches, mapped first and then read, as the general

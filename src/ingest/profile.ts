@@ -53,6 +53,14 @@ export class ColumnObserver {
     this.stats.get(column)!.rows += count;
   }
 
+  /** Counts `count` empty values, as that many observe(column, '') calls would. */
+  empties(column: string, count: number): void {
+    let s = this.stats.get(column);
+    if (!s) this.stats.set(column, (s = { rows: 0, empty: 0, examples: [] }));
+    s.rows += count;
+    s.empty += count;
+  }
+
   /** Whether observe() of a non-empty value can do nothing but count it. */
   complete(column: string): boolean {
     const s = this.stats.get(column);

@@ -30,4 +30,39 @@ describe('ByteKeys', () => {
     expect(texts.map((t) => keys.findText(t))).toEqual(codes);
     expect(keys.findText('customer-1')).toBe(-1);
   });
+
+  it('numbers prefixed and zero-padded numeric ids (the direct path) exactly like any other key', () => {
+    const id = fc.oneof(
+      fc.integer({ min: 0, max: 3000 }).map((n) => `C${n}`),
+      fc.integer({ min: 0, max: 3000 }).map((n) => `C${String(n).padStart(4, '0')}`),
+      fc.integer({ min: 0, max: 3000 }).map((n) => String(n)),
+      fc.integer({ min: 0, max: 2 ** 40 }).map((n) => `C${n}`),
+      fc.constantFrom('C', 'C01', 'c12', 'C1x', 'ann@example.com', '', 'C0', 'C00', 'CC12', 'C1234567890123456'),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { minLength: 1, maxLength: 300 }), fc.array(id, { maxLength: 40 }), (added, probes) => {
+        const keys = new ByteKeys();
+        const numbers = new Map<string, number>();
+        for (const k of added) {
+          const n = keys.addText(k);
+          expect(keys.isNew).toBe(!numbers.has(k));
+          if (!numbers.has(k)) numbers.set(k, numbers.size);
+          expect(n).toBe(numbers.get(k));
+          expect(keys.text(n)).toBe(k);
+        }
+        for (const k of probes) expect(keys.findText(k)).toBe(numbers.get(k) ?? -1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps numbering right once the direct pages are spent (sparse ids fall back to hashing)', () => {
+    const keys = new ByteKeys();
+    // 16,384 ids a page: ids this far apart need a page each, more than the budget of 256.
+    const texts = Array.from({ length: 600 }, (_, i) => `C${1_000_000 + i * 20_000}`);
+    expect(texts.map((t) => keys.addText(t))).toEqual(texts.map((_, i) => i));
+    expect(texts.map((t) => keys.addText(t))).toEqual(texts.map((_, i) => i));
+    expect(keys.isNew).toBe(false);
+    expect(texts.map((t) => keys.findText(t))).toEqual(texts.map((_, i) => i));
+  });
 });

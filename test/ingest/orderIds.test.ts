@@ -46,4 +46,14 @@ describe('OrderIds', () => {
     ids.addText('1003');
     expect(ids.isNew).toBe(true);
   });
+
+  it('addNumeric(n) is add of the digits of n, inside the bitmap window or not', () => {
+    const byText = new OrderIds();
+    const byNumber = new OrderIds();
+    for (const n of [5000, 5001, 5000, 2 ** 40, 2 ** 40, 0, 999999999999999]) {
+      const a = byText.addText(String(n));
+      const aNew = byText.isNew;
+      expect([byNumber.addNumeric(n), byNumber.isNew]).toEqual([a, aNew]);
+    }
+  });
 });

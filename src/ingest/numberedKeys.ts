@@ -1,0 +1,79 @@
+/**
+ * Direct places for ids made of one prefix and a number, as most exports number customers
+ * ("C1411182", "1001", "CUST-000042"): the number indexes an array, so ByteKeys finds such a
+ * key without hashing it or touching its hash table (a cache miss or two per row at millions
+ * of customers).
+ *
+ * The form is learned from the first key ever added: its trailing digits (1–15) after a
+ * prefix of at most 8 bytes. If those digits start with a zero, keys must have exactly that
+ * many digits (zero-padded ids); otherwise no leading zero. Either way a number names exactly
+ * one key. Numbers are placed within 2^28 of the first one, in pages made on first use, at
+ * most MAX_PAGES of them; a key whose page cannot be made takes the hash path. Pages are
+ * never made after the budget is spent, so a key always takes the path it took first.
+ */
+export class NumberedKeys {
+  private learned = false;
+  private prefix: Uint8Array | null = null;
+  /** Digits a key must have (zero-padded ids), or 0 for "no leading zero". */
+  private width = 0;
+  private base = -1;
+  private readonly pages: (Int32Array | undefined)[] = [];
+  private made = 0;
+
+  /**
+   * The key's cell (an offset for get/set), or −1 when it takes the hash path. `add` learns
+   * the form from the first key and makes missing pages; a lookup only reads.
+   */
+  cell(bytes: Uint8Array, start: number, end: number, add: boolean): number {
+    if (!this.learned) {
+      if (!add) return -1;
+      this.learn(bytes, start, end);
+    }
+    const prefix = this.prefix;
+    if (prefix === null) return -1;
+    const p = prefix.length;
+    const digits = end - start - p;
+    if (digits < 1 || digits > 15 || (this.width > 0 ? digits !== this.width : bytes[start + p] === 48 && digits > 1)) return -1;
+    for (let i = 0; i < p; i++) if (bytes[start + i] !== prefix[i]) return -1;
+    let n = 0;
+    for (let i = start + p; i < end; i++) {
+      const d = bytes[i] - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    if (this.base < 0) this.base = Math.max(0, n - WINDOW / 2);
+    const offset = n - this.base;
+    if (offset < 0 || offset >= WINDOW) return -1;
+    if (this.pages[offset >>> PAGE_SHIFT] === undefined) {
+      if (!add || this.made >= MAX_PAGES) return -1;
+      this.pages[offset >>> PAGE_SHIFT] = new Int32Array(PAGE).fill(-1);
+      this.made++;
+    }
+    return offset;
+  }
+
+  /** The key number in a cell, −1 for none yet. */
+  get(cell: number): number {
+    return this.pages[cell >>> PAGE_SHIFT]![cell & (PAGE - 1)]!;
+  }
+
+  set(cell: number, key: number): void {
+    this.pages[cell >>> PAGE_SHIFT]![cell & (PAGE - 1)] = key;
+  }
+
+  private learn(bytes: Uint8Array, start: number, end: number): void {
+    this.learned = true;
+    let d = end;
+    while (d > start && bytes[d - 1] >= 48 && bytes[d - 1] <= 57) d--;
+    const digits = end - d;
+    if (digits < 1 || digits > 15 || d - start > 8) return;
+    this.prefix = Uint8Array.from(bytes.subarray(start, d));
+    this.width = bytes[d] === 48 && digits > 1 ? digits : 0;
+  }
+}
+
+const WINDOW = 1 << 28;
+const PAGE_SHIFT = 14;
+const PAGE = 1 << PAGE_SHIFT;
+/** 256 pages of 16,384 ids: 16 MB at most, 4 million consecutive ids. */
+const MAX_PAGES = 256;

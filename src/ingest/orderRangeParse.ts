@@ -1,0 +1,202 @@
+import { ByteKeys, type KeyBytes } from './byteKeys.js';
+import { numericId } from './orderIds.js';
+import { splitLines, type PlainBatches } from './plainFile.js';
+import { canonicalOrderLine, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
+
+/**
+ * What a worker thread makes of a byte range of a plain orders file (orderRangeWorker.ts):
+ * every line read into columns, with the ids numbered in the worker's own ByteKeys. The main
+ * thread applies these rows in file order (orderRangeApply.ts), numbering ids there, so the
+ * result is the one the byte reader gets alone.
+ *
+ * A batch with any line the byte reader would not read itself as canonical (see
+ * canonicalOrderLine), or a profile example over 40 characters (which the profile stores cut
+ * short, so replaying it would differ), is refused whole: nothing of it is kept, and the main
+ * thread reads it instead.
+ */
+export interface OrderRangeRows extends RangeColumns {
+  rows: number;
+  /** Ids numbered for the first time in this message, in number order. */
+  newCustomers: KeyBytes;
+  newOrderKeys: KeyBytes;
+  newStatuses: string[];
+  /**
+   * Per profiled column: new example candidates (the first three distinct non-empty values
+   * of the range, in order), and the counts of non-empty and empty cells.
+   */
+  profile: { examples: string[]; nonEmpty: number; empty: number }[];
+}
+
+/** A row's values, by column. */
+export interface RangeColumns {
+  /** Worker numbers (into newCustomers over all of the worker's messages). */
+  customer: Int32Array;
+  ms: Float64Array;
+  dateLength: Uint8Array;
+  amount: Float64Array;
+  /** 0 = no status, else 1 + the worker's status number. */
+  status: Int32Array;
+  /** An order id written as a plain number, or −1 (see OrderIds). */
+  orderNumber: Float64Array;
+  /** Any other order id as a worker number, or −1. */
+  orderKey: Int32Array;
+}
+
+const EXAMPLES = 3;
+const MAX_EXAMPLE = 40;
+
+export class OrderRangeParser implements PlainBatches {
+  private readonly customers = new CustomerKeys(new ByteKeys());
+  private readonly orderKeys = new ByteKeys();
+  private readonly statuses = new ByteKeys();
+  private sent = { customers: 0, orderKeys: 0, statuses: 0 };
+  private candidates: string[][] = [];
+  private out = new Columns(0);
+  private profile: OrderRangeRows['profile'] = [];
+  /** Per line of the current batch: field bounds, date and amount. */
+  private bounds = new Int32Array(0);
+  private values = new Float64Array(0);
+  private readonly value = new Float64Array(2);
+
+  constructor(
+    private readonly layout: OrderLineLayout,
+    private readonly crlf: boolean,
+    /** Field positions of the profiled columns. */
+    private readonly profiled: readonly number[],
+  ) {
+    this.startRange();
+    this.take();
+  }
+
+  /** The profile's candidates start afresh for each range (see orderRangeApply.ts). */
+  startRange(): void {
+    this.candidates = this.profiled.map(() => []);
+  }
+
+  batch(bytes: Buffer, last: boolean): boolean {
+    const width2 = this.layout.width * 2;
+    const pending = this.profiled.map(() => [] as string[]);
+    let refused = false;
+    const n = splitLines(bytes, 0, last, this.crlf, (start, end, k) => {
+      if (refused) return;
+      if ((k + 1) * width2 > this.bounds.length) this.grow(k + 1);
+      refused = !canonicalOrderLine(bytes, start, end, this.layout, this.bounds, k * width2, this.value) || !this.noteExamples(bytes, k * width2, pending);
+      this.values[2 * k] = this.value[0]!;
+      this.values[2 * k + 1] = this.value[1]!;
+    });
+    if (n < 0 || refused) return false;
+    for (let c = 0; c < this.profiled.length; c++) {
+      this.candidates[c]!.push(...pending[c]!);
+      this.profile[c]!.examples.push(...pending[c]!);
+    }
+    for (let k = 0; k < n; k++) this.row(bytes, k * width2, k);
+    return true;
+  }
+
+  /** The rows since the last take, and the ids first numbered since. */
+  take(): OrderRangeRows {
+    const out = this.out;
+    const taken: OrderRangeRows = {
+      rows: out.length,
+      ...out.copy(out.length),
+      newCustomers: this.customers.keys.keyBytes(this.sent.customers, this.customers.keys.size),
+      newOrderKeys: this.orderKeys.keyBytes(this.sent.orderKeys, this.orderKeys.size),
+      newStatuses: Array.from({ length: this.statuses.size - this.sent.statuses }, (_, i) => this.statuses.text(this.sent.statuses + i)),
+      profile: this.profile,
+    };
+    this.sent = { customers: this.customers.keys.size, orderKeys: this.orderKeys.size, statuses: this.statuses.size };
+    this.profile = this.profiled.map(() => ({ examples: [], nonEmpty: 0, empty: 0 }));
+    this.out.length = 0;
+    return taken;
+  }
+
+  /** Counts the line's profiled cells; false when a new example would be over 40 characters. */
+  private noteExamples(bytes: Buffer, base: number, pending: string[][]): boolean {
+    for (let c = 0; c < this.profiled.length; c++) {
+      const start = this.bounds[base + 2 * this.profiled[c]!]!;
+      const end = this.bounds[base + 2 * this.profiled[c]! + 1]!;
+      if (end === start) continue;
+      const seen = this.candidates[c]!;
+      const fresh = pending[c]!;
+      if (seen.length + fresh.length >= EXAMPLES) continue;
+      const text = bytes.toString('utf8', start, end);
+      if (seen.includes(text) || fresh.includes(text)) continue;
+      if (text.length > MAX_EXAMPLE) return false;
+      fresh.push(text);
+    }
+    return true;
+  }
+
+  private row(bytes: Buffer, base: number, k: number): void {
+    const { customer, date, orderId, status } = this.layout;
+    const b = this.bounds;
+    const out = this.out;
+    if (out.length === out.customer.length) out.grow();
+    const i = out.length++;
+    for (let c = 0; c < this.profiled.length; c++) {
+      const p = this.profiled[c]!;
+      if (b[base + 2 * p + 1] === b[base + 2 * p]) this.profile[c]!.empty++;
+      else this.profile[c]!.nonEmpty++;
+    }
+    out.customer[i] = this.customers.add(bytes, b[base + 2 * customer]!, b[base + 2 * customer + 1]!);
+    out.ms[i] = this.values[2 * k]!;
+    out.dateLength[i] = b[base + 2 * date + 1]! - b[base + 2 * date]!;
+    out.amount[i] = this.values[2 * k + 1]!;
+    out.orderNumber[i] = -1;
+    out.orderKey[i] = -1;
+    if (orderId >= 0 && b[base + 2 * orderId + 1]! > b[base + 2 * orderId]!) {
+      const n = numericId(bytes, b[base + 2 * orderId]!, b[base + 2 * orderId + 1]!);
+      if (n >= 0) out.orderNumber[i] = n;
+      else out.orderKey[i] = this.orderKeys.add(bytes, b[base + 2 * orderId]!, b[base + 2 * orderId + 1]!);
+    }
+    out.status[i] = status >= 0 && b[base + 2 * status + 1]! > b[base + 2 * status]! ? 1 + this.statuses.add(bytes, b[base + 2 * status]!, b[base + 2 * status + 1]!) : 0;
+  }
+
+  private grow(lines: number): void {
+    const n = Math.max(1024, lines * 2);
+    const bounds = new Int32Array(n * this.layout.width * 2);
+    bounds.set(this.bounds);
+    this.bounds = bounds;
+    const values = new Float64Array(n * 2);
+    values.set(this.values);
+    this.values = values;
+  }
+}
+
+/** The growing columns of OrderRangeRows. */
+class Columns implements RangeColumns {
+  length = 0;
+  customer = new Int32Array(0);
+  ms = new Float64Array(0);
+  dateLength = new Uint8Array(0);
+  amount = new Float64Array(0);
+  status = new Int32Array(0);
+  orderNumber = new Float64Array(0);
+  orderKey = new Int32Array(0);
+
+  constructor(capacity: number) {
+    Object.assign(this, this.copy(Math.max(1024, capacity)));
+  }
+
+  grow(): void {
+    Object.assign(this, this.copy(this.customer.length * 2));
+  }
+
+  /** The columns cut or padded to n rows, as new arrays. */
+  copy(n: number): RangeColumns {
+    const to = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(n);
+      b.set(a.subarray(0, Math.min(n, a.length)));
+      return b;
+    };
+    return {
+      customer: to(this.customer, Int32Array),
+      ms: to(this.ms, Float64Array),
+      dateLength: to(this.dateLength, Uint8Array),
+      amount: to(this.amount, Float64Array),
+      status: to(this.status, Int32Array),
+      orderNumber: to(this.orderNumber, Float64Array),
+      orderKey: to(this.orderKey, Int32Array),
+    };
+  }
+}

@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { RangeApplier } from './orderRangeApply.js';
+import type { OrderRange, OrderRangeJob, OrderRangeMessage, RangeCursor } from './orderRangeWorker.js';
+import type { PlainFileLoop, PlainStep } from './plainFile.js';
+import type { OrderBatchReader } from './plainOrders.js';
+
+/**
+ * Reads the rest of a large plain orders file on worker threads while this thread is free
+ * (for the tickets file, say). The rest is cut into ranges that start where the byte loop
+ * would be after some chunk; workers read them in turn (worker w takes ranges w, w + W, …)
+ * and this thread applies their rows in file order (RangeApplier). So the batches, the rows
+ * and every number are the byte reader's own.
+ *
+ * Whatever a worker does not finish — a batch it refuses (a row it cannot read as canonical),
+ * a failure, or no word for `stallMs` — this thread reads itself from the last cursor it
+ * applied, up to the range's end, with the byte reader: the result is the same and nothing
+ * hangs. Files below `minBytes`, or where the compiled worker is missing (tests run from
+ * source), are read on this thread alone.
+ */
+export interface ParallelOptions {
+  worker?: URL;
+  workers?: number;
+  minBytes?: number;
+  rangeBytes?: number;
+  messageBytes?: number;
+  stallMs?: number;
+}
+
+const DEFAULT_WORKER = new URL('./orderRangeWorker.js', import.meta.url);
+const MIN_BYTES = 32 * 1024 * 1024;
+const RANGE_BYTES = 32 * 1024 * 1024;
+const MESSAGE_BYTES = 4 * 1024 * 1024;
+const LF = 0x0a;
+
+export function parallelRest(
+  path: string,
+  size: number,
+  progress: { advance?(bytes: number, rows: number): void } | undefined,
+  options: ParallelOptions = {},
+): ((loop: PlainFileLoop<OrderBatchReader>) => Promise<PlainStep>) | undefined {
+  const worker = options.worker ?? DEFAULT_WORKER;
+  const workers = options.workers ?? Math.min(2, availableParallelism());
+  if (workers < 1 || size < (options.minBytes ?? MIN_BYTES)) return undefined;
+  if (worker.protocol === 'file:' && !existsSync(fileURLToPath(worker))) return undefined;
+  return async (loop) => {
+    const ranges = await planRanges(loop, size, options.rangeBytes ?? RANGE_BYTES);
+    const job = { path, size, chunkSize: loop.chunkSize, messageBytes: options.messageBytes ?? MESSAGE_BYTES };
+    return new RangeRun(loop, ranges, Math.min(workers, ranges.length), worker, job, progress, options.stallMs ?? 30_000).run();
+  };
+}
+
+/**
+ * Ranges of about `rangeBytes` from the loop's cursor to the end: each later one starts after
+ * the last newline before a chunk boundary, which is where the loop's batch ends.
+ */
+async function planRanges(loop: PlainFileLoop<OrderBatchReader>, size: number, rangeBytes: number): Promise<OrderRange[]> {
+  const chunk = loop.chunkSize;
+  const ranges: OrderRange[] = [{ index: 0, from: loop.cursor.position - loop.cursor.carry.length, position: loop.cursor.position, until: Infinity }];
+  const probe = Buffer.alloc(Math.min(chunk, 1 << 20));
+  for (;;) {
+    const previous = ranges[ranges.length - 1]!;
+    const position = Math.ceil((previous.position + rangeBytes) / chunk) * chunk;
+    if (position >= size) break;
+    // The loop's batch for the chunk ending at `position` ends after its last newline.
+    const at = Math.max(previous.position, position - probe.length);
+    const { bytesRead } = await loop.file.read(probe, 0, position - at, at);
+    const nl = probe.subarray(0, bytesRead).lastIndexOf(LF);
+    if (nl < 0) break;
+    previous.until = position;
+    ranges.push({ index: ranges.length, from: at + nl + 1, position, until: Infinity });
+  }
+  return ranges;
+}
+
+type Event = OrderRangeMessage | { kind: 'failed' };
+
+class RangeRun {
+  private readonly inbox: Event[][];
+  private readonly waiting: (() => void)[] = [];
+  private readonly threads: Worker[] = [];
+  private readonly appliers: RangeApplier[] = [];
+  private readonly applied = new Int32Array(new SharedArrayBuffer(4));
+
+  constructor(
+    private readonly loop: PlainFileLoop<OrderBatchReader>,
+    private readonly ranges: OrderRange[],
+    private readonly workers: number,
+    private readonly worker: URL,
+    private readonly job: Pick<OrderRangeJob, 'path' | 'size' | 'chunkSize' | 'messageBytes'>,
+    private readonly progress: { advance?(bytes: number, rows: number): void } | undefined,
+    private readonly stallMs: number,
+  ) {
+    this.inbox = ranges.map(() => []);
+  }
+
+  async run(): Promise<PlainStep> {
+    try {
+      this.start();
+      for (const range of this.ranges) {
+        const step = await this.take(range);
+        if (step !== 'paused') return step;
+        Atomics.store(this.applied, 0, range.index + 1);
+        Atomics.notify(this.applied, 0);
+      }
+      return 'eof';
+    } finally {
+      for (const t of this.threads) void t.terminate();
+    }
+  }
+
+  private start(): void {
+    const reader = this.loop.reader!;
+    for (let w = 0; w < this.workers; w++) {
+      this.appliers.push(new RangeApplier(reader));
+      const job: OrderRangeJob = {
+        ...this.job,
+        layout: reader.layout,
+        crlf: reader.crlf,
+        profiled: reader.profiled.map((p) => p.position),
+        ranges: this.ranges.filter((r) => r.index % this.workers === w),
+        applied: this.applied.buffer as SharedArrayBuffer,
+        lookahead: this.workers - 1,
+      };
+      let thread: Worker;
+      try {
+        thread = new Worker(this.worker, { workerData: job });
+      } catch {
+        for (const r of job.ranges) this.post(r.index, { kind: 'failed' });
+        continue;
+      }
+      thread.unref();
+      thread.on('message', (m: OrderRangeMessage) => this.post(m.range, m));
+      const fail = () => {
+        for (const r of job.ranges) this.post(r.index, { kind: 'failed' });
+      };
+      thread.on('error', fail);
+      thread.on('exit', fail);
+      this.threads.push(thread);
+    }
+  }
+
+  private post(range: number, event: Event): void {
+    this.inbox[range]!.push(event);
+    this.waiting.splice(0).forEach((wake) => wake());
+  }
+
+  /** Applies range `range`'s rows as they come; reads on this thread what its worker left. */
+  private async take(range: OrderRange): Promise<PlainStep> {
+    const applier = this.appliers[range.index % this.workers]!;
+    let cursor: RangeCursor = { position: range.position, carryFrom: range.from };
+    for (;;) {
+      const event = await this.next(range.index);
+      if (event.kind === 'rows') {
+        applier.apply(event.rows);
+        cursor = event.cursor;
+        this.progress?.advance?.(event.bytes, event.rows.rows);
+        continue;
+      }
+      if (event.kind === 'end' && event.step === 'done') return range.until === Infinity ? 'eof' : 'paused';
+      if (event.kind === 'end') cursor = event.cursor;
+      else this.threads[range.index % this.workers]?.terminate();
+      return this.readHere(cursor, range.until);
+    }
+  }
+
+  private async readHere(cursor: RangeCursor, until: number): Promise<PlainStep> {
+    const carry = Buffer.alloc(cursor.position - cursor.carryFrom);
+    await this.loop.file.read(carry, 0, carry.length, cursor.carryFrom);
+    this.loop.cursor = { position: cursor.position, carry };
+    return this.loop.run(until);
+  }
+
+  /** The next event of a range, or 'failed' after `stallMs` without one. */
+  private async next(range: number): Promise<Event> {
+    const inbox = this.inbox[range]!;
+    while (inbox.length === 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = await new Promise<boolean>((resolve) => {
+        this.waiting.push(() => resolve(false));
+        timer = setTimeout(() => resolve(true), this.stallMs);
+      });
+      clearTimeout(timer);
+      if (stalled && inbox.length === 0) return { kind: 'failed' };
+    }
+    return inbox.shift()!;
+  }
+}

@@ -1,0 +1,185 @@
+import { isUtf8 } from 'node:buffer';
+import type { FileHandle } from 'node:fs/promises';
+import { sniffDialect } from './dialect.js';
+import { indexHeaders } from './headers.js';
+import { isBlank, rowShape, type MappedRows, type RowShape } from './mappedRows.js';
+import { mapColumns, resolveFormat } from './mapping.js';
+import { ColumnObserver } from './profile.js';
+import type { IngestOptions } from './records.js';
+import type { Preset, Role } from './presets/preset.js';
+
+/**
+ * What the plain-file readers (plainOrders.ts, plainTickets.ts) share: a plain file is UTF-8
+ * without a single `"`, lines ending in \n or \r\n, so its records are its lines and its
+ * fields are split at the delimiter. Here: the chunked byte loop, the line splitter and the
+ * header and column mapping, made as the general path makes them.
+ */
+export const PLAIN_CHUNK = 1024 * 1024;
+const SNIFF_LINES = 30;
+const MAX_LINE = 16 * 1024 * 1024;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** What the shared loop of readPlainFile hands each batch of whole lines to. */
+export interface PlainBatches {
+  /** False hands the file back to the general path. */
+  batch(bytes: Buffer, last: boolean): boolean;
+}
+
+/** Where a plain-file loop stands: the next chunk's file offset, and the bytes read but not handed over. */
+export interface PlainCursor {
+  position: number;
+  /** The start of an unfinished line (file offset position − carry.length). */
+  carry: Buffer;
+}
+
+/** How a call to PlainFileLoop.run ended. */
+export type PlainStep = 'eof' | 'paused' | 'not-plain';
+
+/**
+ * The byte loop every plain reader shares: reads `file` in chunks on a fixed grid (offsets
+ * that are multiples of `chunkSize`), waits for enough lines to sniff the dialect from, drops
+ * a UTF-8 BOM, and hands whole lines to the reader `start` makes from the first bytes (given
+ * an estimate of the file's lines). The batches are therefore the same however the reading is
+ * divided: `run(until)` stops after the batch of the chunk that reaches `until`, and a loop
+ * set to that cursor (another thread's, say) goes on with exactly the next batch.
+ *
+ * 'not-plain', for the general path: a UTF-16 mark, a quote, a NUL byte, invalid UTF-8, an
+ * endless line, or a batch the reader refused; the cursor is then left before that chunk.
+ */
+export class PlainFileLoop<R extends PlainBatches> {
+  reader: R | null = null;
+  cursor: PlainCursor = { position: 0, carry: Buffer.alloc(0) };
+
+  constructor(
+    readonly file: FileHandle,
+    private readonly size: number,
+    private readonly progress: { read(chunk: Uint8Array): void } | undefined,
+    readonly chunkSize: number,
+    private readonly start: (bytes: Buffer, last: boolean, lines: number) => R | null = () => null,
+  ) {}
+
+  async run(until = Infinity): Promise<PlainStep> {
+    let { position, carry } = this.cursor;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(this.chunkSize);
+      const { bytesRead } = await this.file.read(chunk, 0, this.chunkSize, position);
+      this.progress?.read(chunk.subarray(0, bytesRead));
+      const last = bytesRead === 0 || position + bytesRead >= this.size;
+      let bytes = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+      if (this.reader === null) {
+        // As the general path, wait for enough of the file to sniff the dialect from.
+        if (!last && countLines(bytes, SNIFF_LINES) < SNIFF_LINES) {
+          carry = Buffer.from(bytes);
+          position += bytesRead;
+          continue;
+        }
+        if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return 'not-plain';
+        if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+        this.reader = this.start(bytes, last, Math.ceil((this.size / Math.max(1, bytes.length)) * countLines(bytes, Infinity) * 1.02) + 1024);
+        if (this.reader === null) return 'not-plain';
+      }
+      const end = last ? bytes.length : bytes.lastIndexOf(LF) + 1;
+      const batch = bytes.subarray(0, end);
+      if (batch.indexOf(QUOTE) >= 0 || batch.indexOf(0) >= 0 || !isUtf8(batch)) return 'not-plain';
+      if (!this.reader.batch(batch, last)) return 'not-plain';
+      position += bytesRead;
+      carry = Buffer.from(bytes.subarray(end));
+      this.cursor = { position, carry };
+      if (carry.length > MAX_LINE) return 'not-plain';
+      if (last) return 'eof';
+      if (position >= until) return 'paused';
+    }
+  }
+}
+
+/** The whole file through a PlainFileLoop: the reader, or null for the general path. */
+export async function readPlainFile<R extends PlainBatches>(
+  file: FileHandle,
+  size: number,
+  progress: { read(chunk: Uint8Array): void } | undefined,
+  chunkSize: number,
+  start: (bytes: Buffer, last: boolean, lines: number) => R | null,
+): Promise<R | null> {
+  const loop = new PlainFileLoop(file, size, progress, chunkSize, start);
+  return (await loop.run()) === 'not-plain' ? null : loop.reader;
+}
+
+/**
+ * Calls `visit` with the bounds of each line of `bytes` from `at` (without its \n or \r\n);
+ * a last line without a newline only when `last`. Returns the number of lines, or -1 when a
+ * file that ends its lines in \r\n has one that does not.
+ */
+export function splitLines(bytes: Buffer, at: number, last: boolean, crlf: boolean, visit: (start: number, end: number, k: number) => void): number {
+  let n = 0;
+  while (at < bytes.length) {
+    let nl = bytes.indexOf(LF, at);
+    if (nl < 0) {
+      if (!last) break;
+      nl = bytes.length;
+    }
+    let end = nl;
+    if (crlf && nl < bytes.length) {
+      if (nl === at || bytes[nl - 1] !== CR) return -1;
+      end = nl - 1;
+    }
+    visit(at, end, n);
+    n++;
+    at = nl + 1;
+  }
+  return n;
+}
+
+function countLines(bytes: Buffer, upTo: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(LF); i >= 0 && n < upTo; i = bytes.indexOf(LF, i + 1)) n++;
+  return n;
+}
+
+/** A plain file's header, dialect and column mapping, as the general path makes them. */
+export interface PlainStart {
+  input: Omit<MappedRows, 'rows'>;
+  shape: RowShape;
+  /** Bytes of the header line, with its line ending. */
+  headerBytes: number;
+}
+
+/**
+ * Reads the header of a plain file from its first bytes and maps its columns as the general
+ * path does; null (for the general path) when the file is not plain or its preset merges rows.
+ */
+export function startPlain(
+  bytes: Buffer,
+  last: boolean,
+  fileName: string,
+  role: Role,
+  columns: readonly string[],
+  required: readonly string[],
+  format: string,
+  options: IngestOptions,
+  presets: readonly Preset[],
+): PlainStart | null {
+  const sample = bytes.subarray(0, bytes.lastIndexOf(LF) + 1);
+  if (sample.indexOf(QUOTE) >= 0 || !isUtf8(sample)) return null;
+  const text = sample.toString('utf8');
+  const dialect = sniffDialect(last ? bytes.toString('utf8') : text);
+  if (dialect.lineEnding === '\r') return null;
+  const headerEnd = text.indexOf('\n');
+  if (headerEnd < 0) return null;
+  const headerFields = text.slice(0, dialect.lineEnding === '\r\n' ? headerEnd - 1 : headerEnd).split(dialect.delimiter);
+  if (isBlank(headerFields) || (dialect.lineEnding === '\r\n' && text[headerEnd - 1] !== '\r')) return null;
+  try {
+    const header = indexHeaders(headerFields);
+    const preset = resolveFormat(role, format, header, presets);
+    if (preset?.fold) return null;
+    const mapping = mapColumns(role, columns, required, header, preset, options.map, fileName);
+    const warnings = header.duplicates.map((h) => `header "${h}" appears more than once; the first column of that name is used`);
+    const input: Omit<MappedRows, 'rows'> = { encoding: 'utf-8', dialect, header, mapping, observer: new ColumnObserver(), warnings };
+    return { input, shape: rowShape(header, mapping, required), headerBytes: Buffer.byteLength(text.slice(0, headerEnd + 1)) };
+  } catch {
+    // Let the general path raise the error, with exactly its message.
+    return null;
+  }
+}
+
