@@ -1,3 +1,4 @@
+import { memberGroup } from '../facts/customerFacts.js';
 import { bootstrapMeanCi } from '../stats/bootstrap.js';
 import { mannWhitneyUSorted } from '../stats/mannWhitney.js';
 import { mean, medianSorted } from '../stats/summary.js';
@@ -35,11 +36,6 @@ export interface MemberColumns {
   laterPurchases: ArrayLike<number>;
   problems: ArrayLike<number>;
   unresolved: ArrayLike<number>;
-}
-
-/** A member's group: `no_problem` without problem tickets, else `unresolved` if any is unresolved. */
-export function memberGroup(problems: number, unresolved: number): Group {
-  return problems === 0 ? 'no_problem' : unresolved > 0 ? 'unresolved' : 'resolved';
 }
 
 /**

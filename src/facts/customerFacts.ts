@@ -30,8 +30,14 @@ export interface CohortFacts {
   excludedByOrderId: number;
 }
 
+/** A member's group: `no_problem` without problem tickets, else `unresolved` if any is unresolved. */
+export function memberGroup(problems: number, unresolved: number): Group {
+  return problems === 0 ? 'no_problem' : unresolved > 0 ? 'unresolved' : 'resolved';
+}
+
 /**
- * Canonical rows → one fact row per cohort member. Two passes, one per file, each a lookup
+ * Canonical rows → one fact row per cohort member (the cohort analysis itself reads
+ * memberSpend's and problemTickets' columns, without an object per member). Two passes, one per file, each a lookup
  * per row: O(orders + tickets + members·log members) for the sort by customer id.
  *
  * Groups: `no_problem` (no problem tickets), `unresolved` (≥1 problem ticket not resolved),
@@ -51,7 +57,7 @@ export function customerFacts(
     const unresolved = tally.unresolved[m];
     members[m] = {
       customerId: spend.ids[m],
-      group: problems === 0 ? 'no_problem' : unresolved > 0 ? 'unresolved' : 'resolved',
+      group: memberGroup(problems, unresolved),
       baselineSpend: spend.baselineSpend[m],
       laterSpend: spend.laterSpend[m],
       laterPurchases: spend.laterPurchases[m],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparisons, groupColumns, groupStats, memberGroup, type MemberColumns } from '../../src/analysis/cohortGroups.js';
+import { comparisons, groupColumns, groupStats, type MemberColumns } from '../../src/analysis/cohortGroups.js';
+import { memberGroup } from '../../src/facts/customerFacts.js';
 import { bootstrapMeanCi } from '../../src/stats/bootstrap.js';
 import { expectRelClose } from '../stats/close.js';
 
