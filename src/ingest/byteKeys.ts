@@ -12,8 +12,8 @@ import { NumberedKeys } from './numberedKeys.js';
 export class ByteKeys {
   private arena = Buffer.allocUnsafe(1 << 16);
   private used = 0;
-  /** starts[k] .. starts[k + 1] are key k's bytes. */
-  private starts = new Float64Array(1024);
+  /** starts[k] .. starts[k + 1] are key k's bytes (a Buffer, and so the arena, stays under 4 GB). */
+  private starts = new Uint32Array(1024);
   /**
    * Open addressing, four ints a slot: key number (−1 = empty), tag, and the key's first 8
    * bytes. The tag is the hash with its low 4 bits replaced by the key's length when the key
@@ -146,7 +146,7 @@ export class ByteKeys {
     for (let i = 0; i < length; i++) this.arena[this.used + i] = bytes[start + i];
     this.used += length;
     if (this.count + 1 >= this.starts.length) {
-      const grown = new Float64Array(this.starts.length * 2);
+      const grown = new Uint32Array(this.starts.length * 2);
       grown.set(this.starts);
       this.starts = grown;
     }

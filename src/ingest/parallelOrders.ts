@@ -42,7 +42,7 @@ export function parallelRest(
   options: ParallelOptions = {},
 ): ((loop: PlainFileLoop<OrderBatchReader>) => Promise<PlainStep>) | undefined {
   const worker = options.worker ?? DEFAULT_WORKER;
-  const workers = options.workers ?? Math.min(2, availableParallelism());
+  const workers = options.workers ?? envThreads() ?? Math.min(2, availableParallelism());
   if (workers < 1 || size < (options.minBytes ?? MIN_BYTES)) return undefined;
   if (worker.protocol === 'file:' && !existsSync(fileURLToPath(worker))) return undefined;
   return async (loop) => {
@@ -50,6 +50,12 @@ export function parallelRest(
     const job = { path, size, chunkSize: loop.chunkSize, messageBytes: options.messageBytes ?? MESSAGE_BYTES };
     return new RangeRun(loop, ranges, Math.min(workers, ranges.length), worker, job, progress, options.stallMs ?? 30_000).run();
   };
+}
+
+/** LOYALTY_THREADS: worker threads for reading orders (0 = this thread only); unset or invalid = default. */
+function envThreads(): number | undefined {
+  const value = process.env.LOYALTY_THREADS;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /**
