@@ -182,7 +182,7 @@ function table(results: SizeResult[], scaling: number | null, helpMs: number): s
         `${d ? s(d.medianWallMs) : 'n/a'} | ${d ? d.mbPerSecond : 'n/a'} | ${d ? `${d.peakRssMb} MB` : 'n/a'} | ${r.ratio ?? 'n/a'} | ${r.agree === null ? 'n/a' : r.agree ? 'yes' : 'NO'} |`,
     );
   }
-  lines.push('', '| orders | read orders | read tickets | aggregate | statistics | report | total (in process) |', '|---|---|---|---|---|---|---|');
+  lines.push('', '| orders | orders read by | tickets read by | aggregate | statistics | report | total (in process) |', '|---|---|---|---|---|---|---|');
   for (const r of results) {
     const t = r.stages;
     lines.push(`| ${label(r.orderRows)} | ${s(t.readOrdersMs)} | ${s(t.readTicketsMs)} | ${s(t.aggregateMs)} | ${s(t.statisticsMs)} | ${s(t.reportMs)} | ${s(t.totalMs)} |`);
