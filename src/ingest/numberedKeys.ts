@@ -4,17 +4,16 @@
  * key without hashing it or touching its hash table (a cache miss or two per row at millions
  * of customers).
  *
- * The form is learned from the first key ever added: its trailing digits (1–15) after a
- * prefix of at most 8 bytes. If those digits start with a zero, keys must have exactly that
- * many digits (zero-padded ids); otherwise no leading zero. Either way a number names exactly
- * one key. Numbers are placed within 2^28 of the first one, in pages made on first use, at
+ * The form is learned from the first key ever added: a prefix of at most 8 bytes and then
+ * 1–15 digits; keys with that prefix and exactly that many digits (zero-padded or not) are
+ * placed by their number, so a number names exactly one key. Others are hashed. Numbers are placed within 2^28 of the first one, in pages made on first use, at
  * most MAX_PAGES of them; a key whose page cannot be made takes the hash path. Pages are
  * never made after the budget is spent, so a key always takes the path it took first.
  */
 export class NumberedKeys {
   private learned = false;
   private prefix: Uint8Array | null = null;
-  /** Digits a key must have (zero-padded ids), or 0 for "no leading zero". */
+  /** Digits a key must have. */
   private width = 0;
   private base = -1;
   private readonly pages: (Int32Array | undefined)[] = [];
@@ -33,7 +32,7 @@ export class NumberedKeys {
     if (prefix === null) return -1;
     const p = prefix.length;
     const digits = end - start - p;
-    if (digits < 1 || digits > 15 || (this.width > 0 ? digits !== this.width : bytes[start + p] === 48 && digits > 1)) return -1;
+    if (digits !== this.width) return -1;
     for (let i = 0; i < p; i++) if (bytes[start + i] !== prefix[i]) return -1;
     let n = 0;
     for (let i = start + p; i < end; i++) {
@@ -68,7 +67,7 @@ export class NumberedKeys {
     const digits = end - d;
     if (digits < 1 || digits > 15 || d - start > 8) return;
     this.prefix = Uint8Array.from(bytes.subarray(start, d));
-    this.width = bytes[d] === 48 && digits > 1 ? digits : 0;
+    this.width = digits;
   }
 }
 
