@@ -4,35 +4,41 @@ import { Worker } from 'node:worker_threads';
 import { resampleMeans } from './resampleMeans.js';
 
 /**
- * resampleMeans on two threads, synchronously: a worker takes the second half of the
- * resamples while this thread does the first, then this thread waits (Atomics.wait) for it.
- * The split does not change a single bit of the result (see resampleMeans).
+ * resampleMeans on two threads, synchronously: the resamples are cut into blocks, and this
+ * thread and a worker each take the next block from a shared counter until none is left, so
+ * the two share the work whatever their speeds (a worker still starting takes less). Any
+ * division of the resamples gives the same means to the bit (see resampleMeans).
  *
- * A worker that never starts (within `startMs`), fails, or stops making progress (for
- * `stallMs`) is not waited for: this thread computes the worker's half itself, so the result is the same and nothing hangs. Below
+ * When the blocks are all taken this thread waits (Atomics.wait) for the worker's last ones,
+ * but not for a worker that failed or stopped making progress (for `stallMs`): it computes
+ * whatever block is not done itself, so the result is the same and nothing hangs. Below
  * MIN_DRAWS, or where the compiled worker is missing (tests run from source), one thread does
  * everything: starting a worker costs ~30 ms.
  */
 export interface BootstrapJob {
   sample: SharedArrayBuffer;
   means: SharedArrayBuffer;
+  /** Int32Array: [worker status, blocks the worker finished, next block to take]. */
   state: SharedArrayBuffer;
+  /** Int32Array per block: 1 once its means are written. */
+  done: SharedArrayBuffer;
   seed: number;
-  from: number;
-  to: number;
+  resamples: number;
+  block: number;
 }
 
 export const WORKER_STARTED = 1;
 export const WORKER_DONE = 2;
 export const WORKER_FAILED = 3;
 const MIN_DRAWS = 20_000_000;
+const BLOCK = 16;
 const DEFAULT_WORKER = new URL('./bootstrapWorker.js', import.meta.url);
 
 export function parallelResampleMeans(
   values: Float64Array,
   seed: number,
   resamples: number,
-  options: { worker?: URL; startMs?: number; stallMs?: number; minDraws?: number } = {},
+  options: { worker?: URL; stallMs?: number; minDraws?: number } = {},
 ): Float64Array {
   const worker = options.worker ?? DEFAULT_WORKER;
   const means = new Float64Array(new SharedArrayBuffer(resamples * 8));
@@ -42,9 +48,10 @@ export function parallelResampleMeans(
   }
   const sample = new Float64Array(new SharedArrayBuffer(values.length * 8));
   sample.set(values);
-  const state = new Int32Array(new SharedArrayBuffer(8));
-  const half = resamples >> 1;
-  const job: BootstrapJob = { sample: sample.buffer as SharedArrayBuffer, means: means.buffer as SharedArrayBuffer, state: state.buffer as SharedArrayBuffer, seed, from: half, to: resamples };
+  const blocks = Math.ceil(resamples / BLOCK);
+  const state = new Int32Array(new SharedArrayBuffer(12));
+  const done = new Int32Array(new SharedArrayBuffer(blocks * 4));
+  const job: BootstrapJob = { sample: sample.buffer as SharedArrayBuffer, means: means.buffer as SharedArrayBuffer, state: state.buffer as SharedArrayBuffer, done: done.buffer as SharedArrayBuffer, seed, resamples, block: BLOCK };
   let thread: Worker | null = null;
   try {
     thread = new Worker(worker, { workerData: job });
@@ -54,15 +61,40 @@ export function parallelResampleMeans(
   } catch {
     thread = null;
   }
-  resampleMeans(sample, seed, 0, half, means);
-  if (thread !== null && Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, options.startMs ?? 5000);
-  // A worker that stops making progress (killed, out of memory) is given up on, not waited for.
-  let done = -1;
-  while (thread !== null && Atomics.load(state, 0) === WORKER_STARTED && Atomics.load(state, 1) > done) {
-    done = Atomics.load(state, 1);
-    Atomics.wait(state, 0, WORKER_STARTED, options.stallMs ?? 10_000);
+  takeBlocks(job);
+  // The worker's last blocks: waited for while it makes progress, else done here.
+  let progress = -1;
+  while (thread !== null && Atomics.load(state, 0) === WORKER_STARTED && !allDone(done) && Atomics.load(state, 1) > progress) {
+    progress = Atomics.load(state, 1);
+    Atomics.wait(state, 1, progress, options.stallMs ?? 10_000);
   }
   void thread?.terminate();
-  if (Atomics.load(state, 0) !== WORKER_DONE) resampleMeans(sample, seed, half, resamples, means);
+  for (let b = 0; b < blocks; b++) if (Atomics.load(done, b) === 0) computeBlock(job, b, sample, means, done);
   return new Float64Array(means);
+}
+
+/** Takes blocks from the shared counter until none is left; returns how many it did. */
+export function takeBlocks(job: BootstrapJob, onBlock?: () => void): number {
+  const state = new Int32Array(job.state);
+  const done = new Int32Array(job.done);
+  const sample = new Float64Array(job.sample);
+  const means = new Float64Array(job.means);
+  const blocks = done.length;
+  let taken = 0;
+  for (let b = Atomics.add(state, 2, 1); b < blocks; b = Atomics.add(state, 2, 1)) {
+    computeBlock(job, b, sample, means, done);
+    taken++;
+    onBlock?.();
+  }
+  return taken;
+}
+
+function computeBlock(job: BootstrapJob, b: number, sample: Float64Array, means: Float64Array, done: Int32Array): void {
+  resampleMeans(sample, job.seed, b * job.block, Math.min(job.resamples, (b + 1) * job.block), means);
+  Atomics.store(done, b, 1);
+}
+
+function allDone(done: Int32Array): boolean {
+  for (let b = 0; b < done.length; b++) if (Atomics.load(done, b) === 0) return false;
+  return true;
 }

@@ -4,8 +4,7 @@
  * createRng(seed)'s mulberry32 stream written out in the loop (a call per draw was most of
  * the time). Mulberry32's state advances by a constant per draw, so resample r starts at the
  * state after r·n draws wherever the loop begins: any split of the resamples (between
- * threads, say) gives the same means to the bit as one loop from 0. `progress[1]`, when
- * given, counts the resamples done (for a waiting thread).
+ * threads, say) gives the same means to the bit as one loop from 0.
  */
 export function resampleMeans(
   sample: Float64Array,
@@ -13,7 +12,6 @@ export function resampleMeans(
   from: number,
   to: number,
   means: Float64Array,
-  progress?: Int32Array,
 ): void {
   const n = sample.length;
   // (u / 2^32) · n and u · (n · 2^-32) are the same single rounding of u·n·2^-32, and the
@@ -41,7 +39,6 @@ export function resampleMeans(
       sum += sample[index(state, scale)]!;
     }
     means[r] = sum / n;
-    if (progress) Atomics.add(progress, 1, 1);
   }
 }
 

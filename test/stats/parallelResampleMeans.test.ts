@@ -33,7 +33,7 @@ describe('parallelResampleMeans', () => {
 
   it('does not hang when the worker fails to start: this thread does its half', () => {
     const failing = new URL('data:text/javascript,throw new Error("worker failed")');
-    expect(parallelResampleMeans(sample, 5, 32, { worker: failing, minDraws: 0, startMs: 200 })).toEqual(oneThread(5, 32));
+    expect(parallelResampleMeans(sample, 5, 32, { worker: failing, minDraws: 0, stallMs: 200 })).toEqual(oneThread(5, 32));
   });
 
   it('does not hang when the worker starts and then stalls', () => {
@@ -42,5 +42,12 @@ describe('parallelResampleMeans', () => {
         encodeURIComponent("import { workerData } from 'node:worker_threads'; Atomics.store(new Int32Array(workerData.state), 0, 1); for (;;) {}"),
     );
     expect(parallelResampleMeans(sample, 9, 32, { worker: stalling, minDraws: 0, stallMs: 200 })).toEqual(oneThread(9, 32));
+  });
+
+  it('computes the block a worker took and then stalled on, or failed on', () => {
+    const take = "import { workerData } from 'node:worker_threads'; const s = new Int32Array(workerData.state); Atomics.store(s, 0, 1); Atomics.add(s, 2, 1); ";
+    const stalls = new URL('data:text/javascript,' + encodeURIComponent(take + 'for (;;) {}'));
+    const fails = new URL('data:text/javascript,' + encodeURIComponent(take + 'Atomics.store(s, 0, 3); Atomics.notify(s, 1);'));
+    for (const worker of [stalls, fails]) expect(parallelResampleMeans(sample, 13, 100, { worker, minDraws: 0, stallMs: 300 })).toEqual(oneThread(13, 100));
   });
 });
