@@ -71,18 +71,18 @@ export function memberSpend(orders: readonly OrderRecord[] | OrderTable, cohort:
     }
   }
 
-  // Sorting the id strings with the built-in comparison and placing members after is several
-  // times faster than sorting members with a comparator. `index` maps id → customer number,
-  // then id → member number.
-  const index = new Map<string, number>();
-  for (let c = 0; c < customers; c++) if ((flags[c] & MEMBER) !== 0) index.set(table.customerIds.text(c), c);
-  const ids = [...index.keys()].sort();
+  let count = 0;
+  for (let c = 0; c < customers; c++) if ((flags[c] & MEMBER) !== 0) count++;
+  const members = new Int32Array(count);
+  for (let c = 0, m = 0; c < customers; c++) if ((flags[c] & MEMBER) !== 0) members[m++] = c;
+  const sorted = table.customerIds.sortByText(members);
   const memberOfCustomer = new Int32Array(customers).fill(-1);
-  const spend = { baselineSpend: new Float64Array(ids.length), laterSpend: new Float64Array(ids.length), laterPurchases: new Int32Array(ids.length) };
-  for (let m = 0; m < ids.length; m++) {
-    const c = index.get(ids[m])!;
+  const ids: string[] = new Array(count);
+  const spend = { baselineSpend: new Float64Array(count), laterSpend: new Float64Array(count), laterPurchases: new Int32Array(count) };
+  for (let m = 0; m < count; m++) {
+    const c = sorted[m]!;
     memberOfCustomer[c] = m;
-    index.set(ids[m], m);
+    ids[m] = table.customerIds.text(c);
     spend.baselineSpend[m] = baseline[c];
     spend.laterSpend[m] = later[c];
     spend.laterPurchases[m] = purchases[c];
@@ -91,7 +91,10 @@ export function memberSpend(orders: readonly OrderRecord[] | OrderTable, cohort:
   return {
     ids,
     ...spend,
-    memberOf: (customerId) => index.get(customerId) ?? -1,
+    memberOf: (customerId) => {
+      const c = table.customerIds.findText(customerId);
+      return c < 0 ? -1 : memberOfCustomer[c]!;
+    },
     hasCohortOrder: (member, id) => {
       const code = id === '' ? null : table.orderIds.find(id);
       return code !== null && owners.owns(code, member);

@@ -118,6 +118,26 @@ export class ByteKeys {
     return this.arena.toString('utf8', this.starts[k], this.starts[k + 1]);
   }
 
+  /**
+   * Key numbers in the order of their texts as `<` compares strings (UTF-16 code units). Keys
+   * placed by number share a prefix and a number of ASCII digits, so their text order is
+   * their numbers' order: when all of `keys` are, they are sorted as numbers (a typed-array
+   * sort), else as strings.
+   */
+  sortByText(keys: Int32Array): Int32Array {
+    const numbers = new Float64Array(keys.length);
+    let all = true;
+    for (let i = 0; i < keys.length && all; i++) {
+      const cell = this.numbered.cell(this.arena, this.starts[keys[i]]!, this.starts[keys[i]! + 1]!, false);
+      if (cell < 0) all = false;
+      else numbers[i] = this.numbered.numberOf(cell);
+    }
+    if (all) return Int32Array.from(numbers.sort(), (n) => this.numbered.get(this.numbered.cellOf(n)));
+    const byText = new Map<string, number>();
+    for (const k of keys) byText.set(this.text(k), k);
+    return Int32Array.from([...byText.keys()].sort(), (text) => byText.get(text)!);
+  }
+
   /** Keys from..to−1, back to back: key k is bytes[ends[k − from − 1] ?? 0 .. ends[k − from]). */
   keyBytes(from: number, to: number): KeyBytes {
     const start = this.starts[from];

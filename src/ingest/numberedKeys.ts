@@ -51,6 +51,16 @@ export class NumberedKeys {
     return offset;
   }
 
+  /** The number a cell stands for (cells are offsets from the first number's window). */
+  numberOf(cell: number): number {
+    return this.base + cell;
+  }
+
+  /** The cell of a number, for a number numberOf gave. */
+  cellOf(n: number): number {
+    return n - this.base;
+  }
+
   /** The key number in a cell, −1 for none yet. */
   get(cell: number): number {
     return this.pages[cell >>> PAGE_SHIFT]![cell & (PAGE - 1)]!;

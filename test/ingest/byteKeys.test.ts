@@ -65,4 +65,20 @@ describe('ByteKeys', () => {
     expect(keys.isNew).toBe(false);
     expect(texts.map((t) => keys.findText(t))).toEqual(texts.map((_, i) => i));
   });
+
+  it('sortByText orders key numbers as their texts sort, placed by number or hashed', () => {
+    const numbered = fc.integer({ min: 0, max: 99_999 }).map((n) => `C${String(n).padStart(5, '0')}`);
+    const any = fc.oneof(numbered, fc.string({ maxLength: 8 }), fc.constantFrom('C1', 'C123456', 'c00001', 'Ä', '\u{1F600}', 'ｚ'));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(numbered, { minLength: 1, maxLength: 200 }), fc.array(any, { minLength: 1, maxLength: 200 })), fc.integer({ min: 0, max: 5 }), (texts, skip) => {
+        const keys = new ByteKeys();
+        for (const t of texts) keys.addText(t);
+        // Any subset of the keys, as memberSpend sorts its members only.
+        const subset = Int32Array.from({ length: keys.size }, (_, k) => k).filter((k) => k % (skip + 1) === 0);
+        const sorted = [...keys.sortByText(subset)].map((k) => keys.text(k));
+        expect(sorted).toEqual([...subset].map((k) => keys.text(k)).sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
