@@ -64,7 +64,7 @@ function cohortColumns(
 ): { columns: Record<Group, GroupColumns>; counts: CohortResult['counts'] } {
   const spend = memberSpend(orders.table ?? orders.records, windows.cohort, windows.followUp);
   const tally = problemTickets(tickets.records, spend, windows.problem, ticketResolver(tickets.present));
-  if (spend.ids.length === 0) {
+  if (spend.count === 0) {
     throw new DataError(
       `no customer has a counted order in the cohort window ${windowText(windows.cohort)}; the counted orders in ${orders.quality.file} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,
     );
@@ -78,7 +78,7 @@ function cohortColumns(
       unresolved: tally.unresolved,
     }),
     counts: {
-      members: spend.ids.length,
+      members: spend.count,
       problemTickets: tally.problemTickets,
       linkedByOrderId: tally.linkedByOrderId,
       excludedByOrderId: tally.excludedByOrderId,

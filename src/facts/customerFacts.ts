@@ -51,12 +51,12 @@ export function customerFacts(
 ): CohortFacts {
   const spend = memberSpend(orders, windows.cohort, windows.followUp);
   const tally = problemTickets(tickets, spend, windows.problem, isResolved);
-  const members: CustomerFacts[] = new Array(spend.ids.length);
-  for (let m = 0; m < spend.ids.length; m++) {
+  const members: CustomerFacts[] = new Array(spend.count);
+  for (let m = 0; m < spend.count; m++) {
     const problems = tally.problems[m];
     const unresolved = tally.unresolved[m];
     members[m] = {
-      customerId: spend.ids[m],
+      customerId: spend.id(m),
       group: memberGroup(problems, unresolved),
       baselineSpend: spend.baselineSpend[m],
       laterSpend: spend.laterSpend[m],

@@ -4,7 +4,7 @@ import { dayOf } from '../time/calendar.js';
 
 /** What problemTickets needs to know of the cohort (see MemberSpend). */
 export interface CohortLinks {
-  ids: readonly string[];
+  count: number;
   memberOf(customerId: string): number;
   hasCohortOrder(member: number, orderId: string): boolean;
 }
@@ -38,8 +38,8 @@ export function problemTickets(
   window: DayWindow,
   isResolved: (ticket: TicketRecord) => boolean,
 ): ProblemTicketTally {
-  const problems = new Int32Array(members.ids.length);
-  const unresolved = new Int32Array(members.ids.length);
+  const problems = new Int32Array(members.count);
+  const unresolved = new Int32Array(members.count);
   let total = 0;
   let linkedByOrderId = 0;
   let excludedByOrderId = 0;

@@ -6,6 +6,10 @@ import { order } from '../analysis/cohortRecords.js';
 const cohort = parseCohortWindow('2014-01');
 const followUp = parseCohortWindow('2014-02-01..2014-04-30');
 
+function ids(spend: MemberSpend): string[] {
+  return Array.from({ length: spend.count }, (_, m) => spend.id(m));
+}
+
 /** Member `id`'s spend, or undefined for a customer outside the cohort. */
 function get(spend: MemberSpend, id: string) {
   const m = spend.memberOf(id);
@@ -28,7 +32,7 @@ describe('memberSpend', () => {
       cohort,
       followUp,
     );
-    expect(members.ids).toEqual(['a']);
+    expect(ids(members)).toEqual(['a']);
     expect(members.memberOf('b')).toBe(-1);
     const a = get(members, 'a')!;
     expect(a.baselineSpend).toBe(75);
@@ -38,7 +42,7 @@ describe('memberSpend', () => {
 
   it('a customer whose only cohort order was cancelled is not a member', () => {
     const members = memberSpend([order('c', '2014-01-05', 80, { status: 'Cancelled' }), order('c', '2014-02-05', 60)], cohort, followUp);
-    expect(members.ids).toEqual([]);
+    expect(ids(members)).toEqual([]);
   });
 
   it('cancelled, refunded, voided and failed orders add no spend in either window', () => {
@@ -88,7 +92,7 @@ describe('memberSpend', () => {
 
   it('sorts members by customer id, whatever the order of rows', () => {
     const members = memberSpend([order('c', '2014-01-05', 1), order('a', '2014-01-06', 2), order('B', '2014-01-07', 3)], cohort, followUp);
-    expect(members.ids).toEqual(['B', 'a', 'c']);
+    expect(ids(members)).toEqual(['B', 'a', 'c']);
     expect(['a', 'B', 'c'].map((id) => members.memberOf(id))).toEqual([1, 0, 2]);
     expect([...members.baselineSpend]).toEqual([3, 2, 1]);
   });

@@ -12,7 +12,7 @@ const cohortOrders = new Map<string, ReadonlySet<string>>([
 ]);
 const names = [...cohortOrders.keys()];
 const ids: CohortLinks = {
-  ids: names,
+  count: names.length,
   memberOf: (id) => names.indexOf(id),
   hasCohortOrder: (m, orderId) => cohortOrders.get(names[m]!)!.has(orderId),
 };
