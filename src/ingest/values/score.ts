@@ -11,11 +11,14 @@ import type { Satisfaction } from '../records.js';
 export function parseSatisfaction(raw: string): Satisfaction | null | 'invalid' {
   const text = raw.trim().toLowerCase();
   if (text === '' || text === 'offered' || text === 'unoffered' || text === 'not offered') return null;
-  if (text === 'good' || text === 'satisfied') return { kind: 'text', satisfied: true };
-  if (text === 'bad' || text === 'unsatisfied' || text === 'dissatisfied') return { kind: 'text', satisfied: false };
-  if (/^[1-5](\.0+)?$/.test(text)) {
-    const value = Number(text);
-    return { kind: 'numeric', value, satisfied: value >= 4 };
-  }
+  if (text === 'good' || text === 'satisfied') return GOOD;
+  if (text === 'bad' || text === 'unsatisfied' || text === 'dissatisfied') return BAD;
+  if (/^[1-5](\.0+)?$/.test(text)) return SCORES[Number(text)]!;
   return 'invalid';
 }
+
+// One frozen object per possible score, shared by every ticket: a million tickets would
+// otherwise carry a million copies (~40 MB).
+const GOOD: Satisfaction = Object.freeze({ kind: 'text', satisfied: true });
+const BAD: Satisfaction = Object.freeze({ kind: 'text', satisfied: false });
+const SCORES: Satisfaction[] = [0, 1, 2, 3, 4, 5].map((value) => Object.freeze({ kind: 'numeric', value, satisfied: value >= 4 }));
