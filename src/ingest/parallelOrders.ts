@@ -31,7 +31,7 @@ export interface ParallelOptions {
 
 const DEFAULT_WORKER = new URL('./orderRangeWorker.js', import.meta.url);
 const MIN_BYTES = 32 * 1024 * 1024;
-const RANGE_BYTES = 32 * 1024 * 1024;
+const RANGE_BYTES = 16 * 1024 * 1024;
 const MESSAGE_BYTES = 4 * 1024 * 1024;
 const LF = 0x0a;
 
