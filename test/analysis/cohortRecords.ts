@@ -1,3 +1,4 @@
+import type { GroupStats } from '../../src/analysis/cohortResult.js';
 import type {
   FileQuality,
   LoadedOrders,
@@ -64,3 +65,15 @@ export function loadedTickets(
 ): LoadedTickets {
   return { records, present: new Set(present), quality: quality('tickets.csv') };
 }
+
+/** What a group with no members reports: customers 0, total 0, null statistics (never NaN). */
+export const EMPTY_GROUP: GroupStats = {
+  customers: 0,
+  meanSpend: null,
+  medianSpend: null,
+  repeatRate: null,
+  totalSpend: 0,
+  baselineMeanSpend: null,
+  ci95: null,
+  liftVsNoProblem: null,
+};

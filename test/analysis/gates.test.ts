@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CohortResult, GroupStats } from '../../src/analysis/cohortResult.js';
+import { EMPTY_GROUP } from './cohortRecords.js';
 import { DEFAULT_COHORT_OPTIONS } from '../../src/analysis/cohortResult.js';
 import { GATE_EXAMPLES, checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate, type GateMetrics } from '../../src/analysis/gates.js';
 import { resolveReportWeek } from '../../src/analysis/reportWeek.js';
@@ -17,16 +18,7 @@ function csat(thisWeek: number, previous: number, n = 100) {
 }
 
 function group(customers: number): GroupStats {
-  return {
-    customers,
-    meanSpend: null,
-    medianSpend: null,
-    repeatRate: null,
-    totalSpend: 0,
-    baselineMeanSpend: null,
-    ci95: null,
-    liftVsNoProblem: null,
-  };
+  return { ...EMPTY_GROUP, customers };
 }
 
 function cohort(noProblem: number, resolved: number, unresolved: number): CohortResult {
