@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mkdtemp, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /**
  * What the byte-reader property tests (plainOrders, plainTickets) share: the surface of a
@@ -81,4 +81,28 @@ export function plainFiles(prefix: string) {
       }
     },
   };
+}
+
+/**
+ * The byte readers' property: on any generated file, the byte reader either hands the file
+ * back (null) or gives exactly the general path's result (or the same error); and it must
+ * read most files itself, or the property says nothing.
+ */
+export async function expectPlainOrGeneral<F>(
+  files: fc.Arbitrary<F>,
+  general: (f: F) => Promise<unknown>,
+  plain: (f: F) => Promise<{ value: unknown } | { error: string }>,
+): Promise<void> {
+  let taken = 0;
+  await fc.assert(
+    fc.asyncProperty(files, async (f) => {
+      const expected = await settle(() => general(f));
+      const read = await plain(f);
+      if ('value' in read && read.value === null) return;
+      taken++;
+      expect(read).toEqual(expected);
+    }),
+    { numRuns: 300 },
+  );
+  expect(taken).toBeGreaterThan(100);
 }
