@@ -86,7 +86,8 @@ type Event = OrderRangeMessage | { kind: 'failed' };
 class RangeRun {
   private readonly inbox: Event[][];
   private readonly waiting: (() => void)[] = [];
-  private readonly threads: Worker[] = [];
+  /** Per worker, its thread (null when it could not be started). */
+  private readonly threads: (Worker | null)[] = [];
   private readonly appliers: RangeApplier[] = [];
   private readonly applied = new Int32Array(new SharedArrayBuffer(4));
 
@@ -113,7 +114,7 @@ class RangeRun {
       }
       return 'eof';
     } finally {
-      for (const t of this.threads) void t.terminate();
+      for (const t of this.threads) void t?.terminate();
     }
   }
 
@@ -134,6 +135,7 @@ class RangeRun {
       try {
         thread = new Worker(this.worker, { workerData: job });
       } catch {
+        this.threads.push(null);
         for (const r of job.ranges) this.post(r.index, { kind: 'failed' });
         continue;
       }
@@ -167,7 +169,7 @@ class RangeRun {
       }
       if (event.kind === 'end' && event.step === 'done') return range.until === Infinity ? 'eof' : 'paused';
       if (event.kind === 'end') cursor = event.cursor;
-      else this.threads[range.index % this.workers]?.terminate();
+      else void this.threads[range.index % this.workers]?.terminate();
       return this.readHere(cursor, range.until);
     }
   }
