@@ -55,4 +55,13 @@ describe('progressBar', () => {
     bar.done();
     expect(stream.written.at(-1)).toBe('\r\x1b[K');
   });
+
+  it('counts bytes and rows read elsewhere (worker threads) as read', () => {
+    const stream = fakeStream(true);
+    let now = 0;
+    const bar = progressBar(stream, { label: 'o.csv', totalBytes: 100_000_000, quiet: false }, () => now)!;
+    now = 1000;
+    bar.advance(50_000_000, 1_000_000);
+    expect(stream.written.at(-1)).toBe('\ro.csv [##########..........]   50%  50/100 MB  1.0M rows/s  ETA 1s\x1b[K');
+  });
 });
