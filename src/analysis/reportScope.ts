@@ -1,3 +1,4 @@
+import { withTable } from '../ingest/orderTable.js';
 import type { LoadedOrders, LoadedTickets, TicketRecord } from '../ingest/records.js';
 import { dayOf, isoDay, type Day } from '../time/calendar.js';
 import { previousWeek, type ReportWeek } from './reportWeek.js';
@@ -40,7 +41,7 @@ export function scopeReport(orders: LoadedOrders, tickets: LoadedTickets, week: 
     const scope = { ...base, week: null, previousWeek: null, ticketPeriod: ticketPeriod(tickets.records) };
     return { cohortOrders: orders, cohortTickets: tickets, sliceTickets: tickets, scope };
   }
-  const known = orders.records.filter((o) => dayOf(o.orderDate) <= week.end);
+  const known = knownOrders(orders, week.end);
   const knownTickets = tickets.records.filter((t) => dayOf(t.createdAt) <= week.end);
   const inWeek = knownTickets.filter((t) => dayOf(t.createdAt) >= week.start);
   const scope: ReportScope = {
@@ -48,15 +49,30 @@ export function scopeReport(orders: LoadedOrders, tickets: LoadedTickets, week: 
     week: isoWeek(week),
     previousWeek: isoWeek(previousWeek(week)),
     ticketPeriod: inWeek.length === 0 ? null : { start: isoDay(week.start), end: isoDay(week.end) },
-    laterOrders: orders.records.length - known.length,
+    laterOrders: rows(orders) - rows(known),
     laterTickets: tickets.records.length - knownTickets.length,
   };
   return {
-    cohortOrders: { ...orders, records: known },
+    cohortOrders: known,
     cohortTickets: { ...tickets, records: knownTickets },
     sliceTickets: { ...tickets, records: inWeek },
     scope,
   };
+}
+
+/**
+ * The orders dated on or before `end`. Orders read by column stay by column (a filtered
+ * OrderTable), so a weekly report on a 10-million-row export makes no object per row.
+ */
+function knownOrders(orders: LoadedOrders, end: Day): LoadedOrders {
+  const { present, quality, profile, problems } = orders;
+  const table = orders.table;
+  if (table !== undefined) return withTable({ present, quality, profile, problems }, table.filtered((i) => dayOf(table.orderDate[i]!) <= end));
+  return { present, quality, profile, problems, records: orders.records.filter((o) => dayOf(o.orderDate) <= end) };
+}
+
+function rows(orders: LoadedOrders): number {
+  return orders.table?.length ?? orders.records.length;
 }
 
 function isoWeek(w: ReportWeek): { label: string; start: string; end: string } {

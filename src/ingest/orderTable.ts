@@ -1,6 +1,6 @@
 import { ByteKeys } from './byteKeys.js';
 import { OrderIds } from './orderIds.js';
-import type { OrderRecord } from './records.js';
+import type { LoadedOrders, OrderRecord } from './records.js';
 
 /**
  * Canonical orders stored by column: what ingest keeps for a 10-million-row export. A row is a
@@ -21,11 +21,20 @@ export class OrderTable {
   status = new Int32Array(1024);
   /** Order-id code in `orderIds`, or −1 when the row has none. */
   orderId = new Int32Array(1024);
-  readonly customerIds = new ByteKeys();
-  readonly orderIds = new OrderIds();
-  readonly statuses: (string | null)[] = [null];
-  private readonly statusCodes = new Map<string, number>();
-  private customerText: (string | undefined)[] = [];
+  readonly customerIds: ByteKeys;
+  readonly orderIds: OrderIds;
+  readonly statuses: (string | null)[];
+  private readonly statusCodes: Map<string, number>;
+  private readonly customerText: (string | undefined)[];
+
+  /** A table of its own ids, or one numbering ids with `ids`'s tables (see `filtered`). */
+  constructor(ids?: OrderTable) {
+    this.customerIds = ids?.customerIds ?? new ByteKeys();
+    this.orderIds = ids?.orderIds ?? new OrderIds();
+    this.statuses = ids?.statuses ?? [null];
+    this.statusCodes = ids?.statusCodes ?? new Map();
+    this.customerText = ids?.customerText ?? [];
+  }
 
   /** Appends one row; ids are numbers from `customerIds`/`orderIds`, status from `statusCode`. */
   push(line: number, customer: number, orderDate: number, amount: number, status: number, orderId: number): void {
@@ -74,6 +83,18 @@ export class OrderTable {
   records(): OrderRecord[] {
     const out: OrderRecord[] = new Array(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.record(i);
+    return out;
+  }
+
+  /**
+   * The rows `keep` accepts, in order, as a new table sharing this one's ids: a weekly report
+   * leaves out later rows without an object per row.
+   */
+  filtered(keep: (i: number) => boolean): OrderTable {
+    const out = new OrderTable(this);
+    for (let i = 0; i < this.length; i++) {
+      if (keep(i)) out.push(this.line[i]!, this.customer[i]!, this.orderDate[i]!, this.amount[i]!, this.status[i]!, this.orderId[i]!);
+    }
     return out;
   }
 
@@ -131,4 +152,20 @@ function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(n);
   b.set(a);
   return b;
+}
+
+/**
+ * The loaded orders with `table` (not enumerable: a second view of the same rows, left out of
+ * comparisons and JSON) and `records` made from it on first use, so a 10-million-row file
+ * holds OrderRecord objects only if some caller asks for them.
+ */
+export function withTable(loaded: Omit<LoadedOrders, 'records'>, table: OrderTable): LoadedOrders {
+  let records: OrderRecord[] | null = null;
+  Object.defineProperty(loaded, 'table', { value: table, enumerable: false });
+  Object.defineProperty(loaded, 'records', {
+    enumerable: true,
+    get: () => (records ??= table.records()),
+    set: (value: OrderRecord[]) => void (records = value),
+  });
+  return loaded as LoadedOrders;
 }

@@ -1,4 +1,4 @@
-import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type IngestOptions, type LoadedOrders, type OrderColumn, type OrderRecord } from './records.js';
+import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type IngestOptions, type LoadedOrders, type OrderColumn } from './records.js';
 import { RowAccounting } from './accounting.js';
 import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
@@ -7,7 +7,7 @@ import { columnLabel } from './mapping.js';
 import { buildQuality } from './quality.js';
 import { isoWall, Range } from './profile.js';
 import { ORDER_DATE_FIX, OrderRows } from './orderRows.js';
-import type { OrderTable } from './orderTable.js';
+import { withTable, type OrderTable } from './orderTable.js';
 
 /**
  * Orders: any supported surface form → canonical OrderRecords plus the accounting of every
@@ -80,22 +80,6 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
     columns: [...present].map((c) => input.observer.profile(c, sources[c], ...formats[c]!)),
   };
   return withTable({ present, quality, profile, problems: acc.sortedProblems() }, table);
-}
-
-/**
- * The loaded orders with `table` (not enumerable: a second view of the same rows, left out of
- * comparisons and JSON) and `records` made from it on first use, so a 10-million-row file
- * holds OrderRecord objects only if some caller asks for them.
- */
-function withTable(loaded: Omit<LoadedOrders, 'records'>, table: OrderTable): LoadedOrders {
-  let records: OrderRecord[] | null = null;
-  Object.defineProperty(loaded, 'table', { value: table, enumerable: false });
-  Object.defineProperty(loaded, 'records', {
-    enumerable: true,
-    get: () => (records ??= table.records()),
-    set: (value: OrderRecord[]) => void (records = value),
-  });
-  return loaded as LoadedOrders;
 }
 
 const HINTS: Partial<Record<OrderColumn, string>> = {

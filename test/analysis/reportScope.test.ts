@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resolveReportWeek } from '../../src/analysis/reportWeek.js';
 import { scopeReport } from '../../src/analysis/reportScope.js';
+import { OrderTable, withTable } from '../../src/ingest/orderTable.js';
 import { parseIsoDay } from '../../src/time/calendar.js';
 import { loadedOrders, loadedTickets, order, ticket } from './cohortRecords.js';
 
@@ -34,5 +35,20 @@ describe('scopeReport', () => {
   it('has no ticket period for a week without tickets', () => {
     const week = resolveReportWeek('2014-W30', parseIsoDay('2014-08-01')!);
     expect(scopeReport(orders, tickets, week, null).scope.ticketPeriod).toBeNull();
+  });
+
+  it('keeps orders read by column by column: the same rows, and no object per row', () => {
+    const table = OrderTable.fromRecords(orders.records);
+    const byColumn = withTable({ present: orders.present, quality: orders.quality }, table);
+    const materialise = vi.spyOn(OrderTable.prototype, 'records');
+    const week = resolveReportWeek('2014-W17', parseIsoDay('2014-04-28')!);
+    const { cohortOrders, scope } = scopeReport(byColumn, tickets, week, null);
+    expect(materialise).not.toHaveBeenCalled();
+    expect(cohortOrders.table?.length).toBe(2);
+    expect(scope.laterOrders).toBe(1);
+    materialise.mockRestore();
+    expect(cohortOrders.records).toEqual(scopeReport(orders, tickets, week, null).cohortOrders.records);
+    // The filtered table numbers ids with the same tables as the whole one.
+    expect(cohortOrders.table?.customerIds).toBe(table.customerIds);
   });
 });
