@@ -6,12 +6,13 @@ import type { OrderBatchReader } from './plainOrders.js';
  * Applies one worker's OrderRangeRows to the byte reader's state, in file order, as if the
  * reader had read those lines itself (OrderRows.plain for each row):
  *
- * - Ids: a worker numbers ids in its own ByteKeys; each id it numbered for the first time is
- *   numbered here when its message is applied, in the worker's order. Ids new to the worker
- *   appear in its rows in that order, so the table numbers them as reading alone would.
- * - A repeated order_id: numbered ids go through the table's OrderIds row by row; for other
- *   ids, a row repeats one when the table already had the id before the worker's message, or
- *   when an earlier row of the same worker had it.
+ * - Ids: a worker numbers ids in its own ByteKeys. Customer ids it numbered for the first time
+ *   are numbered here when its message is applied, in the worker's order, which is the order
+ *   they first appear in its rows. Order ids written as numbers go through the table's
+ *   OrderIds row by row; other order ids are numbered here at their first row, as some numeric
+ *   ids share their table. So the table numbers every id as reading alone would.
+ * - A repeated order_id: the table's OrderIds says so at the id's first row of the worker;
+ *   any later row of the same worker with that id repeats it.
  * - The profile: the examples the worker found in a range are the first three distinct
  *   values there; observing them in order and counting the rest gives the examples of
  *   observing every value, because at most three earlier examples can hide any of them.
@@ -19,10 +20,9 @@ import type { OrderBatchReader } from './plainOrders.js';
 export class RangeApplier {
   private customers = new Int32Array(1024);
   private customerCount = 0;
-  private orderKeys = new Int32Array(1024);
-  /** Per worker order key: 1 = the table had it before the worker did; 2 = a row used it. */
-  private orderState = new Uint8Array(1024);
-  private orderKeyCount = 0;
+  /** The worker's order-id keys, and the table's code of each once a row used it (−1 before). */
+  private readonly orderKeyBytes = new KeyStore();
+  private orderKeys = new Int32Array(1024).fill(-1);
   private readonly statuses: number[] = [0];
 
   constructor(private readonly reader: OrderBatchReader) {}
@@ -31,14 +31,16 @@ export class RangeApplier {
     const reader = this.reader;
     const table = reader.rows.table;
     this.addKeys(m.newCustomers, (bytes, s, e) => {
-      this.customers = ensure(this.customers, this.customerCount);
+      if (this.customerCount === this.customers.length) this.customers = grow(this.customers, this.customers.length * 2);
       this.customers[this.customerCount++] = table.customerIds.add(bytes, s, e);
     });
     this.addKeys(m.newOrderKeys, (bytes, s, e) => {
-      this.orderKeys = ensure(this.orderKeys, this.orderKeyCount);
-      this.orderState = ensure(this.orderState, this.orderKeyCount);
-      this.orderKeys[this.orderKeyCount] = table.orderIds.add(bytes, s, e);
-      this.orderState[this.orderKeyCount++] = table.orderIds.isNew ? 0 : 1;
+      const k = this.orderKeyBytes.push(bytes, s, e);
+      if (k >= this.orderKeys.length) {
+        const grown = new Int32Array(this.orderKeys.length * 2).fill(-1);
+        grown.set(this.orderKeys);
+        this.orderKeys = grown;
+      }
     });
     for (const status of m.newStatuses) this.statuses.push(table.statusCode(status));
 
@@ -55,8 +57,11 @@ export class RangeApplier {
       } else if (orderKey[i]! >= 0) {
         const k = orderKey[i]!;
         code = this.orderKeys[k]!;
-        repeated = this.orderState[k] !== 0;
-        this.orderState[k] = 2;
+        repeated = code !== -1;
+        if (code === -1) {
+          code = this.orderKeys[k] = this.orderKeyBytes.addTo(table.orderIds, k);
+          repeated = !table.orderIds.isNew;
+        }
       }
       rows.plain(line++, this.customers[customer[i]!]!, ms[i]!, dateLength[i]!, amount[i]!, this.statuses[status[i]!]!, code, repeated);
     }
@@ -80,9 +85,29 @@ export class RangeApplier {
   }
 }
 
-function ensure<T extends Int32Array | Uint8Array>(a: T, index: number): T {
-  if (index < a.length) return a;
-  const grown = new (a.constructor as new (n: number) => T)(a.length * 2);
+/** Keys received from a worker, kept back to back so any one can be numbered later. */
+class KeyStore {
+  private bytes = new Uint8Array(1 << 12);
+  private ends = new Int32Array(1024);
+  private count = 0;
+
+  push(bytes: Uint8Array, start: number, end: number): number {
+    const from = this.count === 0 ? 0 : this.ends[this.count - 1]!;
+    const to = from + end - start;
+    if (to > this.bytes.length) this.bytes = grow(this.bytes, Math.max(this.bytes.length * 2, to));
+    if (this.count === this.ends.length) this.ends = grow(this.ends, this.ends.length * 2);
+    this.bytes.set(bytes.subarray(start, end), from);
+    this.ends[this.count] = to;
+    return this.count++;
+  }
+
+  addTo(ids: { add(bytes: Uint8Array, start: number, end: number): number }, k: number): number {
+    return ids.add(this.bytes, k === 0 ? 0 : this.ends[k - 1]!, this.ends[k]!);
+  }
+}
+
+function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {
+  const grown = new (a.constructor as new (n: number) => T)(n);
   grown.set(a);
   return grown;
 }

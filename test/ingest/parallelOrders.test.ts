@@ -78,6 +78,20 @@ async function read(bytes: Buffer, o: IngestOptions, chunk: number, parallel?: P
   }
 }
 
+/** The table behind the records (not enumerable, so toEqual skips it): every column and id number. */
+function tableOf(result: Awaited<ReturnType<typeof read>>) {
+  const table = 'value' in result ? result.value?.table : undefined;
+  if (table === undefined) return null;
+  const n = table.length;
+  const cut = (a: { subarray(a: number, b: number): ArrayLike<number> }) => Array.from(a.subarray(0, n));
+  return {
+    columns: [table.line, table.customer, table.orderDate, table.amount, table.status, table.orderId].map(cut),
+    customers: Array.from({ length: table.customerIds.size }, (_, k) => table.customerIds.text(k)),
+    orderIds: Array.from(table.orderId.subarray(0, n), (code) => (code === -1 ? null : table.orderIds.text(code))),
+    statuses: table.statuses,
+  };
+}
+
 /** The file name is part of messages; both reads of a case must name the same file. */
 function sameName<T>(result: T, from: string, to: string): T {
   return JSON.parse(JSON.stringify(result).split(from).join(to)) as T;
@@ -95,6 +109,7 @@ describe.skipIf(!compiled)('plain orders read on worker threads', () => {
         const parallel = await read(bytes, o, f.chunk, { worker: WORKER, workers: f.workers, minBytes: 0, rangeBytes: f.range, messageBytes: f.message });
         if (workerRows > before) used++;
         expect(sameName(parallel, `orders-${counter - 1}.csv`, 'x.csv')).toEqual(sameName(alone, `orders-${counter - 2}.csv`, 'x.csv'));
+        expect(tableOf(parallel)).toEqual(tableOf(alone));
       }),
       { numRuns: 100 },
     );
@@ -113,6 +128,7 @@ describe.skipIf(!compiled)('plain orders read on worker threads', () => {
     const before = workerRows;
     const parallel = await read(big, options(), 256, { worker: WORKER, workers: 2, minBytes: 0, rangeBytes: 4096, messageBytes: 1024 });
     expect(workerRows - before).toBeGreaterThan(2500);
+    expect(tableOf(parallel)).toEqual(tableOf(alone));
     const value = (r: typeof alone) => ('value' in r ? r.value : null);
     expect(value(parallel)?.table?.length).toBe(2900);
     expect(value(parallel)?.quality.duplicateOrderIds).toBe(100);
