@@ -1,4 +1,4 @@
-import { NumberedKeys } from './numberedKeys.js';
+import { NumberedKeys, type NumberForm } from './numberedKeys.js';
 
 /**
  * A set of byte strings (ids as UTF-8 bytes) giving each distinct one a dense number 0, 1, 2…
@@ -33,6 +33,11 @@ export class ByteKeys {
 
   get size(): number {
     return this.count;
+  }
+
+  /** The form of the keys this table places by number (see NumberedKeys), if any. */
+  get numberForm(): NumberForm | null {
+    return this.numbered.form;
   }
 
   /** The key's number; `isNew` says whether it was added just now. */

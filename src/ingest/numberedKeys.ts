@@ -28,18 +28,9 @@ export class NumberedKeys {
       if (!add) return -1;
       this.learn(bytes, start, end);
     }
-    const prefix = this.prefix;
-    if (prefix === null) return -1;
-    const p = prefix.length;
-    const digits = end - start - p;
-    if (digits !== this.width) return -1;
-    for (let i = 0; i < p; i++) if (bytes[start + i] !== prefix[i]) return -1;
-    let n = 0;
-    for (let i = start + p; i < end; i++) {
-      const d = bytes[i] - 48;
-      if (d < 0 || d > 9) return -1;
-      n = n * 10 + d;
-    }
+    if (this.prefix === null) return -1;
+    const n = numberIn({ prefix: this.prefix, width: this.width }, bytes, start, end);
+    if (n < 0) return -1;
     if (this.base < 0) this.base = Math.max(0, n - WINDOW / 2);
     const offset = n - this.base;
     if (offset < 0 || offset >= WINDOW) return -1;
@@ -49,6 +40,11 @@ export class NumberedKeys {
       this.made++;
     }
     return offset;
+  }
+
+  /** The form keys placed by number have, once learned (null: none yet, or the first key had none). */
+  get form(): NumberForm | null {
+    return this.prefix === null ? null : { prefix: this.prefix, width: this.width };
   }
 
   /** The number a cell stands for (cells are offsets from the first number's window). */
@@ -86,3 +82,35 @@ const PAGE_SHIFT = 14;
 const PAGE = 1 << PAGE_SHIFT;
 /** 256 pages of 16,384 ids: 16 MB at most, 4 million consecutive ids. */
 const MAX_PAGES = 256;
+
+/** Keys placed by number: this prefix, then exactly `width` digits. */
+export interface NumberForm {
+  prefix: Uint8Array;
+  width: number;
+}
+
+/** The number of a key of `form`, or −1 when the key does not have the form. */
+export function numberIn(form: NumberForm, bytes: Uint8Array, start: number, end: number): number {
+  const prefix = form.prefix;
+  const p = prefix.length;
+  if (end - start - p !== form.width) return -1;
+  for (let i = 0; i < p; i++) if (bytes[start + i] !== prefix[i]) return -1;
+  let n = 0;
+  for (let i = start + p; i < end; i++) {
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Writes the key of number n in `form` into `out` (big enough); returns its length. */
+export function writeNumbered(form: NumberForm, n: number, out: Uint8Array): number {
+  out.set(form.prefix, 0);
+  const end = form.prefix.length + form.width;
+  for (let i = end - 1; i >= form.prefix.length; i--) {
+    out[i] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return end;
+}

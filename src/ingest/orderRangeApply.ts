@@ -1,4 +1,5 @@
 import type { KeyBytes } from './byteKeys.js';
+import { writeNumbered } from './numberedKeys.js';
 import type { OrderRangeRows } from './orderRangeParse.js';
 import type { OrderBatchReader } from './plainOrders.js';
 
@@ -6,11 +7,10 @@ import type { OrderBatchReader } from './plainOrders.js';
  * Applies one worker's OrderRangeRows to the byte reader's state, in file order, as if the
  * reader had read those lines itself (OrderRows.plain for each row):
  *
- * - Ids: a worker numbers ids in its own ByteKeys. Customer ids it numbered for the first time
- *   are numbered here when its message is applied, in the worker's order, which is the order
- *   they first appear in its rows. Order ids written as numbers go through the table's
- *   OrderIds row by row; other order ids are numbered here at their first row, as some numeric
- *   ids share their table. So the table numbers every id as reading alone would.
+ * - Ids: customer ids of the table's numbered form come as numbers and are added row by row;
+ *   other ids come as worker numbers (the worker's own ByteKeys) and are numbered here at their
+ *   first row, as are order ids (numbers go through the table's OrderIds row by row). Every id
+ *   is thus numbered in the order its rows come, as reading alone numbers it.
  * - A repeated order_id: the table's OrderIds says so at the id's first row of the worker;
  *   any later row of the same worker with that id repeats it.
  * - The profile: the examples the worker found in a range are the first three distinct
@@ -18,8 +18,10 @@ import type { OrderBatchReader } from './plainOrders.js';
  *   observing every value, because at most three earlier examples can hide any of them.
  */
 export class RangeApplier {
-  private customers = new Int32Array(1024);
-  private customerCount = 0;
+  /** The worker's customer keys, and the table's number of each once a row used it (−1 before). */
+  private readonly customerKeyBytes = new KeyStore();
+  private customers = new Int32Array(1024).fill(-1);
+  private readonly scratch = new Uint8Array(32);
   /** The worker's order-id keys, and the table's code of each once a row used it (−1 before). */
   private readonly orderKeyBytes = new KeyStore();
   private orderKeys = new Int32Array(1024).fill(-1);
@@ -31,22 +33,20 @@ export class RangeApplier {
     const reader = this.reader;
     const table = reader.rows.table;
     this.addKeys(m.newCustomers, (bytes, s, e) => {
-      if (this.customerCount === this.customers.length) this.customers = grow(this.customers, this.customers.length * 2);
-      this.customers[this.customerCount++] = table.customerIds.add(bytes, s, e);
+      const k = this.customerKeyBytes.push(bytes, s, e);
+      if (k >= this.customers.length) this.customers = unset(this.customers);
     });
     this.addKeys(m.newOrderKeys, (bytes, s, e) => {
       const k = this.orderKeyBytes.push(bytes, s, e);
-      if (k >= this.orderKeys.length) {
-        const grown = new Int32Array(this.orderKeys.length * 2).fill(-1);
-        grown.set(this.orderKeys);
-        this.orderKeys = grown;
-      }
+      if (k >= this.orderKeys.length) this.orderKeys = unset(this.orderKeys);
     });
     for (const status of m.newStatuses) this.statuses.push(table.statusCode(status));
 
     const rows = reader.rows;
     rows.acc.rowsRead += m.rows;
-    const { customer, ms, dateLength, amount, status, orderNumber, orderKey } = m;
+    const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = m;
+    const ids = table.customerIds;
+    const form = ids.numberForm;
     let line = reader.line;
     for (let i = 0; i < m.rows; i++) {
       let code = -1;
@@ -63,7 +63,13 @@ export class RangeApplier {
           repeated = !table.orderIds.isNew;
         }
       }
-      rows.plain(line++, this.customers[customer[i]!]!, ms[i]!, dateLength[i]!, amount[i]!, this.statuses[status[i]!]!, code, repeated);
+      let c: number;
+      if (customerNumber[i]! >= 0) c = ids.add(this.scratch, 0, writeNumbered(form!, customerNumber[i]!, this.scratch));
+      else {
+        c = this.customers[customer[i]!]!;
+        if (c === -1) c = this.customers[customer[i]!] = this.customerKeyBytes.addTo(ids, customer[i]!);
+      }
+      rows.plain(line++, c, ms[i]!, dateLength[i]!, amount[i]!, this.statuses[status[i]!]!, code, repeated);
     }
     reader.line = line;
 
@@ -104,6 +110,13 @@ class KeyStore {
   addTo(ids: { add(bytes: Uint8Array, start: number, end: number): number }, k: number): number {
     return ids.add(this.bytes, k === 0 ? 0 : this.ends[k - 1]!, this.ends[k]!);
   }
+}
+
+/** Twice the room, the new half −1 (not numbered yet). */
+function unset(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(a.length * 2).fill(-1);
+  grown.set(a);
+  return grown;
 }
 
 function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {

@@ -1,4 +1,5 @@
 import { ByteKeys, type KeyBytes } from './byteKeys.js';
+import { numberIn, type NumberForm } from './numberedKeys.js';
 import { numericId } from './orderIds.js';
 import { splitLines, type PlainBatches } from './plainFile.js';
 import { canonicalOrderLine, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
@@ -29,7 +30,9 @@ export interface OrderRangeRows extends RangeColumns {
 
 /** A row's values, by column. */
 export interface RangeColumns {
-  /** Worker numbers (into newCustomers over all of the worker's messages). */
+  /** The customer id's number when it has the main thread's numbered form, else −1. */
+  customerNumber: Float64Array;
+  /** Otherwise a worker number (into newCustomers over all of the worker's messages). */
   customer: Int32Array;
   ms: Float64Array;
   dateLength: Uint8Array;
@@ -63,6 +66,8 @@ export class OrderRangeParser implements PlainBatches {
     private readonly crlf: boolean,
     /** Field positions of the profiled columns. */
     private readonly profiled: readonly number[],
+    /** The main table's numbered customer form: such ids go back as numbers, not worker keys. */
+    private readonly customerForm: NumberForm | null = null,
   ) {
     this.startRange();
     this.take();
@@ -138,7 +143,11 @@ export class OrderRangeParser implements PlainBatches {
       if (b[base + 2 * p + 1] === b[base + 2 * p]) this.profile[c]!.empty++;
       else this.profile[c]!.nonEmpty++;
     }
-    out.customer[i] = this.customers.add(bytes, b[base + 2 * customer]!, b[base + 2 * customer + 1]!);
+    const cs = b[base + 2 * customer]!;
+    const ce = b[base + 2 * customer + 1]!;
+    const n = this.customerForm === null ? -1 : numberIn(this.customerForm, bytes, cs, ce);
+    out.customerNumber[i] = n;
+    out.customer[i] = n >= 0 ? -1 : this.customers.add(bytes, cs, ce);
     out.ms[i] = this.values[2 * k]!;
     out.dateLength[i] = b[base + 2 * date + 1]! - b[base + 2 * date]!;
     out.amount[i] = this.values[2 * k + 1]!;
@@ -166,6 +175,7 @@ export class OrderRangeParser implements PlainBatches {
 /** The growing columns of OrderRangeRows. */
 class Columns implements RangeColumns {
   length = 0;
+  customerNumber = new Float64Array(0);
   customer = new Int32Array(0);
   ms = new Float64Array(0);
   dateLength = new Uint8Array(0);
@@ -190,6 +200,7 @@ class Columns implements RangeColumns {
       return b;
     };
     return {
+      customerNumber: to(this.customerNumber, Float64Array),
       customer: to(this.customer, Int32Array),
       ms: to(this.ms, Float64Array),
       dateLength: to(this.dateLength, Uint8Array),

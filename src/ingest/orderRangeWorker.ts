@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { OrderRangeParser, type OrderRangeRows } from './orderRangeParse.js';
 import { PlainFileLoop } from './plainFile.js';
+import type { NumberForm } from './numberedKeys.js';
 import type { OrderLineLayout } from './plainOrderLine.js';
 
 /**
@@ -19,6 +20,7 @@ export interface OrderRangeJob {
   layout: OrderLineLayout;
   crlf: boolean;
   profiled: number[];
+  customerForm: NumberForm | null;
   ranges: OrderRange[];
   /** Int32Array [ranges applied by the main thread]: a worker waits to stay `lookahead` ahead. */
   applied: SharedArrayBuffer;
@@ -47,7 +49,7 @@ export type OrderRangeMessage =
 async function run(job: OrderRangeJob, post: (m: OrderRangeMessage, transfer: ArrayBuffer[]) => void): Promise<void> {
   const file = await open(job.path, 'r');
   try {
-    const parser = new OrderRangeParser(job.layout, job.crlf, job.profiled);
+    const parser = new OrderRangeParser(job.layout, job.crlf, job.profiled, job.customerForm);
     const applied = new Int32Array(job.applied);
     for (const range of job.ranges) {
       for (let a = Atomics.load(applied, 0); range.index - a > job.lookahead; a = Atomics.load(applied, 0)) Atomics.wait(applied, 0, a, 1000);
@@ -64,7 +66,7 @@ async function run(job: OrderRangeJob, post: (m: OrderRangeMessage, transfer: Ar
         const rows = parser.take();
         const r = rows;
         post({ kind: 'rows', range: range.index, rows, cursor: cursorOf(loop), bytes: loop.cursor.position - before }, [
-          r.customer.buffer, r.ms.buffer, r.dateLength.buffer, r.amount.buffer, r.status.buffer, r.orderNumber.buffer, r.orderKey.buffer,
+          r.customerNumber.buffer, r.customer.buffer, r.ms.buffer, r.dateLength.buffer, r.amount.buffer, r.status.buffer, r.orderNumber.buffer, r.orderKey.buffer,
         ] as ArrayBuffer[]);
       } while (step === 'paused' && loop.cursor.position < range.until);
       post({ kind: 'end', range: range.index, step: step === 'not-plain' ? 'declined' : 'done', cursor: cursorOf(loop) }, []);

@@ -127,6 +127,7 @@ class RangeRun {
         layout: reader.layout,
         crlf: reader.crlf,
         profiled: reader.profiled.map((p) => p.position),
+        customerForm: reader.rows.table.customerIds.numberForm,
         ranges: this.ranges.filter((r) => r.index % this.workers === w),
         applied: this.applied.buffer as SharedArrayBuffer,
         lookahead: this.workers - 1,
