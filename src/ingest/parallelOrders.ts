@@ -134,7 +134,7 @@ class RangeRun {
       };
       let thread: Worker;
       try {
-        thread = new Worker(this.worker, { workerData: job });
+        thread = new Worker(this.worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       } catch {
         this.threads.push(null);
         for (const r of job.ranges) this.post(r.index, { kind: 'failed' });
