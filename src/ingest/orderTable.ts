@@ -92,6 +92,21 @@ export class OrderTable {
    */
   filtered(keep: (i: number) => boolean): OrderTable {
     const out = new OrderTable(this);
+    let prefix = 0;
+    while (prefix < this.length && keep(prefix)) prefix++;
+    let rest = prefix;
+    while (rest < this.length && !keep(rest)) rest++;
+    if (rest === this.length) {
+      // The kept rows are the first ones (an export sorted by date): views, not copies.
+      out.line = this.line.subarray(0, prefix);
+      out.customer = this.customer.subarray(0, prefix);
+      out.orderDate = this.orderDate.subarray(0, prefix);
+      out.amount = this.amount.subarray(0, prefix);
+      out.status = this.status.subarray(0, prefix);
+      out.orderId = this.orderId.subarray(0, prefix);
+      out.length = prefix;
+      return out;
+    }
     for (let i = 0; i < this.length; i++) {
       if (keep(i)) out.push(this.line[i]!, this.customer[i]!, this.orderDate[i]!, this.amount[i]!, this.status[i]!, this.orderId[i]!);
     }
