@@ -25,9 +25,7 @@ export class OrderIds {
       const code = this.addNumber(n);
       if (code !== null) return code;
     }
-    const k = this.keys.add(bytes, start, end);
-    this.isNew = this.keys.isNew;
-    return k;
+    return this.addKey(bytes, start, end);
   }
 
   /** `add` of the id whose numericId is n ≥ 0 (its text is String(n): no leading zero). */
@@ -35,7 +33,12 @@ export class OrderIds {
     const code = this.addNumber(n);
     if (code !== null) return code;
     const bytes = Buffer.from(String(n), 'latin1');
-    const k = this.keys.add(bytes, 0, bytes.length);
+    return this.addKey(bytes, 0, bytes.length);
+  }
+
+  /** An id outside the bitmap: numbered by its bytes. */
+  private addKey(bytes: Uint8Array, start: number, end: number): number {
+    const k = this.keys.add(bytes, start, end);
     this.isNew = this.keys.isNew;
     return k;
   }
