@@ -1,8 +1,6 @@
 import { DataError, UsageError } from '../errors.js';
 import type { LoadedOrders, LoadedTickets } from '../ingest/records.js';
-import type { FactWindows } from '../facts/customerFacts.js';
-import { memberSpend } from '../facts/memberSpend.js';
-import { problemTickets } from '../facts/problemTickets.js';
+import { customerFacts, type FactWindows } from '../facts/customerFacts.js';
 import { isoDay } from '../time/calendar.js';
 import { comparisons, groupColumns, groupStats, type GroupColumns } from './cohortGroups.js';
 import type { Censoring, CohortOptions, CohortResult, Group } from './cohortResult.js';
@@ -50,11 +48,8 @@ export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, 
 }
 
 /**
- * The members' per-group columns and counts, read from memberSpend's and problemTickets'
- * typed arrays rather than through customerFacts: an object per member (measured ~60 MB
- * for a 490k-member cohort) would be alive at the analysis' memory peak. memberSpend's id
- * index is garbage once the tickets are tallied. Throws DataError when the cohort window holds
- * no member.
+ * The members' per-group columns and counts, from the facts' typed arrays. Throws DataError
+ * when the cohort window holds no member.
  */
 function cohortColumns(
   orders: LoadedOrders,
@@ -62,8 +57,7 @@ function cohortColumns(
   windows: FactWindows,
   span: { first: number; last: number },
 ): { columns: Record<Group, GroupColumns>; counts: CohortResult['counts'] } {
-  const spend = memberSpend(orders.table ?? orders.records, windows.cohort, windows.followUp);
-  const tally = problemTickets(tickets.records, spend, windows.problem, ticketResolver(tickets.present));
+  const { spend, tally } = customerFacts(orders.table ?? orders.records, tickets.records, windows, ticketResolver(tickets.present));
   if (spend.count === 0) {
     throw new DataError(
       `no customer has a counted order in the cohort window ${windowText(windows.cohort)}; the counted orders in ${orders.quality.file} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,

@@ -2,19 +2,8 @@ import type { Group } from '../analysis/cohortResult.js';
 import type { DayWindow } from '../analysis/windows.js';
 import type { OrderRecord, TicketRecord } from '../ingest/records.js';
 import type { OrderTable } from '../ingest/orderTable.js';
-import { memberSpend } from './memberSpend.js';
-import { problemTickets } from './problemTickets.js';
-
-/** Everything the cohort analysis needs to know about one member. */
-export interface CustomerFacts {
-  customerId: string;
-  group: Group;
-  baselineSpend: number;
-  laterSpend: number;
-  laterPurchases: number;
-  problemTickets: number;
-  unresolvedTickets: number;
-}
+import { memberSpend, type MemberSpend } from './memberSpend.js';
+import { problemTickets, type ProblemTicketTally } from './problemTickets.js';
 
 export interface FactWindows {
   cohort: DayWindow;
@@ -22,12 +11,15 @@ export interface FactWindows {
   problem: DayWindow;
 }
 
+/**
+ * The cohort's members by column, sorted by customer id (so results do not depend on the
+ * order of rows in the files): member m's spend is spend.laterSpend[m] …, its problem tickets
+ * tally.problems[m] and tally.unresolved[m]. No object per member: at 490k members those
+ * would be ~60 MB alive at the analysis' memory peak.
+ */
 export interface CohortFacts {
-  /** Sorted by customer id, so results do not depend on the order of rows in the files. */
-  members: CustomerFacts[];
-  problemTickets: number;
-  linkedByOrderId: number;
-  excludedByOrderId: number;
+  spend: MemberSpend;
+  tally: ProblemTicketTally;
 }
 
 /** A member's group: `no_problem` without problem tickets, else `unresolved` if any is unresolved. */
@@ -36,12 +28,11 @@ export function memberGroup(problems: number, unresolved: number): Group {
 }
 
 /**
- * Canonical rows → one fact row per cohort member (the cohort analysis itself reads
- * memberSpend's and problemTickets' columns, without an object per member). Two passes, one per file, each a lookup
- * per row: O(orders + tickets + members·log members) for the sort by customer id.
+ * Canonical rows → the cohort members' facts. Two passes, one per file, each a lookup per
+ * row: O(orders + tickets + members·log members) for the sort by customer id.
  *
- * Groups: `no_problem` (no problem tickets), `unresolved` (≥1 problem ticket not resolved),
- * `resolved` (≥1 problem ticket, all resolved).
+ * Groups (memberGroup): `no_problem` (no problem tickets), `unresolved` (≥1 problem ticket
+ * not resolved), `resolved` (≥1 problem ticket, all resolved).
  */
 export function customerFacts(
   orders: readonly OrderRecord[] | OrderTable,
@@ -50,25 +41,5 @@ export function customerFacts(
   isResolved: (ticket: TicketRecord) => boolean,
 ): CohortFacts {
   const spend = memberSpend(orders, windows.cohort, windows.followUp);
-  const tally = problemTickets(tickets, spend, windows.problem, isResolved);
-  const members: CustomerFacts[] = new Array(spend.count);
-  for (let m = 0; m < spend.count; m++) {
-    const problems = tally.problems[m];
-    const unresolved = tally.unresolved[m];
-    members[m] = {
-      customerId: spend.id(m),
-      group: memberGroup(problems, unresolved),
-      baselineSpend: spend.baselineSpend[m],
-      laterSpend: spend.laterSpend[m],
-      laterPurchases: spend.laterPurchases[m],
-      problemTickets: problems,
-      unresolvedTickets: unresolved,
-    };
-  }
-  return {
-    members,
-    problemTickets: tally.problemTickets,
-    linkedByOrderId: tally.linkedByOrderId,
-    excludedByOrderId: tally.excludedByOrderId,
-  };
+  return { spend, tally: problemTickets(tickets, spend, windows.problem, isResolved) };
 }

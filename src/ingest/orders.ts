@@ -7,7 +7,7 @@ import { columnLabel } from './mapping.js';
 import { buildQuality } from './quality.js';
 import { isoWall, Range } from './profile.js';
 import { ORDER_DATE_FIX, OrderRows } from './orderRows.js';
-import { withTable, type OrderTable } from './orderTable.js';
+import { withTable } from './orderTable.js';
 
 /**
  * Orders: any supported surface form → canonical OrderRecords plus the accounting of every

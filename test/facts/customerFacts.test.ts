@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCohortWindow } from '../../src/analysis/windows.js';
-import { customerFacts } from '../../src/facts/customerFacts.js';
+import { customerFacts, memberGroup } from '../../src/facts/customerFacts.js';
 import { order, ticket } from '../analysis/cohortRecords.js';
 
 const windows = {
@@ -21,20 +21,16 @@ describe('customerFacts', () => {
       windows,
       (t) => t.status === 'solved',
     );
-    expect(facts.members.map((m) => [m.customerId, m.group])).toEqual([
+    const { spend, tally } = facts;
+    const members = Array.from({ length: spend.count }, (_, m) => [spend.id(m), memberGroup(tally.problems[m]!, tally.unresolved[m]!)]);
+    expect(members).toEqual([
       ['a', 'no_problem'],
       ['b', 'resolved'],
       ['c', 'unresolved'],
     ]);
-    expect(facts.members[0]).toEqual({
-      customerId: 'a',
-      group: 'no_problem',
-      baselineSpend: 30,
-      laterSpend: 7,
-      laterPurchases: 1,
-      problemTickets: 0,
-      unresolvedTickets: 0,
-    });
-    expect(facts.problemTickets).toBe(3);
+    expect([spend.baselineSpend[0], spend.laterSpend[0], spend.laterPurchases[0], tally.problems[0], tally.unresolved[0]]).toEqual([30, 7, 1, 0, 0]);
+    expect([...tally.problems]).toEqual([0, 1, 2]);
+    expect([...tally.unresolved]).toEqual([0, 0, 1]);
+    expect(tally.problemTickets).toBe(3);
   });
 });
