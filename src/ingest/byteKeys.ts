@@ -1,4 +1,4 @@
-import { NumberedKeys, type NumberForm } from './numberedKeys.js';
+import { NumberedKeys, writeNumbered, type NumberForm } from './numberedKeys.js';
 
 /**
  * A set of byte strings (ids as UTF-8 bytes) giving each distinct one a dense number 0, 1, 2…
@@ -27,6 +27,7 @@ export class ByteKeys {
   private probeTag = 0;
   private probeLo = 0;
   private probeHi = 0;
+  private readonly scratch = new Uint8Array(32);
 
   /** Whether the last `add` saw its key for the first time. */
   isNew = false;
@@ -67,6 +68,25 @@ export class ByteKeys {
     slots[at + 3] = this.probeHi;
     if (this.count * 2 > slots.length >> 2) this.rehash();
     this.isNew = true;
+    return k;
+  }
+
+  /**
+   * `add` of the key of `numberForm` whose number is n, without its text: workers send such
+   * ids as numbers, and writing each back as bytes only to read the number again cost more
+   * than the lookup.
+   */
+  addNumbered(n: number): number {
+    const form = this.numbered.form!;
+    const cell = this.numbered.place(n, true);
+    if (cell < 0) return this.add(this.scratch, 0, writeNumbered(form, n, this.scratch));
+    let k = this.numbered.get(cell);
+    this.isNew = k < 0;
+    if (k < 0) {
+      k = this.count++;
+      this.store(this.scratch, 0, writeNumbered(form, n, this.scratch));
+      this.numbered.set(cell, k);
+    }
     return k;
   }
 

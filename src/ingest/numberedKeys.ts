@@ -30,7 +30,11 @@ export class NumberedKeys {
     }
     if (this.prefix === null) return -1;
     const n = numberIn({ prefix: this.prefix, width: this.width }, bytes, start, end);
-    if (n < 0) return -1;
+    return n < 0 ? -1 : this.place(n, add);
+  }
+
+  /** `cell` of the key of this form whose number is n (once the form is learned). */
+  place(n: number, add: boolean): number {
     if (this.base < 0) this.base = Math.max(0, n - WINDOW / 2);
     const offset = n - this.base;
     if (offset < 0 || offset >= WINDOW) return -1;

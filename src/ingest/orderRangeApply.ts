@@ -1,5 +1,4 @@
 import type { KeyBytes } from './byteKeys.js';
-import { writeNumbered } from './numberedKeys.js';
 import type { OrderRangeRows } from './orderRangeParse.js';
 import type { OrderBatchReader } from './plainOrders.js';
 
@@ -21,7 +20,6 @@ export class RangeApplier {
   /** The worker's customer keys, and the table's number of each once a row used it (−1 before). */
   private readonly customerKeyBytes = new KeyStore();
   private customers = new Int32Array(1024).fill(-1);
-  private readonly scratch = new Uint8Array(32);
   /** The worker's order-id keys, and the table's code of each once a row used it (−1 before). */
   private readonly orderKeyBytes = new KeyStore();
   private orderKeys = new Int32Array(1024).fill(-1);
@@ -46,7 +44,6 @@ export class RangeApplier {
     rows.acc.rowsRead += m.rows;
     const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = m;
     const ids = table.customerIds;
-    const form = ids.numberForm;
     let line = reader.line;
     for (let i = 0; i < m.rows; i++) {
       let code = -1;
@@ -64,7 +61,7 @@ export class RangeApplier {
         }
       }
       let c: number;
-      if (customerNumber[i]! >= 0) c = ids.add(this.scratch, 0, writeNumbered(form!, customerNumber[i]!, this.scratch));
+      if (customerNumber[i]! >= 0) c = ids.addNumbered(customerNumber[i]!);
       else {
         c = this.customers[customer[i]!]!;
         if (c === -1) c = this.customers[customer[i]!] = this.customerKeyBytes.addTo(ids, customer[i]!);

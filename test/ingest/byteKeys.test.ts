@@ -66,6 +66,25 @@ describe('ByteKeys', () => {
     expect(texts.map((t) => keys.findText(t))).toEqual(texts.map((_, i) => i));
   });
 
+  it('addNumbered(n) numbers a key exactly as add of its text does, placed or hashed', () => {
+    // Numbers 100,000 apart need a page each: after 256 of them the rest take the hash path.
+    const number = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 99_999 }), weight: 1 }, { arbitrary: fc.integer({ min: 0, max: 999 }).map((i) => i * 100_000), weight: 3 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(number, fc.boolean()), { minLength: 1, maxLength: 600 }), (steps) => {
+        const byNumber = new ByteKeys();
+        const byText = new ByteKeys();
+        for (const [n, asNumber] of [[1, false] as const, ...steps]) {
+          const text = `C${String(n).padStart(8, '0')}`;
+          const k = asNumber ? byNumber.addNumbered(n) : byNumber.addText(text);
+          expect(k).toBe(byText.addText(text));
+          expect(byNumber.isNew).toBe(byText.isNew);
+          expect(byNumber.text(k)).toBe(text);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('sortByText orders key numbers as their texts sort, placed by number or hashed', () => {
     const numbered = fc.integer({ min: 0, max: 99_999 }).map((n) => `C${String(n).padStart(5, '0')}`);
     const any = fc.oneof(numbered, fc.string({ maxLength: 8 }), fc.constantFrom('C1', 'C123456', 'c00001', 'Ä', '\u{1F600}', 'ｚ'));
