@@ -183,3 +183,23 @@ export function startPlain(
   }
 }
 
+/**
+ * Splits line [start, end) at `delimiter` into exactly `width` fields: field f is
+ * bounds[base + 2f] .. bounds[base + 2f + 1]. False when the line has another number of fields.
+ */
+export function splitFields(bytes: Uint8Array, start: number, end: number, delimiter: number, width: number, bounds: Int32Array, base: number): boolean {
+  let f = 0;
+  let s = start;
+  for (let i = start; i < end; i++) {
+    if (bytes[i] !== delimiter) continue;
+    if (f === width - 1) return false;
+    bounds[base + 2 * f] = s;
+    bounds[base + 2 * f + 1] = i;
+    f++;
+    s = i + 1;
+  }
+  if (f !== width - 1) return false;
+  bounds[base + 2 * f] = s;
+  bounds[base + 2 * f + 1] = end;
+  return true;
+}

@@ -1,6 +1,7 @@
 import { fastIsoMsBytes } from './values/timestamp.js';
 import { AT, clean, hasByte, plainAmount } from './values/plainBytes.js';
 import type { ByteKeys } from './byteKeys.js';
+import { splitFields } from './plainFile.js';
 
 /**
  * One line of a plain orders file read straight from its bytes, shared by the byte reader on
@@ -35,22 +36,8 @@ export function canonicalOrderLine(
   base: number,
   values: Float64Array,
 ): boolean {
-  const width = layout.width;
-  const d = layout.delimiter;
+  if (!splitFields(bytes, start, end, layout.delimiter, layout.width, bounds, base)) return false;
   const b = bounds;
-  let f = 0;
-  let s = start;
-  for (let i = start; i < end; i++) {
-    if (bytes[i] !== d) continue;
-    if (f === width - 1) return false;
-    b[base + 2 * f] = s;
-    b[base + 2 * f + 1] = i;
-    f++;
-    s = i + 1;
-  }
-  if (f !== width - 1) return false;
-  b[base + 2 * f] = s;
-  b[base + 2 * f + 1] = end;
   const { customer, date, amount, orderId, status } = layout;
   if (!clean(bytes, b[base + 2 * customer], b[base + 2 * customer + 1], false)) return false;
   const ms = fastIsoMsBytes(bytes, b[base + 2 * date], b[base + 2 * date + 1]);

@@ -9,6 +9,7 @@ import { canonicalOrderLine, CustomerKeys, type OrderLineLayout } from './plainO
 import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type IngestOptions, type LoadedOrders } from './records.js';
 import type { Preset } from './presets/preset.js';
 import type { ColumnObserver } from './profile.js';
+import { ByteObserver } from './byteObserver.js';
 
 /**
  * The orders reader for plain files, straight from bytes (see plainFile.ts): no CSV parser,
@@ -68,10 +69,7 @@ export class OrderBatchReader implements PlainBatches {
   private readonly customers: CustomerKeys;
   private readonly statusCodes = new ByteKeys();
   private readonly statusOf: number[] = [];
-  private readonly examples = new Map<string, Buffer[]>();
-  /** Per profiled column: complete (examples full, monotonic), and non-empty values seen since. */
-  private readonly completeColumns: boolean[];
-  private readonly pendingSeen: number[];
+  private readonly observed: ByteObserver;
   private first = true;
 
   constructor(
@@ -88,8 +86,7 @@ export class OrderBatchReader implements PlainBatches {
     const [customer, date, amount, orderId, status] = ['customer_id', 'order_date', 'amount', 'order_id', 'status'].map((c) => p.get(c) ?? -1);
     this.layout = { delimiter: input.dialect.delimiter.charCodeAt(0), width: shape.width, customer: customer!, date: date!, amount: amount!, orderId: orderId!, status: status!, decimal: rows.decimal };
     this.customers = new CustomerKeys(rows.table.customerIds);
-    this.completeColumns = this.profiled.map(() => false);
-    this.pendingSeen = this.profiled.map(() => 0);
+    this.observed = new ByteObserver(input.observer, this.profiled);
   }
 
   /**
@@ -131,7 +128,7 @@ export class OrderBatchReader implements PlainBatches {
   }
 
   finish(): LoadedOrders {
-    this.flushSeen();
+    this.observed.flush();
     if (this.state.blank > 0) this.input.warnings.push(`${this.state.blank} empty row(s) with only delimiters ignored`);
     return finishOrders(this.fileName, this.input, this.rows);
   }
@@ -164,13 +161,7 @@ export class OrderBatchReader implements PlainBatches {
     const b = this.bounds;
     const base = k * this.width * 2;
     rows.acc.rowsRead++;
-    for (let c = 0; c < this.profiled.length; c++) {
-      const position = this.profiled[c].position;
-      const start = b[base + 2 * position];
-      const end = b[base + 2 * position + 1];
-      if (this.completeColumns[c] && end > start) this.pendingSeen[c]++;
-      else this.observe(c, bytes, start, end);
-    }
+    this.observed.line(bytes, b, base);
     let orderKey = -1;
     let repeated = false;
     if (orderId >= 0 && b[base + 2 * orderId + 1] > b[base + 2 * orderId]) {
@@ -186,27 +177,5 @@ export class OrderBatchReader implements PlainBatches {
     const customerKey = this.customers.add(bytes, b[base + 2 * customer], b[base + 2 * customer + 1]);
     const dateLength = b[base + 2 * date + 1] - b[base + 2 * date];
     rows.plain(line, customerKey, this.ms[k], dateLength, this.amounts[k], statusCode, orderKey, repeated);
-  }
-
-  /** ColumnObserver.observe, without a string when the outcome is known (see `seen`). */
-  private observe(c: number, bytes: Buffer, start: number, end: number): void {
-    const column = this.profiled[c].column;
-    const observer = this.input.observer;
-    if (end === start) return observer.observe(column, '');
-    const known = this.examples.get(column) ?? [];
-    for (const k of known) if (k.length === end - start && k.equals(bytes.subarray(start, end))) return observer.seen(column);
-    const text = bytes.toString('utf8', start, end);
-    observer.observe(column, text);
-    // Values over 40 characters are stored cut short, so observe() would add them again.
-    if (text.length <= 40) this.examples.set(column, [...known, Buffer.from(bytes.subarray(start, end))]);
-    this.completeColumns[c] = observer.complete(column);
-  }
-
-  /** Hands the counted values to the observer (they change nothing but its row count). */
-  private flushSeen(): void {
-    for (let c = 0; c < this.profiled.length; c++) {
-      if (this.pendingSeen[c] > 0) this.input.observer.seen(this.profiled[c].column, this.pendingSeen[c]);
-      this.pendingSeen[c] = 0;
-    }
   }
 }

@@ -1,18 +1,20 @@
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from './accounting.js';
+import { ByteObserver } from './byteObserver.js';
 import { mapRecord, type MappedRows, type RowShape } from './mappedRows.js';
 import { PLAIN_CHUNK, readPlainFile, splitLines, startPlain, type PlainBatches } from './plainFile.js';
-import type { Preset, RawRow } from './presets/preset.js';
-import { REQUIRED_TICKET_COLUMNS, TICKET_COLUMNS, type IngestOptions, type LoadedTickets } from './records.js';
+import type { Preset } from './presets/preset.js';
+import { REQUIRED_TICKET_COLUMNS, TICKET_COLUMNS, type IngestOptions, type LoadedTickets, type TicketRecord } from './records.js';
+import { TicketLineReader } from './plainTicketLine.js';
 import { ticketRowsFor, type TicketRows } from './tickets.js';
 
 /**
  * The tickets reader for plain files (UTF-8 without a single `"`, lines ending in \n or
- * \r\n), on the byte loop of plainFile.ts (readPlainFile): each line is cut at the
- * delimiter straight from the bytes, with no CSV parser and no decoded chunk text, and every
- * row goes through the same code as the general path (mapRecord, then the row rules of
- * tickets.ts). Lines are taken in the same batches, mapped first and then read, as the general
- * path does.
+ * \r\n), on the byte loop of plainFile.ts (readPlainFile): a line whose every cell the row rules
+ * accept is read straight from its bytes into its record (TicketLineReader, TicketRows.plain);
+ * any other line is cut into strings and goes through the same code as the general path
+ * (mapRecord, then the row rules of tickets.ts), which skips, counts and explains it. Lines are
+ * taken in the same batches, mapped first and then read, as the general path does.
  *
  * Returns null as soon as the file is not plain (see readPlainFile and startPlain): the caller
  * then reads it with the general path, which also produces every error message.
@@ -39,7 +41,14 @@ class TicketBatches implements PlainBatches {
   private line = 2;
   private first = true;
   private readonly state = { blank: 0 };
-  private readonly profiled: string[];
+  private readonly lines: TicketLineReader;
+  private readonly observed: ByteObserver;
+  private readonly width2: number;
+  /** Per line of the current batch: field bounds, and what TicketRows.plain needs besides the record. */
+  private bounds = new Int32Array(0);
+  private createdLength = new Int32Array(0);
+  private responseMs = new Float64Array(0);
+  private responseLength = new Int32Array(0);
 
   constructor(
     private readonly input: Omit<MappedRows, 'rows'>,
@@ -48,30 +57,77 @@ class TicketBatches implements PlainBatches {
     private readonly shape: RowShape,
     private readonly headerBytes: number,
   ) {
-    this.profiled = Object.keys(input.mapping.sources);
+    const positions = input.mapping.positions;
+    this.lines = new TicketLineReader(input.dialect.delimiter, shape.width, positions);
+    this.observed = new ByteObserver(
+      input.observer,
+      Object.keys(input.mapping.sources).map((column) => ({ column, position: positions.get(column)! })),
+    );
+    this.width2 = 2 * shape.width;
   }
 
+  /**
+   * One batch of whole lines, in two passes as the general path does: first every line is
+   * split, and the ones TicketLineReader cannot read are mapped as text (mapRecord may skip
+   * them); then every row is observed and kept, in order.
+   */
   batch(bytes: Buffer, last: boolean): boolean {
     const at = this.first ? this.headerBytes : 0;
     this.first = false;
     const firstLine = this.line;
     const delimiter = this.input.dialect.delimiter;
-    const mapped: RawRow[] = [];
+    const read: (TicketRecord | Partial<Record<string, string>> | null)[] = [];
+    const fast: boolean[] = [];
     const n = splitLines(bytes, at, last, this.input.dialect.lineEnding === '\r\n', (start, end, k) => {
+      if (k === this.createdLength.length) this.grow();
+      const record = this.lines.read(bytes, start, end, firstLine + k, this.bounds, k * this.width2);
+      fast.push(record !== null);
+      if (record !== null) {
+        read.push(record);
+        this.createdLength[k] = this.lines.createdLength;
+        this.responseMs[k] = this.lines.responseMs;
+        this.responseLength[k] = this.lines.responseLength;
+        return;
+      }
       const fields = bytes.toString('utf8', start, end).split(delimiter);
-      const row = mapRecord({ fields, line: firstLine + k, badQuotes: false }, this.shape, this.acc, this.state);
-      if (row !== null) mapped.push(row);
+      read.push(mapRecord({ fields, line: firstLine + k, badQuotes: false }, this.shape, this.acc, this.state)?.values ?? null);
     });
     if (n < 0) return false;
     this.line = firstLine + n;
     const observer = this.input.observer;
-    for (const row of mapped) for (const column of this.profiled) observer.observe(column, row.values[column]);
-    for (const { line, values } of mapped) this.rows.row(line, values);
+    for (let k = 0; k < n; k++) {
+      const row = read[k]!;
+      if (row === null) continue;
+      if (fast[k]) {
+        this.acc.rowsRead++;
+        this.observed.line(bytes, this.bounds, k * this.width2);
+        this.rows.plain(row as TicketRecord, this.createdLength[k]!, this.responseMs[k]!, this.responseLength[k]!);
+      } else {
+        const values = row as Partial<Record<string, string>>;
+        for (const { column } of this.observed.profiled) observer.observe(column, values[column]);
+        this.rows.row(firstLine + k, values);
+      }
+    }
     return true;
   }
 
   finish(fileName: string): LoadedTickets {
+    this.observed.flush();
     if (this.state.blank > 0) this.input.warnings.push(`${this.state.blank} empty row(s) with only delimiters ignored`);
     return this.rows.finish(fileName, this.input);
   }
+
+  private grow(): void {
+    const lines = Math.max(1024, this.createdLength.length * 2);
+    this.bounds = grown(this.bounds, lines * this.width2);
+    this.createdLength = grown(this.createdLength, lines);
+    this.responseMs = grown(this.responseMs, lines);
+    this.responseLength = grown(this.responseLength, lines);
+  }
+}
+
+function grown<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }

@@ -45,6 +45,12 @@ export async function parseTickets(
  */
 export interface TicketRows {
   row(line: number, values: Partial<Record<string, string>>): void;
+  /**
+   * A row the byte reader has read completely with the same rules (plainTicketLine.ts): its
+   * record with createdAt as fastIsoMs read it (made wall time here, in row order, as `row`
+   * does), and first_response_at likewise (NaN for none).
+   */
+  plain(record: TicketRecord, createdLength: number, responseMs: number, responseLength: number): void;
   finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets;
 }
 
@@ -59,7 +65,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
   const responses: { index: number; cell: TimeCell }[] = [];
   const present = TICKET_COLUMNS.filter((c) => c in sources);
   const has = new Set<string>(present);
-  const text = (values: Partial<Record<string, string>>, c: TicketColumn) => (has.has(c) ? detach((values[c] ?? '').trim()) || null : null);
+  const text = (values: Partial<Record<string, string>>, c: TicketColumn) => (has.has(c) ? textCell(values[c] ?? '') : null);
   const interners = { status: new Interner(), reason: new Interner(), channel: new Interner(), agent: new Interner() };
   const label = (values: Partial<Record<string, string>>, c: keyof typeof interners) =>
     has.has(c) ? interners[c].intern((values[c] ?? '').trim()) || null : null;
@@ -109,11 +115,8 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
         return;
       }
     }
-    if (satisfaction !== null) scales.add(satisfaction.kind);
-    const index = records.length;
-    if (typeof createdCell !== 'number') pendingCreated.push({ index, cell: createdCell });
-    if (waitSeconds === null && respondedCell !== null) responses.push({ index, cell: respondedCell });
-    records.push({
+    if (typeof createdCell !== 'number') pendingCreated.push({ index: records.length, cell: createdCell });
+    keep(respondedCell, {
       line,
       customerId,
       createdAt: typeof createdCell === 'number' ? createdCell : NaN,
@@ -131,6 +134,17 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       contacts,
       firstContactResolved,
     });
+  }
+
+  function keep(respondedCell: TimeCell | null, record: TicketRecord): void {
+    if (record.satisfaction !== null) scales.add(record.satisfaction.kind);
+    if (record.waitSeconds === null && respondedCell !== null) responses.push({ index: records.length, cell: respondedCell });
+    records.push(record);
+  }
+
+  function plain(record: TicketRecord, createdLength: number, responseMs: number, responseLength: number): void {
+    record.createdAt = created.fastCell(record.createdAt, createdLength);
+    keep(responseMs === responseMs ? responded.fastCell(responseMs, responseLength) : null, record);
   }
 
   function finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets {
@@ -194,12 +208,17 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     return { records, present: new Set(present), quality, profile, problems: acc.sortedProblems() };
   }
 
-  return { row, finish };
+  return { row, plain, finish };
 }
 
 const SKIPPED = Symbol('skipped');
 
-interface OptionalField<T> {
+/** ticket_id and order_id: trimmed, empty → null. */
+export function textCell(raw: string): string | null {
+  return detach(raw.trim()) || null;
+}
+
+export interface OptionalField<T> {
   column: TicketColumn;
   parse: (raw: string) => T | null | 'invalid';
   reason: string;
@@ -224,6 +243,9 @@ const WAIT_SECONDS: OptionalField<number> = { column: 'wait_seconds', parse: par
 const TRANSFERS: OptionalField<number> = { column: 'transfers', parse: parseCount, reason: 'unparseable transfers', fix: 'write transfers as a whole number' };
 const REOPENS: OptionalField<number> = { column: 'reopens', parse: parseCount, reason: 'unparseable reopens', fix: 'write reopens as a whole number' };
 const CONTACTS: OptionalField<number> = { column: 'contacts', parse: parseCount, reason: 'unparseable contacts', fix: 'write contacts as a whole number' };
+
+/** The optional columns read by a rule of their raw text alone (plainTicketLine.ts reads them in this order). */
+export const OPTIONAL_FIELDS = [SATISFACTION, RESOLVED, FIRST_CONTACT_RESOLVED, WAIT_SECONDS, TRANSFERS, REOPENS, CONTACTS] as const;
 
 const DATE_FIX = 'write times like 2014-01-31 09:30 or 1/31/2014 9:30 AM (see --date-format), or map another column';
 

@@ -38,16 +38,32 @@ const STATUSES = ['closed', 'open', ' solved', '', 'näh', 'on-hold'];
 const SCORES = ['', '1', '5', '3', '0', '6', '4.5', 'good', 'Bad', 'satisfied', 'unsatisfied', 'offered', 'unoffered', 'meh', ' 2 '];
 const CHANNELS = ['email', 'chat', ' phone ', '', 'café ☕'];
 const NOTES = ['', 'ok', 'café ☕', '"quoted, with comma"', '"two\nlines"'];
+// Optional columns: mostly values the rules accept (blank ones too: spaces, a no-break space),
+// so most lines are read from their bytes, and now and then one a rule refuses or reads another way.
+const mostly = (accepted: string[], other: string[]) =>
+  fc.oneof({ arbitrary: fc.constantFrom(...accepted), weight: 6 }, { arbitrary: fc.constantFrom(...other), weight: 1 });
+const REASONS = mostly(['order status', 'refund', 'refund', '', '  ', 'Refund ', '\u00a0', 'ü-reason', 'return'], ['x']);
+const AGENTS = mostly(['ann', '', '  ', 'ann ', ' bo'], ['dee']);
+const BOOLEANS = mostly(['true', 'no', 'Yes', '1', '', ' '], ['maybe']);
+const WAITS = mostly(['42', '12.5', '0', '', ' 7'], ['-3', 'soon']);
+const COUNTS = mostly(['0', '2', '3.0', ''], ['1.5', 'x']);
+const RESPONSES = mostly(['', '2024-01-05 10:30:00', '2024-01-04', '2024-03-31T23:59:59Z'], ['1/5/2024 11:00', ' ', 'later']);
 
 const row = fc.record({
   ticketId: fc.constantFrom(...TICKET_IDS),
   customer: fc.constantFrom(...CUSTOMERS),
-  created: fc.constantFrom(...DATES),
+  created: mostly(['2024-01-05', '2024-01-05 10:00:00', '2024-03-31T23:59:59Z'], DATES),
   orderId: fc.constantFrom(...ORDER_IDS),
   status: fc.constantFrom(...STATUSES),
   score: fc.constantFrom(...SCORES),
   channel: fc.constantFrom(...CHANNELS),
   note: fc.constantFrom(...NOTES),
+  reason: REASONS,
+  agent: AGENTS,
+  resolved: BOOLEANS,
+  wait: WAITS,
+  transfers: COUNTS,
+  response: RESPONSES,
   shape: ROW_SHAPE,
 });
 
@@ -56,6 +72,7 @@ const file = fc.record({
   ...SURFACE,
   withNote: fc.boolean(),
   withScore: fc.boolean(),
+  withExtras: fc.boolean(),
   mapped: fc.boolean(),
   tz: fc.constantFrom<string | null>(null, 'Europe/Berlin'),
 });
@@ -72,10 +89,12 @@ function render(f: File): Buffer {
     ...(f.withScore ? ['satisfaction'] : []),
     'channel',
     ...(f.withNote ? ['note'] : []),
+    ...(f.withExtras ? ['reason', 'agent', 'resolved', 'wait_seconds', 'transfers', 'first_response_at', 'first_contact_resolved'] : []),
   ];
   const rows = f.rows.map((r) => {
     const note = f.quotes ? r.note : r.note.replace(/"/g, '');
-    return { fields: [r.ticketId, r.customer, r.created, r.orderId, r.status, ...(f.withScore ? [r.score] : []), r.channel, ...(f.withNote ? [note] : [])], shape: r.shape };
+    const extras = f.withExtras ? [r.reason, r.agent, r.resolved, r.wait, r.transfers, r.response, r.resolved] : [];
+    return { fields: [r.ticketId, r.customer, r.created, r.orderId, r.status, ...(f.withScore ? [r.score] : []), r.channel, ...(f.withNote ? [note] : []), ...extras], shape: r.shape };
   });
   return renderCsv(header, rows, f);
 }

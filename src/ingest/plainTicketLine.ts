@@ -1,0 +1,113 @@
+import { CellCache } from './cellCache.js';
+import { splitFields } from './plainFile.js';
+import type { Satisfaction, TicketColumn, TicketRecord } from './records.js';
+import { OPTIONAL_FIELDS, textCell } from './tickets.js';
+import { detach } from './values/detach.js';
+import { normalizeCustomerId } from './values/customerId.js';
+import { clean } from './values/plainBytes.js';
+import { fastIsoMsBytes } from './values/timestamp.js';
+
+/**
+ * One line of a plain tickets file read straight from its bytes into its TicketRecord, by the
+ * row rules of tickets.ts themselves: every cell but the two times is read by its column's own
+ * rule of the raw text, remembered by the cell's bytes (CellCache), and the times by
+ * fastIsoMsBytes, the byte twin of the rule's first step. A line this cannot read completely (another
+ * number of fields, no customer, a time fastIsoMs does not read, a value its rule refuses) gives
+ * null: the caller reads it as text, so it is skipped, counted and explained as before.
+ */
+export class TicketLineReader {
+  private readonly delimiter: number;
+  private readonly width: number;
+  /** Field positions, −1 when the column is not mapped. */
+  private readonly customerAt: number;
+  private readonly createdAt: number;
+  private readonly responseAt: number;
+  private readonly ticketIdAt: number;
+  private readonly orderIdAt: number;
+  private readonly customers = new CellCache(normalizeCustomerId, Infinity);
+  private readonly labels: CellCache<string | null>[];
+  private readonly labelAt: number[];
+  /** The optional fields' caches and positions, in OPTIONAL_FIELDS order, and a line's values. */
+  private readonly caches: CellCache<unknown>[];
+  private readonly fieldAt: number[];
+  private readonly parsed: unknown[];
+  /** Of the last line read: created_at's length, first_response_at's reading (NaN: none) and length. */
+  createdLength = 0;
+  responseMs = NaN;
+  responseLength = 0;
+
+  constructor(delimiter: string, width: number, positions: ReadonlyMap<string, number>) {
+    this.delimiter = delimiter.charCodeAt(0);
+    this.width = width;
+    const at = (column: TicketColumn) => positions.get(column) ?? -1;
+    this.customerAt = at('customer_id');
+    this.createdAt = at('created_at');
+    this.responseAt = at('first_response_at');
+    this.ticketIdAt = at('ticket_id');
+    this.orderIdAt = at('order_id');
+    this.labelAt = LABELS.map(at);
+    this.labels = LABELS.map(() => new CellCache((raw: string) => detach(raw.trim()) || null));
+    this.fieldAt = OPTIONAL_FIELDS.map((f) => at(f.column));
+    this.caches = OPTIONAL_FIELDS.map((f) => new CellCache<unknown>(f.parse));
+    this.parsed = OPTIONAL_FIELDS.map(() => null);
+  }
+
+  read(bytes: Buffer, start: number, end: number, line: number, b: Int32Array, base: number): TicketRecord | null {
+    if (!splitFields(bytes, start, end, this.delimiter, this.width, b, base)) return null;
+    const c = base + 2 * this.customerAt;
+    const customerId = this.customers.get(bytes, b[c]!, b[c + 1]!);
+    if (customerId === '') return null;
+    const d = base + 2 * this.createdAt;
+    const createdAt = fastIsoMsBytes(bytes, b[d]!, b[d + 1]!);
+    if (createdAt !== createdAt) return null;
+    this.createdLength = b[d + 1]! - b[d]!;
+    this.responseMs = NaN;
+    const r = this.responseAt;
+    if (r >= 0 && b[base + 2 * r + 1]! > b[base + 2 * r]!) {
+      this.responseMs = fastIsoMsBytes(bytes, b[base + 2 * r]!, b[base + 2 * r + 1]!);
+      if (this.responseMs !== this.responseMs) return null;
+      this.responseLength = b[base + 2 * r + 1]! - b[base + 2 * r]!;
+    }
+    const parsed = this.parsed;
+    for (let f = 0; f < this.caches.length; f++) {
+      const p = this.fieldAt[f]!;
+      parsed[f] = p < 0 ? null : this.caches[f]!.get(bytes, b[base + 2 * p]!, b[base + 2 * p + 1]!);
+      if (parsed[f] === 'invalid') return null;
+    }
+    return {
+      line,
+      customerId,
+      createdAt,
+      ticketId: this.text(bytes, this.ticketIdAt, b, base),
+      orderId: this.text(bytes, this.orderIdAt, b, base),
+      status: this.label(0, bytes, b, base),
+      resolved: parsed[1] as boolean | null,
+      satisfaction: parsed[0] as Satisfaction | null,
+      reason: this.label(1, bytes, b, base),
+      channel: this.label(2, bytes, b, base),
+      agent: this.label(3, bytes, b, base),
+      waitSeconds: parsed[3] as number | null,
+      transfers: parsed[4] as number | null,
+      reopens: parsed[5] as number | null,
+      contacts: parsed[6] as number | null,
+      firstContactResolved: parsed[2] as boolean | null,
+    };
+  }
+
+  /** status, reason, channel or agent (LABELS[l]): trimmed, empty → null, as tickets.ts's `label`. */
+  private label(l: number, bytes: Buffer, b: Int32Array, base: number): string | null {
+    const p = this.labelAt[l]!;
+    return p < 0 ? null : this.labels[l]!.get(bytes, b[base + 2 * p]!, b[base + 2 * p + 1]!);
+  }
+
+  /** ticket_id or order_id (textCell); a cell with nothing to trim is its text as it stands. */
+  private text(bytes: Buffer, p: number, b: Int32Array, base: number): string | null {
+    if (p < 0) return null;
+    const s = b[base + 2 * p]!;
+    const e = b[base + 2 * p + 1]!;
+    if (!clean(bytes, s, e, true)) return textCell(bytes.toString('utf8', s, e));
+    return s === e ? null : bytes.toString('utf8', s, e);
+  }
+}
+
+const LABELS = ['status', 'reason', 'channel', 'agent'] as const;
