@@ -90,6 +90,12 @@ export class ByteKeys {
     return k;
   }
 
+  /** The number of the key of `numberForm` whose number is n, or −1 when not placed by number yet (nothing is added). */
+  findNumbered(n: number): number {
+    const cell = this.numbered.place(n, false);
+    return cell < 0 ? -1 : this.numbered.get(cell);
+  }
+
   /** The key's number, or −1 when it was never added (nothing is added). */
   find(bytes: Uint8Array, start: number, end: number): number {
     const cell = this.numbered.cell(bytes, start, end, false);

@@ -113,8 +113,9 @@ export function writeNumbered(form: NumberForm, n: number, out: Uint8Array): num
   out.set(form.prefix, 0);
   const end = form.prefix.length + form.width;
   for (let i = end - 1; i >= form.prefix.length; i--) {
-    out[i] = 48 + (n % 10);
-    n = Math.floor(n / 10);
+    const q = Math.floor(n / 10);
+    out[i] = 48 + n - 10 * q;
+    n = q;
   }
   return end;
 }

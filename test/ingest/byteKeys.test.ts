@@ -66,7 +66,7 @@ describe('ByteKeys', () => {
     expect(texts.map((t) => keys.findText(t))).toEqual(texts.map((_, i) => i));
   });
 
-  it('addNumbered(n) numbers a key exactly as add of its text does, placed or hashed', () => {
+  it('addNumbered(n) numbers a key exactly as add of its text does, placed or hashed; findNumbered finds placed ones', () => {
     // Numbers 100,000 apart need a page each: after 256 of them the rest take the hash path.
     const number = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 99_999 }), weight: 1 }, { arbitrary: fc.integer({ min: 0, max: 999 }).map((i) => i * 100_000), weight: 3 });
     fc.assert(
@@ -75,7 +75,10 @@ describe('ByteKeys', () => {
         const byText = new ByteKeys();
         for (const [n, asNumber] of [[1, false] as const, ...steps]) {
           const text = `C${String(n).padStart(8, '0')}`;
+          // findNumbered knows only keys placed by number, and adds nothing.
+          expect([-1, byText.findText(text)]).toContain(byNumber.findNumbered(n));
           const k = asNumber ? byNumber.addNumbered(n) : byNumber.addText(text);
+          expect([-1, k]).toContain(byNumber.findNumbered(n));
           expect(k).toBe(byText.addText(text));
           expect(byNumber.isNew).toBe(byText.isNew);
           expect(byNumber.text(k)).toBe(text);
