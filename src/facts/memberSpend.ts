@@ -29,8 +29,6 @@ export interface MemberSpend {
 }
 
 const MS_PER_DAY = 86_400_000;
-const SEEN = 1;
-const MEMBER = 2;
 
 /**
  * One pass over the orders by column (OrderTable): accumulators indexed by customer number,
@@ -43,10 +41,9 @@ export function memberSpend(orders: readonly OrderRecord[] | OrderTable, cohort:
   const table = orders instanceof OrderTable ? orders : OrderTable.fromRecords(orders);
   const counted = table.statuses.map(isCountedOrder);
   const customers = table.customerIds.size;
-  const baseline = new Float64Array(customers);
-  const later = new Float64Array(customers);
-  const purchases = new Int32Array(customers);
-  const flags = new Uint8Array(customers);
+  // Per customer c: baseline spend, later spend, later purchases and 1 for a member at 4c … 4c + 3, so
+  // a row's updates touch one cache line, not four arrays' worth (customers are in random order).
+  const sums = new Float64Array(4 * customers);
   // Cohort-window rows with an order id, as (order code, customer number) pairs.
   const links = new PairList();
   // Wall times instead of days: day >= start ⇔ time >= start's midnight (dayOf is a floor).
@@ -59,33 +56,32 @@ export function memberSpend(orders: readonly OrderRecord[] | OrderTable, cohort:
     const time = orderDate[i];
     const c = customer[i];
     if (time >= cohortFrom && time < cohortTo) {
-      flags[c] |= SEEN;
       if (orderId[i] !== -1) links.push(orderId[i], c);
       if (counted[status[i]]) {
-        flags[c] |= MEMBER;
-        baseline[c] += amounts[i];
+        sums[4 * c + 3] = 1;
+        sums[4 * c] += amounts[i];
       }
     } else if (time >= followFrom && time < followTo && counted[status[i]]) {
-      flags[c] |= SEEN;
       const amount = amounts[i];
-      later[c] += amount;
-      if (amount > 0) purchases[c] += 1;
+      sums[4 * c + 1] += amount;
+      if (amount > 0) sums[4 * c + 2] += 1;
     }
   }
 
+  const isMember = (c: number) => sums[4 * c + 3] === 1;
   let count = 0;
-  for (let c = 0; c < customers; c++) if ((flags[c] & MEMBER) !== 0) count++;
+  for (let c = 0; c < customers; c++) if (isMember(c)) count++;
   const members = new Int32Array(count);
-  for (let c = 0, m = 0; c < customers; c++) if ((flags[c] & MEMBER) !== 0) members[m++] = c;
+  for (let c = 0, m = 0; c < customers; c++) if (isMember(c)) members[m++] = c;
   const sorted = table.customerIds.sortByText(members);
   const memberOfCustomer = new Int32Array(customers).fill(-1);
   const spend = { baselineSpend: new Float64Array(count), laterSpend: new Float64Array(count), laterPurchases: new Int32Array(count) };
   for (let m = 0; m < count; m++) {
     const c = sorted[m]!;
     memberOfCustomer[c] = m;
-    spend.baselineSpend[m] = baseline[c];
-    spend.laterSpend[m] = later[c];
-    spend.laterPurchases[m] = purchases[c];
+    spend.baselineSpend[m] = sums[4 * c]!;
+    spend.laterSpend[m] = sums[4 * c + 1]!;
+    spend.laterPurchases[m] = sums[4 * c + 2]!;
   }
   const owners = orderOwners(links, memberOfCustomer, count);
   return {

@@ -28,6 +28,7 @@ export class ByteKeys {
   private probeLo = 0;
   private probeHi = 0;
   private readonly scratch = new Uint8Array(32);
+  private textBytes = Buffer.allocUnsafe(64);
 
   /** Whether the last `add` saw its key for the first time. */
   isNew = false;
@@ -96,6 +97,11 @@ export class ByteKeys {
     return cell < 0 ? -1 : this.numbered.get(cell);
   }
 
+  /** findNumbered of numbers[i] (−1 where numbers[i] < 0) into out[i] for each i < count. */
+  findNumberedAll(numbers: Float64Array, count: number, out: Int32Array): void {
+    this.numbered.findAll(numbers, count, out);
+  }
+
   /** The key's number, or −1 when it was never added (nothing is added). */
   find(bytes: Uint8Array, start: number, end: number): number {
     const cell = this.numbered.cell(bytes, start, end, false);
@@ -105,8 +111,9 @@ export class ByteKeys {
 
   /** `find` for a string. */
   findText(text: string): number {
-    const bytes = Buffer.from(text, 'utf8');
-    return this.find(bytes, 0, bytes.length);
+    // Written into a kept buffer: a Buffer made per lookup cost more than the lookup.
+    if (text.length * 3 > this.textBytes.length) this.textBytes = Buffer.allocUnsafe(text.length * 3);
+    return this.find(this.textBytes, 0, this.textBytes.write(text, 0, 'utf8'));
   }
 
   /**
