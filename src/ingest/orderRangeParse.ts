@@ -1,8 +1,8 @@
 import { ByteKeys, type KeyBytes } from './byteKeys.js';
 import { numberIn, type NumberForm } from './numberedKeys.js';
 import { numericId } from './orderIds.js';
-import { splitLines, type PlainBatches } from './plainFile.js';
-import { canonicalOrderLine, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
+import { nextLineFields, type PlainBatches } from './plainFile.js';
+import { canonicalOrderFields, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
 
 /**
  * What a worker thread makes of a byte range of a plain orders file (orderRangeWorker.ts):
@@ -46,6 +46,7 @@ export interface RangeColumns {
 }
 
 const EXAMPLES = 3;
+const KNOWN_STATUSES = 16;
 const MAX_EXAMPLE = 40;
 
 export class OrderRangeParser implements PlainBatches {
@@ -60,6 +61,10 @@ export class OrderRangeParser implements PlainBatches {
   private bounds = new Int32Array(0);
   private values = new Float64Array(0);
   private readonly value = new Float64Array(2);
+  /** nextLineFields' report on the line it read. */
+  private readonly line = new Int32Array(3);
+  /** The first statuses by number (see `status`). */
+  private readonly knownStatuses: Uint8Array[] = [];
 
   constructor(
     private readonly layout: OrderLineLayout,
@@ -79,17 +84,21 @@ export class OrderRangeParser implements PlainBatches {
   }
 
   batch(bytes: Buffer, last: boolean): boolean {
-    const width2 = this.layout.width * 2;
+    const { delimiter, width } = this.layout;
+    const width2 = width * 2;
     const pending = this.profiled.map(() => [] as string[]);
-    let refused = false;
-    const n = splitLines(bytes, 0, last, this.crlf, (start, end, k) => {
-      if (refused) return;
-      if ((k + 1) * width2 > this.bounds.length) this.grow(k + 1);
-      refused = !canonicalOrderLine(bytes, start, end, this.layout, this.bounds, k * width2, this.value) || !this.noteExamples(bytes, k * width2, pending);
-      this.values[2 * k] = this.value[0]!;
-      this.values[2 * k + 1] = this.value[1]!;
-    });
-    if (n < 0 || refused) return false;
+    const line = this.line;
+    let n = 0;
+    for (let at = 0; ; n++) {
+      if ((n + 1) * width2 > this.bounds.length) this.grow(n + 1);
+      const base = n * width2;
+      at = nextLineFields(bytes, at, last, this.crlf, delimiter, width, this.bounds, base, line);
+      if (at === -1) break;
+      if (at === -2 || line[2] === 0) return false;
+      if (!canonicalOrderFields(bytes, this.layout, this.bounds, base, this.value) || !this.noteExamples(bytes, base, pending)) return false;
+      this.values[2 * n] = this.value[0]!;
+      this.values[2 * n + 1] = this.value[1]!;
+    }
     for (let c = 0; c < this.profiled.length; c++) {
       this.candidates[c]!.push(...pending[c]!);
       this.profile[c]!.examples.push(...pending[c]!);
@@ -158,7 +167,27 @@ export class OrderRangeParser implements PlainBatches {
       if (n >= 0) out.orderNumber[i] = n;
       else out.orderKey[i] = this.orderKeys.add(bytes, b[base + 2 * orderId]!, b[base + 2 * orderId + 1]!);
     }
-    out.status[i] = status >= 0 && b[base + 2 * status + 1]! > b[base + 2 * status]! ? 1 + this.statuses.add(bytes, b[base + 2 * status]!, b[base + 2 * status + 1]!) : 0;
+    out.status[i] = status >= 0 && b[base + 2 * status + 1]! > b[base + 2 * status]! ? 1 + this.status(bytes, b[base + 2 * status]!, b[base + 2 * status + 1]!) : 0;
+  }
+
+  /**
+   * The status's number: statuses are a handful of words, compared directly with the ones
+   * seen (first by length) instead of hashed; past KNOWN_STATUSES distinct ones, hashed.
+   */
+  private status(bytes: Buffer, start: number, end: number): number {
+    const length = end - start;
+    const known = this.knownStatuses;
+    for (let k = 0; k < known.length; k++) {
+      const candidate = known[k]!;
+      if (candidate.length !== length) continue;
+      let i = 0;
+      while (i < length && bytes[start + i] === candidate[i]) i++;
+      if (i === length) return k;
+    }
+    const number = this.statuses.add(bytes, start, end);
+    // Numbered in order of first appearance, so status number k is known[k] while there are few.
+    if (number === known.length && known.length < KNOWN_STATUSES) known.push(Uint8Array.from(bytes.subarray(start, end)));
+    return number;
   }
 
   private grow(lines: number): void {

@@ -203,3 +203,57 @@ export function splitFields(bytes: Uint8Array, start: number, end: number, delim
   bounds[base + 2 * f + 1] = end;
   return true;
 }
+
+/**
+ * splitLines and splitFields in one pass, for the hottest loop (a worker reading orders): reads
+ * the line starting at `at`, putting its field bounds at bounds[base …] as splitFields does.
+ * Returns where the next line starts, and sets line[0], line[1] to the line's bounds and
+ * line[2] to 1 when it has exactly `width` fields, else 0. Returns −1 when there is no whole
+ * line left (as splitLines stops), −2 when a file that ends its lines in \r\n has one that
+ * does not.
+ */
+export function nextLineFields(
+  bytes: Uint8Array,
+  at: number,
+  last: boolean,
+  crlf: boolean,
+  delimiter: number,
+  width: number,
+  bounds: Int32Array,
+  base: number,
+  line: Int32Array,
+): number {
+  const length = bytes.length;
+  if (at >= length) return -1;
+  let f = 0;
+  let s = at;
+  let fits = true;
+  let i = at;
+  for (; i < length; i++) {
+    const c = bytes[i];
+    if (c === LF) break;
+    if (c !== delimiter) continue;
+    if (f === width - 1) fits = false;
+    else {
+      bounds[base + 2 * f] = s;
+      bounds[base + 2 * f + 1] = i;
+      f++;
+      s = i + 1;
+    }
+  }
+  if (i === length && !last) return -1;
+  let end = i;
+  if (crlf && i < length) {
+    if (i === at || bytes[i - 1] !== CR) return -2;
+    end = i - 1;
+  }
+  if (f !== width - 1) fits = false;
+  else {
+    bounds[base + 2 * f] = s;
+    bounds[base + 2 * f + 1] = end;
+  }
+  line[0] = at;
+  line[1] = end;
+  line[2] = fits ? 1 : 0;
+  return i + 1;
+}

@@ -36,8 +36,11 @@ export function canonicalOrderLine(
   base: number,
   values: Float64Array,
 ): boolean {
-  if (!splitFields(bytes, start, end, layout.delimiter, layout.width, bounds, base)) return false;
-  const b = bounds;
+  return splitFields(bytes, start, end, layout.delimiter, layout.width, bounds, base) && canonicalOrderFields(bytes, layout, bounds, base, values);
+}
+
+/** canonicalOrderLine's checks of a line already split into its fields. */
+export function canonicalOrderFields(bytes: Uint8Array, layout: OrderLineLayout, b: Int32Array, base: number, values: Float64Array): boolean {
   const { customer, date, amount, orderId, status } = layout;
   if (!clean(bytes, b[base + 2 * customer], b[base + 2 * customer + 1], false)) return false;
   const ms = fastIsoMsBytes(bytes, b[base + 2 * date], b[base + 2 * date + 1]);
