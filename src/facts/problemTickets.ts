@@ -44,13 +44,16 @@ export function problemTickets(
   let linkedByOrderId = 0;
   let excludedByOrderId = 0;
   for (const ticket of tickets) {
-    const member = members.memberOf(ticket.customerId);
-    if (member < 0) continue; // not a cohort member
     const day = dayOf(ticket.createdAt);
     const inWindow = day >= window.start && day <= window.end;
+    const aboutOrder = ticket.orderId !== null && ticket.orderId !== '';
+    // Neither a problem nor counted: no need to look its customer up.
+    if (!aboutOrder && !inWindow) continue;
+    const member = members.memberOf(ticket.customerId);
+    if (member < 0) continue; // not a cohort member
     let problem: boolean;
-    if (ticket.orderId !== null && ticket.orderId !== '') {
-      problem = members.hasCohortOrder(member, ticket.orderId);
+    if (aboutOrder) {
+      problem = members.hasCohortOrder(member, ticket.orderId!);
       if (problem) linkedByOrderId += 1;
       else if (inWindow) excludedByOrderId += 1;
     } else {

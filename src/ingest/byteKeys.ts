@@ -28,7 +28,7 @@ export class ByteKeys {
   private probeLo = 0;
   private probeHi = 0;
   private readonly scratch = new Uint8Array(32);
-  private textBytes = Buffer.allocUnsafe(64);
+  private readonly textBytes = new TextBytes();
 
   /** Whether the last `add` saw its key for the first time. */
   isNew = false;
@@ -111,9 +111,8 @@ export class ByteKeys {
 
   /** `find` for a string. */
   findText(text: string): number {
-    // Written into a kept buffer: a Buffer made per lookup cost more than the lookup.
-    if (text.length * 3 > this.textBytes.length) this.textBytes = Buffer.allocUnsafe(text.length * 3);
-    return this.find(this.textBytes, 0, this.textBytes.write(text, 0, 'utf8'));
+    const length = this.textBytes.write(text);
+    return this.find(this.textBytes.bytes, 0, length);
   }
 
   /**
@@ -237,4 +236,16 @@ function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
   return h ^ (h >>> 12);
+}
+
+/** A string's UTF-8 bytes in a kept buffer, for lookups: a Buffer made per lookup cost more than the lookup. */
+export class TextBytes {
+  bytes = Buffer.allocUnsafe(64);
+
+  /** Writes `text` at the start of `bytes` (grown when needed); returns its length in bytes. */
+  write(text: string): number {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (text.length * 3 > this.bytes.length) this.bytes = Buffer.allocUnsafe(text.length * 3);
+    return this.bytes.write(text, 0, 'utf8');
+  }
 }

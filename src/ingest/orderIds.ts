@@ -1,4 +1,4 @@
-import { ByteKeys } from './byteKeys.js';
+import { ByteKeys, TextBytes } from './byteKeys.js';
 
 /**
  * The order ids of a file, for counting a repeated order_id once and for linking tickets:
@@ -14,6 +14,7 @@ import { ByteKeys } from './byteKeys.js';
 export class OrderIds {
   private readonly keys = new ByteKeys();
   private base = -1;
+  private readonly textBytes = new TextBytes();
   /** The bitmap in pages of PAGE_BITS ids, made when first touched. */
   private readonly pages: (Uint32Array | undefined)[] = [];
   /** Whether the last `add`/`addText` saw its id for the first time. */
@@ -50,8 +51,9 @@ export class OrderIds {
 
   /** The id's code, or null when no `add` ever saw it (nothing is added). */
   find(text: string): number | null {
-    const bytes = Buffer.from(text, 'utf8');
-    const n = numericId(bytes, 0, bytes.length);
+    const length = this.textBytes.write(text);
+    const bytes = this.textBytes.bytes;
+    const n = numericId(bytes, 0, length);
     const offset = n - this.base;
     if (n >= 0 && this.base >= 0 && offset >= 0 && offset < WINDOW) {
       // An id inside the bitmap's window was never given to `keys`.
@@ -59,7 +61,7 @@ export class OrderIds {
       const seen = page !== undefined && (page[(offset & (PAGE_BITS - 1)) >>> 5] & (1 << (offset & 31))) !== 0;
       return seen ? -2 - offset : null;
     }
-    const k = this.keys.find(bytes, 0, bytes.length);
+    const k = this.keys.find(bytes, 0, length);
     return k < 0 ? null : k;
   }
 
