@@ -97,11 +97,6 @@ export class ByteKeys {
     return cell < 0 ? -1 : this.numbered.get(cell);
   }
 
-  /** findNumbered of numbers[i] (−1 where numbers[i] < 0) into out[i] for each i < count. */
-  findNumberedAll(numbers: Float64Array, count: number, out: Int32Array): void {
-    this.numbered.findAll(numbers, count, out);
-  }
-
   /** The key's number, or −1 when it was never added (nothing is added). */
   find(bytes: Uint8Array, start: number, end: number): number {
     const cell = this.numbered.cell(bytes, start, end, false);

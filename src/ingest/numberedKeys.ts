@@ -18,9 +18,6 @@ export class NumberedKeys {
   private base = -1;
   private readonly pages: (Int32Array | undefined)[] = [];
   private made = 0;
-  /** findAll's scratch: each row's cell, and the rows in page order. */
-  private cells = new Int32Array(0);
-  private order = new Int32Array(0);
 
   /**
    * The key's cell (an offset for get/set), or −1 when it takes the hash path. `add` learns
@@ -70,32 +67,6 @@ export class NumberedKeys {
   /** The key number in a cell, −1 for none yet. */
   get(cell: number): number {
     return this.pages[cell >>> PAGE_SHIFT]![cell & (PAGE - 1)]!;
-  }
-
-  /**
-   * For each i < count: the key number placed for numbers[i] (a number of this form), −1 when
-   * none is, or when numbers[i] < 0. Looked up page by page: numbers come in random order, and a
-   * lookup anywhere in 16 MB of pages costs a TLB miss where one page's 64 KB stays mapped.
-   */
-  findAll(numbers: Float64Array, count: number, out: Int32Array): void {
-    const unplaced = this.pages.length;
-    const starts = new Int32Array(unplaced + 2);
-    if (this.cells.length < count) {
-      this.cells = new Int32Array(count);
-      this.order = new Int32Array(count);
-    }
-    const { cells, order } = this;
-    for (let i = 0; i < count; i++) {
-      const cell = numbers[i]! >= 0 ? this.place(numbers[i]!, false) : -1;
-      cells[i] = cell;
-      starts[(cell < 0 ? unplaced : cell >>> PAGE_SHIFT) + 1]!++;
-    }
-    for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
-    for (let i = 0; i < count; i++) order[starts[cells[i]! < 0 ? unplaced : cells[i]! >>> PAGE_SHIFT]!++] = i;
-    for (let j = 0; j < count; j++) {
-      const i = order[j]!;
-      out[i] = cells[i]! < 0 ? -1 : this.get(cells[i]!);
-    }
   }
 
   set(cell: number, key: number): void {

@@ -46,11 +46,11 @@ export class RangeApplier {
     rows.acc.rowsRead += m.rows;
     const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = m;
     const ids = table.customerIds;
-    // The customers already placed by number first, all at once (see findNumberedAll): each
-    // lookup is a likely cache miss, cheaper together than one by one inside the row loop.
+    // The customers already placed by number first, in a loop of their own: each lookup is a
+    // likely cache miss, and independent ones overlap where inside the row loop they would not.
     if (this.known.length < m.rows) this.known = new Int32Array(m.rows);
     const known = this.known;
-    ids.findNumberedAll(customerNumber, m.rows, known);
+    for (let i = 0; i < m.rows; i++) known[i] = customerNumber[i]! >= 0 ? ids.findNumbered(customerNumber[i]!) : -1;
     let line = reader.line;
     for (let i = 0; i < m.rows; i++) {
       let code = -1;
