@@ -24,22 +24,32 @@ export interface OrderSpan {
   months: ReadonlySet<Day>;
 }
 
+const NEAR_DAYS = 32_768;
+
 export function countedOrderSpan(orders: readonly OrderRecord[] | OrderTable): OrderSpan | null {
   const table = orders instanceof OrderTable ? orders : OrderTable.fromRecords(orders);
   const counted = table.statuses.map(isCountedOrder);
   let first = Infinity;
   let last = -Infinity;
-  const days = new Set<Day>();
+  // Days with counted orders: a flag per day within ~90 years of the first one (a Set.add per
+  // row cost most of this pass at millions of rows), a Set for any day beyond.
+  const near = new Uint8Array(2 * NEAR_DAYS);
+  let origin = NaN;
+  const far = new Set<Day>();
   for (let i = 0; i < table.length; i++) {
     if (!counted[table.status[i]]) continue;
     const day = dayOf(table.orderDate[i]);
-    days.add(day);
+    if (origin !== origin) origin = day - NEAR_DAYS;
+    const at = day - origin;
+    if (at >= 0 && at < near.length) near[at] = 1;
+    else far.add(day);
     if (day < first) first = day;
     if (day > last) last = day;
   }
-  if (days.size === 0) return null;
+  if (first === Infinity) return null;
   const months = new Set<Day>();
-  for (const day of days) months.add(firstOfMonth(day));
+  for (let at = 0; at < near.length; at++) if (near[at] === 1) months.add(firstOfMonth(origin + at));
+  for (const day of far) months.add(firstOfMonth(day));
   return { first, last, months };
 }
 

@@ -25,6 +25,12 @@ describe('countedOrderSpan', () => {
     expect([...span.months].map(isoDay).sort()).toEqual(['2014-01-01', '2014-03-01']);
   });
 
+  it('keeps the months of dates centuries apart', () => {
+    const span = countedOrderSpan([order('a', '2020-03-01', 1), order('a', '1890-01-05', 1), order('a', '2150-07-31', 1), order('a', '2020-03-09', 1)])!;
+    expect([isoDay(span.first), isoDay(span.last)]).toEqual(['1890-01-05', '2150-07-31']);
+    expect([...span.months].map(isoDay).sort()).toEqual(['1890-01-01', '2020-03-01', '2150-07-01']);
+  });
+
   it('is null without counted orders', () => {
     expect(countedOrderSpan([order('a', '2014-01-01', 1, { status: 'failed' })])).toBeNull();
   });
