@@ -130,7 +130,9 @@ class RangeRun {
         customerForm: reader.rows.table.customerIds.numberForm,
         ranges: this.ranges.filter((r) => r.index % this.workers === w),
         applied: this.applied.buffer as SharedArrayBuffer,
-        lookahead: this.workers - 1,
+        // Two ranges more than the workers: while this thread reads tickets it applies slowly,
+        // and workers kept one range ahead would both wait, leaving a core idle.
+        lookahead: this.workers + 1,
       };
       let thread: Worker;
       try {
