@@ -113,9 +113,20 @@ export function numberIn(form: NumberForm, bytes: Uint8Array, start: number, end
 
 /** Writes the key of number n in `form` into `out` (big enough); returns its length. */
 export function writeNumbered(form: NumberForm, n: number, out: Uint8Array): number {
-  out.set(form.prefix, 0);
-  const end = form.prefix.length + form.width;
-  for (let i = end - 1; i >= form.prefix.length; i--) {
+  const prefix = form.prefix;
+  for (let i = 0; i < prefix.length; i++) out[i] = prefix[i]!;
+  const end = prefix.length + form.width;
+  // Below 2^31 in int32 arithmetic (about three times faster); above, exact in doubles.
+  if (n < 2147483648) {
+    let m = n | 0;
+    for (let i = end - 1; i >= prefix.length; i--) {
+      const q = (m / 10) | 0;
+      out[i] = 48 + m - 10 * q;
+      m = q;
+    }
+    return end;
+  }
+  for (let i = end - 1; i >= prefix.length; i--) {
     const q = Math.floor(n / 10);
     out[i] = 48 + n - 10 * q;
     n = q;
