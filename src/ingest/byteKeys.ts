@@ -1,5 +1,8 @@
 import { NumberedKeys, writeNumbered, type NumberForm } from './numberedKeys.js';
 
+/** While a table has at most this many keys, `add` compares a key with each directly. */
+const FEW = 16;
+
 /**
  * A set of byte strings (ids as UTF-8 bytes) giving each distinct one a dense number 0, 1, 2…
  * in order of first appearance. Keys live back to back in one growing byte arena and the hash
@@ -44,6 +47,14 @@ export class ByteKeys {
 
   /** The key's number; `isNew` says whether it was added just now. */
   add(bytes: Uint8Array, start: number, end: number): number {
+    // A table of a few keys (statuses, channels, scores): compared directly, cheaper than hashing.
+    if (this.count <= FEW) {
+      const k = this.findFew(bytes, start, end);
+      if (k >= 0) {
+        this.isNew = false;
+        return k;
+      }
+    }
     const cell = this.numbered.cell(bytes, start, end, true);
     if (cell >= 0) {
       let k = this.numbered.get(cell);
@@ -177,6 +188,20 @@ export class ByteKeys {
     const ends = new Int32Array(to - from);
     for (let k = from; k < to; k++) ends[k - from] = this.starts[k + 1] - start;
     return { bytes, ends };
+  }
+
+  /** The number of a key among the few there are, by comparing bytes; −1 when not one of them. */
+  private findFew(bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    const { arena, starts } = this;
+    for (let k = 0; k < this.count; k++) {
+      const at = starts[k]!;
+      if (starts[k + 1]! - at !== length) continue;
+      let i = 0;
+      while (i < length && arena[at + i] === bytes[start + i]) i++;
+      if (i === length) return k;
+    }
+    return -1;
   }
 
   private equals(k: number, bytes: Uint8Array, start: number, end: number): boolean {

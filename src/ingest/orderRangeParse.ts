@@ -46,7 +46,6 @@ export interface RangeColumns {
 }
 
 const EXAMPLES = 3;
-const KNOWN_STATUSES = 16;
 const MAX_EXAMPLE = 40;
 
 export class OrderRangeParser implements PlainBatches {
@@ -63,8 +62,6 @@ export class OrderRangeParser implements PlainBatches {
   private readonly value = new Float64Array(2);
   /** nextLineFields' report on the line it read. */
   private readonly line = new Int32Array(3);
-  /** The first statuses by number (see `status`). */
-  private readonly knownStatuses: Uint8Array[] = [];
 
   constructor(
     private readonly layout: OrderLineLayout,
@@ -167,27 +164,7 @@ export class OrderRangeParser implements PlainBatches {
       if (n >= 0) out.orderNumber[i] = n;
       else out.orderKey[i] = this.orderKeys.add(bytes, b[base + 2 * orderId]!, b[base + 2 * orderId + 1]!);
     }
-    out.status[i] = status >= 0 && b[base + 2 * status + 1]! > b[base + 2 * status]! ? 1 + this.status(bytes, b[base + 2 * status]!, b[base + 2 * status + 1]!) : 0;
-  }
-
-  /**
-   * The status's number: statuses are a handful of words, compared directly with the ones
-   * seen (first by length) instead of hashed; past KNOWN_STATUSES distinct ones, hashed.
-   */
-  private status(bytes: Buffer, start: number, end: number): number {
-    const length = end - start;
-    const known = this.knownStatuses;
-    for (let k = 0; k < known.length; k++) {
-      const candidate = known[k]!;
-      if (candidate.length !== length) continue;
-      let i = 0;
-      while (i < length && bytes[start + i] === candidate[i]) i++;
-      if (i === length) return k;
-    }
-    const number = this.statuses.add(bytes, start, end);
-    // Numbered in order of first appearance, so status number k is known[k] while there are few.
-    if (number === known.length && known.length < KNOWN_STATUSES) known.push(Uint8Array.from(bytes.subarray(start, end)));
-    return number;
+    out.status[i] = status >= 0 && b[base + 2 * status + 1]! > b[base + 2 * status]! ? 1 + this.statuses.add(bytes, b[base + 2 * status]!, b[base + 2 * status + 1]!) : 0;
   }
 
   private grow(lines: number): void {
