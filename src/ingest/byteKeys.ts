@@ -192,15 +192,7 @@ export class ByteKeys {
 
   /** The number of a key among the few there are, by comparing bytes; −1 when not one of them. */
   private findFew(bytes: Uint8Array, start: number, end: number): number {
-    const length = end - start;
-    const { arena, starts } = this;
-    for (let k = 0; k < this.count; k++) {
-      const at = starts[k]!;
-      if (starts[k + 1]! - at !== length) continue;
-      let i = 0;
-      while (i < length && arena[at + i] === bytes[start + i]) i++;
-      if (i === length) return k;
-    }
+    for (let k = 0; k < this.count; k++) if (this.equals(k, bytes, start, end)) return k;
     return -1;
   }
 
