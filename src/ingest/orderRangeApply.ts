@@ -1,4 +1,5 @@
 import type { KeyBytes } from './byteKeys.js';
+import { grown } from './grown.js';
 import type { OrderRangeRows } from './orderRangeParse.js';
 import type { OrderBatchReader } from './plainOrders.js';
 
@@ -104,8 +105,8 @@ class KeyStore {
   push(bytes: Uint8Array, start: number, end: number): number {
     const from = this.count === 0 ? 0 : this.ends[this.count - 1]!;
     const to = from + end - start;
-    if (to > this.bytes.length) this.bytes = grow(this.bytes, Math.max(this.bytes.length * 2, to));
-    if (this.count === this.ends.length) this.ends = grow(this.ends, this.ends.length * 2);
+    if (to > this.bytes.length) this.bytes = grown(this.bytes, Math.max(this.bytes.length * 2, to));
+    if (this.count === this.ends.length) this.ends = grown(this.ends, this.ends.length * 2);
     this.bytes.set(bytes.subarray(start, end), from);
     this.ends[this.count] = to;
     return this.count++;
@@ -118,13 +119,7 @@ class KeyStore {
 
 /** Twice the room, the new half −1 (not numbered yet). */
 function unset(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(a.length * 2).fill(-1);
-  grown.set(a);
-  return grown;
-}
-
-function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {
-  const grown = new (a.constructor as new (n: number) => T)(n);
-  grown.set(a);
-  return grown;
+  const b = new Int32Array(a.length * 2).fill(-1);
+  b.set(a);
+  return b;
 }

@@ -1,5 +1,6 @@
 import { ByteKeys } from './byteKeys.js';
 import { OrderIds } from './orderIds.js';
+import { grown } from './grown.js';
 import type { LoadedOrders, OrderRecord } from './records.js';
 
 /**
@@ -145,28 +146,13 @@ export class OrderTable {
   }
 
   private grow(rows = Math.ceil(this.line.length * 1.5)): void {
-    const n = rows;
-    const line = new Uint32Array(n);
-    line.set(this.line);
-    this.line = line;
-    this.orderDate = growF64(this.orderDate, n);
-    this.amount = growF64(this.amount, n);
-    this.customer = growI32(this.customer, n);
-    this.status = growI32(this.status, n);
-    this.orderId = growI32(this.orderId, n);
+    this.line = grown(this.line, rows);
+    this.orderDate = grown(this.orderDate, rows);
+    this.amount = grown(this.amount, rows);
+    this.customer = grown(this.customer, rows);
+    this.status = grown(this.status, rows);
+    this.orderId = grown(this.orderId, rows);
   }
-}
-
-function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
-}
-
-function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
 }
 
 /**

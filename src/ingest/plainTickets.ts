@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from './accounting.js';
 import { ByteObserver } from './byteObserver.js';
+import { grown } from './grown.js';
 import { mapRecord, type MappedRows, type RowShape } from './mappedRows.js';
 import { PLAIN_CHUNK, readPlainFile, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import type { Preset } from './presets/preset.js';
@@ -124,10 +125,4 @@ class TicketBatches implements PlainBatches {
     this.responseMs = grown(this.responseMs, lines);
     this.responseLength = grown(this.responseLength, lines);
   }
-}
-
-function grown<T extends Int32Array | Float64Array>(a: T, n: number): T {
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
 }
