@@ -1,4 +1,5 @@
 import { ByteKeys, type KeyBytes } from './byteKeys.js';
+import { grown } from './grown.js';
 import { numberIn, type NumberForm } from './numberedKeys.js';
 import { numericId } from './orderIds.js';
 import { nextLineFields, type PlainBatches } from './plainFile.js';
@@ -169,12 +170,8 @@ export class OrderRangeParser implements PlainBatches {
 
   private grow(lines: number): void {
     const n = Math.max(1024, lines * 2);
-    const bounds = new Int32Array(n * this.layout.width * 2);
-    bounds.set(this.bounds);
-    this.bounds = bounds;
-    const values = new Float64Array(n * 2);
-    values.set(this.values);
-    this.values = values;
+    this.bounds = grown(this.bounds, n * this.layout.width * 2);
+    this.values = grown(this.values, n * 2);
   }
 }
 

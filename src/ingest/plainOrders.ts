@@ -10,6 +10,7 @@ import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type IngestOptions, type LoadedO
 import type { Preset } from './presets/preset.js';
 import type { ColumnObserver } from './profile.js';
 import { ByteObserver } from './byteObserver.js';
+import { grown } from './grown.js';
 
 /**
  * The orders reader for plain files, straight from bytes (see plainFile.ts): no CSV parser,
@@ -135,15 +136,9 @@ export class OrderBatchReader implements PlainBatches {
 
   private grow(): void {
     const lines = Math.max(1024, this.ms.length * 2);
-    const bounds = new Int32Array(lines * this.width * 2);
-    bounds.set(this.bounds);
-    this.bounds = bounds;
-    const ms = new Float64Array(lines);
-    ms.set(this.ms);
-    this.ms = ms;
-    const amounts = new Float64Array(lines);
-    amounts.set(this.amounts);
-    this.amounts = amounts;
+    this.bounds = grown(this.bounds, lines * this.width * 2);
+    this.ms = grown(this.ms, lines);
+    this.amounts = grown(this.amounts, lines);
   }
 
   /** canonicalOrderLine for line k of the batch, keeping its bounds, date and amount. */
