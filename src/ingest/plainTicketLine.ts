@@ -2,7 +2,6 @@ import { CellCache } from './cellCache.js';
 import { splitFields } from './plainFile.js';
 import type { Satisfaction, TicketColumn, TicketRecord } from './records.js';
 import { OPTIONAL_FIELDS, textCell } from './tickets.js';
-import { detach } from './values/detach.js';
 import { normalizeCustomerId } from './values/customerId.js';
 import { clean } from './values/plainBytes.js';
 import { fastIsoMsBytes } from './values/timestamp.js';
@@ -46,7 +45,8 @@ export class TicketLineReader {
     this.ticketIdAt = at('ticket_id');
     this.orderIdAt = at('order_id');
     this.labelAt = LABELS.map(at);
-    this.labels = LABELS.map(() => new CellCache((raw: string) => detach(raw.trim()) || null));
+    // A label's rule is textCell's (trimmed, empty → null); tickets.ts only interns it besides.
+    this.labels = LABELS.map(() => new CellCache(textCell));
     this.fieldAt = OPTIONAL_FIELDS.map((f) => at(f.column));
     this.caches = OPTIONAL_FIELDS.map((f) => new CellCache<unknown>(f.parse));
     this.parsed = OPTIONAL_FIELDS.map(() => null);
