@@ -6,9 +6,13 @@
  *
  * The form is learned from the first key ever added: a prefix of at most 8 bytes and then
  * 1–15 digits; keys with that prefix and exactly that many digits (zero-padded or not) are
- * placed by their number, so a number names exactly one key. Others are hashed. Numbers are placed within 2^28 of the first one, in pages made on first use, at
- * most MAX_PAGES of them; a key whose page cannot be made takes the hash path. Pages are
- * never made after the budget is spent, so a key always takes the path it took first.
+ * placed by their number, so a number names exactly one key. Others are hashed.
+ *
+ * Places are one flat array over a span of pages of the number line (within 2^28 of the first
+ * number), widened when a key needs a page outside it, up to MAX_PAGES pages: one array, not a
+ * page each, because a lookup through a list of pages cost twice as much at millions of rows.
+ * A key whose page would widen the span past MAX_PAGES takes the hash path. The span only ever
+ * grows, so such a page stays out of it for good, and a key always takes the path it took first.
  */
 export class NumberedKeys {
   private learned = false;
@@ -16,12 +20,14 @@ export class NumberedKeys {
   /** Digits a key must have. */
   private width = 0;
   private base = -1;
-  private readonly pages: (Int32Array | undefined)[] = [];
-  private made = 0;
+  /** Places of cells loCell ≤ cell < hiCell (whole pages), −1 = no key yet. */
+  private places = new Int32Array(0);
+  private loCell = 0;
+  private hiCell = 0;
 
   /**
    * The key's cell (an offset for get/set), or −1 when it takes the hash path. `add` learns
-   * the form from the first key and makes missing pages; a lookup only reads.
+   * the form from the first key and widens the span; a lookup only reads.
    */
   cell(bytes: Uint8Array, start: number, end: number, add: boolean): number {
     if (!this.learned) {
@@ -35,18 +41,13 @@ export class NumberedKeys {
 
   /** `cell` of the key of this form whose number is n (once the form is learned). */
   place(n: number, add: boolean): number {
-    if (this.base < 0) {
-      if (!add) return -1;
-      this.base = Math.max(0, n - WINDOW / 2);
-    }
     const offset = n - this.base;
-    if (offset < 0 || offset >= WINDOW) return -1;
-    if (this.pages[offset >>> PAGE_SHIFT] === undefined) {
-      if (!add || this.made >= MAX_PAGES) return -1;
-      this.pages[offset >>> PAGE_SHIFT] = new Int32Array(PAGE).fill(-1);
-      this.made++;
-    }
-    return offset;
+    if (offset >= this.loCell && offset < this.hiCell) return offset;
+    if (!add) return -1;
+    if (this.base < 0) this.base = Math.max(0, n - WINDOW / 2);
+    const cell = n - this.base;
+    if (cell < 0 || cell >= WINDOW) return -1;
+    return this.widen(cell >>> PAGE_SHIFT) ? cell : -1;
   }
 
   /** The form keys placed by number have, once learned (null: none yet, or the first key had none). */
@@ -66,11 +67,37 @@ export class NumberedKeys {
 
   /** The key number in a cell, −1 for none yet. */
   get(cell: number): number {
-    return this.pages[cell >>> PAGE_SHIFT]![cell & (PAGE - 1)]!;
+    return this.places[cell - this.loCell]!;
   }
 
   set(cell: number, key: number): void {
-    this.pages[cell >>> PAGE_SHIFT]![cell & (PAGE - 1)] = key;
+    this.places[cell - this.loCell] = key;
+  }
+
+  /**
+   * Widens the span to hold `page`, doubling it towards the page so that ids met in rising
+   * order copy the array a few times, not once a page; false when that would pass MAX_PAGES.
+   */
+  private widen(page: number): boolean {
+    let lo = this.loCell >>> PAGE_SHIFT;
+    let hi = this.hiCell >>> PAGE_SHIFT;
+    const span = hi - lo;
+    if (span === 0) {
+      lo = page;
+      hi = page + 1;
+    } else if (page >= hi) {
+      if (page + 1 - lo > MAX_PAGES) return false;
+      hi = Math.min(Math.max(page + 1, hi + span), lo + MAX_PAGES, WINDOW >>> PAGE_SHIFT);
+    } else {
+      if (hi - page > MAX_PAGES) return false;
+      lo = Math.max(Math.min(page, lo - span), hi - MAX_PAGES, 0);
+    }
+    const places = new Int32Array((hi - lo) << PAGE_SHIFT).fill(-1);
+    if (span > 0) places.set(this.places, this.loCell - (lo << PAGE_SHIFT));
+    this.places = places;
+    this.loCell = lo << PAGE_SHIFT;
+    this.hiCell = hi << PAGE_SHIFT;
+    return true;
   }
 
   private learn(bytes: Uint8Array, start: number, end: number): void {
@@ -86,7 +113,6 @@ export class NumberedKeys {
 
 const WINDOW = 1 << 28;
 const PAGE_SHIFT = 14;
-const PAGE = 1 << PAGE_SHIFT;
 /** 256 pages of 16,384 ids: 16 MB at most, 4 million consecutive ids. */
 const MAX_PAGES = 256;
 

@@ -16,7 +16,7 @@ export class OrderIds {
   private base = -1;
   private readonly textBytes = new TextBytes();
   /** The bitmap in pages of PAGE_BITS ids, made when first touched. */
-  private readonly pages: (Uint32Array | undefined)[] = [];
+  private readonly pages: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(WINDOW >>> PAGE_SHIFT).fill(undefined);
   /** Whether the last `add`/`addText` saw its id for the first time. */
   isNew = false;
 
@@ -24,7 +24,7 @@ export class OrderIds {
     const n = numericId(bytes, start, end);
     if (n >= 0) {
       const code = this.addNumber(n);
-      if (code !== null) return code;
+      if (code !== -1) return code;
     }
     return this.addKey(bytes, start, end);
   }
@@ -32,9 +32,22 @@ export class OrderIds {
   /** `add` of the id whose numericId is n ≥ 0 (its text is String(n): no leading zero). */
   addNumeric(n: number): number {
     const code = this.addNumber(n);
-    if (code !== null) return code;
+    if (code !== -1) return code;
     const bytes = Buffer.from(String(n), 'latin1');
     return this.addKey(bytes, 0, bytes.length);
+  }
+
+  /**
+   * addNumeric of numbers[i] for each i < count where it is ≥ 0 (the others are left alone):
+   * its code in codes[i] and repeated[i] = 1 when the id was seen before, else 0.
+   */
+  addNumbers(numbers: Float64Array, count: number, codes: Int32Array, repeated: Uint8Array): void {
+    for (let i = 0; i < count; i++) {
+      const n = numbers[i]!;
+      if (n < 0) continue;
+      codes[i] = this.addNumeric(n);
+      repeated[i] = this.isNew ? 0 : 1;
+    }
   }
 
   /** An id outside the bitmap: numbered by its bytes. */
@@ -69,16 +82,17 @@ export class OrderIds {
     return code >= 0 ? this.keys.text(code) : String(this.base + (-2 - code));
   }
 
-  /** The id's code if it is inside the bitmap's window, else null. */
-  private addNumber(n: number): number | null {
+  /** The id's code if it is inside the bitmap's window, else −1. */
+  private addNumber(n: number): number {
     if (this.base < 0) this.base = Math.max(0, n - WINDOW / 2);
     const offset = n - this.base;
-    if (offset < 0 || offset >= WINDOW) return null;
-    const page = (this.pages[offset >>> PAGE_SHIFT] ??= new Uint32Array(PAGE_BITS >>> 5));
+    if (offset < 0 || offset >= WINDOW) return -1;
+    let page = this.pages[offset >>> PAGE_SHIFT];
+    if (page === undefined) page = this.pages[offset >>> PAGE_SHIFT] = new Uint32Array(PAGE_BITS >>> 5);
     const word = (offset & (PAGE_BITS - 1)) >>> 5;
     const mask = 1 << (offset & 31);
-    this.isNew = (page[word] & mask) === 0;
-    page[word] |= mask;
+    this.isNew = (page[word]! & mask) === 0;
+    page[word] = page[word]! | mask;
     return -2 - offset;
   }
 }

@@ -25,8 +25,10 @@ export class RangeApplier {
   private readonly orderKeyBytes = new KeyStore();
   private orderKeys = new Int32Array(1024).fill(-1);
   private readonly statuses: number[] = [0];
-  /** Per row of a message: its customer's number when already placed by number, else −1. */
-  private known = new Int32Array(0);
+  /** Per row of a message: its customer's number, order-id code, and 1 for a repeated order id. */
+  private customerOf = new Int32Array(0);
+  private orderCode = new Int32Array(0);
+  private repeated = new Uint8Array(0);
 
   constructor(private readonly reader: OrderBatchReader) {}
 
@@ -44,39 +46,51 @@ export class RangeApplier {
     for (const status of m.newStatuses) this.statuses.push(table.statusCode(status));
 
     const rows = reader.rows;
-    rows.acc.rowsRead += m.rows;
+    const n = m.rows;
+    rows.acc.rowsRead += n;
     const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = m;
     const ids = table.customerIds;
-    // The customers already placed by number first, in a loop of their own: each lookup is a
-    // likely cache miss, and independent ones overlap where inside the row loop they would not.
-    if (this.known.length < m.rows) this.known = new Int32Array(m.rows);
-    const known = this.known;
-    for (let i = 0; i < m.rows; i++) known[i] = customerNumber[i]! >= 0 ? ids.findNumbered(customerNumber[i]!) : -1;
-    let line = reader.line;
-    for (let i = 0; i < m.rows; i++) {
+    if (this.customerOf.length < n) {
+      this.customerOf = new Int32Array(n);
+      this.orderCode = new Int32Array(n);
+      this.repeated = new Uint8Array(n);
+    }
+    const { customerOf, orderCode, repeated } = this;
+    // One loop per id table, each in row order (every table numbers its ids in the order rows
+    // come): short loops, so that the cache misses of independent lookups overlap. The customers
+    // already placed by number go first, in a loop of their own.
+    for (let i = 0; i < n; i++) customerOf[i] = customerNumber[i]! >= 0 ? ids.findNumbered(customerNumber[i]!) : -1;
+    for (let i = 0; i < n; i++) {
+      if (customerOf[i]! >= 0) continue;
+      if (customerNumber[i]! >= 0) customerOf[i] = ids.addNumbered(customerNumber[i]!);
+      else {
+        let c = this.customers[customer[i]!]!;
+        if (c === -1) c = this.customers[customer[i]!] = this.customerKeyBytes.addTo(ids, customer[i]!);
+        customerOf[i] = c;
+      }
+    }
+    const orderIds = table.orderIds;
+    orderIds.addNumbers(orderNumber, n, orderCode, repeated);
+    for (let i = 0; i < n; i++) {
+      if (orderNumber[i]! >= 0) continue;
       let code = -1;
-      let repeated = false;
-      if (orderNumber[i]! >= 0) {
-        code = table.orderIds.addNumeric(orderNumber[i]!);
-        repeated = !table.orderIds.isNew;
-      } else if (orderKey[i]! >= 0) {
+      let again = false;
+      if (orderKey[i]! >= 0) {
         const k = orderKey[i]!;
         code = this.orderKeys[k]!;
-        repeated = code !== -1;
+        again = code !== -1;
         if (code === -1) {
-          code = this.orderKeys[k] = this.orderKeyBytes.addTo(table.orderIds, k);
-          repeated = !table.orderIds.isNew;
+          code = this.orderKeys[k] = this.orderKeyBytes.addTo(orderIds, k);
+          again = !orderIds.isNew;
         }
       }
-      let c = known[i]!;
-      if (c < 0 && customerNumber[i]! >= 0) c = ids.addNumbered(customerNumber[i]!);
-      else if (c < 0) {
-        c = this.customers[customer[i]!]!;
-        if (c === -1) c = this.customers[customer[i]!] = this.customerKeyBytes.addTo(ids, customer[i]!);
-      }
-      rows.plain(line++, c, ms[i]!, dateLength[i]!, amount[i]!, this.statuses[status[i]!]!, code, repeated);
+      orderCode[i] = code;
+      repeated[i] = again ? 1 : 0;
     }
-    reader.line = line;
+    const statuses = this.statuses;
+    for (let i = 0; i < n; i++) status[i] = statuses[status[i]!]!;
+    rows.plainBlock(reader.line, n, { customer: customerOf, ms, dateLength, amount, status, orderId: orderCode, repeated });
+    reader.line += n;
 
     const observer = reader.observer;
     reader.profiled.forEach(({ column }, c) => {

@@ -49,6 +49,27 @@ export class OrderTable {
     this.orderId[i] = orderId;
   }
 
+  /**
+   * Appends rows 0..count-1 of `block` but those with repeated[i] = 1, row i as line
+   * `line + i`: push for many rows at once.
+   */
+  pushBlock(line: number, count: number, block: { customer: Int32Array; ms: Float64Array; amount: Float64Array; status: Int32Array; orderId: Int32Array; repeated: Uint8Array }): void {
+    if (this.length + count > this.line.length) this.grow(Math.max(this.length + count, Math.ceil(this.line.length * 1.5)));
+    const { customer, ms, amount, status, orderId, repeated } = block;
+    let j = this.length;
+    for (let i = 0; i < count; i++) {
+      if (repeated[i] === 1) continue;
+      this.line[j] = line + i;
+      this.customer[j] = customer[i]!;
+      this.orderDate[j] = ms[i]!;
+      this.amount[j] = amount[i]!;
+      this.status[j] = status[i]!;
+      this.orderId[j] = orderId[i]!;
+      j++;
+    }
+    this.length = j;
+  }
+
   statusCode(status: string | null): number {
     if (status === null) return 0;
     let code = this.statusCodes.get(status);

@@ -66,6 +66,38 @@ describe('ByteKeys', () => {
     expect(texts.map((t) => keys.findText(t))).toEqual(texts.map((_, i) => i));
   });
 
+  it('numbers ids met in rising, falling or scattered order across the span limit as a plain map does', () => {
+    // 16,384 ids a page, at most 256 pages in one span: the ids run over ~400 pages around the
+    // first one, so the span widens both ways, runs out, and later ids near refused ones hash.
+    const page = 16_384;
+    const walk = fc.oneof(
+      fc.tuple(fc.integer({ min: -200, max: 200 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom(1, -1, 997, -997 * 13)).map(([p, count, step]) =>
+        Array.from({ length: count }, (_, i) => 5_000_000_000 + p * page + i * step),
+      ),
+      fc.array(fc.integer({ min: -200 * page, max: 200 * page }).map((d) => 5_000_000_000 + d), { maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(fc.array(walk, { minLength: 1, maxLength: 30 }), (walks) => {
+        const keys = new ByteKeys();
+        const numbers = new Map<number, number>();
+        for (const n of [5_000_000_000, ...walks.flat()]) {
+          const seen = numbers.has(n);
+          const expected = numbers.get(n) ?? numbers.size;
+          numbers.set(n, expected);
+          expect(keys.addText(`C${n}`)).toBe(expected);
+          expect(keys.isNew).toBe(!seen);
+        }
+        for (const [n, k] of numbers) {
+          expect(keys.findText(`C${n}`)).toBe(k);
+          expect([-1, k]).toContain(keys.findNumbered(n));
+          expect(keys.addNumbered(n)).toBe(k);
+          expect(keys.isNew).toBe(false);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('addNumbered(n) numbers a key exactly as add of its text does, placed or hashed; findNumbered finds placed ones', () => {
     // Numbers 100,000 apart need a page each: after 256 of them the rest take the hash path.
     const number = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 99_999 }), weight: 1 }, { arbitrary: fc.integer({ min: 0, max: 999 }).map((i) => i * 100_000), weight: 3 });
