@@ -46,6 +46,11 @@ export interface RangeColumns {
   orderKey: Int32Array;
 }
 
+/** The buffers of a message's columns, to transfer rather than copy (both ways). */
+export function columnBuffers(c: RangeColumns): ArrayBuffer[] {
+  return [c.customerNumber.buffer, c.customer.buffer, c.ms.buffer, c.dateLength.buffer, c.amount.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer] as ArrayBuffer[];
+}
+
 const EXAMPLES = 3;
 const MAX_EXAMPLE = 40;
 
@@ -56,6 +61,7 @@ export class OrderRangeParser implements PlainBatches {
   private sent = { customers: 0, orderKeys: 0, statuses: 0 };
   private candidates: string[][] = [];
   private out = new Columns(0);
+  private readonly spare: RangeColumns[] = [];
   private profile: OrderRangeRows['profile'] = [];
   /** Per line of the current batch: field bounds, date and amount. */
   private bounds = new Int32Array(0);
@@ -105,12 +111,16 @@ export class OrderRangeParser implements PlainBatches {
     return true;
   }
 
-  /** The rows since the last take, and the ids first numbered since. */
+  /**
+   * The rows since the last take, and the ids first numbered since. The column arrays are
+   * handed over (rows 0 … rows − 1 are the message's; they may be longer) and new ones taken
+   * from those given back (`recycle`), else made.
+   */
   take(): OrderRangeRows {
     const out = this.out;
     const taken: OrderRangeRows = {
       rows: out.length,
-      ...out.copy(out.length),
+      ...out.columns(),
       newCustomers: this.customers.keys.keyBytes(this.sent.customers, this.customers.keys.size),
       newOrderKeys: this.orderKeys.keyBytes(this.sent.orderKeys, this.orderKeys.size),
       newStatuses: Array.from({ length: this.statuses.size - this.sent.statuses }, (_, i) => this.statuses.text(this.sent.statuses + i)),
@@ -118,8 +128,17 @@ export class OrderRangeParser implements PlainBatches {
     };
     this.sent = { customers: this.customers.keys.size, orderKeys: this.orderKeys.size, statuses: this.statuses.size };
     this.profile = this.profiled.map(() => ({ examples: [], nonEmpty: 0, empty: 0 }));
-    this.out.length = 0;
+    this.out = new Columns(out.customer.length, this.spare.pop());
     return taken;
+  }
+
+  /**
+   * Columns of a taken message, given back once applied, to be written again: the arrays of
+   * ten million rows are then made a few times, not once a message (new memory costs a page
+   * fault per 4 KB, and the main thread a collection whenever many arrive).
+   */
+  recycle(columns: RangeColumns): void {
+    this.spare.push(columns);
   }
 
   /** Counts the line's profiled cells; false when a new example would be over 40 characters. */
@@ -187,15 +206,23 @@ class Columns implements RangeColumns {
   orderNumber = new Float64Array(0);
   orderKey = new Int32Array(0);
 
-  constructor(capacity: number) {
-    Object.assign(this, this.copy(Math.max(1024, capacity)));
+  /** Room for `capacity` rows, in `spare`'s arrays when they have it. */
+  constructor(capacity: number, spare?: RangeColumns) {
+    if (spare !== undefined && spare.customer.length >= capacity) Object.assign(this, spare);
+    else Object.assign(this, this.copy(Math.max(1024, capacity)));
+  }
+
+  /** The arrays themselves. */
+  columns(): RangeColumns {
+    const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = this;
+    return { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey };
   }
 
   grow(): void {
     Object.assign(this, this.copy(this.customer.length * 2));
   }
 
-  /** The columns cut or padded to n rows, as new arrays. */
+  /** The columns padded to n rows, as new arrays. */
   copy(n: number): RangeColumns {
     const to = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
       const b = new make(n);

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { OrderRangeParser, type OrderRangeRows } from './orderRangeParse.js';
+import { columnBuffers, OrderRangeParser, type OrderRangeRows, type RangeColumns } from './orderRangeParse.js';
 import { PlainFileLoop } from './plainFile.js';
 import type { NumberForm } from './numberedKeys.js';
 import type { OrderLineLayout } from './plainOrderLine.js';
@@ -46,10 +46,15 @@ export type OrderRangeMessage =
   | { kind: 'rows'; range: number; rows: OrderRangeRows; cursor: RangeCursor; bytes: number }
   | { kind: 'end'; range: number; step: 'done' | 'declined'; cursor: RangeCursor };
 
-async function run(job: OrderRangeJob, post: (m: OrderRangeMessage, transfer: ArrayBuffer[]) => void): Promise<void> {
+/** From the main thread: a message's columns, applied and given back to be written again. */
+export interface RecycledColumns {
+  kind: 'recycle';
+  columns: RangeColumns;
+}
+
+async function run(job: OrderRangeJob, post: (m: OrderRangeMessage, transfer: ArrayBuffer[]) => void, parser: OrderRangeParser): Promise<void> {
   const file = await open(job.path, 'r');
   try {
-    const parser = new OrderRangeParser(job.layout, job.crlf, job.profiled, job.customerForm);
     const applied = new Int32Array(job.applied);
     for (const range of job.ranges) {
       for (let a = Atomics.load(applied, 0); range.index - a > job.lookahead; a = Atomics.load(applied, 0)) Atomics.wait(applied, 0, a, 1000);
@@ -64,10 +69,7 @@ async function run(job: OrderRangeJob, post: (m: OrderRangeMessage, transfer: Ar
         const before = loop.cursor.position;
         step = await loop.run(Math.min(range.until, before + job.messageBytes));
         const rows = parser.take();
-        const r = rows;
-        post({ kind: 'rows', range: range.index, rows, cursor: cursorOf(loop), bytes: loop.cursor.position - before }, [
-          r.customerNumber.buffer, r.customer.buffer, r.ms.buffer, r.dateLength.buffer, r.amount.buffer, r.status.buffer, r.orderNumber.buffer, r.orderKey.buffer,
-        ] as ArrayBuffer[]);
+        post({ kind: 'rows', range: range.index, rows, cursor: cursorOf(loop), bytes: loop.cursor.position - before }, columnBuffers(rows));
       } while (step === 'paused' && loop.cursor.position < range.until);
       post({ kind: 'end', range: range.index, step: step === 'not-plain' ? 'declined' : 'done', cursor: cursorOf(loop) }, []);
     }
@@ -82,5 +84,13 @@ function cursorOf(loop: PlainFileLoop<OrderRangeParser>): RangeCursor {
 
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'ranges' in workerData) {
   const port = parentPort;
-  await run(workerData as OrderRangeJob, (m, transfer) => port.postMessage(m, transfer));
+  const job = workerData as OrderRangeJob;
+  const parser = new OrderRangeParser(job.layout, job.crlf, job.profiled, job.customerForm);
+  const recycle = (m: RecycledColumns) => parser.recycle(m.columns);
+  port.on('message', recycle);
+  try {
+    await run(job, (m, transfer) => port.postMessage(m, transfer), parser);
+  } finally {
+    port.off('message', recycle);
+  }
 }

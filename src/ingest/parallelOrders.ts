@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RangeApplier } from './orderRangeApply.js';
-import type { OrderRange, OrderRangeJob, OrderRangeMessage, RangeCursor } from './orderRangeWorker.js';
+import type { OrderRange, OrderRangeJob, OrderRangeMessage, RangeCursor, RecycledColumns } from './orderRangeWorker.js';
+import { columnBuffers, type RangeColumns } from './orderRangeParse.js';
 import type { PlainFileLoop, PlainStep } from './plainFile.js';
 import type { OrderBatchReader } from './plainOrders.js';
 
@@ -166,6 +167,7 @@ class RangeRun {
       const event = await this.next(range.index);
       if (event.kind === 'rows') {
         applier.apply(event.rows);
+        this.giveBack(range.index % this.workers, event.rows);
         cursor = event.cursor;
         this.progress?.advance?.(event.bytes, event.rows.rows);
         continue;
@@ -174,6 +176,18 @@ class RangeRun {
       if (event.kind === 'end') cursor = event.cursor;
       else void this.threads[range.index % this.workers]?.terminate();
       return this.readHere(cursor, range.until);
+    }
+  }
+
+  /** A message's columns back to its worker, to be written again (see OrderRangeParser.recycle). */
+  private giveBack(w: number, rows: RangeColumns): void {
+    const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = rows;
+    const columns: RangeColumns = { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey };
+    const recycled: RecycledColumns = { kind: 'recycle', columns };
+    try {
+      this.threads[w]?.postMessage(recycled, columnBuffers(columns));
+    } catch {
+      // A worker that has stopped needs no buffers.
     }
   }
 

@@ -51,6 +51,7 @@ export type PlainStep = 'eof' | 'paused' | 'not-plain';
 export class PlainFileLoop<R extends PlainBatches> {
   reader: R | null = null;
   cursor: PlainCursor = { position: 0, carry: Buffer.alloc(0) };
+  private buffer = Buffer.alloc(0);
 
   constructor(
     readonly file: FileHandle,
@@ -63,11 +64,15 @@ export class PlainFileLoop<R extends PlainBatches> {
   async run(until = Infinity): Promise<PlainStep> {
     let { position, carry } = this.cursor;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(this.chunkSize);
-      const { bytesRead } = await this.file.read(chunk, 0, this.chunkSize, position);
-      this.progress?.read(chunk.subarray(0, bytesRead));
+      // One buffer for every chunk, the carried start of a line copied in front: a new one per
+      // chunk was a megabyte or two of fresh memory each time (page faults, and collections
+      // for the external memory). Readers copy what they keep of a batch.
+      if (this.buffer.length < carry.length + this.chunkSize) this.buffer = Buffer.allocUnsafe(carry.length + this.chunkSize);
+      carry.copy(this.buffer, 0);
+      const { bytesRead } = await this.file.read(this.buffer, carry.length, this.chunkSize, position);
+      this.progress?.read(this.buffer.subarray(carry.length, carry.length + bytesRead));
       const last = bytesRead === 0 || position + bytesRead >= this.size;
-      let bytes = carry.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+      let bytes = this.buffer.subarray(0, carry.length + bytesRead);
       if (this.reader === null) {
         // As the general path, wait for enough of the file to sniff the dialect from.
         if (!last && countLines(bytes, SNIFF_LINES) < SNIFF_LINES) {
