@@ -1,4 +1,5 @@
 import { ByteKeys } from './byteKeys.js';
+import { cellText } from './values/plainBytes.js';
 
 /**
  * What a rule of a cell's raw text alone makes of it, remembered by the cell's bytes: equal
@@ -18,10 +19,10 @@ export class CellCache<T> {
   get(bytes: Buffer, start: number, end: number): T {
     if (this.keys.size < this.limit) {
       const k = this.keys.add(bytes, start, end);
-      if (this.keys.isNew) this.values.push(this.rule(bytes.toString('utf8', start, end)));
+      if (this.keys.isNew) this.values.push(this.rule(cellText(bytes, start, end)));
       return this.values[k]!;
     }
     const k = this.keys.find(bytes, start, end);
-    return k >= 0 ? this.values[k]! : this.rule(bytes.toString('utf8', start, end));
+    return k >= 0 ? this.values[k]! : this.rule(cellText(bytes, start, end));
   }
 }

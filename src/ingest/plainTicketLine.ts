@@ -3,7 +3,7 @@ import { splitFields } from './plainFile.js';
 import type { Satisfaction, TicketColumn, TicketRecord } from './records.js';
 import { OPTIONAL_FIELDS, textCell } from './tickets.js';
 import { normalizeCustomerId } from './values/customerId.js';
-import { clean } from './values/plainBytes.js';
+import { cellText, clean } from './values/plainBytes.js';
 import { fastIsoMsBytes } from './values/timestamp.js';
 
 /**
@@ -106,7 +106,7 @@ export class TicketLineReader {
     const s = b[base + 2 * p]!;
     const e = b[base + 2 * p + 1]!;
     if (!clean(bytes, s, e, true)) return textCell(bytes.toString('utf8', s, e));
-    return s === e ? null : bytes.toString('utf8', s, e);
+    return s === e ? null : cellText(bytes, s, e);
   }
 }
 
