@@ -1,4 +1,4 @@
-import { DataError, UsageError } from '../errors.js';
+import { DataError } from '../errors.js';
 import type { LoadedOrders, LoadedTickets } from '../ingest/records.js';
 import { customerFacts, type FactWindows } from '../facts/customerFacts.js';
 import { isoDay } from '../time/calendar.js';
@@ -7,7 +7,7 @@ import type { Censoring, CohortOptions, CohortResult, Group } from './cohortResu
 import { chooseCohortWindow, countedOrderSpan } from './cohortWindow.js';
 import { cohortHeadline } from './headline.js';
 import { resolutionRuleFor, ticketResolver } from './resolution.js';
-import { followUpWindow, isoWindow, parseCohortWindow, parseSpan, problemWindow, type DayWindow, type Span } from './windows.js';
+import { followUpWindow, isoWindow, parseCohortSpans, problemWindow, type DayWindow } from './windows.js';
 
 /**
  * The service-recovery cohort analysis, pure: canonical orders and tickets in, CohortResult
@@ -78,21 +78,6 @@ function cohortColumns(
       excludedByOrderId: tally.excludedByOrderId,
     },
   };
-}
-
-/**
- * Checks every window option without reading data, so a command can fail on a typo before
- * loading large files. Throws UsageError with an example of valid syntax.
- */
-export function parseCohortSpans(options: CohortOptions): { follow: Span; grace: Span } {
-  if (options.cohort !== null) parseCohortWindow(options.cohort);
-  if (!Number.isSafeInteger(options.bootstrap) || options.bootstrap < 1) {
-    throw new UsageError(`--bootstrap "${options.bootstrap}" is not a whole number of at least 1, e.g. --bootstrap 2000`);
-  }
-  if (!Number.isSafeInteger(options.seed)) {
-    throw new UsageError(`--seed "${options.seed}" is not a whole number, e.g. --seed 1`);
-  }
-  return { follow: parseSpan(options.follow, '--follow', 1), grace: parseSpan(options.grace, '--grace', 0) };
 }
 
 /** The follow-up window runs past the last counted order: that part of later spend is unobserved. */

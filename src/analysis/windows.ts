@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { CohortOptions } from './cohortResult.js';
 import { addMonths, dayFromParts, isoDay, lastOfMonth, parseIsoDay, type Day } from '../time/calendar.js';
 
 /**
@@ -90,4 +91,19 @@ export function windowDays(w: DayWindow): number {
 
 export function isoWindow(w: DayWindow): { start: string; end: string } {
   return { start: isoDay(w.start), end: isoDay(w.end) };
+}
+
+/**
+ * Checks every window option without reading data, so a command can fail on a typo before
+ * loading large files. Throws UsageError with an example of valid syntax.
+ */
+export function parseCohortSpans(options: CohortOptions): { follow: Span; grace: Span } {
+  if (options.cohort !== null) parseCohortWindow(options.cohort);
+  if (!Number.isSafeInteger(options.bootstrap) || options.bootstrap < 1) {
+    throw new UsageError(`--bootstrap "${options.bootstrap}" is not a whole number of at least 1, e.g. --bootstrap 2000`);
+  }
+  if (!Number.isSafeInteger(options.seed)) {
+    throw new UsageError(`--seed "${options.seed}" is not a whole number, e.g. --seed 1`);
+  }
+  return { follow: parseSpan(options.follow, '--follow', 1), grace: parseSpan(options.grace, '--grace', 0) };
 }

@@ -1,18 +1,8 @@
 import { Command } from 'commander';
 import type { Run } from '../cli.js';
-import { runCohortAnalysis } from '../analysis/cohorts.js';
-import { cohortChartSpec } from '../report/charts/cohorts.js';
-import { cohortCaveats } from '../report/cohortCaveats.js';
-import { cohortJson } from '../report/cohortJson.js';
-import { cohortMarkdown } from '../report/cohortMarkdown.js';
-import { cohortTerminal } from '../report/cohortTerminal.js';
-import { stableJson } from '../report/format.js';
-import type { Terminal } from '../terminal.js';
-import { addCohortOptions, cohortOptionsFrom, type CohortFlags } from './cohortOptions.js';
+import { addCohortOptions, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
-import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
-import { loadInputs } from './loadInputs.js';
-import { writeOutputDir } from './writeOutputDir.js';
+import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
 
 const HELP = `
 Takes the customers who bought in one period (the cohort) and splits them by what happened
@@ -46,13 +36,13 @@ Examples:
 (a Vega-Lite chart of mean later spend with its intervals).
 Options can also come from loyalty.config.json ("windows", "seed"); flags override it.`;
 
-interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
+export interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
   json?: boolean;
   out?: string;
 }
 
-const REPORT_FILE = 'report.md';
-const CHART_FILE = 'cohorts.vl.json';
+export const REPORT_FILE = 'report.md';
+export const CHART_FILE = 'cohorts.vl.json';
 
 export function cohortCommand(select: (run: Run) => void): Command {
   const cmd = new Command('cohort')
@@ -64,29 +54,6 @@ export function cohortCommand(select: (run: Run) => void): Command {
     .option('--out <dir>', `write ${REPORT_FILE} and ${CHART_FILE} into DIR`);
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: CohortCommandFlags) =>
-    select(async (term) => runCohort(orders, tickets, await configuredFlags(cmd, flags), term)),
+    select(async (term) => (await import('./cohortRun.js')).runCohort(orders, tickets, await configuredFlags(cmd, flags), term)),
   );
-}
-
-async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, term: Terminal): Promise<number> {
-  // Every flag is checked before a file is read, so a typo fails fast on a large export.
-  const options = cohortOptionsFrom(flags);
-  const ingest = ingestOptionsFrom(flags);
-
-  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, term);
-
-  const result = runCohortAnalysis(orders, tickets, options);
-
-  if (flags.out !== undefined) {
-    const files = [
-      { name: REPORT_FILE, content: cohortMarkdown(result, quality, [{ title: 'Mean later spend by group', file: CHART_FILE }]) },
-      { name: CHART_FILE, content: stableJson(cohortChartSpec(result)) },
-    ];
-    const written = await writeOutputDir(flags.out, files, [REPORT_FILE]);
-    term.err(`wrote ${written.join(', ')}`);
-  }
-  term.out(flags.json ? stableJson(cohortJson(result, quality)) : cohortTerminal(result, term.color));
-  // After the result, so on a terminal the caveat is the last thing read (censoring above all).
-  for (const warning of cohortCaveats(result).warnings) term.warn(warning);
-  return 0;
 }

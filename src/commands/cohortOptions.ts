@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { DEFAULT_COHORT_OPTIONS, type CohortOptions } from '../analysis/cohortResult.js';
-import { parseCohortSpans } from '../analysis/cohorts.js';
+import { parseCohortSpans } from '../analysis/windows.js';
 
 /**
  * The cohort analysis flags, defined once for every command that runs it (cohort, report):

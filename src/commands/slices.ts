@@ -1,22 +1,9 @@
 import { Command } from 'commander';
 import type { Run } from '../cli.js';
 import { UsageError } from '../errors.js';
-import { assertSatisfactionColumn, parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
-import { DEFAULT_SLICE_OPTIONS, DIMENSIONS, type Dimension } from '../analysis/sliceResult.js';
-import { analyzeSlices } from '../analysis/slices.js';
-import { loadTickets } from '../ingest/load.js';
-import { slicesCharts } from '../report/charts/csatCharts.js';
-import { stableJson } from '../report/format.js';
-import { slicesJson } from '../report/slicesJson.js';
-import { slicesMarkdown } from '../report/slicesMarkdown.js';
-import { slicesTerminal } from '../report/slicesTerminal.js';
-import type { OutputFile } from '../report/write.js';
-import type { Terminal } from '../terminal.js';
+import { DEFAULT_SLICE_OPTIONS, DIMENSIONS } from '../analysis/sliceResult.js';
 import { configuredFlags } from './configuredFlags.js';
-import { warnAboutQuality } from './qualityWarnings.js';
-import { writeOutputDir } from './writeOutputDir.js';
-import { addIngestOptions, ingestOptionsFrom, type RawIngestFlags } from './ingestOptions.js';
-import { readProgress } from './readProgress.js';
+import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
 
 const HELP = `
 Slices every ticket by the hour and weekday it was opened, and by reason, channel and agent
@@ -38,7 +25,7 @@ Examples:
 --out DIR writes slices.md and Vega-Lite charts: csat-by-hour, csat-by-weekday,
 volume-by-weekday, csat-by-reason, csat-heatmap (.vl.json), for the dimensions analysed.`;
 
-interface SlicesFlags extends RawIngestFlags {
+export interface SlicesFlags extends RawIngestFlags {
   by?: string;
   json?: boolean;
   out?: string;
@@ -54,33 +41,7 @@ export function slicesCommand(select: (run: Run) => void): Command {
     .option('--out <dir>', 'write slices.md and the Vega-Lite charts into DIR')
     .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated));
   addIngestOptions(cmd).addHelpText('after', HELP);
-  return cmd.action((file: string, flags: SlicesFlags) => select(async (term) => runSlices(file, await configuredFlags(cmd, flags), term)));
-}
-
-async function runSlices(file: string, flags: SlicesFlags, term: Terminal): Promise<number> {
-  // Every flag is checked before the file is read, so a typo fails fast.
-  const requested: Dimension[] | null = flags.by === undefined ? null : parseDimensions(flags.by);
-  const minRated = parseMinRated(flags.minRated);
-  const ingest = ingestOptionsFrom(flags);
-
-  const tickets = await loadTickets(file, ingest, readProgress(term, flags, file));
-  assertSatisfactionColumn(tickets.present, tickets.quality.file);
-  const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
-  warnAboutQuality(tickets.quality, term);
-
-  const result = analyzeSlices(tickets, { by, minRated });
-
-  if (flags.out !== undefined) {
-    const charts = slicesCharts(result);
-    const files: OutputFile[] = [
-      { name: 'slices.md', content: slicesMarkdown(result, tickets.quality, charts.map((c) => ({ title: c.title, file: `${c.name}.vl.json` }))) },
-      ...charts.map((c) => ({ name: `${c.name}.vl.json`, content: stableJson(c.spec) })),
-    ];
-    const written = await writeOutputDir(flags.out, files, ['slices.md']);
-    term.err(`wrote ${written.length} files to ${flags.out}`);
-  }
-  term.out(flags.json ? stableJson(slicesJson(result, tickets.quality)) : slicesTerminal(result, term.color));
-  return 0;
+  return cmd.action((file: string, flags: SlicesFlags) => select(async (term) => (await import('./slicesRun.js')).runSlices(file, await configuredFlags(cmd, flags), term)));
 }
 
 export function parseMinRated(text: string): number {

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataError, EXIT, InputMissingError, OutputError, UsageError } from '../errors.js';
+import type { CohortResult } from '../analysis/cohortResult.js';
+import { runCohortAnalysis } from '../analysis/cohorts.js';
+import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate } from '../analysis/gates.js';
+import { parseAsOf, previousWeek, resolveReportWeek, type ReportWeek } from '../analysis/reportWeek.js';
+import { scopeReport } from '../analysis/reportScope.js';
+import { parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
+import { analyzeSlices } from '../analysis/slices.js';
+import { previousWeekFromSummary, weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
+import { cohortCaveats } from '../report/cohortCaveats.js';
+import { DOCUMENTS, isReportFile, reportFiles } from '../report/reportFiles.js';
+import { removeStale, writeOutputSet } from '../report/write.js';
+import type { Terminal } from '../terminal.js';
+import { dayOf, type Day } from '../time/calendar.js';
+import { cohortOptionsFrom } from './cohortOptions.js';
+import { ingestOptionsFrom } from './ingestOptions.js';
+import { loadInputs } from './loadInputs.js';
+import { parseMinRated } from './slices.js';
+import type { ReportFlags } from './report.js';
+
+/**
+ * What `loyalty report` does once its flags are parsed: a module of its own, imported when the
+ * command runs, so that `loyalty --help` does not load the analysis and report code behind it.
+ */
+export async function runReport(ordersFile: string, ticketsFile: string, flags: ReportFlags, term: Terminal): Promise<number> {
+  // Every flag is checked before a file is read, so a typo fails fast on a large export.
+  const options = cohortOptionsFrom(flags);
+  const ingest = ingestOptionsFrom(flags);
+  const requested = flags.by === undefined ? null : parseDimensions(flags.by);
+  const minRated = parseMinRated(flags.minRated);
+  const gates = flags.failOn.map(parseGate);
+  const asOf = flags.asOf === undefined ? null : parseAsOf(flags.asOf);
+  const week = flags.week === undefined ? null : resolveReportWeek(flags.week, asOf ?? today());
+  checkGatesNeedingWeek(gates, week !== null);
+  if (flags.compareTo !== undefined && week === null) {
+    throw new UsageError('--compare-to needs --week: it reads the previous week of a weekly report, e.g. --week last --compare-to reports/2026-W46');
+  }
+  const dir = week !== null && /[/\\]$/.test(flags.out) ? join(flags.out, week.label) : flags.out;
+  const previous = week === null || flags.compareTo === undefined ? undefined : await readPreviousWeek(flags.compareTo, week);
+
+  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, term);
+
+  const scoped = scopeReport(orders, tickets, week, asOf);
+  const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options), week !== null);
+  if (cohortProblem !== null) term.warn(`later spend not analysed: ${cohortProblem}`);
+  const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
+  if (weekEmpty) term.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
+  const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
+  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated }) : null;
+  const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
+  const outcomes = evaluateGates(gates, gateMetrics(cohort, [orders.quality, tickets.quality], trends));
+  const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));
+
+  term.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
+  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, trends, quality, checks });
+  for (const w of warnings) term.warn(`chart ${w}`);
+  await writeOutputSet(dir, files, DOCUMENTS).catch((e: NodeJS.ErrnoException) => {
+    throw new OutputError(`cannot write the report into ${dir} (${e.code ?? e.message}); check that ${dir} is a writable directory with free space.`);
+  });
+  const removed = await removeStale(dir, files, isReportFile);
+  term.err(`wrote ${files.length} files to ${dir}${removed.length > 0 ? `; removed ${removed.join(', ')} of an earlier run` : ''}`);
+
+  for (const warning of cohort === null ? [] : cohortCaveats(cohort).warnings) term.warn(warning);
+  for (const o of outcomes) term.err(`check ${o.message}`);
+  return outcomes.some((o) => o.fired) ? EXIT.gate : EXIT.ok;
+}
+
+/**
+ * A weekly report still goes out when the data as of the week's end holds no cohort to
+ * analyse yet (e.g. the first weeks of an export): the later-spend section says why. A plain
+ * report exists for that analysis, so there the error stands.
+ */
+function weeklyCohort(run: () => CohortResult, weekly: boolean): { cohort: CohortResult | null; cohortProblem: string | null } {
+  try {
+    return { cohort: run(), cohortProblem: null };
+  } catch (e) {
+    if (weekly && e instanceof DataError) return { cohort: null, cohortProblem: e.message };
+    throw e;
+  }
+}
+
+/** --compare-to DIR: the previous week as last week's report counted it. */
+async function readPreviousWeek(dir: string, week: ReportWeek): Promise<WeekCounts> {
+  const file = join(dir, 'summary.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new InputMissingError(`--compare-to ${dir}: cannot read ${file} (${code}); give the directory of last week's report.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new DataError(`${file}: not valid JSON; pass the unedited summary.json of last week's report`);
+  }
+  return previousWeekFromSummary(json, file, previousWeek(week));
+}
+
+/** Today's date, only ever used to resolve --week last (it is printed nowhere). */
+function today(): Day {
+  return dayOf(Date.now());
+}

@@ -1,0 +1,47 @@
+import { assertSatisfactionColumn, parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
+import { type Dimension } from '../analysis/sliceResult.js';
+import { analyzeSlices } from '../analysis/slices.js';
+import { loadTickets } from '../ingest/load.js';
+import { slicesCharts } from '../report/charts/csatCharts.js';
+import { stableJson } from '../report/format.js';
+import { slicesJson } from '../report/slicesJson.js';
+import { slicesMarkdown } from '../report/slicesMarkdown.js';
+import { slicesTerminal } from '../report/slicesTerminal.js';
+import type { OutputFile } from '../report/write.js';
+import type { Terminal } from '../terminal.js';
+import { warnAboutQuality } from './qualityWarnings.js';
+import { writeOutputDir } from './writeOutputDir.js';
+import { ingestOptionsFrom } from './ingestOptions.js';
+import { readProgress } from './readProgress.js';
+import { parseMinRated, type SlicesFlags } from './slices.js';
+
+/**
+ * What `loyalty slices` does once its flags are parsed: a module of its own, imported when the
+ * command runs, so that `loyalty --help` does not load the analysis and report code behind it.
+ */
+export async function runSlices(file: string, flags: SlicesFlags, term: Terminal): Promise<number> {
+  // Every flag is checked before the file is read, so a typo fails fast.
+  const requested: Dimension[] | null = flags.by === undefined ? null : parseDimensions(flags.by);
+  const minRated = parseMinRated(flags.minRated);
+  const ingest = ingestOptionsFrom(flags);
+
+  const tickets = await loadTickets(file, ingest, readProgress(term, flags, file));
+  assertSatisfactionColumn(tickets.present, tickets.quality.file);
+  const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
+  warnAboutQuality(tickets.quality, term);
+
+  const result = analyzeSlices(tickets, { by, minRated });
+
+  if (flags.out !== undefined) {
+    const charts = slicesCharts(result);
+    const files: OutputFile[] = [
+      { name: 'slices.md', content: slicesMarkdown(result, tickets.quality, charts.map((c) => ({ title: c.title, file: `${c.name}.vl.json` }))) },
+      ...charts.map((c) => ({ name: `${c.name}.vl.json`, content: stableJson(c.spec) })),
+    ];
+    const written = await writeOutputDir(flags.out, files, ['slices.md']);
+    term.err(`wrote ${written.length} files to ${flags.out}`);
+  }
+  term.out(flags.json ? stableJson(slicesJson(result, tickets.quality)) : slicesTerminal(result, term.color));
+  return 0;
+}
+
