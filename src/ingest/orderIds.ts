@@ -37,19 +37,6 @@ export class OrderIds {
     return this.addKey(bytes, 0, bytes.length);
   }
 
-  /**
-   * addNumeric of numbers[i] for each i < count where it is ≥ 0 (the others are left alone):
-   * its code in codes[i] and repeated[i] = 1 when the id was seen before, else 0.
-   */
-  addNumbers(numbers: Float64Array, count: number, codes: Int32Array, repeated: Uint8Array): void {
-    for (let i = 0; i < count; i++) {
-      const n = numbers[i]!;
-      if (n < 0) continue;
-      codes[i] = this.addNumeric(n);
-      repeated[i] = this.isNew ? 0 : 1;
-    }
-  }
-
   /** An id outside the bitmap: numbered by its bytes. */
   private addKey(bytes: Uint8Array, start: number, end: number): number {
     const k = this.keys.add(bytes, start, end);

@@ -70,12 +70,13 @@ export class RangeApplier {
       }
     }
     const orderIds = table.orderIds;
-    orderIds.addNumbers(orderNumber, n, orderCode, repeated);
     for (let i = 0; i < n; i++) {
-      if (orderNumber[i]! >= 0) continue;
       let code = -1;
       let again = false;
-      if (orderKey[i]! >= 0) {
+      if (orderNumber[i]! >= 0) {
+        code = orderIds.addNumeric(orderNumber[i]!);
+        again = !orderIds.isNew;
+      } else if (orderKey[i]! >= 0) {
         const k = orderKey[i]!;
         code = this.orderKeys[k]!;
         again = code !== -1;
