@@ -234,8 +234,11 @@ export function nextLineFields(
   let s = at;
   let fits = true;
   let i = at;
+  // Most bytes are above both the delimiter and LF: one comparison passes them.
+  const high = delimiter > LF ? delimiter : LF;
   for (; i < length; i++) {
-    const c = bytes[i];
+    const c = bytes[i]!;
+    if (c > high) continue;
     if (c === LF) break;
     if (c !== delimiter) continue;
     if (f === width - 1) fits = false;
