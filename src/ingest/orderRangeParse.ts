@@ -46,6 +46,12 @@ export interface RangeColumns {
   orderKey: Int32Array;
 }
 
+/** Just the column arrays of `c` (a message holds more besides). */
+export function rangeColumns(c: RangeColumns): RangeColumns {
+  const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = c;
+  return { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey };
+}
+
 /** The buffers of a message's columns, to transfer rather than copy (both ways). */
 export function columnBuffers(c: RangeColumns): ArrayBuffer[] {
   return [c.customerNumber.buffer, c.customer.buffer, c.ms.buffer, c.dateLength.buffer, c.amount.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer] as ArrayBuffer[];
@@ -214,8 +220,7 @@ class Columns implements RangeColumns {
 
   /** The arrays themselves. */
   columns(): RangeColumns {
-    const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = this;
-    return { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey };
+    return rangeColumns(this);
   }
 
   grow(): void {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RangeApplier } from './orderRangeApply.js';
 import type { OrderRange, OrderRangeJob, OrderRangeMessage, RangeCursor, RecycledColumns } from './orderRangeWorker.js';
-import { columnBuffers, type RangeColumns } from './orderRangeParse.js';
+import { columnBuffers, rangeColumns, type RangeColumns } from './orderRangeParse.js';
 import type { PlainFileLoop, PlainStep } from './plainFile.js';
 import type { OrderBatchReader } from './plainOrders.js';
 
@@ -181,8 +181,7 @@ class RangeRun {
 
   /** A message's columns back to its worker, to be written again (see OrderRangeParser.recycle). */
   private giveBack(w: number, rows: RangeColumns): void {
-    const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = rows;
-    const columns: RangeColumns = { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey };
+    const columns = rangeColumns(rows);
     const recycled: RecycledColumns = { kind: 'recycle', columns };
     try {
       this.threads[w]?.postMessage(recycled, columnBuffers(columns));
