@@ -1,6 +1,7 @@
 import { ByteKeys } from './byteKeys.js';
 import { OrderIds } from './orderIds.js';
 import { grown } from './grown.js';
+import type { PlainBlock } from './orderRows.js';
 import type { LoadedOrders, OrderRecord } from './records.js';
 
 /**
@@ -53,7 +54,7 @@ export class OrderTable {
    * Appends rows 0..count-1 of `block` but those with repeated[i] = 1, row i as line
    * `line + i`: push for many rows at once.
    */
-  pushBlock(line: number, count: number, block: { customer: Int32Array; ms: Float64Array; amount: Float64Array; status: Int32Array; orderId: Int32Array; repeated: Uint8Array }): void {
+  pushBlock(line: number, count: number, block: Omit<PlainBlock, 'dateLength'>): void {
     if (this.length + count > this.line.length) this.grow(Math.max(this.length + count, Math.ceil(this.line.length * 1.5)));
     const { customer, ms, amount, status, orderId, repeated } = block;
     let j = this.length;
