@@ -22,11 +22,9 @@ export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv 
 
 export function processTerminal(): Terminal {
   // A reader that stops early (`loyalty … | head`) closes the pipe: the rest of the output has
-  // nowhere to go, which is no error of the user's and no reason for a stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    process.exit(process.exitCode ?? 0);
-  });
+  // nowhere to go, which is no error of the user's and no reason for a stack trace. Once per
+  // process, however many runs make a terminal.
+  if (!process.stdout.listeners('error').includes(endOnClosedPipe)) process.stdout.on('error', endOnClosedPipe);
   const color = new Chalk({ level: colorEnabled(process.stdout) ? 1 : 0 });
   const errColor = new Chalk({ level: colorEnabled(process.stderr) ? 1 : 0 });
   return {
@@ -36,4 +34,9 @@ export function processTerminal(): Terminal {
     color,
     progressStream: process.stderr,
   };
+}
+
+function endOnClosedPipe(e: NodeJS.ErrnoException): void {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
 }
