@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
-    globalSetup: ['test/tempRoot.ts'],
+    globalSetup: ['test/tempRoot.ts', 'test/freshBuild.ts'],
   },
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,10 +32,24 @@ describe('loadOrders / loadTickets', () => {
     );
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports an unreadable file with exit code 66', async () => {
+  it('reports an unreadable file with exit code 66', async () => {
     const path = join(dir, 'locked.csv');
     writeFileSync(path, 'customer_id\n');
     chmodSync(path, 0o000);
-    await expect(loadOrders(path, options())).rejects.toBeInstanceOf(InputMissingError);
+    if (process.getuid?.() !== 0) {
+      await expect(loadOrders(path, options())).rejects.toThrow(`${path}: cannot be read (EACCES); check the file's permissions.`);
+      return;
+    }
+    // Root reads any file, so the read is made by an unprivileged child (nobody) instead.
+    chmodSync(tmpdir(), 0o755);
+    chmodSync(dir, 0o755);
+    const dist = (file: string) => new URL(`../../dist/src/ingest/${file}`, import.meta.url).href;
+    const probe = `const { loadOrders } = await import('${dist('load.js')}');
+      const { DEFAULT_INGEST_OPTIONS } = await import('${dist('records.js')}');
+      try { await loadOrders(${JSON.stringify(path)}, DEFAULT_INGEST_OPTIONS); console.log('read'); }
+      catch (e) { console.log(e.constructor.name, e.exitCode, e.message); }`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { uid: 65534, gid: 65534, encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe(`InputMissingError 66 ${path}: cannot be read (EACCES); check the file's permissions.`);
   });
 });

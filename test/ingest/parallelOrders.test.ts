@@ -1,7 +1,5 @@
 import fc from 'fast-check';
-import { existsSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parallelRest, type ParallelOptions } from '../../src/ingest/parallelOrders.js';
 import { readPlainOrders } from '../../src/ingest/plainOrders.js';
@@ -19,7 +17,6 @@ import { plainFiles, renderCsv, settle } from './plainFileHarness.js';
  * stalling workers must change nothing.
  */
 const WORKER = new URL('../../dist/src/ingest/orderRangeWorker.js', import.meta.url);
-const compiled = existsSync(fileURLToPath(WORKER));
 const files = plainFiles('parallel-orders');
 
 const CUSTOMERS = ['C1001', 'C1002', 'C1003', 'C0042', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', 'c1001', ' C9 ', '', 'a-customer-id-well-over-forty-characters-long'];
@@ -97,7 +94,7 @@ function sameName<T>(result: T, from: string, to: string): T {
   return JSON.parse(JSON.stringify(result).split(from).join(to)) as T;
 }
 
-describe.skipIf(!compiled)('plain orders read on worker threads', () => {
+describe('plain orders read on worker threads', () => {
   it('gives exactly what reading on this thread alone gives, on any file and any cut into ranges', async () => {
     let used = 0;
     await fc.assert(

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parallelResampleMeans } from '../../src/stats/parallelResampleMeans.js';
 import { resampleMeans } from '../../src/stats/resampleMeans.js';
 import { createRng } from '../../src/stats/rng.js';
 
-/** The compiled worker (npm test builds first); tests run from source have no .js next to them. */
+/** The compiled worker: test/freshBuild.ts makes sure dist/ is the current source. */
 const WORKER = new URL('../../dist/src/stats/bootstrapWorker.js', import.meta.url);
 const sample = (() => {
   const rng = createRng(3);
@@ -27,7 +25,7 @@ describe('parallelResampleMeans', () => {
     expect(split).toEqual(whole);
   });
 
-  it.skipIf(!existsSync(fileURLToPath(WORKER)))('gives the one-thread means to the bit with a worker', () => {
+  it('gives the one-thread means to the bit with a worker', () => {
     expect(parallelResampleMeans(sample, 11, 64, { worker: WORKER, minDraws: 0 })).toEqual(oneThread(11, 64));
   });
 
