@@ -107,6 +107,11 @@ export interface LoadedOrders {
   /** The same rows by column, when read by ingest: what the cohort facts read. */
   readonly table?: OrderTable;
   present: ReadonlySet<OrderColumn>;
+  /**
+   * The amounts' ISO currency: the one the amount column names (symbols or codes), or the one
+   * --currency gives; null (or absent) when neither says, and outputs then show no symbol.
+   */
+  currency?: string | null;
   quality: FileQuality;
   /** For `loyalty validate`: encoding, dialect, and per canonical column how it was read. */
   profile?: FileProfile;
