@@ -96,6 +96,15 @@ describe('money in the currency of the data', () => {
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('- Amounts: the orders name no currency');
   });
 
+  it('validate --json puts the currency beside the amount column\'s min and max', async () => {
+    const column = async (file: string) => {
+      const json = JSON.parse((await runCli(['validate', file, '--json'])).out);
+      return json.files[0].columns.find((c: { column: string }) => c.column === 'amount');
+    };
+    expect(await column(EURO_ORDERS)).toMatchObject({ min: '10', max: '1234.5', currency: 'EUR' });
+    expect(await column(PLAIN_ORDERS)).toMatchObject({ currency: null });
+  });
+
   it('--currency names the currency of a file whose amounts carry none', async () => {
     const { out } = await runCli(['cohort', PLAIN_ORDERS, TICKETS, ...COHORT, '--currency', 'CHF']);
     expect(out.split('\n')[2]).toMatch(/^No problem +2 +CHF 50\.00 +CHF [\d.]+–CHF [\d.]+ +CHF 50\.00 +50\.0%$/);
