@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from './errors.js';
 import { processTerminal, type Terminal } from './terminal.js';
@@ -43,8 +46,9 @@ export async function main(argv: string[], term: Terminal = processTerminal(), c
     return reportError(e, term);
   }
   if (run === null) {
+    // No command (`loyalty`, `loyalty --quiet`): the help, on stderr, as for any usage error.
     program.outputHelp({ error: true });
-    return argv.length === 0 ? EXIT.usage : EXIT.usage;
+    return EXIT.usage;
   }
   try {
     return await (run as Run)(term);
@@ -63,6 +67,21 @@ function reportError(e: unknown, term: Terminal): number {
   return EXIT.internal;
 }
 
-function packageVersion(): string {
-  return '0.1.0';
+/**
+ * The version in loyalty's package.json, the nearest one above this module: src/ when run from
+ * source, dist/src/ when built. Read when the program is made, so it cannot drift from a release.
+ */
+export function packageVersion(from: string = import.meta.url): string {
+  let dir = dirname(fileURLToPath(from));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'loyalty' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // No package.json here (or not loyalty's): look one directory up.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
 }

@@ -46,8 +46,11 @@ export interface LoyaltyConfig {
 type Kind = 'string' | 'boolean' | 'integer' | 'string list' | 'map';
 type Shape = { [key: string]: Kind | Shape };
 
-/** The file's structure; also the list of valid keys shown when a key is unknown. */
-const SHAPE: Shape = {
+/**
+ * The file's structure; also the list of valid keys shown when a key is unknown. Editors check
+ * the file against loyalty.schema.json, which test/config.schema.test.ts holds to this shape.
+ */
+export const SHAPE: Shape = {
   $schema: 'string',
   map: 'map',
   formats: { orders: 'string', tickets: 'string' },

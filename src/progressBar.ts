@@ -1,4 +1,5 @@
 import type { ReadProgress } from './ingest/load.js';
+import { cutToWidth, displayWidth } from './textWidth.js';
 
 /**
  * A progress bar for reading big exports: bytes read, rows per second and time left, redrawn
@@ -20,19 +21,28 @@ export const PROGRESS_MIN_BYTES = 50 * 1024 * 1024;
 const BAR = 20;
 const REDRAW_MS = 100;
 
-export function progressLine(p: ProgressState): string {
+/**
+ * The line, cut to `columns − 1` terminal columns when given (a line as wide as the terminal
+ * wraps on some terminals, and `\r` then redraws only its second half): the file name gives
+ * way first, then the tail of the line.
+ */
+export function progressLine(p: ProgressState, columns?: number): string {
   const share = p.total > 0 ? Math.min(1, p.bytes / p.total) : 1;
   const filled = Math.round(share * BAR);
   const seconds = p.elapsedMs / 1000;
   const rate = seconds > 0 ? p.rows / seconds : 0;
   const left = p.bytes > 0 && seconds > 0 ? Math.max(0, ((p.total - p.bytes) * seconds) / p.bytes) : null;
-  return [
-    `${p.label} [${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}]`,
+  const rest = [
+    ` [${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}]`,
     `${String(Math.floor(share * 100)).padStart(3)}%`,
     `${Math.round(p.bytes / 1e6)}/${Math.round(p.total / 1e6)} MB`,
     `${compact(rate)} rows/s`,
     `ETA ${left === null ? '?' : `${Math.ceil(left)}s`}`,
   ].join('  ');
+  if (columns === undefined || displayWidth(p.label + rest) < columns) return p.label + rest;
+  const room = columns - 1 - displayWidth(rest);
+  if (room >= 4) return cutToWidth(p.label, room) + rest;
+  return cutToWidth(p.label + rest, Math.max(0, columns - 1));
 }
 
 /** 950 → "950", 12_345 → "12k", 1_234_567 → "1.2M". */
@@ -61,7 +71,8 @@ export function progressBar(
     const t = now();
     if (t - drawn < REDRAW_MS) return;
     drawn = t;
-    stream.write(`\r${progressLine({ label: options.label, bytes, total: options.totalBytes, rows, elapsedMs: t - started })}\x1b[K`);
+    const line = progressLine({ label: options.label, bytes, total: options.totalBytes, rows, elapsedMs: t - started }, stream.columns || undefined);
+    stream.write(`\r${line}\x1b[K`);
   };
   return {
     read(chunk) {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_MIN_BYTES, progressBar, progressLine } from '../src/progressBar.js';
+import { displayWidth } from '../src/textWidth.js';
 
 /** A stream that records what is written, with a settable isTTY. */
-function fakeStream(isTTY: boolean): NodeJS.WriteStream & { written: string[] } {
+function fakeStream(isTTY: boolean, columns?: number): NodeJS.WriteStream & { written: string[] } {
   const written: string[] = [];
-  return { isTTY, written, write: (s: string) => (written.push(s), true) } as unknown as NodeJS.WriteStream & { written: string[] };
+  return { isTTY, columns, written, write: (s: string) => (written.push(s), true) } as unknown as NodeJS.WriteStream & { written: string[] };
 }
 
 describe('progressLine', () => {
@@ -24,6 +25,41 @@ describe('progressLine', () => {
     expect(progressLine({ label: 't.csv', bytes: 60_000_000, total: 60_000_000, rows: 900_000, elapsedMs: 2000 })).toBe(
       't.csv [####################]  100%  60/60 MB  450k rows/s  ETA 0s',
     );
+  });
+});
+
+describe('progressLine cut to the terminal width', () => {
+  const state = { bytes: 262_144_000, total: 524_288_000, rows: 4_800_000, elapsedMs: 4000 };
+
+  it('is left whole when it fits in one column less than the terminal', () => {
+    const line = progressLine({ ...state, label: 'orders.csv' }, 80);
+    expect(line).toBe('orders.csv [##########..........]   50%  262/524 MB  1.2M rows/s  ETA 4s');
+  });
+
+  it('shortens the file name first, measuring wide characters as two columns', () => {
+    // 王小明-orders.csv is 17 columns wide (each CJK character 2) but 14 UTF-16 units long; the
+    // rest of the line is 62 columns, so 74 leaves 11 for the name: 王小明-ord (10) and "…".
+    const line = progressLine({ ...state, label: '王小明-orders.csv' }, 74);
+    expect(line).toBe('王小明-ord… [##########..........]   50%  262/524 MB  1.2M rows/s  ETA 4s');
+    expect(displayWidth(line)).toBe(73);
+  });
+
+  it('never cuts an emoji in half and cuts the whole line on a very narrow terminal', () => {
+    const line = progressLine({ ...state, label: 'José 🎧 orders.csv' }, 20);
+    // 🎧 is two columns: "José 🎧 orders.csv" is 18, and "…" ends the 19th.
+    expect(line).toBe('José 🎧 orders.csv…');
+    expect(displayWidth(line)).toBe(19);
+  });
+
+  it('is drawn at the stream\'s width', () => {
+    const stream = fakeStream(true, 40);
+    let now = 0;
+    const bar = progressBar(stream, { label: 'a-very-long-export-name.csv', totalBytes: 100_000_000, quiet: false }, () => now)!;
+    now = 1000;
+    bar.advance(50_000_000, 1_000_000);
+    const drawn = stream.written.at(-1)!.replace(/^\r|\x1b\[K$/g, '');
+    expect(drawn).toBe('a-very-long-export-name.csv [#########…');
+    expect(displayWidth(drawn)).toBe(39);
   });
 });
 

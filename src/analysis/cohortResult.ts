@@ -69,6 +69,8 @@ export interface CohortResult {
   resolutionRule: ResolutionRule;
   /** Set when the data ends before the follow-up window does: the comparison is partial. */
   censoring: Censoring | null;
+  /** ISO code of every money figure (the orders' currency), null when the data names none. */
+  currency: string | null;
   groups: Record<Group, GroupStats>;
   comparisons: Comparison[];
   /** One plain sentence, uncertainty included. */

@@ -31,6 +31,7 @@ export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, 
   const groups = groupStats(facts.columns, { resamples: options.bootstrap, seed: options.seed });
   const tests = comparisons(facts.columns, groups);
   const censoring = censoringOf(followUp, span.last);
+  const currency = orders.currency ?? null;
   return {
     cohort: isoWindow(cohort),
     cohortChoice: choice,
@@ -40,9 +41,10 @@ export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, 
     options,
     resolutionRule: resolutionRuleFor(tickets.present),
     censoring,
+    currency,
     groups,
     comparisons: tests,
-    headline: cohortHeadline(groups, tests, censoring),
+    headline: cohortHeadline(groups, tests, censoring, currency),
     counts: facts.counts,
   };
 }

@@ -1,4 +1,5 @@
-import { count, money } from '../report/format.js';
+import { formatMoney as money } from '../money.js';
+import { count } from '../report/format.js';
 import type { Censoring, Comparison, Group, GroupStats } from './cohortResult.js';
 
 /** Below this Welch p-value a gap is called significant; the headline says which side it is on. */
@@ -18,19 +19,20 @@ export function cohortHeadline(
   groups: Record<Group, GroupStats>,
   comparisons: readonly Comparison[],
   censoring: Censoring | null,
+  currency: string | null = null,
 ): string {
   const n = (g: Group) => groups[g].customers;
   const find = (a: Group, b: Group) => comparisons.find((c) => c.a === a && c.b === b)!;
-  const gap = (a: Group, b: Group, first: boolean) => gapPhrase(groups[a], groups[b], find(a, b), THOSE[b], first);
+  const gap = (a: Group, b: Group, first: boolean) => gapPhrase(groups[a], groups[b], find(a, b), THOSE[b], first, currency);
   const members = n('no_problem') + n('resolved') + n('unresolved');
 
   let sentence: string;
   if (n('resolved') === 0 && n('unresolved') === 0) {
-    sentence = `No cohort member had a problem ticket, so there is nothing to compare; ${membersText(members, 'the')} spent ${money(groups.no_problem.meanSpend)} on average in the follow-up`;
+    sentence = `No cohort member had a problem ticket, so there is nothing to compare; ${membersText(members, 'the')} spent ${money(groups.no_problem.meanSpend, currency)} on average in the follow-up`;
   } else if (n('no_problem') === 0 && (n('resolved') === 0 || n('unresolved') === 0)) {
     const only: Group = n('resolved') > 0 ? 'resolved' : 'unresolved';
     const how = only === 'resolved' ? 'resolved' : 'left unresolved';
-    sentence = `${membersText(members, 'all')} had a problem ${how}, so there is no other group to compare; they spent ${money(groups[only].meanSpend)} on average in the follow-up`;
+    sentence = `${membersText(members, 'all')} had a problem ${how}, so there is no other group to compare; they spent ${money(groups[only].meanSpend, currency)} on average in the follow-up`;
   } else if (n('resolved') > 0) {
     const against: string[] = [];
     if (n('no_problem') > 0) against.push(gap('resolved', 'no_problem', true));
@@ -58,14 +60,14 @@ const THOSE: Record<Group, string> = {
   unresolved: 'those left unresolved',
 };
 
-function gapPhrase(a: GroupStats, b: GroupStats, c: Comparison, those: string, first: boolean): string {
+function gapPhrase(a: GroupStats, b: GroupStats, c: Comparison, those: string, first: boolean, currency: string | null): string {
   let size: string;
   if (c.lift !== null && a.meanSpend !== null && a.meanSpend > 0) {
     const points = Math.round(Math.abs(c.lift) * 100);
     size = points === 0 ? `about the same as ${those}` : `${points}% ${c.lift > 0 ? 'more' : 'less'} than ${those}`;
   } else {
     // No meaningful ratio (a mean at or below zero): compare the amounts themselves.
-    size = `${money(a.meanSpend)} on average against ${money(b.meanSpend)} for ${those}`;
+    size = `${money(a.meanSpend, currency)} on average against ${money(b.meanSpend, currency)} for ${those}`;
   }
   return `${size} (${uncertainty(c.welchP, first)})`;
 }

@@ -9,6 +9,7 @@ import type { Terminal } from '../terminal.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
+import { statusTerminal } from './statusTerminal.js';
 import { writeOutputDir } from './writeOutputDir.js';
 import { CHART_FILE, REPORT_FILE, type CohortCommandFlags } from './cohort.js';
 
@@ -20,8 +21,9 @@ export async function runCohort(ordersFile: string, ticketsFile: string, flags: 
   // Every flag is checked before a file is read, so a typo fails fast on a large export.
   const options = cohortOptionsFrom(flags);
   const ingest = ingestOptionsFrom(flags);
+  const status = statusTerminal(term, flags);
 
-  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, term);
+  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, status);
 
   const result = runCohortAnalysis(orders, tickets, options);
 
@@ -31,10 +33,13 @@ export async function runCohort(ordersFile: string, ticketsFile: string, flags: 
       { name: CHART_FILE, content: stableJson(cohortChartSpec(result)) },
     ];
     const written = await writeOutputDir(flags.out, files, [REPORT_FILE]);
-    term.err(`wrote ${written.join(', ')}`);
+    status.err(`wrote ${written.join(', ')}`);
   }
   term.out(flags.json ? stableJson(cohortJson(result, quality)) : cohortTerminal(result, term.color));
-  // After the result, so on a terminal the caveat is the last thing read (censoring above all).
-  for (const warning of cohortCaveats(result).warnings) term.warn(warning);
+  // After the result, so on a terminal the caveat is the last thing read (censoring above all),
+  // set off from the result's last line by an empty one (on stderr: stdout stays the result).
+  const warnings = cohortCaveats(result).warnings;
+  if (warnings.length > 0) status.err('');
+  for (const warning of warnings) status.warn(warning);
   return 0;
 }

@@ -25,7 +25,7 @@ export function addIngestOptions(cmd: Command): Command {
     .option('--date-format <fmt>', 'date order for ambiguous slash dates: MDY or DMY')
     .addOption(new Option('--decimal <sep>', 'decimal separator of amounts').choices(['.', ',']))
     .option('--currency <code>', 'keep only amounts in this currency when a file mixes currencies')
-    .option('--quiet', 'no progress bar on stderr while reading large files')
+    .option('--quiet', 'only results and errors: no progress bar, messages or warnings on stderr')
     .option('--config <file>', 'read options from this JSON file (default: ./loyalty.config.json when present); flags override it');
 }
 
@@ -38,7 +38,7 @@ export interface RawIngestFlags {
   dateFormat?: string;
   decimal?: '.' | ',';
   currency?: string;
-  /** --quiet: no progress bar; read by the commands, not by ingest. */
+  /** --quiet: only results and errors (see statusTerminal.ts); read by the commands, not by ingest. */
   quiet?: boolean;
   /** --config FILE; read by configuredFlags, not by ingest. */
   config?: string;

@@ -1,3 +1,5 @@
+import { UsageError } from '../errors.js';
+import { STDIN } from '../ingest/inputStream.js';
 import { assertReadable, loadOrders, loadTickets } from '../ingest/load.js';
 import type { FileQuality, IngestOptions, LoadedOrders, LoadedTickets } from '../ingest/records.js';
 import type { Terminal } from '../terminal.js';
@@ -23,6 +25,7 @@ export async function loadInputs(
   flags: { quiet?: boolean },
   term: Terminal,
 ): Promise<LoadedInputs> {
+  assertOneStdin(ordersFile, ticketsFile);
   await assertReadable(ordersFile, 'orders');
   await assertReadable(ticketsFile, 'tickets');
   // Read at the same time: the orders file's worker threads leave this thread free for the
@@ -34,4 +37,11 @@ export async function loadInputs(
   warnAboutQuality(orders.value.quality, term);
   warnAboutQuality(tickets.value.quality, term);
   return { orders: orders.value, tickets: tickets.value, quality: { orders: orders.value.quality, tickets: tickets.value.quality } };
+}
+
+/** Standard input is one stream: at most one of the two inputs can be `-`. */
+export function assertOneStdin(ordersFile: string, ticketsFile: string | null): void {
+  if (ordersFile === STDIN && ticketsFile === STDIN) {
+    throw new UsageError('only one input can be read from stdin (-): give the other as a file path, e.g. loyalty cohort - tickets.csv < orders.csv');
+  }
 }

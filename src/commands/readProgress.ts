@@ -20,6 +20,8 @@ export function readProgress(term: Terminal, flags: { quiet?: boolean }, path: s
  */
 export function readProgresses(term: Terminal, flags: { quiet?: boolean }, paths: readonly string[]): (ReadProgress | null)[] {
   let totalBytes = 0;
+  // Stdin, FIFOs and .gz files have no size to count towards (a .gz file's size is not what is read).
+  if (paths.some((p) => p === '-' || /\.gz$/i.test(p))) return paths.map(() => null);
   try {
     for (const path of paths) totalBytes += statSync(path).size;
   } catch {

@@ -18,6 +18,7 @@ import { cohortOptionsFrom } from './cohortOptions.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
 import { parseMinRated } from './slices.js';
+import { statusTerminal } from './statusTerminal.js';
 import type { ReportFlags } from './report.js';
 
 /**
@@ -40,30 +41,32 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const dir = week !== null && /[/\\]$/.test(flags.out) ? join(flags.out, week.label) : flags.out;
   const previous = week === null || flags.compareTo === undefined ? undefined : await readPreviousWeek(flags.compareTo, week);
 
-  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, term);
+  const status = statusTerminal(term, flags);
+  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, status);
 
   const scoped = scopeReport(orders, tickets, week, asOf);
   const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options), week !== null);
-  if (cohortProblem !== null) term.warn(`later spend not analysed: ${cohortProblem}`);
+  if (cohortProblem !== null) status.warn(`later spend not analysed: ${cohortProblem}`);
   const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
-  if (weekEmpty) term.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
+  if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
   const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated }) : null;
   const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
   const outcomes = evaluateGates(gates, gateMetrics(cohort, [orders.quality, tickets.quality], trends));
   const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));
 
-  term.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
+  status.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
   const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, trends, quality, checks });
-  for (const w of warnings) term.warn(`chart ${w}`);
+  for (const w of warnings) status.warn(`chart ${w}`);
   await writeOutputSet(dir, files, DOCUMENTS).catch((e: NodeJS.ErrnoException) => {
     throw new OutputError(`cannot write the report into ${dir} (${e.code ?? e.message}); check that ${dir} is a writable directory with free space.`);
   });
   const removed = await removeStale(dir, files, isReportFile);
-  term.err(`wrote ${files.length} files to ${dir}${removed.length > 0 ? `; removed ${removed.join(', ')} of an earlier run` : ''}`);
+  status.err(`wrote ${files.length} files to ${dir}${removed.length > 0 ? `; removed ${removed.join(', ')} of an earlier run` : ''}`);
 
-  for (const warning of cohort === null ? [] : cohortCaveats(cohort).warnings) term.warn(warning);
-  for (const o of outcomes) term.err(`check ${o.message}`);
+  for (const warning of cohort === null ? [] : cohortCaveats(cohort).warnings) status.warn(warning);
+  // A rule that fired is why the exit code is 1: said even under --quiet.
+  for (const o of outcomes) (o.fired ? term : status).err(`check ${o.message}`);
   return outcomes.some((o) => o.fired) ? EXIT.gate : EXIT.ok;
 }
 

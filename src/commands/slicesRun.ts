@@ -11,6 +11,7 @@ import type { OutputFile } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
 import { warnAboutQuality } from './qualityWarnings.js';
 import { writeOutputDir } from './writeOutputDir.js';
+import { statusTerminal } from './statusTerminal.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { readProgress } from './readProgress.js';
 import { parseMinRated, type SlicesFlags } from './slices.js';
@@ -24,11 +25,12 @@ export async function runSlices(file: string, flags: SlicesFlags, term: Terminal
   const requested: Dimension[] | null = flags.by === undefined ? null : parseDimensions(flags.by);
   const minRated = parseMinRated(flags.minRated);
   const ingest = ingestOptionsFrom(flags);
+  const status = statusTerminal(term, flags);
 
-  const tickets = await loadTickets(file, ingest, readProgress(term, flags, file));
+  const tickets = await loadTickets(file, ingest, readProgress(status, flags, file));
   assertSatisfactionColumn(tickets.present, tickets.quality.file);
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
-  warnAboutQuality(tickets.quality, term);
+  warnAboutQuality(tickets.quality, status);
 
   const result = analyzeSlices(tickets, { by, minRated });
 
@@ -39,7 +41,7 @@ export async function runSlices(file: string, flags: SlicesFlags, term: Terminal
       ...charts.map((c) => ({ name: `${c.name}.vl.json`, content: stableJson(c.spec) })),
     ];
     const written = await writeOutputDir(flags.out, files, ['slices.md']);
-    term.err(`wrote ${written.length} files to ${flags.out}`);
+    status.err(`wrote ${written.length} files to ${flags.out}`);
   }
   term.out(flags.json ? stableJson(slicesJson(result, tickets.quality)) : slicesTerminal(result, term.color));
   return 0;

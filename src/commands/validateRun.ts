@@ -8,6 +8,8 @@ import { failedValidation, validationExitCode, validationOf, type FileValidation
 import { validateTerminal } from '../report/validateTerminal.js';
 import type { Terminal } from '../terminal.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
+import { assertOneStdin } from './loadInputs.js';
+import { STDIN } from '../ingest/inputStream.js';
 import type { ValidateFlags } from './validate.js';
 
 /**
@@ -16,6 +18,7 @@ import type { ValidateFlags } from './validate.js';
  */
 export async function runValidate(orders: string, tickets: string | null, flags: ValidateFlags, term: Terminal): Promise<number> {
   const options = ingestOptionsFrom(flags);
+  assertOneStdin(orders, tickets);
   const files: FileValidation[] = [await validateFile('orders', orders, options)];
   if (tickets !== null) files.push(await validateFile('tickets', tickets, options));
   const report: ValidationReport = { files, strict: options.strict };
@@ -39,7 +42,10 @@ async function validateFile(role: Role, file: string, options: IngestOptions): P
   try {
     const loaded = await load(file, { ...options, strict: false });
     let strictError: string | null = null;
-    if (options.strict && loaded.quality.rowsSkipped > 0) {
+    if (options.strict && loaded.quality.rowsSkipped > 0 && file === STDIN) {
+      // Standard input cannot be read a second time: --strict fails on the rows already counted.
+      strictError = `stdin: ${loaded.quality.rowsSkipped} rows cannot be used (listed above), and --strict allows none`;
+    } else if (options.strict && loaded.quality.rowsSkipped > 0) {
       try {
         await load(file, options);
       } catch (e) {

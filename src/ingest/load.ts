@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { InputMissingError } from '../errors.js';
+import { inputName, STDIN, streamedInput } from './inputStream.js';
 import type { Preset } from './presets/preset.js';
 import type { IngestOptions, LoadedOrders, LoadedTickets } from './records.js';
 
@@ -52,7 +53,7 @@ export async function loadOrders(
       const rest = parallelRest(path, size, progress ?? undefined, parallel);
       return readPlainOrders(file, size, path, options, presets, progress ?? undefined, PLAIN_CHUNK, rest);
     },
-    (chunks) => parseOrders(chunks, path, options),
+    (chunks) => parseOrders(chunks, inputName(path), options),
   );
 }
 
@@ -62,13 +63,14 @@ export async function loadTickets(path: string, options: IngestOptions, progress
     'tickets',
     progress,
     async (file, size, presets) => (await import('./plainTickets.js')).readPlainTickets(file, size, path, options, presets, progress ?? undefined),
-    (chunks) => parseTickets(chunks, path, options),
+    (chunks) => parseTickets(chunks, inputName(path), options),
   );
 }
 
 /**
  * The byte reader first; when it hands the file back (null: not plain), the general path reads
- * the file again from its start.
+ * the file again from its start. Stdin, FIFOs and .gz files are read once, as a stream, by the
+ * general path (see inputStream.ts).
  */
 async function loadFile<T>(
   path: string,
@@ -79,6 +81,8 @@ async function loadFile<T>(
 ): Promise<T> {
   await assertReadable(path, role);
   try {
+    const streamed = await streamedInput(path);
+    if (streamed !== null) return await readGeneral(reported(streamed, progress));
     const size = (await stat(path)).size;
     const file = await open(path, 'r');
     try {
@@ -112,9 +116,13 @@ const CHUNK = 1024 * 1024;
  * orders export has been read (or after the orders file's own data error).
  */
 export async function assertReadable(path: string, role: 'orders' | 'tickets'): Promise<void> {
+  if (path === STDIN) return;
   let isDirectory = false;
+  let isFile = true;
   try {
-    isDirectory = (await stat(path)).isDirectory();
+    const stats = await stat(path);
+    isDirectory = stats.isDirectory();
+    isFile = stats.isFile();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputMissingError(
@@ -124,6 +132,9 @@ export async function assertReadable(path: string, role: 'orders' | 'tickets'): 
     );
   }
   if (isDirectory) throw new InputMissingError(`${path} is a directory, not a file; give the path of the ${role} CSV inside it.`);
+  // Opening a FIFO blocks until its writer opens it, and closing it again would end the
+  // writer's pipe: a FIFO is opened once, when it is read.
+  if (!isFile) return;
   // Opening for reading up front turns a permission problem into exit 66, not a mid-stream failure.
   try {
     await (await open(path, 'r')).close();

@@ -8,7 +8,7 @@ import type { OrderTable } from './orderTable.js';
  * Time is "wall-clock milliseconds": the date and time as written in the file (or, with --tz,
  * as seen in that zone), encoded as if it were UTC. Calendar arithmetic on it is then plain
  * UTC arithmetic, and hours/weekdays read with getUTCHours()/getUTCDay() are the local ones.
- * See src/time/wallclock.ts.
+ * See src/time/calendar.ts for days and weeks on it, and src/ingest/values/timeZone.ts for --tz.
  */
 export type WallTime = number;
 
@@ -107,6 +107,11 @@ export interface LoadedOrders {
   /** The same rows by column, when read by ingest: what the cohort facts read. */
   readonly table?: OrderTable;
   present: ReadonlySet<OrderColumn>;
+  /**
+   * The amounts' ISO currency: the one the amount column names (symbols or codes), or the one
+   * --currency gives; null (or absent) when neither says, and outputs then show no symbol.
+   */
+  currency?: string | null;
   quality: FileQuality;
   /** For `loyalty validate`: encoding, dialect, and per canonical column how it was read. */
   profile?: FileProfile;

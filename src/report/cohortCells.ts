@@ -1,5 +1,6 @@
 import { GROUPS, type CohortResult, type Group } from '../analysis/cohortResult.js';
-import { count, money, pct, pValue, signedPct } from './format.js';
+import { currencySymbol } from '../money.js';
+import { count, money as moneyIn, pct, pValue, signedPct } from './format.js';
 import type { TableColumn } from './table.js';
 
 /** How each group is named in tables, charts and sentences. */
@@ -21,6 +22,7 @@ export function groupTable(result: CohortResult, detail: boolean): { columns: Ta
     { header: 'vs no problem', align: 'right' },
   ];
   if (detail) columns.push({ header: 'Total later spend', align: 'right' }, { header: 'Mean cohort spend', align: 'right' });
+  const money = (x: number | null) => moneyIn(x, result.currency);
   const rows = GROUPS.map((g) => {
     const s = result.groups[g];
     const row = [
@@ -53,6 +55,18 @@ export function comparisonTable(result: CohortResult): { columns: TableColumn[];
     pValue(c.mannWhitneyP),
   ]);
   return { columns, rows };
+}
+
+/**
+ * What currency the money figures are in, or that the data did not say (then no symbol is
+ * shown rather than a guessed "$").
+ */
+export function currencyLine(result: CohortResult): string {
+  if (result.currency === null) {
+    return 'Amounts: the orders name no currency (no symbol or code in the amount column), so money is shown without one; --currency CODE names it.';
+  }
+  const symbol = currencySymbol(result.currency);
+  return `Amounts: ${result.currency}${symbol === result.currency ? '' : ` (${symbol})`}, from the amount column or --currency.`;
 }
 
 /** The command line that reproduces the analysis options. */

@@ -1,17 +1,22 @@
-import type { CohortResult } from '../analysis/cohortResult.js';
+import { GROUPS, type CohortResult, type Group, type GroupStats } from '../analysis/cohortResult.js';
 import type { FileQuality } from '../ingest/records.js';
 
 /**
  * The `cohort --json` document: the fields the issue names first (cohort, followUp, groups,
  * comparisons), then the headline and everything needed to reproduce and judge it, then the
- * data quality of both files. Serialise with stableJson.
+ * data quality of both files. Serialise with stableJson. Every object holding money figures
+ * carries `currency` (ISO code, null when the data named none) beside them.
  */
 export function cohortJson(result: CohortResult, quality: { orders: FileQuality; tickets: FileQuality }) {
   return {
     cohort: result.cohort,
     followUp: result.followUp,
-    groups: result.groups,
+    groups: Object.fromEntries(GROUPS.map((g) => [g, { ...result.groups[g], currency: result.currency }])) as Record<
+      Group,
+      GroupStats & { currency: string | null }
+    >,
     comparisons: result.comparisons,
+    currency: result.currency,
     headline: result.headline,
     censoring: result.censoring,
     resolutionRule: result.resolutionRule,

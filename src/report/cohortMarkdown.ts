@@ -2,7 +2,7 @@ import type { CohortResult } from '../analysis/cohortResult.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import type { FileQuality } from '../ingest/records.js';
 import { cohortCaveats } from './cohortCaveats.js';
-import { comparisonTable, groupTable, optionsLine, RESOLUTION_TEXT } from './cohortCells.js';
+import { comparisonTable, currencyLine, groupTable, optionsLine, RESOLUTION_TEXT } from './cohortCells.js';
 import { dataQualitySection } from './cohortQuality.js';
 import { count } from './format.js';
 import { markdownTable } from './table.js';
@@ -72,6 +72,7 @@ export function cohortMethod(result: CohortResult, level = 2): string {
     `- Later spend: the sum of a member's counted order amounts dated in the follow-up window, 0 if none. Repeat rate: the share of members with at least one counted follow-up order of positive amount (a refund is not a purchase). Mean cohort spend: the same sum inside the cohort window.`,
     `- Problem tickets (${count(result.counts.problemTickets)}): a member's tickets created ${result.problemWindow.start}..${result.problemWindow.end} (cohort start through cohort end + --grace ${o.grace}). A ticket with a non-empty order_id is a problem ticket exactly when that order is one of the member's cohort-window orders (cancelled ones included), whatever the ticket's date; ${count(result.counts.linkedByOrderId)} were linked that way.`,
     `- Resolved: ${RESOLUTION_TEXT[result.resolutionRule]}.`,
+    `- ${currencyLine(result)}`,
     '- Groups: no problem (no problem tickets), problem resolved (at least one, all resolved), problem unresolved (at least one not resolved).',
     `- 95% intervals: percentile bootstrap of the mean later spend, ${count(o.bootstrap)} resamples, seed ${o.seed} for every group; the same inputs and options give the same numbers.`,
     '- A gap is called significant when the Welch p-value is below 0.05; the headline states the p-value of every gap it names.',

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { ALPHA, pText } from '../analysis/headline.js';
 import { GROUPS, type CohortResult, type Group } from '../analysis/cohortResult.js';
-import { groupTable, RESOLUTION_TEXT, windowsLines } from './cohortCells.js';
+import { currencyLine, groupTable, RESOLUTION_TEXT, windowsLines } from './cohortCells.js';
 import { count } from './format.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import { renderTable } from './table.js';
@@ -39,5 +39,7 @@ export function cohortTerminal(result: CohortResult, color: ChalkInstance): stri
     `Resolved: ${RESOLUTION_TEXT[result.resolutionRule]}.`,
     `95% CI: bootstrap of the mean (${count(o.bootstrap)} resamples, seed ${o.seed}). The groups are observed, not assigned: a gap is an association, not an effect.`,
   ];
+  // A known currency shows in every figure; an unknown one is said, not guessed.
+  if (result.currency === null) footer.push(currencyLine(result));
   return [renderTable(columns, rows, style), '', color.bold(result.headline), '', ...footer.map((line) => color.dim(line))].join('\n');
 }

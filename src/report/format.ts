@@ -2,13 +2,8 @@
  * Fixed number formatting for every output. Reports must be byte-identical across runs and
  * machines, so nothing here depends on the locale (no toLocaleString).
  */
-export function money(x: number | null, digits = 2): string {
-  if (x === null || !Number.isFinite(x)) return '–';
-  const sign = x < 0 ? '-' : '';
-  const [int, frac] = Math.abs(x).toFixed(digits).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}$${grouped}${frac !== undefined ? '.' + frac : ''}`;
-}
+/** A money figure in the data's currency (null: the data named none); see src/money.ts. */
+export { formatMoney as money } from '../money.js';
 
 /** 0.1234 → "12.3%" (digits after the point configurable). */
 export function pct(x: number | null, digits = 1): string {

@@ -77,7 +77,10 @@ export function reportDocument(input: ReportInput): ReportDocument {
   return { title: input.title ?? defaultTitle(scope), blocks };
 }
 
-/** report.md: the title, then every block; chart links point at the SVG, with the spec and PNG beside it. */
+/**
+ * report.md: the title, then every block. Each chart is embedded as an image of its SVG, with
+ * its action title as the alt text, so GitHub and editors show it; the spec and PNG are linked.
+ */
 export function reportMarkdown(doc: ReportDocument): string {
   const parts = [`# ${doc.title}`, ''];
   for (const block of doc.blocks) {
@@ -88,8 +91,13 @@ export function reportMarkdown(doc: ReportDocument): string {
 }
 
 export function chartLink(c: ChartEntry): string {
-  const png = c.png ? `, [PNG](${c.name}.png)` : '';
-  return `- [${c.subject}](${c.name}.svg): ${c.title} ([Vega-Lite](${c.name}.vl.json)${png})`;
+  const png = c.png ? ` · [PNG](${c.name}.png)` : '';
+  return `![${altText(c.title)}](${c.name}.svg)\n\n*${c.subject}* · [SVG](${c.name}.svg) · [Vega-Lite](${c.name}.vl.json)${png}\n`;
+}
+
+/** Text that stays inside an image's [alt text]: one line, brackets and backslashes escaped. */
+function altText(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\[\]]/g, '\\$&');
 }
 
 /** Why there is no satisfaction analysis. */

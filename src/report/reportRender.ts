@@ -1,4 +1,6 @@
+import type { TopLevelSpec } from 'vega-lite';
 import { stableJson } from './format.js';
+import { escapeHtml } from './markdownHtml.js';
 import { renderSvg, svgToPng, themeChart } from './render.js';
 import type { ReportChart } from './reportCharts.js';
 import { fitTitles } from './titleFit.js';
@@ -40,7 +42,7 @@ export async function renderReportCharts(charts: readonly ReportChart[], png: bo
     const themed = fitTitles(await themeChart(chart.spec, chart.theme));
     const drawn = await renderSvg(themed);
     const { width, height, warnings } = drawn;
-    const svg = withFallbackFonts(stableIds(drawn.svg));
+    const svg = withTitleAndDesc(withFallbackFonts(stableIds(drawn.svg)), themed);
     rendered.push({ name: chart.name, title: chart.title, svg, width, height, warnings });
     files.push({ name: `${chart.name}.vl.json`, content: stableJson(themed) }, { name: `${chart.name}.svg`, content: svg });
     if (png) files.push({ name: `${chart.name}.png`, content: svgToPng(svg, pngScale(chart)).png });
@@ -74,4 +76,18 @@ export function stableIds(svg: string): string {
  */
 export function withFallbackFonts(svg: string): string {
   return svg.replace(/font-family="Inter"/g, `font-family="Inter, 'Helvetica Neue', Arial, sans-serif"`);
+}
+
+/**
+ * A standalone SVG names itself to screen readers by its first <title> and <desc>: the chart's
+ * title and its subtitle lines, as drawn. Viewers show neither; resvg draws neither.
+ */
+export function withTitleAndDesc(svg: string, spec: TopLevelSpec): string {
+  const title = spec.title;
+  const text = typeof title === 'string' ? title : Array.isArray(title) ? title.join(' ') : title?.text;
+  const main = Array.isArray(text) ? text.join(' ') : (text ?? '');
+  const sub = typeof title === 'object' && title !== null && !Array.isArray(title) ? title.subtitle : undefined;
+  const desc = Array.isArray(sub) ? sub.join('. ') : (sub ?? '');
+  const parts = [main === '' ? '' : `<title>${escapeHtml(String(main))}</title>`, desc === '' ? '' : `<desc>${escapeHtml(String(desc))}</desc>`].join('');
+  return svg.replace(/^(<svg\b[^>]*>)/, `$1${parts}`);
 }

@@ -1,6 +1,9 @@
+import { displayWidth, padToWidth } from '../textWidth.js';
+
 /**
- * Plain-text tables for the terminal. Column widths are measured on the visible text, so
- * callers may pass already-coloured cells via `style` without breaking alignment.
+ * Plain-text tables for the terminal. Column widths are measured on the visible text in
+ * terminal columns (CJK and emoji count two), so callers may pass already-coloured cells via
+ * `style` and data labels in any script without breaking alignment.
  */
 export interface TableColumn {
   header: string;
@@ -12,9 +15,8 @@ export function renderTable(
   rows: string[][],
   style: (text: string, row: number, col: number) => string = (t) => t,
 ): string {
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const pad = (text: string, i: number) =>
-    columns[i].align === 'right' ? text.padStart(widths[i]) : text.padEnd(widths[i]);
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const pad = (text: string, i: number) => padToWidth(text, widths[i], columns[i].align);
   const head = columns.map((c, i) => pad(c.header, i)).join('  ');
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   const body = rows.map((r, ri) => r.map((cell, ci) => style(pad(cell ?? '', ci), ri, ci)).join('  '));

@@ -29,6 +29,8 @@ export function validateJson(report: ValidationReport): unknown {
         nullShare: c.nullShare,
         min: c.min,
         max: c.max,
+        // The amount column's min and max are money: their currency beside them.
+        ...(c.type === 'amount' ? { currency: f.currency } : {}),
         examples: c.examples,
       })),
       notFound: f.notFound,

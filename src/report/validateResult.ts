@@ -23,6 +23,8 @@ export interface FileValidation {
   headers: string[];
   rows: { read: number; used: number; skipped: number; merged: number } | null;
   columns: ColumnProfile[];
+  /** The orders' currency (ISO code) when the amounts or --currency name one; null otherwise. */
+  currency: string | null;
   /** Optional canonical columns the file does not have (map them with --map if it does). */
   notFound: string[];
   skipped: Record<string, SkipTally>;
@@ -58,6 +60,7 @@ export function validationOf(role: Role, loaded: LoadedOrders | LoadedTickets, o
     headers: loaded.profile?.headers ?? [],
     rows: { read: q.rowsRead, used: q.rowsUsed, skipped: q.rowsSkipped, merged: q.rowsUsed - usedRecords(loaded) },
     columns: loaded.profile?.columns ?? [],
+    currency: 'currency' in loaded ? (loaded.currency ?? null) : null,
     notFound: all.filter((c) => !present.has(c)),
     skipped: q.skipped,
     problems: loaded.problems ?? [],
@@ -80,6 +83,7 @@ export function failedValidation(role: Role, file: string, error: string): FileV
     headers: [],
     rows: null,
     columns: [],
+    currency: null,
     notFound: [],
     skipped: {},
     problems: [],

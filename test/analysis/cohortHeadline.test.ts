@@ -53,7 +53,7 @@ describe('cohortHeadline', () => {
   it('compares amounts when a ratio means nothing (a mean of zero or below)', () => {
     const g = groups([800, 100], [120, 50], [80, 0]);
     const c = comparisons([-0.5, 0.001], [-1, 0.0001], [null, 0.0002]);
-    expect(cohortHeadline(g, c, null)).toBe(
+    expect(cohortHeadline(g, c, null, 'USD')).toBe(
       'Customers whose problem was resolved spent 50% less than those with no problem (Welch p = 0.001), and $50.00 on average against $0.00 for those left unresolved (p < 0.001).',
     );
   });
@@ -80,7 +80,7 @@ describe('cohortHeadline', () => {
     expect(cohortHeadline(g, c, null)).toBe(
       'Customers whose problem was resolved spent 200% more than those left unresolved (Welch p = 0.040); every member had a problem ticket.',
     );
-    expect(cohortHeadline(groups([0, null], [3, 30], [0, null]), comparisons([null, null], [null, null], [null, null]), null)).toBe(
+    expect(cohortHeadline(groups([0, null], [3, 30], [0, null]), comparisons([null, null], [null, null], [null, null]), null, 'USD')).toBe(
       'All 3 members had a problem resolved, so there is no other group to compare; they spent $30.00 on average in the follow-up.',
     );
   });

@@ -193,7 +193,7 @@ describe('runCohortAnalysis rules', () => {
     expect(r.comparisons.every((c) => c.lift === null && c.welchP === null && c.mannWhitneyP === null)).toBe(true);
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
     expect(r.headline).toBe(
-      'No cohort member had a problem ticket, so there is nothing to compare; the one member spent $10.00 on average in the follow-up.',
+      'No cohort member had a problem ticket, so there is nothing to compare; the one member spent 10.00 on average in the follow-up.',
     );
   });
 

@@ -64,9 +64,9 @@ describe('loyalty cohort on hand-built files', () => {
     const { ci95: _a, ...noProblem } = json.groups.no_problem;
     const { ci95: _b, ...resolved } = json.groups.resolved;
     const { ci95: _c, ...unresolved } = json.groups.unresolved;
-    expect(noProblem).toEqual({ customers: 2, meanSpend: 50, medianSpend: 50, repeatRate: 0.5, totalSpend: 100, baselineMeanSpend: 40, liftVsNoProblem: null });
-    expect(resolved).toEqual({ customers: 2, meanSpend: 60, medianSpend: 60, repeatRate: 1, totalSpend: 120, baselineMeanSpend: 25, liftVsNoProblem: 0.2 });
-    expect(unresolved).toEqual({ customers: 2, meanSpend: 5, medianSpend: 5, repeatRate: 0.5, totalSpend: 10, baselineMeanSpend: 45, liftVsNoProblem: -0.9 });
+    expect(noProblem).toEqual({ customers: 2, meanSpend: 50, medianSpend: 50, repeatRate: 0.5, totalSpend: 100, baselineMeanSpend: 40, liftVsNoProblem: null, currency: null });
+    expect(resolved).toEqual({ customers: 2, meanSpend: 60, medianSpend: 60, repeatRate: 1, totalSpend: 120, baselineMeanSpend: 25, liftVsNoProblem: 0.2, currency: null });
+    expect(unresolved).toEqual({ customers: 2, meanSpend: 5, medianSpend: 5, repeatRate: 0.5, totalSpend: 10, baselineMeanSpend: 45, liftVsNoProblem: -0.9, currency: null });
     expect(json.comparisons.map((c) => [c.a, c.b, c.lift])).toEqual([
       ['resolved', 'no_problem', 0.2],
       ['unresolved', 'no_problem', -0.9],
@@ -103,9 +103,11 @@ describe('loyalty cohort on hand-built files', () => {
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^Group +Customers +Mean later spend +95% CI +Median +Repeat rate +vs no problem$/);
-    expect(lines[2]).toMatch(/^No problem +2 +\$50\.00 +\$[\d.]+–\$[\d.]+ +\$50\.00 +50\.0%$/);
-    expect(lines[3]).toMatch(/^Problem resolved +2 +\$60\.00 +\$[\d.]+–\$[\d.]+ +\$60\.00 +100\.0% +\+20% \(p = 0\.88\)$/);
-    expect(lines[4]).toMatch(/^Problem unresolved +2 +\$5\.00 +\$[\d.]+–\$[\d.]+ +\$5\.00 +50\.0% +−90% \(p = 0\.53\)$/);
+    // The amounts carry no symbol or code: no currency is shown, and the output says why.
+    expect(lines[2]).toMatch(/^No problem +2 +50\.00 +[\d.]+–[\d.]+ +50\.00 +50\.0%$/);
+    expect(lines[3]).toMatch(/^Problem resolved +2 +60\.00 +[\d.]+–[\d.]+ +60\.00 +100\.0% +\+20% \(p = 0\.88\)$/);
+    expect(lines[4]).toMatch(/^Problem unresolved +2 +5\.00 +[\d.]+–[\d.]+ +5\.00 +50\.0% +−90% \(p = 0\.53\)$/);
+    expect(out).toContain('Amounts: the orders name no currency (no symbol or code in the amount column), so money is shown without one; --currency CODE names it.');
     expect(out).toContain('Customers whose problem was resolved spent 20% more than those with no problem (not significant, Welch p = 0.88)');
     expect(out).toContain('Cohort 2014-01-01..2014-01-31 (given with --cohort): 6 customers with a counted order in it');
     expect(err).toContain('warning: the “No problem” group has only 2 customers');

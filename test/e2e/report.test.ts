@@ -32,8 +32,19 @@ describe('loyalty report on the fixtures', () => {
     for (const heading of ['## Summary', '## Charts', '## Later spend after a support problem', '## Satisfaction', '## Method', '## Caveats', '## Data quality']) {
       expect(md).toContain(`\n${heading}\n`);
     }
-    for (const c of CHARTS) expect(md).toContain(`](${c}.svg): `);
-    expect(md).toContain('Resolved problems: +6% later spend vs no problem (not significant)');
+    // Embedded as images with the finding as alt text, so GitHub and editors show them.
+    for (const c of CHARTS) expect(md).toMatch(new RegExp(`\\n!\\[[^\\]\\n]+\\]\\(${c}\\.svg\\)\\n`));
+    expect(md).toContain('![Resolved problems: +6% later spend vs no problem (not significant)](cohorts.svg)');
+  });
+
+  it('gives every standalone SVG a <title> and <desc> from the chart\'s title and subtitle', () => {
+    for (const c of CHARTS) {
+      const svg = readFileSync(join(dir, `${c}.svg`), 'utf8');
+      expect(svg, c).toMatch(/^<svg\b[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
+    }
+    const cohorts = readFileSync(join(dir, 'cohorts.svg'), 'utf8');
+    expect(cohorts).toContain('<title>Resolved problems: +6% later spend vs no problem (not significant)</title>');
+    expect(cohorts).toMatch(/<desc>1,000 customers who bought 2014-01-01\.\.2014-01-31; later spend 2014-02-01\.\.2014-04-30\. [^<]+<\/desc>/);
   });
 
   it('makes report.html self-contained: every chart inline, no script, no URL of any host', () => {
@@ -125,7 +136,7 @@ describe('loyalty report --week', () => {
     expect(md).toContain('## This week: 2014-W17 vs 2014-W16');
     expect(md).toContain('| Reason | 2014-W17 | 2014-W16 | Change | Change % |');
     expect(md).toContain('## Satisfaction in 2014-W17');
-    expect(md).toContain('[Top contact reasons, this week and the week before](reason-trends.svg): Top contact reason in 2014-W17: shipping delay (98 of 503 tickets)');
+    expect(md).toContain('![Top contact reason in 2014-W17: shipping delay (98 of 503 tickets)](reason-trends.svg)\n\n*Top contact reasons, this week and the week before* · [SVG](reason-trends.svg)');
     const summary = JSON.parse(readFileSync(join(root, '2014-W17', 'summary.json'), 'utf8'));
     expect(summary.trends.week.label).toBe('2014-W17');
     expect(summary.trends.topReasons).toHaveLength(5);

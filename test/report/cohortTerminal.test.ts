@@ -9,19 +9,20 @@ describe('cohortTerminal', () => {
   it('prints the table with each lift and its Welch p, the headline, then one line per rule', () => {
     const text = cohortTerminal(result, new Chalk({ level: 0 }));
     expect(text).toMatchInlineSnapshot(`
-      "Group               Customers  Mean later spend           95% CI   Median  Repeat rate            vs no problem
-      ──────────────────  ─────────  ────────────────  ───────────────  ───────  ───────────  ───────────────────────
-      No problem                  2            $80.00   $60.00–$100.00   $80.00       100.0%
-      Problem resolved            1           $120.00  $120.00–$120.00  $120.00       100.0%   +50% (too few to test)
-      Problem unresolved          1             $0.00      $0.00–$0.00    $0.00         0.0%  −100% (too few to test)
+      "Group               Customers  Mean later spend         95% CI  Median  Repeat rate            vs no problem
+      ──────────────────  ─────────  ────────────────  ─────────────  ──────  ───────────  ───────────────────────
+      No problem                  2             80.00   60.00–100.00   80.00       100.0%
+      Problem resolved            1            120.00  120.00–120.00  120.00       100.0%   +50% (too few to test)
+      Problem unresolved          1              0.00      0.00–0.00    0.00         0.0%  −100% (too few to test)
 
-      Customers whose problem was resolved spent 50% more than those with no problem (too few customers to test), and $120.00 on average against $0.00 for those left unresolved (too few customers to test).
+      Customers whose problem was resolved spent 50% more than those with no problem (too few customers to test), and 120.00 on average against 0.00 for those left unresolved (too few customers to test).
 
       Cohort 2014-01-01..2014-01-31 (default: the latest month with a complete follow-up): 4 customers with a counted order in it
       Follow-up 2014-02-01..2014-04-30 (--follow 3m) · problem tickets 2014-01-01..2014-02-14 (--grace 14d)
       Later spend: counted orders in the follow-up; refunds subtract, cancelled/canceled/refunded/voided/failed orders do not count.
       Resolved: status solved/closed/resolved and, when rated, a satisfied score (4–5 of 5, or good).
-      95% CI: bootstrap of the mean (200 resamples, seed 1). The groups are observed, not assigned: a gap is an association, not an effect."
+      95% CI: bootstrap of the mean (200 resamples, seed 1). The groups are observed, not assigned: a gap is an association, not an effect.
+      Amounts: the orders name no currency (no symbol or code in the amount column), so money is shown without one; --currency CODE names it."
     `);
   });
 

@@ -1,3 +1,4 @@
+import { CURRENCY_CODES, CURRENCY_SYMBOLS } from '../../money.js';
 import { asciiDigits } from './digits.js';
 
 /**
@@ -16,14 +17,6 @@ export interface Amount {
   currency: string | null;
 }
 
-const SYMBOLS: Record<string, string> = {
-  $: 'USD', US$: 'USD', C$: 'CAD', CA$: 'CAD', A$: 'AUD', AU$: 'AUD', NZ$: 'NZD', HK$: 'HKD', R$: 'BRL',
-  '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₽': 'RUB', '₩': 'KRW', '₺': 'TRY', '₪': 'ILS', zł: 'PLN',
-};
-const CODES = new Set([
-  'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF',
-  'INR', 'BRL', 'MXN', 'ZAR', 'SGD', 'HKD', 'KRW', 'TRY', 'RUB', 'ILS', 'AED', 'SAR', 'IRR', 'EGP', 'RON',
-]);
 const PREFIX = /^(US\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|R\$|[$€£¥₹₽₩₺₪]|[A-Za-z]{3}(?![A-Za-z]))\s*/;
 const SUFFIX = /\s*(US\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|R\$|[$€£¥₹₽₩₺₪]|zł|(?<![A-Za-z])[A-Za-z]{3})$/;
 const NUMBER = /^\d[\d.,' \u00a0\u202f]*$|^[.,]\d+$/;
@@ -67,10 +60,10 @@ export function parseAmount(raw: string, decimal: '.' | ','): Amount | null {
 
 /** "$", "usd", "€" → ISO code; null when not a currency this reader knows. */
 export function currencyCode(token: string): string | null {
-  const symbol = SYMBOLS[token] ?? SYMBOLS[token.toUpperCase()];
+  const symbol = CURRENCY_SYMBOLS[token] ?? CURRENCY_SYMBOLS[token.toUpperCase()];
   if (symbol) return symbol;
   const upper = token.toUpperCase();
-  return CODES.has(upper) ? upper : null;
+  return CURRENCY_CODES.has(upper) ? upper : null;
 }
 
 function takeSign(text: string, negative: boolean): [string, boolean] {

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { GROUPS, type CohortResult } from '../../analysis/cohortResult.js';
 import { GROUP_LABELS } from '../cohortCells.js';
+import { currencyAffixes, currencySymbol } from '../../money.js';
 import { count } from '../format.js';
 import { GROUP_COLORS } from '../palette.js';
 
@@ -37,6 +38,7 @@ export function cohortChartSpec(result: CohortResult, theme?: CohortChartTheme):
     };
   });
   const labels = values.map((v) => v.label);
+  const yTitle = axisTitle('Mean later spend', result.currency);
   const x = { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelAngle: 0, labelLimit: 20 * size } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -61,13 +63,13 @@ export function cohortChartSpec(result: CohortResult, theme?: CohortChartTheme):
       {
         mark: { type: 'bar', width: { band: 0.6 } },
         encoding: {
-          y: { field: 'meanSpend', type: 'quantitative', title: 'Mean later spend ($)', axis: { format: '$,.0f' } },
+          y: { field: 'meanSpend', type: 'quantitative', title: yTitle, axis: { format: ',.0f', labelExpr: moneyLabel(result.currency) } },
           color: { field: 'label', type: 'nominal', scale: { domain: labels, range: GROUPS.map((g) => GROUP_COLORS[g]) }, legend: null },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'Group' },
-            { field: 'meanSpend', type: 'quantitative', title: 'Mean', format: '$,.2f' },
-            { field: 'lo', type: 'quantitative', title: '95% CI low', format: '$,.2f' },
-            { field: 'hi', type: 'quantitative', title: '95% CI high', format: '$,.2f' },
+            { field: 'meanSpend', type: 'quantitative', title: axisTitle('Mean', result.currency), format: ',.2f' },
+            { field: 'lo', type: 'quantitative', title: axisTitle('95% CI low', result.currency), format: ',.2f' },
+            { field: 'hi', type: 'quantitative', title: axisTitle('95% CI high', result.currency), format: ',.2f' },
           ],
         },
       },
@@ -75,7 +77,7 @@ export function cohortChartSpec(result: CohortResult, theme?: CohortChartTheme):
         // Ticks a quarter of the bar wide: vega-lite's default spans the whole band at slide size.
         mark: { type: 'errorbar', ticks: { size: Math.round(size * 2) }, color: '#000000', thickness: Math.max(1, Math.round(size / 11)) },
         // The same axis title as the bars, so vega-lite does not merge "…, lo" into it.
-        encoding: { y: { field: 'lo', type: 'quantitative', title: 'Mean later spend ($)' }, y2: { field: 'hi' } },
+        encoding: { y: { field: 'lo', type: 'quantitative', title: yTitle }, y2: { field: 'hi' } },
       },
     ],
     config: {
@@ -85,4 +87,19 @@ export function cohortChartSpec(result: CohortResult, theme?: CohortChartTheme):
       view: { stroke: null },
     },
   } as VegaLiteSpec;
+}
+
+/** "Mean later spend (€)"; no unit when the data named no currency. */
+function axisTitle(text: string, currency: string | null): string {
+  return currency === null ? text : `${text} (${currencySymbol(currency)})`;
+}
+
+/**
+ * The axis label expression: the currency's symbol around vega's own number format, the minus
+ * in front of both ("−€40", as d3's "$" format writes "−$40").
+ */
+function moneyLabel(currency: string | null): string {
+  const { prefix, suffix } = currencyAffixes(currency);
+  const number = "format(abs(datum.value), ',.0f')";
+  return `(datum.value < 0 ? '−' : '') + ${JSON.stringify(prefix)} + ${number} + ${JSON.stringify(suffix)}`;
 }
