@@ -48,6 +48,17 @@ export function topSentence(t: TopReason, name: (reason: string) => string = (r)
   return `${name(t.key)}: ${count(t.contacts)} contacts, ${change}${p}`;
 }
 
+/** The report chart's action title: the first change's finding, or the subject when there is none. */
+export function preventionChartTitle(result: PreventionResult): string {
+  const c = result.changes[0];
+  if (c === undefined) return `Weekly contact rate by reason, ${result.firstWeek} to ${result.lastWeek}`;
+  const subject = `${c.reason}, changed ${c.date}`;
+  if (c.relativeChange === null || c.ci95 === null || c.p === null) return `${subject}: no estimate`;
+  const estimate = `${signedPct(c.relativeChange)} contacts vs other reasons (95% CI ${signedPct(c.ci95[0])} to ${signedPct(c.ci95[1])})`;
+  if (c.caveat === 'after-too-short') return `${subject}: too early to tell, ${estimate}`;
+  return `${subject}: ${estimate}${c.p >= ALPHA ? ', not significant' : ''}`;
+}
+
 export function rateUnit(result: PreventionResult): string {
   return result.denominator === 'orders' ? 'contacts per 100 orders' : 'tickets per week';
 }

@@ -150,3 +150,24 @@ describe('loyalty prevention on the shapes users bring', () => {
     expect(md).not.toContain('\u001b');
   });
 });
+
+describe('loyalty report: the Prevention section', () => {
+  it('has weekly contact rate by reason with the change date marked, and the change in summary.json', async () => {
+    const dir = tempDir();
+    const { code } = await runCli(['report', ORDERS, TICKETS, '--out', dir, ...CHANGE, '--bootstrap', '200']);
+    expect(code).toBe(0);
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toContain('## Prevention');
+    expect(md).toMatch(/order status, changed 2014-04-07: contacts fell 26% relative to the other reasons \(95% CI −39% to −12%, p = 0\.001/);
+    expect(md).toContain('### Prevention\n');
+    expect(md).toContain('](contact-rate.svg): order status, changed 2014-04-07: −26% contacts vs other reasons (95% CI −39% to −12%)');
+    const spec = JSON.parse(readFileSync(join(dir, 'contact-rate.vl.json'), 'utf8'));
+    expect(spec.layer.find((l: { mark: { type: string } }) => l.mark.type === 'rule').data.values[0].date).toBe('2014-04-07');
+    const svg = readFileSync(join(dir, 'contact-rate.svg'), 'utf8');
+    expect(svg).toContain('order status changed');
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    const direct = JSON.parse((await runCli(['prevention', ORDERS, TICKETS, ...CHANGE, '--json'])).out);
+    delete direct.dataQuality;
+    expect(summary.prevention).toEqual(direct);
+  });
+});
