@@ -5,6 +5,7 @@ import { groupTable, RESOLUTION_TEXT, windowsLines } from './cohortCells.js';
 import { count } from './format.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import { renderTable } from './table.js';
+import { FOLLOW_UP_CAVEAT, followUpSentence } from './followUpSentences.js';
 
 /**
  * `loyalty cohort` on a terminal: the group table, the headline, then the windows and rules,
@@ -39,5 +40,6 @@ export function cohortTerminal(result: CohortResult, color: ChalkInstance): stri
     `Resolved: ${RESOLUTION_TEXT[result.resolutionRule]}.`,
     `95% CI: bootstrap of the mean (${count(o.bootstrap)} resamples, seed ${o.seed}). The groups are observed, not assigned: a gap is an association, not an effect.`,
   ];
-  return [renderTable(columns, rows, style), '', color.bold(result.headline), '', ...footer.map((line) => color.dim(line))].join('\n');
+  const followUp = result.proactiveFollowUp === undefined ? [] : [color.bold('Proactive follow-up'), followUpSentence(result.proactiveFollowUp), color.dim(FOLLOW_UP_CAVEAT), ''];
+  return [renderTable(columns, rows, style), '', color.bold(result.headline), '', ...followUp, ...footer.map((line) => color.dim(line))].join('\n');
 }
