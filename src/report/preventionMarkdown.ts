@@ -24,7 +24,7 @@ export function preventionMarkdownSection(result: PreventionResult, level: numbe
     out.push('');
   }
   out.push(`${h} Contact rate by week`, '', `${capitalise(rateUnit(result))}, ${result.firstWeek} to ${result.lastWeek}.`, '');
-  if (chartFile !== null) out.push(`![Weekly contact rate by reason](${chartFile})`, '');
+  if (chartFile !== null) out.push(`Chart: [weekly contact rate by reason, each change date marked](${chartFile}) (Vega-Lite).`, '');
   const weeks = weeksTable(result);
   out.push(markdownTable(weeks.columns, weeks.rows), '');
   const top = topTable(result, markdownText);

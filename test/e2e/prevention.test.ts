@@ -64,7 +64,7 @@ describe('loyalty prevention on the fixtures', () => {
     expect(code).toBe(0);
     const md = readFileSync(join(dir, 'prevention.md'), 'utf8');
     expect(md).toContain('## Changes');
-    expect(md).toContain('![Weekly contact rate by reason](contact-rate.vl.json)');
+    expect(md).toContain('Chart: [weekly contact rate by reason, each change date marked](contact-rate.vl.json) (Vega-Lite).');
     const spec = JSON.parse(readFileSync(join(dir, 'contact-rate.vl.json'), 'utf8'));
     const rule = spec.layer.find((l: { mark: { type: string } }) => l.mark.type === 'rule');
     expect(rule.data.values).toEqual([{ date: '2014-04-07', label: 'order status changed' }]);
