@@ -5,11 +5,18 @@ import { changeSentence, csatChangeText, rateUnit, weeksText } from './preventio
 import { terminalText } from './preventionText.js';
 import { renderTable } from './table.js';
 
+/** Weeks of the rate table shown on a terminal. */
+export const TERMINAL_WEEKS = 16;
+
 /** `loyalty prevention` on a terminal: weekly rate, last week's top reasons, root causes, and each change's effect. */
 export function preventionTerminal(result: PreventionResult, color: ChalkInstance): string {
   const out: string[] = [color.bold(`Contact rate (${rateUnit(result)}) by ISO week, ${result.firstWeek} to ${result.lastWeek}`)];
+  // The last weeks only: a two-year export would scroll the rest off the screen.
   const weeks = weeksTable(result);
-  out.push(renderTable(weeks.columns, weeks.rows), '');
+  const hidden = Math.max(0, weeks.rows.length - TERMINAL_WEEKS);
+  out.push(renderTable(weeks.columns, weeks.rows.slice(hidden)));
+  if (hidden > 0) out.push(color.dim(`${hidden} earlier weeks not shown; every week is in --json and --out.`));
+  out.push('');
   const top = topTable(result, terminalText);
   const before = Math.max(0, ...result.top.map((t) => t.previousWeeks));
   out.push(color.bold(`Top reasons of ${result.lastWeek}, against the mean of the ${weeksText(before)} before (exact Poisson test)`));

@@ -41,7 +41,7 @@ export interface ReportInput {
   /** One sentence per --fail-on rule, as evaluated (fired, passed or not evaluated). */
   checks: string[];
   /** The prevention section and its method, already rendered (headed ###); null or absent when not run. */
-  prevention?: { section: string; method: string } | null;
+  prevention?: { summary: string[]; section: string; method: string } | null;
 }
 
 export function reportDocument(input: ReportInput): ReportDocument {
@@ -54,6 +54,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   const noSlices = noSlicesText(input);
   summary.push(`- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${slices === null ? noSlices : slices.headline}`);
   for (const line of input.weekly?.summary ?? []) summary.push(`- ${line}`);
+  for (const line of input.prevention?.summary ?? []) summary.push(`- **Prevention.** ${line}`);
   blocks.push(md('## Summary', '', ...summary, ''));
   if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${c}`), ''));
   if (input.weekly !== null) blocks.push(md(input.weekly.section));

@@ -4,6 +4,8 @@ import type { SliceResult } from '../analysis/sliceResult.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { PreventionResult } from '../analysis/preventionResult.js';
 import { preventionMarkdownSection, preventionMethod } from './preventionMarkdown.js';
+import { changeSentence } from './preventionSentences.js';
+import { markdownText } from './preventionText.js';
 import type { FileQuality } from '../ingest/records.js';
 import { stableJson } from './format.js';
 import { REPORT_CHART_NAMES, reportCharts } from './reportCharts.js';
@@ -63,7 +65,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     charts: charts.map((c) => ({ name: c.name, subject: c.subject, title: c.title, png: parts.png })),
     weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsMarkdownSection(parts.trends, 2) },
     checks: parts.checks.map((c) => c.message),
-    prevention: prevention === null ? null : { section: preventionMarkdownSection(prevention, 3, null), method: preventionMethod(prevention, 3) },
+    prevention: prevention === null ? null : { summary: prevention.changes.map((c) => changeSentence(c, prevention.options.costPerContact, markdownText)), section: preventionMarkdownSection(prevention, 3, null), method: preventionMethod(prevention, 3) },
   });
   const summary = summaryJson({
     title: doc.title,

@@ -49,6 +49,7 @@ describe('loyalty prevention on the fixtures', () => {
     expect(out).toContain('order status, changed 2014-06-30: too early to tell. Only 1 week after the change');
     expect(out).not.toMatch(/contacts fell/);
     expect(err).toContain('too early to tell');
+    expect(out).toContain('10 earlier weeks not shown; every week is in --json and --out.');
   });
 
   it('with the tickets file alone the rate is tickets per week', async () => {
@@ -158,6 +159,7 @@ describe('loyalty report: the Prevention section', () => {
     expect(code).toBe(0);
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     expect(md).toContain('## Prevention');
+    expect(md).toMatch(/^- \*\*Prevention\.\*\* order status, changed 2014-04-07: contacts fell 26%/m);
     expect(md).toMatch(/order status, changed 2014-04-07: contacts fell 26% relative to the other reasons \(95% CI −39% to −12%, p = 0\.001/);
     expect(md).toContain('### Prevention\n');
     expect(md).toContain('](contact-rate.svg): order status, changed 2014-04-07: −26% contacts vs other reasons (95% CI −39% to −12%)');
