@@ -6,6 +6,8 @@ import { PRESETS } from './ingest/presets/index.js';
 import { DIMENSIONS } from './analysis/sliceResult.js';
 import { jsonErrorPosition, jsonReason } from './jsonErrorPosition.js';
 import { parseCohortWindow, parseSpan } from './analysis/windows.js';
+import { ROOT_CAUSE_CATEGORIES } from './analysis/preventionResult.js';
+import { parseChange } from './analysis/preventionOptions.js';
 
 /**
  * loyalty.config.json: the flags a scheduled job would otherwise repeat on every run, in one
@@ -19,6 +21,8 @@ import { parseCohortWindow, parseSpan } from './analysis/windows.js';
  *     "windows": { "cohort": "2014-01", "follow": "3m", "grace": "14d" },
  *     "slices": { "by": ["hour", "reason"], "minRated": 30 },
  *     "report": { "failOn": ["csat-drop>5pt", "skipped-rows>1%"] },
+ *     "rootCauses": { "order status": "tooling", "password reset": "customer-mistake" },
+ *     "prevention": { "changes": ["order status@2014-04-07"], "costPerContact": 4.5 },
  *     "seed": 42
  *   }
  *
@@ -40,10 +44,13 @@ export interface LoyaltyConfig {
   windows: { cohort?: string; follow?: string; grace?: string };
   slices: { by?: string[]; minRated?: number };
   report: { failOn?: string[] };
+  /** Contact reason → root-cause category (explanation, customer-mistake, process, tooling, other). */
+  rootCauses?: Record<string, string>;
+  prevention?: { changes?: string[]; costPerContact?: number };
   seed?: number;
 }
 
-type Kind = 'string' | 'boolean' | 'integer' | 'string list' | 'map';
+type Kind = 'string' | 'boolean' | 'integer' | 'number' | 'string list' | 'map';
 type Shape = { [key: string]: Kind | Shape };
 
 /**
@@ -62,6 +69,8 @@ export const SHAPE: Shape = {
   windows: { cohort: 'string', follow: 'string', grace: 'string' },
   slices: { by: 'string list', minRated: 'integer' },
   report: { failOn: 'string list' },
+  rootCauses: 'map',
+  prevention: { changes: 'string list', costPerContact: 'number' },
   seed: 'integer',
 };
 
@@ -103,6 +112,8 @@ export function parseConfig(text: string, file: string): LoyaltyConfig {
     slices: { ...raw.slices },
     report: { ...raw.report },
   };
+  if (raw.rootCauses !== undefined) config.rootCauses = { ...raw.rootCauses };
+  if (raw.prevention !== undefined) config.prevention = { ...raw.prevention };
   for (const [key, header] of Object.entries((raw.map ?? {}) as Record<string, string>)) config.map[key] = checkMapEntry(key, header, file);
   for (const role of ['orders', 'tickets'] as const) {
     const format = config.formats[role];
@@ -123,6 +134,12 @@ export function parseConfig(text: string, file: string): LoyaltyConfig {
   for (const by of config.slices.by ?? []) oneOf('slices.by', by, DIMENSIONS, file);
   if (config.slices.minRated !== undefined && config.slices.minRated < 1) throw wrongValue('slices.minRated', config.slices.minRated, 'a whole number of at least 1', file);
   for (const rule of config.report.failOn ?? []) nonEmpty('report.failOn', rule, file);
+  for (const [reason, category] of Object.entries(config.rootCauses ?? {})) {
+    oneOf(`rootCauses.${reason}`, category.trim().toLowerCase(), ROOT_CAUSE_CATEGORIES, file, category);
+  }
+  for (const change of config.prevention?.changes ?? []) matches('prevention.changes', change, /^.+@\d{4}-\d{2}-\d{2}$/, '"order status@2014-04-07"', file, () => parseChange(change));
+  const cost = config.prevention?.costPerContact;
+  if (cost !== undefined && cost < 0) throw wrongValue('prevention.costPerContact', cost, 'a number of 0 or more', file);
   if (raw.seed !== undefined) {
     if (raw.seed < 0) throw wrongValue('seed', raw.seed, 'a whole number of 0 or more', file);
     config.seed = raw.seed;
@@ -147,6 +164,10 @@ export interface ConfigurableFlags {
   minRated?: string;
   failOn?: string[];
   seed?: string;
+  /** Not flags: the prevention settings only the config file holds, passed along as they are. */
+  rootCauses?: Record<string, string>;
+  change?: string[];
+  costPerContact?: string;
 }
 
 /**
@@ -178,6 +199,9 @@ export function mergeFlags<F extends ConfigurableFlags>(
     minRated: config.slices.minRated === undefined ? undefined : String(config.slices.minRated),
     failOn: config.report.failOn,
     seed: config.seed === undefined ? undefined : String(config.seed),
+    rootCauses: config.rootCauses,
+    change: config.prevention?.changes,
+    costPerContact: config.prevention?.costPerContact === undefined ? undefined : String(config.prevention.costPerContact),
   };
   const given = flags as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...given };
@@ -212,6 +236,7 @@ const KIND_NAMES: Record<Kind, string> = {
   string: 'a string',
   boolean: 'true or false',
   integer: 'a whole number',
+  number: 'a number',
   'string list': 'a list of strings (["a", "b"])',
   map: 'an object of "role.column": "Header" entries',
 };
@@ -224,6 +249,8 @@ function hasKind(value: unknown, kind: Kind): boolean {
       return typeof value === 'boolean';
     case 'integer':
       return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
     case 'string list':
       return Array.isArray(value) && value.every((v) => typeof v === 'string');
     case 'map':

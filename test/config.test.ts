@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { loadConfig, mergeFlags, parseConfig, type LoyaltyConfig } from '../src/config.js';
 import { EXIT, UserError } from '../src/errors.js';
 
@@ -63,7 +63,7 @@ describe('parseConfig', () => {
     const e = failure(() => parseConfig('{ "timezone": "UTC" }', 'jobs/loyalty.json'));
     expect(e.exitCode).toBe(EXIT.usage);
     expect(e.message).toBe(
-      'jobs/loyalty.json: unknown key "timezone"; valid keys at the top level are: map, formats, tz, dateFormat, decimal, currency, strict, windows, slices, report, seed.',
+      'jobs/loyalty.json: unknown key "timezone"; valid keys at the top level are: map, formats, tz, dateFormat, decimal, currency, strict, windows, slices, report, rootCauses, prevention, seed.',
     );
   });
 
@@ -206,5 +206,22 @@ describe('loadConfig', () => {
     });
     mkdirSync(join(cwd, 'loyalty.config.json'));
     await expect(loadConfig(cwd, null)).rejects.toMatchObject({ exitCode: EXIT.noInput });
+  });
+});
+
+describe('parseConfig: prevention settings', () => {
+  it('reads rootCauses and prevention, and passes them to the flags', () => {
+    const config = parseConfig(JSON.stringify({ rootCauses: { 'order status': 'Tooling' }, prevention: { changes: ['order status@2014-04-07'], costPerContact: 4.5 } }), 'c.json');
+    expect(config.rootCauses).toEqual({ 'order status': 'Tooling' });
+    expect(config.prevention).toEqual({ changes: ['order status@2014-04-07'], costPerContact: 4.5 });
+    const flags = mergeFlags(config, { change: [] as string[] }, () => 'default');
+    expect(flags).toMatchObject({ rootCauses: { 'order status': 'Tooling' }, change: ['order status@2014-04-07'], costPerContact: '4.5' });
+  });
+
+  it('rejects an unknown category, a malformed change and a negative cost, naming the key', () => {
+    expect(() => parseConfig('{"rootCauses": {"billing": "fate"}}', 'c.json')).toThrow('c.json: "rootCauses.billing" is "fate"; it must be one of "explanation", "customer-mistake", "process", "tooling", "other".');
+    expect(() => parseConfig('{"prevention": {"changes": ["billing 2014-04-07"]}}', 'c.json')).toThrow('"prevention.changes"');
+    expect(() => parseConfig('{"prevention": {"costPerContact": -1}}', 'c.json')).toThrow('"prevention.costPerContact" is -1');
+    expect(() => parseConfig('{"prevention": {"costPerContact": "4"}}', 'c.json')).toThrow('"prevention.costPerContact" must be a number');
   });
 });

@@ -56,6 +56,28 @@ export const DEFAULT_COHORT_OPTIONS: CohortOptions = {
   bootstrap: 2000,
 };
 
+/** One side of the proactive follow-up comparison (resolved members only). */
+export interface FollowUpGroup {
+  customers: number;
+  meanSpend: number | null;
+  repeatRate: number | null;
+  /** satisfied ÷ rated over these members' problem tickets; null when none is rated. */
+  csat: number | null;
+  rated: number;
+}
+
+/** Resolved members with a proactive follow-up against those without (tickets' follow_up column). */
+export interface ProactiveFollowUp {
+  with: FollowUpGroup;
+  without: FollowUpGroup;
+  /** Mean later spend with − without, Welch's 95% interval and two-sided p; null when not computable. */
+  difference: number | null;
+  ci95: [number, number] | null;
+  p: number | null;
+  /** false: raw Welch, no adjustment for who was chosen for a follow-up. */
+  adjusted: boolean;
+}
+
 export interface CohortResult {
   cohort: { start: string; end: string };
   /** How the cohort window was picked: --cohort, or the default rule (see cohortWindow.ts). */
@@ -83,4 +105,6 @@ export interface CohortResult {
     /** Members' tickets dated in the problem window but about an order outside the cohort window. */
     excludedByOrderId: number;
   };
+  /** Present only when the tickets have a follow_up column. */
+  proactiveFollowUp?: ProactiveFollowUp;
 }

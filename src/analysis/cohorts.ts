@@ -3,9 +3,10 @@ import type { LoadedOrders, LoadedTickets } from '../ingest/records.js';
 import { customerFacts, type FactWindows } from '../facts/customerFacts.js';
 import { isoDay } from '../time/calendar.js';
 import { comparisons, groupColumns, groupStats, type GroupColumns } from './cohortGroups.js';
-import type { Censoring, CohortOptions, CohortResult, Group } from './cohortResult.js';
+import type { Censoring, CohortOptions, CohortResult, Group, ProactiveFollowUp } from './cohortResult.js';
 import { chooseCohortWindow, countedOrderSpan } from './cohortWindow.js';
 import { cohortHeadline } from './headline.js';
+import { proactiveFollowUp } from './proactiveFollowUp.js';
 import { resolutionRuleFor, ticketResolver } from './resolution.js';
 import { followUpWindow, isoWindow, parseCohortSpans, problemWindow, type DayWindow } from './windows.js';
 
@@ -46,6 +47,7 @@ export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, 
     comparisons: tests,
     headline: cohortHeadline(groups, tests, censoring, currency),
     counts: facts.counts,
+    ...(facts.followUp === null ? {} : { proactiveFollowUp: facts.followUp }),
   };
 }
 
@@ -58,14 +60,16 @@ function cohortColumns(
   tickets: LoadedTickets,
   windows: FactWindows,
   span: { first: number; last: number },
-): { columns: Record<Group, GroupColumns>; counts: CohortResult['counts'] } {
+): { columns: Record<Group, GroupColumns>; counts: CohortResult['counts']; followUp: ProactiveFollowUp | null } {
   const { spend, tally } = customerFacts(orders.table ?? orders.records, tickets.records, windows, ticketResolver(tickets.present));
   if (spend.count === 0) {
     throw new DataError(
       `no customer has a counted order in the cohort window ${windowText(windows.cohort)}; the counted orders in ${orders.quality.file} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,
     );
   }
+  const followUp = tickets.present.has('follow_up') ? proactiveFollowUp({ ...tally, laterSpend: spend.laterSpend, laterPurchases: spend.laterPurchases }) : null;
   return {
+    followUp,
     columns: groupColumns({
       laterSpend: spend.laterSpend,
       baselineSpend: spend.baselineSpend,

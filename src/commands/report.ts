@@ -10,12 +10,13 @@ import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
 const HELP = `
 Writes a complete report into DIR, for analysts, weekly CI jobs and client slides:
   report.md      headline, later spend by group, satisfaction findings, contact-reason trends
-                 (weekly), method, caveats, data quality, links to every chart
+                 (weekly), prevention (weekly contact rate by reason, top reasons, root causes,
+                 each --change), method, caveats, data quality, links to every chart
   report.html    the same, self-contained: charts inline as SVG, no script, no network
   summary.json   the cohort --json and slices --json documents, the weekly trends, the checks
   NAME.vl.json   each chart's Vega-Lite spec, as themed; NAME.svg its drawing; NAME.png with --png
 Charts: cohorts, reason-trends (weekly), csat-by-hour, csat-by-weekday, volume-by-weekday,
-csat-by-reason (with a reason column), csat-heatmap. Each is titled with its finding, and a
+csat-by-reason (with a reason column), csat-heatmap, contact-rate (each --change marked). Each is titled with its finding, and a
 gap's title says when it is not significant.
 
 --theme slide draws 1600×900 charts with large type, an action title ("Resolved problems: +6%
@@ -56,6 +57,10 @@ export interface ReportFlags extends RawIngestFlags, CohortFlags {
   title?: string;
   by?: string;
   minRated: string;
+  /** The prevention section's --change, --cost-per-contact and the config's rootCauses. */
+  change: string[];
+  costPerContact?: string;
+  rootCauses?: Record<string, string>;
 }
 
 export function reportCommand(select: (run: Run) => void): Command {
@@ -72,7 +77,9 @@ export function reportCommand(select: (run: Run) => void): Command {
     .addOption(new Option('--theme <name>', 'chart theme: default (screen) or slide (1600×900)').choices(THEME_NAMES).default('default'))
     .option('--title <text>', 'the report title (default: "Customer support and revenue" or "Weekly support report YYYY-Www")')
     .option('--by <dimensions>', `satisfaction slices: comma list of ${DIMENSIONS.join(', ')} (default: hour, weekday and every column present)`)
-    .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated));
+    .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated))
+    .option('--change <REASON@YYYY-MM-DD>', 'prevention: evaluate a fix to a contact reason that went live that day (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
+    .option('--cost-per-contact <n>', "prevention: cost of one contact, in the data's currency");
   addIngestOptions(addCohortOptions(cmd)).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: ReportFlags) =>
     select(async (term) => (await import('./reportRun.js')).runReport(orders, tickets, await configuredFlags(cmd, flags), term)),

@@ -8,6 +8,8 @@ import { parseAsOf, previousWeek, resolveReportWeek, type ReportWeek } from '../
 import { scopeReport } from '../analysis/reportScope.js';
 import { parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
 import { analyzeSlices } from '../analysis/slices.js';
+import { runPreventionAnalysis } from '../analysis/prevention.js';
+import { preventionOptionsFrom } from './preventionRun.js';
 import { previousWeekFromSummary, weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { DOCUMENTS, isReportFile, reportFiles } from '../report/reportFiles.js';
@@ -32,6 +34,7 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const requested = flags.by === undefined ? null : parseDimensions(flags.by);
   const minRated = parseMinRated(flags.minRated);
   const gates = flags.failOn.map(parseGate);
+  const preventionOptions = preventionOptionsFrom(flags);
   const asOf = flags.asOf === undefined ? null : parseAsOf(flags.asOf);
   const week = flags.week === undefined ? null : resolveReportWeek(flags.week, asOf ?? today());
   checkGatesNeedingWeek(gates, week !== null);
@@ -52,11 +55,13 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
   const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated }) : null;
   const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
+  // Over the tickets and orders dated up to the report's end (the week's Sunday in weekly mode).
+  const prevention = scoped.cohortTickets.records.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, preventionOptions);
   const outcomes = evaluateGates(gates, gateMetrics(cohort, [orders.quality, tickets.quality], trends));
   const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));
 
   status.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
-  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, trends, quality, checks });
+  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, trends, prevention, quality, checks });
   for (const w of warnings) status.warn(`chart ${w}`);
   await writeOutputSet(dir, files, DOCUMENTS).catch((e: NodeJS.ErrnoException) => {
     throw new OutputError(`cannot write the report into ${dir} (${e.code ?? e.message}); check that ${dir} is a writable directory with free space.`);

@@ -13,6 +13,11 @@ export interface ProblemTicketTally {
   /** Per member number: problem tickets, and those not resolved. */
   problems: Int32Array;
   unresolved: Int32Array;
+  /** Per member: 1 when a problem ticket carries follow_up = true. */
+  followedUp: Uint8Array;
+  /** Per member: rated problem tickets, and those satisfied (CSAT of the member's problems). */
+  rated: Int32Array;
+  satisfied: Int32Array;
   problemTickets: number;
   /** Problem tickets whose order_id named one of the member's cohort-window orders. */
   linkedByOrderId: number;
@@ -40,6 +45,9 @@ export function problemTickets(
 ): ProblemTicketTally {
   const problems = new Int32Array(members.count);
   const unresolved = new Int32Array(members.count);
+  const followedUp = new Uint8Array(members.count);
+  const rated = new Int32Array(members.count);
+  const satisfied = new Int32Array(members.count);
   let total = 0;
   let linkedByOrderId = 0;
   let excludedByOrderId = 0;
@@ -63,6 +71,11 @@ export function problemTickets(
     total += 1;
     problems[member] += 1;
     if (!isResolved(ticket)) unresolved[member] += 1;
+    if (ticket.followUp === true) followedUp[member] = 1;
+    if (ticket.satisfaction !== null) {
+      rated[member] += 1;
+      if (ticket.satisfaction.satisfied) satisfied[member] += 1;
+    }
   }
-  return { problems, unresolved, problemTickets: total, linkedByOrderId, excludedByOrderId };
+  return { problems, unresolved, followedUp, rated, satisfied, problemTickets: total, linkedByOrderId, excludedByOrderId };
 }

@@ -91,6 +91,7 @@ export class TicketLineReader {
       reopens: parsed[5] as number | null,
       contacts: parsed[6] as number | null,
       firstContactResolved: parsed[2] as boolean | null,
+      followUp: parsed[7] as boolean | null,
     };
   }
 

@@ -33,6 +33,7 @@ export const TICKET_COLUMNS = [
   'reopens',
   'contacts',
   'first_contact_resolved',
+  'follow_up',
 ] as const;
 export type TicketColumn = (typeof TICKET_COLUMNS)[number];
 export const REQUIRED_TICKET_COLUMNS: readonly TicketColumn[] = ['customer_id', 'created_at'];
@@ -74,6 +75,8 @@ export interface TicketRecord {
   reopens: number | null;
   contacts: number | null;
   firstContactResolved: boolean | null;
+  /** A proactive follow-up after resolution (follow_up column: true/false); null when absent or empty. */
+  followUp: boolean | null;
 }
 
 /** Rows that could not be used, by reason, with the first few line numbers and raw values. */

@@ -106,6 +106,8 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     if (reopens === SKIPPED) return;
     const contacts = read(line, values, CONTACTS);
     if (contacts === SKIPPED) return;
+    const followUp = read(line, values, FOLLOW_UP);
+    if (followUp === SKIPPED) return;
     let respondedCell: TimeCell | null = null;
     const rawResponse = has.has('first_response_at') ? (values.first_response_at ?? '') : '';
     if (rawResponse.trim() !== '') {
@@ -133,6 +135,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       reopens,
       contacts,
       firstContactResolved,
+      followUp,
     });
   }
 
@@ -239,13 +242,14 @@ const FIRST_CONTACT_RESOLVED: OptionalField<boolean> = {
   reason: 'unrecognised first_contact_resolved value',
   fix: YES_NO,
 };
+const FOLLOW_UP: OptionalField<boolean> = { column: 'follow_up', parse: parseBoolean, reason: 'unrecognised follow_up value', fix: YES_NO };
 const WAIT_SECONDS: OptionalField<number> = { column: 'wait_seconds', parse: parseSeconds, reason: 'unparseable wait_seconds', fix: 'write the wait as a number of seconds' };
 const TRANSFERS: OptionalField<number> = { column: 'transfers', parse: parseCount, reason: 'unparseable transfers', fix: 'write transfers as a whole number' };
 const REOPENS: OptionalField<number> = { column: 'reopens', parse: parseCount, reason: 'unparseable reopens', fix: 'write reopens as a whole number' };
 const CONTACTS: OptionalField<number> = { column: 'contacts', parse: parseCount, reason: 'unparseable contacts', fix: 'write contacts as a whole number' };
 
 /** The optional columns read by a rule of their raw text alone (plainTicketLine.ts reads them in this order). */
-export const OPTIONAL_FIELDS = [SATISFACTION, RESOLVED, FIRST_CONTACT_RESOLVED, WAIT_SECONDS, TRANSFERS, REOPENS, CONTACTS] as const;
+export const OPTIONAL_FIELDS = [SATISFACTION, RESOLVED, FIRST_CONTACT_RESOLVED, WAIT_SECONDS, TRANSFERS, REOPENS, CONTACTS, FOLLOW_UP] as const;
 
 const DATE_FIX = 'write times like 2014-01-31 09:30 or 1/31/2014 9:30 AM (see --date-format), or map another column';
 
@@ -269,6 +273,7 @@ function describeColumn(
       return ['score', scoreFormat, null];
     case 'resolved':
     case 'first_contact_resolved':
+    case 'follow_up':
       return ['boolean', 'true/false, yes/no, 1/0', null];
     case 'transfers':
     case 'reopens':

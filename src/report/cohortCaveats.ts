@@ -1,6 +1,7 @@
 import { GROUPS, type CohortResult } from '../analysis/cohortResult.js';
 import { count } from './format.js';
 import { GROUP_LABELS } from './cohortCells.js';
+import { FOLLOW_UP_CAVEAT } from './followUpSentences.js';
 
 /** Below this many customers a group's mean and interval rest on too few people to lean on. */
 export const SMALL_GROUP = 30;
@@ -44,6 +45,7 @@ export function cohortCaveats(result: CohortResult): { warnings: string[]; notes
   const notes = [
     'The groups are observed, not assigned: customers who contact support may differ from those who do not. Compare the mean cohort spend of the groups; the gaps are associations, not the effect of resolving a problem.',
   ];
+  if (result.proactiveFollowUp !== undefined) notes.push(FOLLOW_UP_CAVEAT);
   if (excludedByOrderId > 0 && linkedByOrderId > 0) {
     notes.push(
       `${count(excludedByOrderId)} tickets dated in the problem window were not counted because their order_id names an order outside the cohort window (a later order, or one not in the orders file).`,

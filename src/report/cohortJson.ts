@@ -1,4 +1,4 @@
-import { GROUPS, type CohortResult, type Group, type GroupStats } from '../analysis/cohortResult.js';
+import { GROUPS, type CohortResult, type FollowUpGroup, type Group, type GroupStats, type ProactiveFollowUp } from '../analysis/cohortResult.js';
 import type { FileQuality } from '../ingest/records.js';
 
 /**
@@ -24,7 +24,14 @@ export function cohortJson(result: CohortResult, quality: { orders: FileQuality;
     problemWindow: result.problemWindow,
     dataRange: result.dataRange,
     counts: result.counts,
+    ...(result.proactiveFollowUp === undefined ? {} : { proactiveFollowUp: followUpJson(result.proactiveFollowUp) }),
     options: result.options,
     dataQuality: { orders: quality.orders, tickets: quality.tickets },
   };
+}
+
+/** `proactiveFollowUp` as the issue's contract names it: {with, without, difference, ci95, p, adjusted}. */
+function followUpJson(f: ProactiveFollowUp) {
+  const side = ({ customers, meanSpend, repeatRate, csat }: FollowUpGroup) => ({ customers, meanSpend, repeatRate, csat });
+  return { with: side(f.with), without: side(f.without), difference: f.difference, ci95: f.ci95, p: f.p, adjusted: f.adjusted };
 }

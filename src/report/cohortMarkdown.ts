@@ -1,3 +1,4 @@
+import { FOLLOW_UP_CAVEAT, followUpSentence } from './followUpSentences.js';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import type { FileQuality } from '../ingest/records.js';
@@ -49,6 +50,7 @@ export function cohortMarkdownSection(result: CohortResult, level = 2): string {
     '',
     "Lift = mean A ÷ mean B − 1. Welch's t-test and the Mann–Whitney U test (normal approximation, tie- and continuity-corrected), both two-sided, on later spend per customer.",
     '',
+    ...(result.proactiveFollowUp === undefined ? [] : [`${h} Proactive follow-up`, '', followUpSentence(result.proactiveFollowUp, result.currency), '', FOLLOW_UP_CAVEAT, '']),
   ].join('\n');
 }
 

@@ -5,6 +5,7 @@ import { currencyLine, groupTable, RESOLUTION_TEXT, windowsLines } from './cohor
 import { count } from './format.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import { renderTable } from './table.js';
+import { FOLLOW_UP_CAVEAT, followUpSentence } from './followUpSentences.js';
 
 /**
  * `loyalty cohort` on a terminal: the group table, the headline, then the windows and rules,
@@ -41,5 +42,6 @@ export function cohortTerminal(result: CohortResult, color: ChalkInstance): stri
   ];
   // A known currency shows in every figure; an unknown one is said, not guessed.
   if (result.currency === null) footer.push(currencyLine(result));
-  return [renderTable(columns, rows, style), '', color.bold(result.headline), '', ...footer.map((line) => color.dim(line))].join('\n');
+  const followUp = result.proactiveFollowUp === undefined ? [] : [color.bold('Proactive follow-up'), followUpSentence(result.proactiveFollowUp, result.currency), color.dim(FOLLOW_UP_CAVEAT), ''];
+  return [renderTable(columns, rows, style), '', color.bold(result.headline), '', ...followUp, ...footer.map((line) => color.dim(line))].join('\n');
 }

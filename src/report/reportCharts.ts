@@ -2,6 +2,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import type { Dimension, SliceResult } from '../analysis/sliceResult.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
+import type { PreventionResult } from '../analysis/preventionResult.js';
+import { contactRateSpec } from './charts/contactRate.js';
+import { preventionChartTitle } from './preventionSentences.js';
 import { cohortChartSpec } from './charts/cohorts.js';
 import { findingTitle, volumeTitle } from './charts/csatChart.js';
 import { slicesCharts } from './charts/csatCharts.js';
@@ -46,9 +49,15 @@ const CHART_DIMENSION: Record<string, Dimension[]> = {
 };
 
 /** Every chart a report can draw, for clearing an earlier run's charts out of DIR. */
-export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'reason-trends', ...Object.keys(CHART_DIMENSION)];
+export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'reason-trends', ...Object.keys(CHART_DIMENSION), 'contact-rate'];
 
-export function reportCharts(cohort: CohortResult | null, slices: SliceResult | null, trends: WeeklyTrends | null, ctx: ChartContext): ReportChart[] {
+export function reportCharts(
+  cohort: CohortResult | null,
+  slices: SliceResult | null,
+  trends: WeeklyTrends | null,
+  ctx: ChartContext,
+  prevention: PreventionResult | null = null,
+): ReportChart[] {
   const base = themeNamed(ctx.theme);
   const theme = ctx.theme === 'slide' ? withTitles(base, { footer: `Source: ${ctx.sources.join(', ')} · loyalty report` }) : base;
   const charts: ReportChart[] = [];
@@ -77,6 +86,13 @@ export function reportCharts(cohort: CohortResult | null, slices: SliceResult | 
       const action = found ?? noFindingTitle(chart.title, dims, slices);
       charts.push({ name: chart.name, subject: chart.title, title: action, spec: retitled(chart.spec, action, sample), theme });
     }
+  }
+
+  if (prevention !== null) {
+    const title = preventionChartTitle(prevention);
+    const spec = contactRateSpec(prevention, ctx.theme === 'slide' ? { ...base } : {});
+    const sample = `${count(prevention.weeks.reduce((s, w) => s + w.contacts, 0))} tickets in ${prevention.weeks.length} ISO weeks, ${prevention.firstWeek} to ${prevention.lastWeek}`;
+    charts.push({ name: 'contact-rate', subject: 'Weekly contact rate by reason', title, spec: retitled(spec, title, sample), theme });
   }
   return charts;
 }

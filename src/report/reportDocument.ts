@@ -40,6 +40,8 @@ export interface ReportInput {
   weekly: { summary: string[]; section: string } | null;
   /** One sentence per --fail-on rule, as evaluated (fired, passed or not evaluated). */
   checks: string[];
+  /** The prevention section and its method, already rendered (headed ###); null or absent when not run. */
+  prevention?: { summary: string[]; section: string; method: string } | null;
 }
 
 export function reportDocument(input: ReportInput): ReportDocument {
@@ -52,6 +54,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   const noSlices = noSlicesText(input);
   summary.push(`- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${slices === null ? noSlices : slices.headline}`);
   for (const line of input.weekly?.summary ?? []) summary.push(`- ${line}`);
+  for (const line of input.prevention?.summary ?? []) summary.push(`- **Prevention.** ${line}`);
   blocks.push(md('## Summary', '', ...summary, ''));
   if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${c}`), ''));
   if (input.weekly !== null) blocks.push(md(input.weekly.section));
@@ -61,6 +64,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   blocks.push(md('## Later spend after a support problem', '', cohort === null ? noCohort + '\n' : cohortMarkdownSection(cohort, 3)));
   const satisfactionHeading = scope.week ? `## Satisfaction in ${scope.week.label}` : '## Satisfaction';
   blocks.push(md(satisfactionHeading, '', slices === null ? noSlices + '\n' : slicesMarkdownSection(slices, 3)));
+  if (input.prevention) blocks.push(md('## Prevention', '', input.prevention.section));
 
   blocks.push(
     md(
@@ -70,6 +74,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
       '',
       cohort === null ? '' : retitle(cohortMethod(cohort, 3), 'Later spend'),
       slices === null ? '' : retitle(slicesMethod(slices, 3), 'Satisfaction'),
+      input.prevention ? retitle(input.prevention.method, 'Prevention') : '',
     ),
   );
   if (cohort !== null) blocks.push(md(cohortCaveatsSection(cohort, 2)));

@@ -2,6 +2,10 @@ import type { CohortResult } from '../analysis/cohortResult.js';
 import type { ReportScope } from '../analysis/reportScope.js';
 import type { SliceResult } from '../analysis/sliceResult.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
+import type { PreventionResult } from '../analysis/preventionResult.js';
+import { preventionMarkdownSection, preventionMethod } from './preventionMarkdown.js';
+import { changeSentence } from './preventionSentences.js';
+import { markdownText } from './preventionText.js';
 import type { FileQuality } from '../ingest/records.js';
 import { stableJson } from './format.js';
 import { REPORT_CHART_NAMES, reportCharts } from './reportCharts.js';
@@ -26,6 +30,8 @@ export interface ReportParts {
   cohortProblem: string | null;
   slices: SliceResult | null;
   trends: WeeklyTrends | null;
+  /** The prevention analysis of the same tickets (and orders); null when it was not run. */
+  prevention?: PreventionResult | null;
   quality: { orders: FileQuality; tickets: FileQuality };
   checks: readonly { rule: string; value: number | null; fired: boolean; message: string }[];
 }
@@ -43,7 +49,8 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
   const { scope } = parts;
   const period = scope.ticketPeriod === null ? 'no tickets' : scope.week ? `${scope.week.label} (${scope.week.start}..${scope.week.end})` : `${scope.ticketPeriod.start}..${scope.ticketPeriod.end}`;
   const sources = [parts.quality.orders.file, parts.quality.tickets.file].map(baseName);
-  const charts = reportCharts(parts.cohort, parts.slices, parts.trends, { theme: parts.theme, ticketPeriod: period, sources });
+  const prevention = parts.prevention ?? null;
+  const charts = reportCharts(parts.cohort, parts.slices, parts.trends, { theme: parts.theme, ticketPeriod: period, sources }, prevention);
   // vega, vega-lite and resvg load only when a report is drawn, so other commands start fast.
   const { renderReportCharts } = await import('./reportRender.js');
   const rendered = await renderReportCharts(charts, parts.png);
@@ -58,6 +65,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     charts: charts.map((c) => ({ name: c.name, subject: c.subject, title: c.title, png: parts.png })),
     weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsMarkdownSection(parts.trends, 2) },
     checks: parts.checks.map((c) => c.message),
+    prevention: prevention === null ? null : { summary: prevention.changes.map((c) => changeSentence(c, prevention.options.costPerContact, markdownText)), section: preventionMarkdownSection(prevention, 3, null), method: preventionMethod(prevention, 3) },
   });
   const summary = summaryJson({
     title: doc.title,
@@ -70,6 +78,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     trends: parts.trends,
     checks: parts.checks,
     charts: charts.map((c) => c.name),
+    prevention,
   });
   const files: OutputFile[] = [
     ...rendered.files,

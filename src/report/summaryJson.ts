@@ -5,6 +5,8 @@ import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { FileQuality } from '../ingest/records.js';
 import { cohortJson } from './cohortJson.js';
 import { slicesJson } from './slicesJson.js';
+import type { PreventionResult } from '../analysis/preventionResult.js';
+import { preventionJson } from './preventionJson.js';
 
 /**
  * summary.json: the machine-readable report. `cohort` is exactly the `cohort --json` document
@@ -24,6 +26,8 @@ export interface SummaryInput {
   checks: readonly { rule: string; value: number | null; fired: boolean; message: string }[];
   /** File stems of the charts written next to it. */
   charts: string[];
+  /** `prevention --json` of the same data, without its dataQuality (the report's files are above). */
+  prevention?: PreventionResult | null;
 }
 
 export function summaryJson(input: SummaryInput) {
@@ -44,5 +48,11 @@ export function summaryJson(input: SummaryInput) {
     slices: input.slices === null ? null : slicesJson(input.slices, input.quality.tickets),
     trends: input.trends,
     checks: input.checks,
+    ...(input.prevention === undefined ? {} : { prevention: input.prevention === null ? null : withoutQuality(preventionJson(input.prevention, input.quality)) }),
   };
+}
+
+function withoutQuality<T extends { dataQuality: unknown }>(doc: T): Omit<T, 'dataQuality'> {
+  const { dataQuality: _, ...rest } = doc;
+  return rest;
 }

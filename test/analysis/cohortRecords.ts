@@ -25,6 +25,7 @@ export interface TicketExtra {
   resolved?: boolean;
   /** 1–5 score, or 'good'/'bad'. */
   score?: number | 'good' | 'bad';
+  followUp?: boolean;
 }
 
 export function ticket(customerId: string, date: string, extra: TicketExtra = {}): TicketRecord {
@@ -48,6 +49,7 @@ export function ticket(customerId: string, date: string, extra: TicketExtra = {}
     reopens: null,
     contacts: null,
     firstContactResolved: null,
+    followUp: extra.followUp ?? null,
   };
 }
 

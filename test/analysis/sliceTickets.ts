@@ -39,6 +39,7 @@ export function ticket(spec: TicketSpec = {}): TicketRecord {
     reopens: spec.reopens ?? null,
     contacts: spec.contacts ?? null,
     firstContactResolved: spec.firstContactResolved ?? null,
+    followUp: null,
   };
 }
 

@@ -61,6 +61,7 @@ const row = fc.record({
   reason: REASONS,
   agent: AGENTS,
   resolved: BOOLEANS,
+  followUp: BOOLEANS,
   wait: WAITS,
   transfers: COUNTS,
   response: RESPONSES,
@@ -89,11 +90,11 @@ function render(f: File): Buffer {
     ...(f.withScore ? ['satisfaction'] : []),
     'channel',
     ...(f.withNote ? ['note'] : []),
-    ...(f.withExtras ? ['reason', 'agent', 'resolved', 'wait_seconds', 'transfers', 'first_response_at', 'first_contact_resolved'] : []),
+    ...(f.withExtras ? ['reason', 'agent', 'resolved', 'wait_seconds', 'transfers', 'first_response_at', 'first_contact_resolved', f.mapped ? 'Called back' : 'follow_up'] : []),
   ];
   const rows = f.rows.map((r) => {
     const note = f.quotes ? r.note : r.note.replace(/"/g, '');
-    const extras = f.withExtras ? [r.reason, r.agent, r.resolved, r.wait, r.transfers, r.response, r.resolved] : [];
+    const extras = f.withExtras ? [r.reason, r.agent, r.resolved, r.wait, r.transfers, r.response, r.resolved, r.followUp] : [];
     return { fields: [r.ticketId, r.customer, r.created, r.orderId, r.status, ...(f.withScore ? [r.score] : []), r.channel, ...(f.withNote ? [note] : []), ...extras], shape: r.shape };
   });
   return renderCsv(header, rows, f);
@@ -105,7 +106,7 @@ function plainRead(bytes: Buffer, name: string, o: IngestOptions, chunk: number)
 
 describe('plain tickets reader', () => {
   it('gives the general path’s result, or hands the file back, on any file', async () => {
-    const o = (f: File) => options({ tz: f.tz, map: f.mapped ? { 'tickets.customer_id': 'Requester' } : {} });
+    const o = (f: File) => options({ tz: f.tz, map: f.mapped ? { 'tickets.customer_id': 'Requester', 'tickets.follow_up': 'Called back' } : {} });
     await expectPlainOrGeneral(
       file,
       (f) => parseTickets(inPieces(render(f), 1 << 20), 'tickets.csv', o(f)),

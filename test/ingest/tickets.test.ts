@@ -8,24 +8,24 @@ const utc = Date.UTC;
 describe('parseTickets', () => {
   it('reads every canonical ticket column', async () => {
     const csv = [
-      'customer_id,created_at,ticket_id,order_id,status,resolved,satisfaction,reason,channel,agent,first_response_at,transfers,reopens,contacts,first_contact_resolved',
-      'Ann@X.com,2014-01-05 09:00,T1,O1,solved,yes,good,order status,phone,Kim,2014-01-05 09:02:30,1,0,2,no',
-      'bo,2014-01-06T10:00:00Z,,,, ,,  ,,,,,,,',
+      'customer_id,created_at,ticket_id,order_id,status,resolved,satisfaction,reason,channel,agent,first_response_at,transfers,reopens,contacts,first_contact_resolved,follow_up',
+      'Ann@X.com,2014-01-05 09:00,T1,O1,solved,yes,good,order status,phone,Kim,2014-01-05 09:02:30,1,0,2,no,TRUE',
+      'bo,2014-01-06T10:00:00Z,,,, ,,  ,,,,,,,,',
     ].join('\n');
     const loaded = await parseTickets(csv, 'tickets.csv', options());
     expect(loaded.records).toEqual([
       {
         line: 2, customerId: 'ann@x.com', createdAt: utc(2014, 0, 5, 9), ticketId: 'T1', orderId: 'O1', status: 'solved', resolved: true,
         satisfaction: { kind: 'text', satisfied: true }, reason: 'order status', channel: 'phone', agent: 'Kim', waitSeconds: 150,
-        transfers: 1, reopens: 0, contacts: 2, firstContactResolved: false,
+        transfers: 1, reopens: 0, contacts: 2, firstContactResolved: false, followUp: true,
       },
       {
         line: 3, customerId: 'bo', createdAt: utc(2014, 0, 6, 10), ticketId: null, orderId: null, status: null, resolved: null,
         satisfaction: null, reason: null, channel: null, agent: null, waitSeconds: null,
-        transfers: null, reopens: null, contacts: null, firstContactResolved: null,
+        transfers: null, reopens: null, contacts: null, firstContactResolved: null, followUp: null,
       },
     ]);
-    expect(loaded.present.size).toBe(15);
+    expect(loaded.present.size).toBe(16);
     expect(loaded.present.has('wait_seconds')).toBe(false);
   });
 
