@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { DataError } from '../errors.js';
 import { sniffDialect, type Dialect } from './dialect.js';
+import { LineEnds } from './lineEnds.js';
 
 /**
  * Text chunks → CSV records with their physical line numbers, streamed through papaparse's
@@ -22,6 +23,8 @@ export interface RecordStream {
   /** Known once the first chunk has been read. */
   dialect: Dialect;
   records: AsyncIterable<CsvRecord[]>;
+  /** How the file's lines end (every kind ends a row: see lineEnds.ts); complete once the records are read. */
+  lineEnds: LineEnds;
 }
 
 const SNIFF_CHARS = 64 * 1024;
@@ -29,7 +32,7 @@ const SNIFF_CHARS = 64 * 1024;
 const MAX_OPEN_RECORD = 16 * 1024 * 1024;
 
 export function readRecords(chunks: AsyncIterable<string>, file: string): RecordStream {
-  const stream: RecordStream = { dialect: { delimiter: ',', lineEnding: '\n' }, records: noRecords() };
+  const stream: RecordStream = { dialect: { delimiter: ',', lineEnding: '\n' }, records: noRecords(), lineEnds: new LineEnds() };
   stream.records = parseChunks(chunks, file, stream);
   return stream;
 }
@@ -68,12 +71,17 @@ async function* parseChunks(chunks: AsyncIterable<string>, file: string, stream:
     buffer = final ? '' : input.slice(result.meta.cursor);
     return out;
   };
+  const ends = stream.lineEnds;
+  // The dialect is sniffed from the text as written; the parser reads it with every line end made LF.
+  let unsniffed = '';
   for await (const chunk of chunks) {
-    buffer += chunk;
     if (parser === null) {
-      if (buffer.length < SNIFF_CHARS) continue;
-      parser = start(buffer, stream);
-    }
+      unsniffed += chunk;
+      if (unsniffed.length < SNIFF_CHARS) continue;
+      parser = start(unsniffed, stream);
+      buffer += ends.normalize(unsniffed, false);
+      unsniffed = '';
+    } else buffer += ends.normalize(chunk, false);
     const records = emit(buffer, false);
     if (records.length > 0) yield records;
     if (buffer.length > MAX_OPEN_RECORD) {
@@ -82,7 +90,8 @@ async function* parseChunks(chunks: AsyncIterable<string>, file: string, stream:
       );
     }
   }
-  if (parser === null) parser = start(buffer, stream);
+  if (parser === null) parser = start(unsniffed, stream);
+  buffer += ends.normalize(unsniffed, true);
   if (buffer !== '') {
     const records = emit(buffer, true);
     if (records.length > 0) yield records;
@@ -91,7 +100,7 @@ async function* parseChunks(chunks: AsyncIterable<string>, file: string, stream:
 
 function start(sample: string, stream: RecordStream): Papa.Parser {
   stream.dialect = sniffDialect(sample);
-  return new Papa.Parser({ delimiter: stream.dialect.delimiter, newline: stream.dialect.lineEnding, quoteChar: '"' });
+  return new Papa.Parser({ delimiter: stream.dialect.delimiter, newline: '\n', quoteChar: '"' });
 }
 
 function lineOfRow(rows: string[][], row: number, firstLine: number, countBreaks: (fields: string[]) => number): number {

@@ -78,7 +78,7 @@ export class OrderRangeParser implements PlainBatches {
 
   constructor(
     private readonly layout: OrderLineLayout,
-    private readonly crlf: boolean,
+    readonly crlf: boolean,
     /** Field positions of the profiled columns. */
     private readonly profiled: readonly number[],
     /** The main table's numbered customer form: such ids go back as numbers, not worker keys. */

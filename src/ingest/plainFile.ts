@@ -23,6 +23,8 @@ const CR = 0x0d;
 
 /** What the shared loop of readPlainFile hands each batch of whole lines to. */
 export interface PlainBatches {
+  /** The file's lines end in CRLF (else LF). */
+  readonly crlf: boolean;
   /** False hands the file back to the general path. */
   batch(bytes: Buffer, last: boolean): boolean;
 }
@@ -87,7 +89,7 @@ export class PlainFileLoop<R extends PlainBatches> {
       }
       const end = last ? bytes.length : bytes.lastIndexOf(LF) + 1;
       const batch = bytes.subarray(0, end);
-      if (batch.indexOf(QUOTE) >= 0 || batch.indexOf(0) >= 0 || !isUtf8(batch)) return 'not-plain';
+      if (batch.indexOf(QUOTE) >= 0 || batch.indexOf(0) >= 0 || !isUtf8(batch) || strayCr(batch, this.reader.crlf)) return 'not-plain';
       if (!this.reader.batch(batch, last)) return 'not-plain';
       position += bytesRead;
       carry = Buffer.from(bytes.subarray(end));
@@ -134,6 +136,17 @@ export function splitLines(bytes: Buffer, at: number, last: boolean, crlf: boole
     at = nl + 1;
   }
   return n;
+}
+
+/**
+ * A CR that does not end a CRLF line end (any CR in an LF file): the file mixes line endings,
+ * which the general path reads with every kind ending a row (lineEnds.ts). In an LF file this
+ * is one native search per batch; in a CRLF file one per line.
+ */
+function strayCr(batch: Buffer, crlf: boolean): boolean {
+  if (!crlf) return batch.indexOf(CR) >= 0;
+  for (let i = batch.indexOf(CR); i >= 0; i = batch.indexOf(CR, i + 2)) if (batch[i + 1] !== LF) return true;
+  return false;
 }
 
 function countLines(bytes: Buffer, upTo: number): number {

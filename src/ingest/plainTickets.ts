@@ -39,6 +39,7 @@ export async function readPlainTickets(
 }
 
 class TicketBatches implements PlainBatches {
+  readonly crlf: boolean;
   private line = 2;
   private first = true;
   private readonly state = { blank: 0 };
@@ -65,6 +66,7 @@ class TicketBatches implements PlainBatches {
       Object.keys(input.mapping.sources).map((column) => ({ column, position: positions.get(column)! })),
     );
     this.width2 = 2 * shape.width;
+    this.crlf = input.dialect.lineEnding === '\r\n';
   }
 
   /**

@@ -8,7 +8,7 @@ import { readPlainOrders } from '../../src/ingest/plainOrders.js';
 import { PRESETS } from '../../src/ingest/presets/index.js';
 import type { IngestOptions } from '../../src/ingest/records.js';
 import { options } from './ingestTestUtil.js';
-import { plainFiles, renderCsv, settle } from './plainFileHarness.js';
+import { MIXED_ENDS, plainFiles, renderCsv, settle } from './plainFileHarness.js';
 
 /**
  * Reading the rest of a plain orders file on worker threads against reading it on this thread
@@ -40,6 +40,7 @@ const file = fc.record({
   rows: fc.array(row, { minLength: 35, maxLength: 250 }),
   delimiter: fc.constantFrom(',', ';'),
   lineEnding: fc.constantFrom('\n', '\r\n'),
+  mixedEnds: MIXED_ENDS,
   bom: fc.boolean(),
   finalNewline: fc.boolean(),
   quote: fc.boolean(),
