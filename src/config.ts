@@ -16,6 +16,7 @@ import { parseCohortWindow, parseSpan } from './analysis/windows.js';
  *     "map": { "orders.customer_id": "Email", "tickets.created_at": "Opened" },
  *     "formats": { "orders": "shopify", "tickets": "zendesk" },
  *     "tz": "Europe/Berlin", "dateFormat": "DMY", "decimal": ",", "currency": "EUR", "strict": true,
+ *     "maxUnusable": "10%",
  *     "windows": { "cohort": "2014-01", "follow": "3m", "grace": "14d" },
  *     "slices": { "by": ["hour", "reason"], "minRated": 30 },
  *     "report": { "failOn": ["csat-drop>5pt", "skipped-rows>1%"] },
@@ -37,6 +38,7 @@ export interface LoyaltyConfig {
   decimal?: '.' | ',';
   currency?: string;
   strict?: boolean;
+  maxUnusable?: string;
   windows: { cohort?: string; follow?: string; grace?: string };
   slices: { by?: string[]; minRated?: number };
   report: { failOn?: string[] };
@@ -56,6 +58,7 @@ const SHAPE: Shape = {
   decimal: 'string',
   currency: 'string',
   strict: 'boolean',
+  maxUnusable: 'string',
   windows: { cohort: 'string', follow: 'string', grace: 'string' },
   slices: { by: 'string list', minRated: 'integer' },
   report: { failOn: 'string list' },
@@ -110,6 +113,11 @@ export function parseConfig(text: string, file: string): LoyaltyConfig {
   if (raw.decimal !== undefined) config.decimal = oneOf('decimal', raw.decimal, ['.', ','] as const, file);
   if (raw.currency !== undefined) config.currency = nonEmpty('currency', raw.currency, file);
   if (raw.strict !== undefined) config.strict = raw.strict;
+  if (raw.maxUnusable !== undefined) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(raw.maxUnusable);
+    if (!m || Number(m[1]) > 100) throw wrongValue('maxUnusable', raw.maxUnusable, 'a percentage from 0% to 100%, like "10%"', file);
+    config.maxUnusable = raw.maxUnusable;
+  }
   const { cohort, follow, grace } = config.windows;
   // The pattern keeps the file to the plain forms; the parser then catches what a pattern
   // cannot (month 13, a range ending before it starts, --follow 0m) with the file's key named.
@@ -137,6 +145,7 @@ export interface ConfigurableFlags {
   decimal?: '.' | ',';
   currency?: string;
   strict?: boolean;
+  maxUnusable?: string;
   cohort?: string;
   follow?: string;
   grace?: string;
@@ -168,6 +177,7 @@ export function mergeFlags<F extends ConfigurableFlags>(
     decimal: config.decimal,
     currency: config.currency,
     strict: config.strict,
+    maxUnusable: config.maxUnusable,
     cohort: config.windows.cohort,
     follow: config.windows.follow,
     grace: config.windows.grace,

@@ -63,7 +63,7 @@ describe('parseConfig', () => {
     const e = failure(() => parseConfig('{ "timezone": "UTC" }', 'jobs/loyalty.json'));
     expect(e.exitCode).toBe(EXIT.usage);
     expect(e.message).toBe(
-      'jobs/loyalty.json: unknown key "timezone"; valid keys at the top level are: map, formats, tz, dateFormat, decimal, currency, strict, windows, slices, report, seed.',
+      'jobs/loyalty.json: unknown key "timezone"; valid keys at the top level are: map, formats, tz, dateFormat, decimal, currency, strict, maxUnusable, windows, slices, report, seed.',
     );
   });
 

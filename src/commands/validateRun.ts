@@ -39,7 +39,7 @@ async function validateFile(role: Role, file: string, options: IngestOptions): P
   try {
     const loaded = await load(file, { ...options, strict: false });
     let strictError: string | null = null;
-    if (options.strict && loaded.quality.rowsSkipped > 0) {
+    if (options.strict && (loaded.quality.rowsSkipped > 0 || loaded.quality.cellsEmptied !== undefined)) {
       try {
         await load(file, options);
       } catch (e) {

@@ -19,7 +19,7 @@ export async function parseOrders(
   options: IngestOptions,
   presets: readonly Preset[] = PRESETS,
 ): Promise<LoadedOrders> {
-  const acc = new RowAccounting(fileName, options.strict);
+  const acc = new RowAccounting(fileName, options.strict, options.maxUnusable);
   const input = await openMappedRows(source, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options, acc, presets);
   const rows = orderRowsFor(input, options, acc);
   for await (const batch of input.rows) for (const { line, values } of batch) rows.row(line, values);

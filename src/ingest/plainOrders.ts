@@ -41,7 +41,7 @@ export async function readPlainOrders(
     const start = startPlain(bytes, last, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options.ordersFormat, options, presets);
     if (start === null) return null;
     const { input, shape, headerBytes } = start;
-    const reader = new OrderBatchReader(fileName, input, orderRowsFor(input, options, new RowAccounting(fileName, options.strict)), shape, headerBytes);
+    const reader = new OrderBatchReader(fileName, input, orderRowsFor(input, options, new RowAccounting(fileName, options.strict, options.maxUnusable)), shape, headerBytes);
     // Room for the whole file at the first batch's bytes per line: no growing and copying.
     reader.rows.table.reserve(lines);
     return reader;

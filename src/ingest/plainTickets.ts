@@ -32,7 +32,7 @@ export async function readPlainTickets(
   const reader = await readPlainFile(file, size, progress, chunkSize, (bytes, last) => {
     const start = startPlain(bytes, last, fileName, 'tickets', TICKET_COLUMNS, REQUIRED_TICKET_COLUMNS, options.ticketsFormat, options, presets);
     if (start === null) return null;
-    const acc = new RowAccounting(fileName, options.strict);
+    const acc = new RowAccounting(fileName, options.strict, options.maxUnusable);
     return new TicketBatches(start.input, ticketRowsFor(start.input, options, acc), acc, start.shape, start.headerBytes);
   });
   return reader === null ? null : reader.finish(fileName);

@@ -23,7 +23,17 @@ export function buildQuality(
     rowsUsed,
     rowsSkipped: acc.rowsSkipped,
     skipped: acc.skipped,
+    ...(acc.cellsEmptied > 0 ? { cellsEmptied: acc.emptied } : {}),
     decisions: [dialect, ...decisions],
-    warnings: input.warnings,
+    warnings: acc.cellsEmptied > 0 ? [...input.warnings, emptiedWarning(acc)] : input.warnings,
   };
+}
+
+/** One line for every output that prints warnings: how many cells were left empty, and why. */
+function emptiedWarning(acc: RowAccounting): string {
+  const reasons = Object.entries(acc.emptied)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([reason, t]) => `${t.count} ${reason} (first at line ${t.firstLines[0]}: "${t.examples[0]}")`)
+    .join('; ');
+  return `${acc.cellsEmptied} unreadable cell(s) left empty, their rows kept: ${reasons}`;
 }

@@ -94,6 +94,8 @@ export interface FileQuality {
   rowsUsed: number;
   rowsSkipped: number;
   skipped: Record<string, SkipTally>;
+  /** Unreadable cells of optional columns left empty (their rows kept), by reason. */
+  cellsEmptied?: Record<string, SkipTally>;
   /** Orders only: rows whose order_id repeated one already seen (counted once). */
   duplicateOrderIds?: number;
   /** Per-column parsing decisions worth reporting ("order_date: ISO 8601", "amount: decimal comma"). */
@@ -133,6 +135,8 @@ export interface IngestOptions {
   dateFormat: string | null;
   decimal: '.' | ',' | null;
   currency: string | null;
+  /** --max-unusable: share of unusable rows (or cells of one column) above which a file is refused. */
+  maxUnusable: number;
 }
 
 export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
@@ -144,4 +148,5 @@ export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
   dateFormat: null,
   decimal: null,
   currency: null,
+  maxUnusable: 0.05,
 };

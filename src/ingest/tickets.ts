@@ -22,8 +22,9 @@ import { parseSatisfaction } from './values/score.js';
 
 /**
  * Tickets: any supported surface form → canonical TicketRecords plus the accounting of every
- * row that could not be used. A non-empty value that cannot be read in any mapped column
- * (a score of "meh", resolved = "maybe") skips the row, counted under its own reason.
+ * row that could not be used. A non-empty value that cannot be read in an optional column
+ * (a score of "meh", resolved = "maybe") leaves that cell empty, counted under its own reason;
+ * the ticket is kept.
  */
 export async function parseTickets(
   source: AsyncIterable<Uint8Array | string> | string,
@@ -31,7 +32,7 @@ export async function parseTickets(
   options: IngestOptions,
   presets: readonly Preset[] = PRESETS,
 ): Promise<LoadedTickets> {
-  const acc = new RowAccounting(fileName, options.strict);
+  const acc = new RowAccounting(fileName, options.strict, options.maxUnusable);
   const input = await openMappedRows(source, fileName, 'tickets', TICKET_COLUMNS, REQUIRED_TICKET_COLUMNS, options, acc, presets);
   const rows = ticketRowsFor(input, options, acc);
   for await (const batch of input.rows) for (const { line, values } of batch) rows.row(line, values);
@@ -69,13 +70,13 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
   const interners = { status: new Interner(), reason: new Interner(), channel: new Interner(), agent: new Interner() };
   const label = (values: Partial<Record<string, string>>, c: keyof typeof interners) =>
     has.has(c) ? interners[c].intern((values[c] ?? '').trim()) || null : null;
-  const read = <T>(line: number, values: Partial<Record<string, string>>, field: OptionalField<T>): T | null | typeof SKIPPED => {
+  const read = <T>(line: number, values: Partial<Record<string, string>>, field: OptionalField<T>): T | null => {
     if (!has.has(field.column)) return null;
     const raw = values[field.column] ?? '';
     const value = field.parse(raw);
     if (value !== 'invalid') return value;
-    acc.skip(line, field.reason, raw, field.column, sources[field.column], field.fix);
-    return SKIPPED;
+    acc.emptyCell(line, field.reason, raw, field.column, sources[field.column] ?? null, field.fix);
+    return null;
   };
 
   function row(line: number, values: Partial<Record<string, string>>): void {
@@ -92,28 +93,19 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       acc.skip(line, 'unparseable created_at', rawCreated, 'created_at', sources.created_at, DATE_FIX);
       return;
     }
+    // An unreadable optional cell is left empty and counted; the ticket itself stays.
     const satisfaction = read(line, values, SATISFACTION);
-    if (satisfaction === SKIPPED) return;
     const resolved = read(line, values, RESOLVED);
-    if (resolved === SKIPPED) return;
     const firstContactResolved = read(line, values, FIRST_CONTACT_RESOLVED);
-    if (firstContactResolved === SKIPPED) return;
     const waitSeconds = read(line, values, WAIT_SECONDS);
-    if (waitSeconds === SKIPPED) return;
     const transfers = read(line, values, TRANSFERS);
-    if (transfers === SKIPPED) return;
     const reopens = read(line, values, REOPENS);
-    if (reopens === SKIPPED) return;
     const contacts = read(line, values, CONTACTS);
-    if (contacts === SKIPPED) return;
     let respondedCell: TimeCell | null = null;
     const rawResponse = has.has('first_response_at') ? (values.first_response_at ?? '') : '';
     if (rawResponse.trim() !== '') {
       respondedCell = responded.cell(rawResponse);
-      if (respondedCell === null) {
-        acc.skip(line, 'unparseable first_response_at', rawResponse, 'first_response_at', sources.first_response_at, DATE_FIX);
-        return;
-      }
+      if (respondedCell === null) acc.emptyCell(line, 'unparseable first_response_at', rawResponse, 'first_response_at', sources.first_response_at ?? null, DATE_FIX);
     }
     if (typeof createdCell !== 'number') pendingCreated.push({ index: records.length, cell: createdCell });
     keep(respondedCell, {
@@ -167,8 +159,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       if (unusable.has(index)) continue;
       const respondedAt = responded.resolve(cell);
       if (respondedAt === null) {
-        unusable.add(index);
-        acc.skip(records[index].line, 'unparseable first_response_at', typeof cell === 'number' ? '' : cell.raw, 'first_response_at', sources.first_response_at, DATE_FIX);
+        acc.emptyCell(records[index].line, 'unparseable first_response_at', typeof cell === 'number' ? '' : cell.raw, 'first_response_at', sources.first_response_at ?? null, DATE_FIX);
         continue;
       }
       // A response stamped before the ticket was opened is a clock or export error: no wait known.
@@ -210,8 +201,6 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
 
   return { row, plain, finish };
 }
-
-const SKIPPED = Symbol('skipped');
 
 /** ticket_id and order_id: trimmed, empty → null. */
 export function textCell(raw: string): string | null {
