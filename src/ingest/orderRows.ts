@@ -22,6 +22,8 @@ export class OrderRows {
   /** Slash dates and bare numbers wait for the whole column; their rows are fixed up after. */
   readonly pending: { index: number; cell: PendingTime }[] = [];
   duplicateOrderIds = 0;
+  /** The run's time, for the plausible-date window. */
+  readonly now: number;
 
   constructor(
     readonly sources: Record<string, string>,
@@ -34,6 +36,7 @@ export class OrderRows {
     this.dates = new DateColumn('order_date', columnLabel('order_date', sources), options.dateFormat, options.tz);
     this.decimal = options.decimal ?? (delimiter === ';' ? ',' : '.');
     this.currencies = new CurrencyTally(options.currency);
+    this.now = options.now ?? Date.now();
   }
 
   row(line: number, values: Partial<Record<string, string>>): void {

@@ -8,6 +8,7 @@ import { buildQuality } from './quality.js';
 import { isoWall, Range } from './profile.js';
 import { ORDER_DATE_FIX, OrderRows } from './orderRows.js';
 import { withTable } from './orderTable.js';
+import { plausibleDates } from './values/plausibleDate.js';
 
 /**
  * Orders: any supported surface form → canonical OrderRecords plus the accounting of every
@@ -50,6 +51,16 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
       acc.skip(table.line[index], 'unparseable order_date', cell.raw, 'order_date', sources.order_date, ORDER_DATE_FIX);
     }
   }
+  // Dates outside 1970 .. a year after the run are typos: skipped, so they move no window.
+  const plausible = plausibleDates(rows.now);
+  for (let i = 0; i < table.length; i++) {
+    const ms = table.orderDate[i];
+    if (plausible.has(ms) || unusable.has(i)) continue;
+    unusable.add(i);
+    const shown = isoWall(ms);
+    acc.unparseable('order_date', table.line[i], shown);
+    acc.skip(table.line[i], `implausible order_date (${plausible.why(ms)})`, shown, 'order_date', sources.order_date, PLAUSIBLE_FIX);
+  }
   if (unusable.size > 0) table.retain((i) => !unusable.has(i));
   const dateRange = new Range();
   const amountRange = new Range();
@@ -81,6 +92,8 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
   };
   return withTable({ present, quality, profile, problems: acc.sortedProblems() }, table);
 }
+
+const PLAUSIBLE_FIX = 'correct the year (dates from 1970 to a year after today are read)';
 
 const HINTS: Partial<Record<OrderColumn, string>> = {
   customer_id: 'map the column that holds the customer with --map orders.customer_id=<header>',

@@ -137,6 +137,8 @@ export interface IngestOptions {
   currency: string | null;
   /** --max-unusable: share of unusable rows (or cells of one column) above which a file is refused. */
   maxUnusable: number;
+  /** The run's time (ms): dates more than a year after it are implausible. Null: the clock now. */
+  now: number | null;
 }
 
 export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
@@ -149,4 +151,5 @@ export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
   decimal: null,
   currency: null,
   maxUnusable: 0.05,
+  now: null,
 };

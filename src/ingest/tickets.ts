@@ -19,6 +19,7 @@ import { detach, Interner } from './values/detach.js';
 import { DateColumn, type PendingTime, type TimeCell } from './values/dateColumn.js';
 import { parseBoolean, parseCount, parseSeconds } from './values/flags.js';
 import { parseSatisfaction } from './values/score.js';
+import { plausibleDates } from './values/plausibleDate.js';
 
 /**
  * Tickets: any supported surface form → canonical TicketRecords plus the accounting of every
@@ -154,6 +155,16 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
         acc.unparseable('created_at', records[index].line, cell.raw);
         acc.skip(records[index].line, 'unparseable created_at', cell.raw, 'created_at', sources.created_at, DATE_FIX);
       }
+    }
+    // created_at outside 1970 .. a year after the run is a typo: skipped, so it moves no window.
+    const plausible = plausibleDates(options.now ?? Date.now());
+    for (let i = 0; i < records.length; i++) {
+      const ms = records[i].createdAt;
+      if (plausible.has(ms) || unusable.has(i)) continue;
+      unusable.add(i);
+      const shown = isoWall(ms);
+      acc.unparseable('created_at', records[i].line, shown);
+      acc.skip(records[i].line, `implausible created_at (${plausible.why(ms)})`, shown, 'created_at', sources.created_at, 'correct the year (dates from 1970 to a year after today are read)');
     }
     for (const { index, cell } of responses) {
       if (unusable.has(index)) continue;
