@@ -4,7 +4,7 @@ import { columnLabel } from './mapping.js';
 import { OrderTable } from './orderTable.js';
 import type { IngestOptions } from './records.js';
 import { parseAmount } from './values/amount.js';
-import { normalizeCustomerId } from './values/customerId.js';
+import { normalizeCustomerId, normalizeOrderId } from './values/customerId.js';
 import { DateColumn, type PendingTime } from './values/dateColumn.js';
 
 /**
@@ -22,6 +22,8 @@ export class OrderRows {
   /** Slash dates and bare numbers wait for the whole column; their rows are fixed up after. */
   readonly pending: { index: number; cell: PendingTime }[] = [];
   duplicateOrderIds = 0;
+  /** Raw ids that Unicode normalisation changed (customerId.ts), for the data-quality count. */
+  readonly changedIds = { customer_id: new Set<string>(), order_id: new Set<string>() };
   /** The run's time, for the plausible-date window. */
   readonly now: number;
 
@@ -44,7 +46,7 @@ export class OrderRows {
     const rawId = values.customer_id ?? '';
     const rawDate = values.order_date ?? '';
     const rawAmount = values.amount ?? '';
-    const customerId = normalizeCustomerId(rawId);
+    const customerId = normalizeCustomerId(rawId, this.changedIds.customer_id);
     const date = this.dates.cell(rawDate);
     const amount = parseAmount(rawAmount, this.decimal);
     if (date === null) acc.unparseable('order_date', line, rawDate);
@@ -58,7 +60,7 @@ export class OrderRows {
     } else if (!this.currencies.accept(amount.currency)) {
       acc.skip(line, `currency other than ${this.currencies.keep}`, rawAmount, 'amount', sources.amount, `keep only ${this.currencies.keep} rows or change --currency`, true);
     } else {
-      const orderId = this.hasOrderId ? (values.order_id ?? '').trim() || null : null;
+      const orderId = this.hasOrderId ? normalizeOrderId(values.order_id ?? '', this.changedIds.order_id) : null;
       const orderKey = orderId === null ? -1 : this.table.orderIds.addText(orderId);
       if (orderId !== null && !this.table.orderIds.isNew) {
         this.duplicate(line, orderKey);

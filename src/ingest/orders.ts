@@ -4,7 +4,7 @@ import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
 import { openMappedRows, type MappedRows } from './mappedRows.js';
 import { columnLabel } from './mapping.js';
-import { buildQuality } from './quality.js';
+import { buildQuality, noteNormalizedIds } from './quality.js';
 import { isoWall, Range } from './profile.js';
 import { ORDER_DATE_FIX, OrderRows } from './orderRows.js';
 import { withTable } from './orderTable.js';
@@ -82,6 +82,7 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
   const decisions = [`order_date: ${dates.describe()}`, `amount: ${amountFormat}`];
   const quality = buildQuality(fileName, input, acc, table.length, decisions);
   quality.duplicateOrderIds = rows.duplicateOrderIds;
+  noteNormalizedIds(quality, rows.changedIds);
   const present = new Set(ORDER_COLUMNS.filter((c) => c in sources));
   const profile = {
     encoding: input.encoding,

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from './accounting.js';
 import { ByteKeys } from './byteKeys.js';
@@ -60,6 +61,8 @@ export class OrderBatchReader implements PlainBatches {
   private readonly state = { blank: 0 };
   readonly layout: OrderLineLayout;
   readonly crlf: boolean;
+  /** The current batch is all ASCII: its ids need no Unicode normalisation. */
+  private ascii = false;
   readonly profiled: { column: string; position: number }[];
   private readonly width: number;
   /** Per line of the current batch: field boundaries (width × [start, end]), date, amount. */
@@ -103,6 +106,7 @@ export class OrderBatchReader implements PlainBatches {
     }
     const mapped = new Map<number, Partial<Record<string, string>> | null>();
     const firstLine = this.line;
+    this.ascii = isAscii(bytes);
     const n = splitLines(bytes, at, last, this.crlf, (start, end, k) => {
       if (k === this.ms.length) this.grow();
       if (!this.canonical(bytes, start, end, k)) {
@@ -143,7 +147,7 @@ export class OrderBatchReader implements PlainBatches {
 
   /** canonicalOrderLine for line k of the batch, keeping its bounds, date and amount. */
   private canonical(bytes: Buffer, start: number, end: number, k: number): boolean {
-    if (!canonicalOrderLine(bytes, start, end, this.layout, this.bounds, k * this.width * 2, this.value)) return false;
+    if (!canonicalOrderLine(bytes, start, end, this.layout, this.bounds, k * this.width * 2, this.value, this.ascii)) return false;
     this.ms[k] = this.value[0]!;
     this.amounts[k] = this.value[1]!;
     return true;

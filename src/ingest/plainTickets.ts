@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from './accounting.js';
 import { ByteObserver } from './byteObserver.js';
@@ -60,7 +61,7 @@ class TicketBatches implements PlainBatches {
     private readonly headerBytes: number,
   ) {
     const positions = input.mapping.positions;
-    this.lines = new TicketLineReader(input.dialect.delimiter, shape.width, positions);
+    this.lines = new TicketLineReader(input.dialect.delimiter, shape.width, positions, rows.changedIds);
     this.observed = new ByteObserver(
       input.observer,
       Object.keys(input.mapping.sources).map((column) => ({ column, position: positions.get(column)! })),
@@ -79,6 +80,7 @@ class TicketBatches implements PlainBatches {
     this.first = false;
     const firstLine = this.line;
     const delimiter = this.input.dialect.delimiter;
+    this.lines.ascii = isAscii(bytes);
     const read: (TicketRecord | Partial<Record<string, string>> | null)[] = [];
     const fast: boolean[] = [];
     const n = splitLines(bytes, at, last, this.input.dialect.lineEnding === '\r\n', (start, end, k) => {

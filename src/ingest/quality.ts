@@ -37,3 +37,18 @@ function emptiedWarning(acc: RowAccounting): string {
     .join('; ');
   return `${acc.cellsEmptied} unreadable cell(s) left empty, their rows kept: ${reasons}`;
 }
+
+/**
+ * Ids that Unicode normalisation changed (NFC, invisible format characters removed): counted
+ * as distinct raw values per column in `idsNormalized` and said in a warning, so a reader knows
+ * that two spellings were joined.
+ */
+export function noteNormalizedIds(quality: FileQuality, changed: { customer_id: Set<string>; order_id: Set<string> }): void {
+  const counts = { customer_id: changed.customer_id.size, order_id: changed.order_id.size };
+  if (counts.customer_id + counts.order_id === 0) return;
+  quality.idsNormalized = counts;
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([column, n]) => `${n} ${column} value(s)`);
+  quality.warnings = [...quality.warnings, `${parts.join(' and ')} changed by Unicode normalisation (NFC, invisible characters such as zero-width spaces removed), so spellings that look the same are one id`];
+}

@@ -96,6 +96,8 @@ export interface FileQuality {
   skipped: Record<string, SkipTally>;
   /** Unreadable cells of optional columns left empty (their rows kept), by reason. */
   cellsEmptied?: Record<string, SkipTally>;
+  /** Distinct raw ids that Unicode normalisation changed, per column; absent when none. */
+  idsNormalized?: { customer_id: number; order_id: number };
   /** Orders only: rows whose order_id repeated one already seen (counted once). */
   duplicateOrderIds?: number;
   /** Per-column parsing decisions worth reporting ("order_date: ISO 8601", "amount: decimal comma"). */

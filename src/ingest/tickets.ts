@@ -12,9 +12,9 @@ import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
 import { openMappedRows, type MappedRows } from './mappedRows.js';
 import { columnLabel } from './mapping.js';
-import { buildQuality } from './quality.js';
+import { buildQuality, noteNormalizedIds } from './quality.js';
 import { isoWall, Range, type ColumnProfile } from './profile.js';
-import { normalizeCustomerId } from './values/customerId.js';
+import { normalizeCustomerId, normalizeOrderId } from './values/customerId.js';
 import { detach, Interner } from './values/detach.js';
 import { DateColumn, type PendingTime, type TimeCell } from './values/dateColumn.js';
 import { parseBoolean, parseCount, parseSeconds } from './values/flags.js';
@@ -54,6 +54,8 @@ export interface TicketRows {
    */
   plain(record: TicketRecord, createdLength: number, responseMs: number, responseLength: number): void;
   finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets;
+  /** Raw ids that Unicode normalisation changed (customerId.ts), for the data-quality count. */
+  readonly changedIds: { customer_id: Set<string>; order_id: Set<string> };
 }
 
 export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: IngestOptions, acc: RowAccounting): TicketRows {
@@ -61,6 +63,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
   const created = new DateColumn('created_at', columnLabel('created_at', sources), options.dateFormat, options.tz);
   const responded = new DateColumn('first_response_at', columnLabel('first_response_at', sources), options.dateFormat, options.tz);
   const scales = new Set<string>();
+  const changedIds = { customer_id: new Set<string>(), order_id: new Set<string>() };
   const records: TicketRecord[] = [];
   // Slash dates and bare numbers wait for the whole column; their records are fixed up after.
   const pendingCreated: { index: number; cell: PendingTime }[] = [];
@@ -83,7 +86,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
   function row(line: number, values: Partial<Record<string, string>>): void {
     const rawId = values.customer_id ?? '';
     const rawCreated = values.created_at ?? '';
-    const customerId = normalizeCustomerId(rawId);
+    const customerId = normalizeCustomerId(rawId, changedIds.customer_id);
     const createdCell = created.cell(rawCreated);
     if (createdCell === null) acc.unparseable('created_at', line, rawCreated);
     if (customerId === '') {
@@ -114,7 +117,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       customerId,
       createdAt: typeof createdCell === 'number' ? createdCell : NaN,
       ticketId: text(values, 'ticket_id'),
-      orderId: text(values, 'order_id'),
+      orderId: has.has('order_id') ? detach(normalizeOrderId(values.order_id ?? '', changedIds.order_id) ?? '') || null : null,
       status: label(values, 'status'),
       resolved,
       satisfaction,
@@ -196,6 +199,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     if (has.has('first_response_at')) decisions.push(`first_response_at: ${responded.describe()}`);
     if (has.has('satisfaction')) decisions.push(`satisfaction: ${scoreFormat}`);
     const quality = buildQuality(fileName, input, acc, records.length, decisions);
+    noteNormalizedIds(quality, changedIds);
     const columns: ColumnProfile[] = present.map((c) => {
       const [type, format, range] = describeColumn(c, created, responded, scoreFormat, createdRange);
       return input.observer.profile(c, sources[c], type, format, range);
@@ -210,7 +214,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     return { records, present: new Set(present), quality, profile, problems: acc.sortedProblems() };
   }
 
-  return { row, plain, finish };
+  return { row, plain, finish, changedIds };
 }
 
 /** ticket_id and order_id: trimmed, empty → null. */

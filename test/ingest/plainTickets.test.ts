@@ -16,7 +16,7 @@ import { expectPlainOrGeneral, plainFiles, renderCsv, ROW_SHAPE, SURFACE } from 
  */
 const files = plainFiles('tickets');
 
-const CUSTOMERS = ['C1', 'C2', 'c2', ' C3 ', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', '', 'Total', 'a\u00a0'];
+const CUSTOMERS = ['C1', 'C2', 'c2', ' C3 ', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', '', 'Total', 'a\u00a0', 'jos\u00e9', 'jose\u0301', 'ann\u200b', '\u200bann', 'ZW\u200d1'];
 const DATES = [
   '2024-01-05',
   '2024-01-05 10:00:00',
@@ -33,7 +33,7 @@ const DATES = [
   '5 Jan 2024',
 ];
 const TICKET_IDS = ['T1', 'T2', 'T1', '', ' T3', 'ü9', 'a-very-long-ticket-identifier-0001'];
-const ORDER_IDS = ['A1', '', '1001', ' 1002 ', 'ü9', 'a-very-long-order-identifier-0001'];
+const ORDER_IDS = ['A1', '', '1001', ' 1002 ', 'ü9', 'a-very-long-order-identifier-0001', 'A1\u200b', 'ü9\ufeff'];
 const STATUSES = ['closed', 'open', ' solved', '', 'näh', 'on-hold'];
 const SCORES = ['', '1', '5', '3', '0', '6', '4.5', 'good', 'Bad', 'satisfied', 'unsatisfied', 'offered', 'unoffered', 'meh', ' 2 '];
 const CHANNELS = ['email', 'chat', ' phone ', '', 'café ☕'];
