@@ -3,7 +3,7 @@ import { CurrencyTally } from './currencies.js';
 import { columnLabel } from './mapping.js';
 import { OrderTable } from './orderTable.js';
 import type { IngestOptions } from './records.js';
-import { parseAmount } from './values/amount.js';
+import { MAX_AMOUNT, parseAmount } from './values/amount.js';
 import { normalizeCustomerId, normalizeOrderId } from './values/customerId.js';
 import { DateColumn, type PendingTime } from './values/dateColumn.js';
 
@@ -48,7 +48,9 @@ export class OrderRows {
     const rawAmount = values.amount ?? '';
     const customerId = normalizeCustomerId(rawId, this.changedIds.customer_id);
     const date = this.dates.cell(rawDate);
-    const amount = parseAmount(rawAmount, this.decimal);
+    const parsed = parseAmount(rawAmount, this.decimal);
+    const implausible = parsed !== null && !(Math.abs(parsed.value) <= MAX_AMOUNT);
+    const amount = implausible ? null : parsed;
     if (date === null) acc.unparseable('order_date', line, rawDate);
     if (amount === null) acc.unparseable('amount', line, rawAmount);
     if (customerId === '') {
@@ -56,7 +58,8 @@ export class OrderRows {
     } else if (date === null) {
       acc.skip(line, 'unparseable order_date', rawDate, 'order_date', sources.order_date, DATE_FIX);
     } else if (amount === null) {
-      acc.skip(line, 'unparseable amount', rawAmount, 'amount', sources.amount, AMOUNT_FIX);
+      if (implausible) acc.skip(line, 'implausible amount (above a trillion)', rawAmount, 'amount', sources.amount, 'correct the amount (at most 1,000,000,000,000 per row)');
+      else acc.skip(line, 'unparseable amount', rawAmount, 'amount', sources.amount, AMOUNT_FIX);
     } else if (!this.currencies.accept(amount.currency)) {
       acc.skip(line, `currency other than ${this.currencies.keep}`, rawAmount, 'amount', sources.amount, `keep only ${this.currencies.keep} rows or change --currency`, true);
     } else {

@@ -1,3 +1,4 @@
+import { MAX_AMOUNT } from './values/amount.js';
 import { fastIsoMsBytes } from './values/timestamp.js';
 import { AT, clean, hasByte, plainAmount } from './values/plainBytes.js';
 import type { ByteKeys } from './byteKeys.js';
@@ -47,7 +48,8 @@ export function canonicalOrderFields(bytes: Uint8Array, layout: OrderLineLayout,
   const ms = fastIsoMsBytes(bytes, b[base + 2 * date], b[base + 2 * date + 1]);
   if (ms !== ms) return false;
   const value = plainAmount(bytes, b[base + 2 * amount], b[base + 2 * amount + 1], layout.decimal);
-  if (value !== value) return false;
+  // NaN fails both; an amount above MAX_AMOUNT takes the text rule, which skips and counts it.
+  if (!(value <= MAX_AMOUNT && value >= -MAX_AMOUNT)) return false;
   if (orderId >= 0 && !clean(bytes, b[base + 2 * orderId], b[base + 2 * orderId + 1], true, ascii)) return false;
   if (status >= 0 && !clean(bytes, b[base + 2 * status], b[base + 2 * status + 1], true, ascii)) return false;
   values[0] = ms;
