@@ -72,6 +72,9 @@ export class PlainFileLoop<R extends PlainBatches> {
       if (this.buffer.length < carry.length + this.chunkSize) this.buffer = Buffer.allocUnsafe(carry.length + this.chunkSize);
       carry.copy(this.buffer, 0);
       const { bytesRead } = await this.file.read(this.buffer, carry.length, this.chunkSize, position);
+      // The file ended before the size it had when reading began (truncated while read): the
+      // general path reads it again and its reader reports the change (load.ts).
+      if (bytesRead === 0 && position < this.size) return 'not-plain';
       this.progress?.read(this.buffer.subarray(carry.length, carry.length + bytesRead));
       const last = bytesRead === 0 || position + bytesRead >= this.size;
       let bytes = this.buffer.subarray(0, carry.length + bytesRead);
