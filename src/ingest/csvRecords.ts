@@ -56,9 +56,14 @@ async function* parseChunks(chunks: AsyncIterable<string>, file: string, stream:
     for (const err of result.errors) {
       if (err.row === undefined || err.row >= result.data.length) continue;
       if (err.code === 'MissingQuotes') {
-        throw new DataError(
-          `${file}:${lineOfRow(result.data, err.row, line, countBreaks)}: a quoted field is opened but never closed (a stray " character?); fix the quoting or export the file again.`,
-        );
+        const where = `${file}:${lineOfRow(result.data, err.row, line, countBreaks)}`;
+        const after = textAfterClosingQuote(input, err.index, stream.dialect.delimiter);
+        if (after !== null) {
+          throw new DataError(
+            `${where}: text after a closing quote (${after}); a quoted field must end at its closing quote: quote the whole field and double any quote inside it (""), or export the file again.`,
+          );
+        }
+        throw new DataError(`${where}: a quoted field is opened but never closed (a stray " character?); fix the quoting or export the file again.`);
       }
       bad.add(err.row);
     }
@@ -107,6 +112,31 @@ function lineOfRow(rows: string[][], row: number, firstLine: number, countBreaks
   let line = firstLine;
   for (let i = 0; i < row; i++) line += 1 + countBreaks(rows[i]);
   return line;
+}
+
+/**
+ * papaparse reads `"22.25"x` as a quote never closed (it looks on for a quote followed by a
+ * delimiter). When the quote opened at `open` is in fact closed and followed by other text,
+ * that text, for the message; null when the quote really is never closed.
+ */
+export function textAfterClosingQuote(input: string, open: number | undefined, delimiter: string): string | null {
+  if (open === undefined) return null;
+  // papaparse reports the index just after the opening quote.
+  if (input[open] !== '"' && input[open - 1] === '"') open--;
+  if (input[open] !== '"') return null;
+  for (let i = open + 1; ; ) {
+    const q = input.indexOf('"', i);
+    if (q < 0) return null;
+    if (input[q + 1] === '"') {
+      i = q + 2;
+      continue;
+    }
+    const next = input[q + 1];
+    if (next === undefined || next === delimiter || next === '\n' || next === '\r') return null;
+    const end = input.slice(q + 1).search(/[\r\n]/);
+    const shown = input.slice(open, end < 0 ? input.length : q + 1 + end);
+    return shown.length > 40 ? `${shown.slice(0, 37)}...` : shown;
+  }
 }
 
 async function* noRecords(): AsyncGenerator<CsvRecord[]> {}

@@ -38,7 +38,7 @@ const CASES: Case[] = [
   { name: '0 bytes', args: [`${F}/empty.csv`], exit: 65, stderr: `${F}/empty.csv is empty (0 bytes)` },
   { name: 'very long field (1 MB)', args: ['<long>'], exit: 0, stdout: 'rows       2 read, 2 used, 0 skipped' },
   { name: 'NUL bytes', args: [`${F}/nul-bytes.csv`], exit: 65, stderr: `${F}/nul-bytes.csv contains NUL bytes` },
-  { name: 'mismatched quotes', args: [`${F}/mismatched-quotes.csv`], exit: 65, stderr: `${F}/mismatched-quotes.csv:26: a quoted field is opened but never closed (a stray " character?)` },
+  { name: 'mismatched quotes: text after a closing quote', args: [`${F}/mismatched-quotes.csv`], exit: 65, stderr: `${F}/mismatched-quotes.csv:26: text after a closing quote ("2014-01-05"junk,7.00)` },
   { name: 'ragged rows over 5% are refused', args: [`${F}/ragged-rows.csv`], exit: 65, stderr: `${F}/ragged-rows.csv: 7.7% of rows (2 of 26) cannot be split into the header's columns: 2 ragged (first at line 26` },
   { name: 'ragged rows are counted under --max-unusable 10%', args: [`${F}/ragged-rows.csv`, '--max-unusable', '10%'], exit: 0, stdout: `${F}/ragged-rows.csv:27  ragged row: "4 fields, header has 3"` },
   { name: 'ragged rows, --strict', args: [`${F}/ragged-rows.csv`, STRICT, '--max-unusable', '10%'], exit: 65, stderr: `${F}/ragged-rows.csv:26: ragged row` },
