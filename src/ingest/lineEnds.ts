@@ -18,6 +18,8 @@ export class LineEnds {
   /** The first line (1-based) ending differently from the first line end of the file, or 0. */
   firstOddLine = 0;
   private first: 'lf' | 'crlf' | 'cr' | null = null;
+  /** Line breaks so far, quoted ones included (an editor's line count). */
+  private lines = 0;
   private inQuotes = false;
   /** The chunk ended in a CR outside quotes: whether an LF follows is known only with the next one. */
   private pendingCr = false;
@@ -30,7 +32,10 @@ export class LineEnds {
       text = text.slice(0, -1);
     }
     if (text.indexOf('\r') < 0 && text.indexOf('"') < 0) {
-      if (!this.inQuotes) for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.end('lf');
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (this.inQuotes) this.lines++;
+        else this.end('lf');
+      }
       return text;
     }
     let out = '';
@@ -38,8 +43,9 @@ export class LineEnds {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === QUOTE) this.inQuotes = !this.inQuotes;
-      else if (this.inQuotes) continue;
-      else if (c === LF) this.end('lf');
+      else if (this.inQuotes) {
+        if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) this.lines++;
+      } else if (c === LF) this.end('lf');
       else if (c === CR) {
         if (text.charCodeAt(i + 1) === LF) {
           this.end('crlf');
@@ -69,8 +75,9 @@ export class LineEnds {
 
   private end(kind: 'lf' | 'crlf' | 'cr'): void {
     this[kind]++;
+    this.lines++;
     if (this.first === null) this.first = kind;
-    else if (kind !== this.first && this.firstOddLine === 0) this.firstOddLine = this.lf + this.crlf + this.cr;
+    else if (kind !== this.first && this.firstOddLine === 0) this.firstOddLine = this.lines;
   }
 
   /** Quote parity at the end of `text`, without changing the state. */
