@@ -47,7 +47,7 @@ export class OrderRows {
     const rawDate = values.order_date ?? '';
     const rawAmount = values.amount ?? '';
     const customerId = normalizeCustomerId(rawId, this.changedIds.customer_id);
-    const date = this.dates.cell(rawDate);
+    const date = this.dates.cell(rawDate, line);
     const parsed = parseAmount(rawAmount, this.decimal);
     const implausible = parsed !== null && !(Math.abs(parsed.value) <= MAX_AMOUNT);
     const amount = implausible ? null : parsed;
@@ -60,7 +60,7 @@ export class OrderRows {
     } else if (amount === null) {
       if (implausible) acc.skip(line, 'implausible amount (above a trillion)', rawAmount, 'amount', sources.amount, 'correct the amount (at most 1,000,000,000,000 per row)');
       else acc.skip(line, 'unparseable amount', rawAmount, 'amount', sources.amount, AMOUNT_FIX);
-    } else if (!this.currencies.accept(amount.currency)) {
+    } else if (!this.currencies.accept(amount.currency, line)) {
       acc.skip(line, `currency other than ${this.currencies.keep}`, rawAmount, 'amount', sources.amount, `keep only ${this.currencies.keep} rows or change --currency`, true);
     } else {
       const orderId = this.hasOrderId ? normalizeOrderId(values.order_id ?? '', this.changedIds.order_id) : null;

@@ -87,7 +87,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     const rawId = values.customer_id ?? '';
     const rawCreated = values.created_at ?? '';
     const customerId = normalizeCustomerId(rawId, changedIds.customer_id);
-    const createdCell = created.cell(rawCreated);
+    const createdCell = created.cell(rawCreated, line);
     if (createdCell === null) acc.unparseable('created_at', line, rawCreated);
     if (customerId === '') {
       acc.skip(line, 'empty customer_id', rawId, 'customer_id', sources.customer_id, 'fill in the customer or map another column with --map tickets.customer_id=<header>');
@@ -108,7 +108,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     let respondedCell: TimeCell | null = null;
     const rawResponse = has.has('first_response_at') ? (values.first_response_at ?? '') : '';
     if (rawResponse.trim() !== '') {
-      respondedCell = responded.cell(rawResponse);
+      respondedCell = responded.cell(rawResponse, line);
       if (respondedCell === null) acc.emptyCell(line, 'unparseable first_response_at', rawResponse, 'first_response_at', sources.first_response_at ?? null, DATE_FIX);
     }
     if (typeof createdCell !== 'number') pendingCreated.push({ index: records.length, cell: createdCell });
@@ -174,6 +174,10 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       const respondedAt = responded.resolve(cell);
       if (respondedAt === null) {
         acc.emptyCell(records[index].line, 'unparseable first_response_at', typeof cell === 'number' ? '' : cell.raw, 'first_response_at', sources.first_response_at ?? null, DATE_FIX);
+        continue;
+      }
+      if (!plausible.has(respondedAt)) {
+        acc.emptyCell(records[index].line, `implausible first_response_at (${plausible.why(respondedAt)})`, isoWall(respondedAt), 'first_response_at', sources.first_response_at ?? null, 'correct the year (dates from 1970 to a year after today are read)');
         continue;
       }
       // A response stamped before the ticket was opened is a clock or export error: no wait known.

@@ -59,3 +59,16 @@ describe('implausible dates', () => {
     ]);
   });
 });
+
+describe('implausible response times', () => {
+  it('a first_response_at in 2099 leaves the wait empty and is counted; the ticket stays', async () => {
+    const rows = ['customer_id,created_at,first_response_at'];
+    for (let i = 0; i < 40; i++) rows.push(`c${i},2024-01-05 09:00,2024-01-05 09:30`);
+    rows.push('x,2024-01-05 09:00,2099-01-05 09:30');
+    const loaded = await parseTickets(rows.join('\n'), 't.csv', options({ now: Date.UTC(2026, 5, 1) }));
+    expect(loaded.records.length).toBe(41);
+    expect(loaded.records[40].waitSeconds).toBe(null);
+    expect(loaded.records[0].waitSeconds).toBe(1800);
+    expect(loaded.quality.cellsEmptied).toEqual({ 'implausible first_response_at (more than a year after the run date)': { count: 1, firstLines: [42], examples: ['2099-01-05 09:30:00'] } });
+  });
+});

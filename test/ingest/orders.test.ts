@@ -70,7 +70,7 @@ describe('parseOrders', () => {
   it('refuses to sum different currencies, and keeps one with --currency', async () => {
     const csv = 'customer_id,order_date,amount\na,2014-01-05,$10\nb,2014-01-05,€5\nc,2014-01-05,USD 3\nd,2014-01-05,7\n';
     await expect(parseOrders(csv, 'o.csv', options())).rejects.toThrow(
-      new DataError('o.csv: column amount mixes currencies: USD (2 rows), EUR (1 rows); add --currency USD to keep only the rows in one currency.'),
+      new DataError('o.csv: column amount mixes currencies: USD (2 rows, first at line 2), EUR (1 rows, first at line 3); add --currency USD to keep only the rows in one currency.'),
     );
     const loaded = await parseOrders(csv, 'o.csv', options({ currency: 'usd' }));
     expect(loaded.records.map((r) => r.amount)).toEqual([10, 3, 7]);
