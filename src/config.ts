@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { InputMissingError, UsageError } from './errors.js';
+import { DataError, InputMissingError, UsageError } from './errors.js';
 import { ORDER_COLUMNS, TICKET_COLUMNS } from './ingest/records.js';
 import { PRESETS } from './ingest/presets/index.js';
 import { DIMENSIONS } from './analysis/sliceResult.js';
@@ -18,6 +18,7 @@ import { parseChange } from './analysis/preventionOptions.js';
  *     "map": { "orders.customer_id": "Email", "tickets.created_at": "Opened" },
  *     "formats": { "orders": "shopify", "tickets": "zendesk" },
  *     "tz": "Europe/Berlin", "dateFormat": "DMY", "decimal": ",", "currency": "EUR", "strict": true,
+ *     "maxUnusable": "10%",
  *     "windows": { "cohort": "2014-01", "follow": "3m", "grace": "14d" },
  *     "slices": { "by": ["hour", "reason"], "minRated": 30 },
  *     "report": { "failOn": ["csat-drop>5pt", "skipped-rows>1%"] },
@@ -41,6 +42,7 @@ export interface LoyaltyConfig {
   decimal?: '.' | ',';
   currency?: string;
   strict?: boolean;
+  maxUnusable?: string;
   windows: { cohort?: string; follow?: string; grace?: string };
   slices: { by?: string[]; minRated?: number };
   report: { failOn?: string[] };
@@ -66,6 +68,7 @@ export const SHAPE: Shape = {
   decimal: 'string',
   currency: 'string',
   strict: 'boolean',
+  maxUnusable: 'string',
   windows: { cohort: 'string', follow: 'string', grace: 'string' },
   slices: { by: 'string list', minRated: 'integer' },
   report: { failOn: 'string list' },
@@ -94,6 +97,10 @@ export async function loadConfig(cwd: string, explicitPath: string | null): Prom
 /** Validates the text of a config file; every problem is a UsageError naming the file and the key. */
 export function parseConfig(text: string, file: string): LoyaltyConfig {
   const body = text.replace(/^\uFEFF/, '');
+  const deep = nestingBeyond(body, MAX_DEPTH);
+  if (deep !== null) {
+    throw new DataError(`${file}:${deep.line}: nested more than ${MAX_DEPTH} levels deep, which no loyalty config is (the deepest key has 2 levels); check that this is the config file.`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -124,6 +131,11 @@ export function parseConfig(text: string, file: string): LoyaltyConfig {
   if (raw.decimal !== undefined) config.decimal = oneOf('decimal', raw.decimal, ['.', ','] as const, file);
   if (raw.currency !== undefined) config.currency = nonEmpty('currency', raw.currency, file);
   if (raw.strict !== undefined) config.strict = raw.strict;
+  if (raw.maxUnusable !== undefined) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(raw.maxUnusable);
+    if (!m || Number(m[1]) > 100) throw wrongValue('maxUnusable', raw.maxUnusable, 'a percentage from 0% to 100%, like "10%"', file);
+    config.maxUnusable = raw.maxUnusable;
+  }
   const { cohort, follow, grace } = config.windows;
   // The pattern keeps the file to the plain forms; the parser then catches what a pattern
   // cannot (month 13, a range ending before it starts, --follow 0m) with the file's key named.
@@ -157,6 +169,7 @@ export interface ConfigurableFlags {
   decimal?: '.' | ',';
   currency?: string;
   strict?: boolean;
+  maxUnusable?: string;
   cohort?: string;
   follow?: string;
   grace?: string;
@@ -192,6 +205,7 @@ export function mergeFlags<F extends ConfigurableFlags>(
     decimal: config.decimal,
     currency: config.currency,
     strict: config.strict,
+    maxUnusable: config.maxUnusable,
     cohort: config.windows.cohort,
     follow: config.windows.follow,
     grace: config.windows.grace,
@@ -215,10 +229,33 @@ export function mergeFlags<F extends ConfigurableFlags>(
   return merged as unknown as F;
 }
 
+/** Deeper than any config: read no further (JSON.parse and the checks recurse per level). */
+const MAX_DEPTH = 32;
+
+/** The line where `text` first nests deeper than `max` ([ and { outside strings), or null. */
+function nestingBeyond(text: string, max: number): { line: number } | null {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > max) return { line };
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return null;
+}
+
 function checkShape(value: Record<string, unknown>, shape: Shape, prefix: string, file: string): void {
   for (const [key, child] of Object.entries(value)) {
     const name = prefix + key;
-    const kind = shape[key];
+    // Own keys only: "constructor" or "toString" are not config keys.
+    const kind = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (kind === undefined) {
       const where = prefix === '' ? 'at the top level' : `in "${prefix.slice(0, -1)}"`;
       throw new UsageError(`${file}: unknown key "${name}"; valid keys ${where} are: ${Object.keys(shape).filter((k) => k !== '$schema').join(', ')}.`);
@@ -313,6 +350,8 @@ function wrongValue(key: string, value: unknown, expected: string, file: string)
 }
 
 function describe(value: unknown): string {
+  // JSON.parse reads 1e999 as Infinity, which JSON.stringify would show as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to be read';
   const text = JSON.stringify(value) ?? String(value);
   const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
   const type = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;

@@ -63,7 +63,7 @@ describe('parseConfig', () => {
     const e = failure(() => parseConfig('{ "timezone": "UTC" }', 'jobs/loyalty.json'));
     expect(e.exitCode).toBe(EXIT.usage);
     expect(e.message).toBe(
-      'jobs/loyalty.json: unknown key "timezone"; valid keys at the top level are: map, formats, tz, dateFormat, decimal, currency, strict, windows, slices, report, rootCauses, prevention, seed.',
+      'jobs/loyalty.json: unknown key "timezone"; valid keys at the top level are: map, formats, tz, dateFormat, decimal, currency, strict, maxUnusable, windows, slices, report, rootCauses, prevention, seed.',
     );
   });
 
@@ -223,5 +223,24 @@ describe('parseConfig: prevention settings', () => {
     expect(() => parseConfig('{"prevention": {"changes": ["billing 2014-04-07"]}}', 'c.json')).toThrow('"prevention.changes"');
     expect(() => parseConfig('{"prevention": {"costPerContact": -1}}', 'c.json')).toThrow('"prevention.costPerContact" is -1');
     expect(() => parseConfig('{"prevention": {"costPerContact": "4"}}', 'c.json')).toThrow('"prevention.costPerContact" must be a number');
+  });
+});
+
+describe('parseConfig on hostile files', () => {
+  test('a config nested 5,000 levels deep is a data error (65) naming the line, not a crash', () => {
+    const e = failure(() => parseConfig(`{\n"map": ${'['.repeat(5000)}${']'.repeat(5000)}}`, 'deep.json'));
+    expect(e.exitCode).toBe(EXIT.data);
+    expect(e.message).toBe('deep.json:2: nested more than 32 levels deep, which no loyalty config is (the deepest key has 2 levels); check that this is the config file.');
+  });
+
+  test('errors read as sentences: a number too large, and keys that only exist on every object', () => {
+    expect(failure(() => parseConfig('{ "seed": 1e999 }', 'c.json')).message).toBe('c.json: "seed" must be a whole number, not a number too large to be read.');
+    expect(failure(() => parseConfig('{ "constructor": 1 }', 'c.json')).message).toMatch(/^c\.json: unknown key "constructor"; valid keys at the top level are: /);
+    expect(failure(() => parseConfig('{ "windows": { "toString": "x" } }', 'c.json')).message).toBe('c.json: unknown key "windows.toString"; valid keys in "windows" are: cohort, follow, grace.');
+  });
+
+  test('maxUnusable is a percentage', () => {
+    expect(parseConfig('{ "maxUnusable": "10%" }', 'c.json').maxUnusable).toBe('10%');
+    expect(failure(() => parseConfig('{ "maxUnusable": "lots" }', 'c.json')).message).toBe('c.json: "maxUnusable" is "lots"; it must be a percentage from 0% to 100%, like "10%".');
   });
 });

@@ -25,6 +25,7 @@ export function addIngestOptions(cmd: Command): Command {
     .option('--date-format <fmt>', 'date order for ambiguous slash dates: MDY or DMY')
     .addOption(new Option('--decimal <sep>', 'decimal separator of amounts').choices(['.', ',']))
     .option('--currency <code>', 'keep only amounts in this currency when a file mixes currencies')
+    .option('--max-unusable <percent>', 'refuse a file when more than this share of its rows is unusable (ragged, unreadable dates, amounts or cells), e.g. 10%; default 5%')
     .option('--quiet', 'only results and errors: no progress bar, messages or warnings on stderr')
     .option('--config <file>', 'read options from this JSON file (default: ./loyalty.config.json when present); flags override it');
 }
@@ -38,6 +39,7 @@ export interface RawIngestFlags {
   dateFormat?: string;
   decimal?: '.' | ',';
   currency?: string;
+  maxUnusable?: string;
   /** --quiet: only results and errors (see statusTerminal.ts); read by the commands, not by ingest. */
   quiet?: boolean;
   /** --config FILE; read by configuredFlags, not by ingest. */
@@ -72,7 +74,16 @@ export function ingestOptionsFrom(flags: RawIngestFlags): IngestOptions {
     dateFormat: flags.dateFormat ?? null,
     decimal: flags.decimal ?? null,
     currency: flags.currency ?? null,
+    maxUnusable: flags.maxUnusable === undefined ? DEFAULT_INGEST_OPTIONS.maxUnusable : parseMaxUnusable(flags.maxUnusable, '--max-unusable'),
   };
+}
+
+/** "10%" or "10" → 0.1; a percentage from 0 to 100. `what` names the flag or config key. */
+export function parseMaxUnusable(text: string, what: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const value = m ? Number(m[1]) : NaN;
+  if (!(value >= 0 && value <= 100)) throw new UsageError(`${what} "${text}" is not a percentage from 0% to 100%; write it like 10%.`);
+  return value / 100;
 }
 
 function assertTimeZone(zone: string): void {

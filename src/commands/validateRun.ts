@@ -42,10 +42,11 @@ async function validateFile(role: Role, file: string, options: IngestOptions): P
   try {
     const loaded = await load(file, { ...options, strict: false });
     let strictError: string | null = null;
-    if (options.strict && loaded.quality.rowsSkipped > 0 && file === STDIN) {
+    const unusable = loaded.quality.rowsSkipped > 0 || loaded.quality.cellsEmptied !== undefined;
+    if (options.strict && unusable && file === STDIN) {
       // Standard input cannot be read a second time: --strict fails on the rows already counted.
       strictError = `stdin: ${loaded.quality.rowsSkipped} rows cannot be used (listed above), and --strict allows none`;
-    } else if (options.strict && loaded.quality.rowsSkipped > 0) {
+    } else if (options.strict && unusable) {
       try {
         await load(file, options);
       } catch (e) {

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { DataError } from '../errors.js';
 import { sniffDialect, type Dialect } from './dialect.js';
+import { LineEnds } from './lineEnds.js';
 
 /**
  * Text chunks → CSV records with their physical line numbers, streamed through papaparse's
@@ -22,6 +23,8 @@ export interface RecordStream {
   /** Known once the first chunk has been read. */
   dialect: Dialect;
   records: AsyncIterable<CsvRecord[]>;
+  /** How the file's lines end (every kind ends a row: see lineEnds.ts); complete once the records are read. */
+  lineEnds: LineEnds;
 }
 
 const SNIFF_CHARS = 64 * 1024;
@@ -29,7 +32,7 @@ const SNIFF_CHARS = 64 * 1024;
 const MAX_OPEN_RECORD = 16 * 1024 * 1024;
 
 export function readRecords(chunks: AsyncIterable<string>, file: string): RecordStream {
-  const stream: RecordStream = { dialect: { delimiter: ',', lineEnding: '\n' }, records: noRecords() };
+  const stream: RecordStream = { dialect: { delimiter: ',', lineEnding: '\n' }, records: noRecords(), lineEnds: new LineEnds() };
   stream.records = parseChunks(chunks, file, stream);
   return stream;
 }
@@ -53,9 +56,14 @@ async function* parseChunks(chunks: AsyncIterable<string>, file: string, stream:
     for (const err of result.errors) {
       if (err.row === undefined || err.row >= result.data.length) continue;
       if (err.code === 'MissingQuotes') {
-        throw new DataError(
-          `${file}:${lineOfRow(result.data, err.row, line, countBreaks)}: a quoted field is opened but never closed (a stray " character?); fix the quoting or export the file again.`,
-        );
+        const where = `${file}:${lineOfRow(result.data, err.row, line, countBreaks)}`;
+        const after = textAfterClosingQuote(input, err.index, stream.dialect.delimiter);
+        if (after !== null) {
+          throw new DataError(
+            `${where}: text after a closing quote (${after}); a quoted field must end at its closing quote: quote the whole field and double any quote inside it (""), or export the file again.`,
+          );
+        }
+        throw new DataError(`${where}: a quoted field is opened but never closed (a stray " character?); fix the quoting or export the file again.`);
       }
       bad.add(err.row);
     }
@@ -68,12 +76,17 @@ async function* parseChunks(chunks: AsyncIterable<string>, file: string, stream:
     buffer = final ? '' : input.slice(result.meta.cursor);
     return out;
   };
+  const ends = stream.lineEnds;
+  // The dialect is sniffed from the text as written; the parser reads it with every line end made LF.
+  let unsniffed = '';
   for await (const chunk of chunks) {
-    buffer += chunk;
     if (parser === null) {
-      if (buffer.length < SNIFF_CHARS) continue;
-      parser = start(buffer, stream);
-    }
+      unsniffed += chunk;
+      if (unsniffed.length < SNIFF_CHARS) continue;
+      parser = start(unsniffed, stream);
+      buffer += ends.normalize(unsniffed, false);
+      unsniffed = '';
+    } else buffer += ends.normalize(chunk, false);
     const records = emit(buffer, false);
     if (records.length > 0) yield records;
     if (buffer.length > MAX_OPEN_RECORD) {
@@ -82,7 +95,8 @@ async function* parseChunks(chunks: AsyncIterable<string>, file: string, stream:
       );
     }
   }
-  if (parser === null) parser = start(buffer, stream);
+  if (parser === null) parser = start(unsniffed, stream);
+  buffer += ends.normalize(unsniffed, true);
   if (buffer !== '') {
     const records = emit(buffer, true);
     if (records.length > 0) yield records;
@@ -91,13 +105,38 @@ async function* parseChunks(chunks: AsyncIterable<string>, file: string, stream:
 
 function start(sample: string, stream: RecordStream): Papa.Parser {
   stream.dialect = sniffDialect(sample);
-  return new Papa.Parser({ delimiter: stream.dialect.delimiter, newline: stream.dialect.lineEnding, quoteChar: '"' });
+  return new Papa.Parser({ delimiter: stream.dialect.delimiter, newline: '\n', quoteChar: '"' });
 }
 
 function lineOfRow(rows: string[][], row: number, firstLine: number, countBreaks: (fields: string[]) => number): number {
   let line = firstLine;
   for (let i = 0; i < row; i++) line += 1 + countBreaks(rows[i]);
   return line;
+}
+
+/**
+ * papaparse reads `"22.25"x` as a quote never closed (it looks on for a quote followed by a
+ * delimiter). When the quote opened at `open` is in fact closed and followed by other text,
+ * that text, for the message; null when the quote really is never closed.
+ */
+export function textAfterClosingQuote(input: string, open: number | undefined, delimiter: string): string | null {
+  if (open === undefined) return null;
+  // papaparse reports the index just after the opening quote.
+  if (input[open] !== '"' && input[open - 1] === '"') open--;
+  if (input[open] !== '"') return null;
+  for (let i = open + 1; ; ) {
+    const q = input.indexOf('"', i);
+    if (q < 0) return null;
+    if (input[q + 1] === '"') {
+      i = q + 2;
+      continue;
+    }
+    const next = input[q + 1];
+    if (next === undefined || next === delimiter || next === '\n' || next === '\r') return null;
+    const end = input.slice(q + 1).search(/[\r\n]/);
+    const shown = input.slice(open, end < 0 ? input.length : q + 1 + end);
+    return shown.length > 40 ? `${shown.slice(0, 37)}...` : shown;
+  }
 }
 
 async function* noRecords(): AsyncGenerator<CsvRecord[]> {}

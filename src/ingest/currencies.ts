@@ -9,6 +9,8 @@ import { currencyCode } from './values/amount.js';
  */
 export class CurrencyTally {
   private readonly counts = new Map<string, number>();
+  /** The first line naming each currency, for the message. */
+  private readonly firstLine = new Map<string, number>();
   readonly keep: string | null;
 
   constructor(requested: string | null) {
@@ -17,16 +19,18 @@ export class CurrencyTally {
   }
 
   /** Counts a currency; false when --currency asks for a different one (skip the row). */
-  accept(currency: string | null): boolean {
+  accept(currency: string | null, line = 0): boolean {
     if (currency === null) return true;
-    this.counts.set(currency, (this.counts.get(currency) ?? 0) + 1);
+    const n = this.counts.get(currency);
+    if (n === undefined) this.firstLine.set(currency, line);
+    this.counts.set(currency, (n ?? 0) + 1);
     return this.keep === null || currency === this.keep;
   }
 
   assertSingle(file: string, column: string): void {
     if (this.keep !== null || this.counts.size <= 1) return;
     const found = [...this.counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const list = found.map(([code, n]) => `${code} (${n} rows)`).join(', ');
+    const list = found.map(([code, n]) => `${code} (${n} rows${this.firstLine.get(code) ? `, first at line ${this.firstLine.get(code)}` : ''})`).join(', ');
     throw new DataError(
       `${file}: column ${column} mixes currencies: ${list}; add --currency ${found[0][0]} to keep only the rows in one currency.`,
     );

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { InputMissingError } from '../errors.js';
+import { DataError, InputMissingError } from '../errors.js';
 import { inputName, STDIN, streamedInput } from './inputStream.js';
 import type { Preset } from './presets/preset.js';
 import type { IngestOptions, LoadedOrders, LoadedTickets } from './records.js';
@@ -82,28 +83,48 @@ async function loadFile<T>(
   await assertReadable(path, role);
   try {
     const streamed = await streamedInput(path);
-    if (streamed !== null) return await readGeneral(reported(streamed, progress));
-    const size = (await stat(path)).size;
+    if (streamed !== null) return await readGeneral(reported(streamed, progress, { bytes: 0 }));
+    const before = await stat(path);
+    const size = before.size;
     const file = await open(path, 'r');
     try {
       const { PRESETS } = await import('./presets/index.js');
       const plain = await readPlain(file, size, PRESETS);
-      if (plain !== null) return plain;
+      if (plain !== null) {
+        await assertUnchanged(path, before, size);
+        return plain;
+      }
     } finally {
       await file.close();
     }
     progress?.restart();
-    return await readGeneral(reported(createReadStream(path, { highWaterMark: CHUNK }), progress));
+    const counted = { bytes: 0 };
+    const result = await readGeneral(reported(createReadStream(path, { highWaterMark: CHUNK }), progress, counted));
+    await assertUnchanged(path, before, counted.bytes);
+    return result;
   } finally {
     // Also on an error, so its message does not land on the bar's line.
     progress?.done();
   }
 }
 
-async function* reported(chunks: AsyncIterable<Buffer>, progress: ReadProgress | null | undefined): AsyncGenerator<Buffer> {
-  if (!progress) return yield* chunks;
+/**
+ * A file written to (or truncated) while it was read gives numbers for neither its old nor its
+ * new contents: an error, never exit 0 on the part that was there. `read` is the bytes read.
+ */
+async function assertUnchanged(path: string, before: Stats, read: number): Promise<void> {
+  const after = await stat(path).catch(() => null);
+  if (after !== null && after.size === before.size && after.mtimeMs === before.mtimeMs && read === before.size) return;
+  const now = after === null ? 'it is gone now' : `${after.size} bytes now`;
+  throw new DataError(
+    `${path} changed while it was read (${before.size} bytes when reading began, ${read} bytes read, ${now}); wait until the export has finished writing, or copy it first, and run again.`,
+  );
+}
+
+async function* reported(chunks: AsyncIterable<Buffer>, progress: ReadProgress | null | undefined, counted: { bytes: number }): AsyncGenerator<Buffer> {
   for await (const chunk of chunks) {
-    progress.read(chunk);
+    counted.bytes += chunk.length;
+    progress?.read(chunk);
     yield chunk;
   }
 }

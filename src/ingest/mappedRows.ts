@@ -80,6 +80,8 @@ export async function openMappedRows(
       yield batch;
     }
     if (state.blank > 0) warnings.push(`${state.blank} empty row(s) with only delimiters ignored`);
+    const mixed = stream.lineEnds.describeMix();
+    if (mixed !== null) warnings.push(mixed);
   }
   return { encoding: decoded.encoding, dialect: stream.dialect, header, mapping, observer, warnings, rows: observed() };
 }

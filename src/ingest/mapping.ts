@@ -87,9 +87,30 @@ export function mapColumns(
       }
     }
   }
+  assertOneRolePerColumn(role, positions, sources, map);
   const missing = required.filter((c) => !positions.has(c));
   if (missing.length > 0) throw missingColumns(role, missing, index, new Set(Object.values(sources)), file, preset);
   return { format: preset?.name ?? 'canonical', preset, positions, sources };
+}
+
+/**
+ * A --map that points a column at a header another column is also read from (by --map or by
+ * its name) would read one column as two roles, an amount as a customer say: a usage error.
+ */
+function assertOneRolePerColumn(role: Role, positions: Map<string, number>, sources: Record<string, string>, map: Record<string, string>): void {
+  const byPosition = new Map<number, string[]>();
+  for (const [column, position] of positions) {
+    if (!(column in sources)) continue; // a preset's extra field, not a role
+    byPosition.set(position, [...(byPosition.get(position) ?? []), column]);
+  }
+  for (const columns of byPosition.values()) {
+    const mapped = columns.filter((c) => `${role}.${c}` in map);
+    if (columns.length < 2 || mapped.length === 0) continue;
+    const header = sources[columns[0]];
+    throw new UsageError(
+      `--map ${mapped.map((c) => `${role}.${c}="${map[`${role}.${c}`]}"`).join(' ')}: column "${header}" would be read as both ${columns.join(' and ')}; map each of them to a column of its own.`,
+    );
+  }
 }
 
 function missingColumns(

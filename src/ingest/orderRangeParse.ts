@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { ByteKeys, type KeyBytes } from './byteKeys.js';
 import { grown } from './grown.js';
 import { numberIn, type NumberForm } from './numberedKeys.js';
@@ -78,7 +79,7 @@ export class OrderRangeParser implements PlainBatches {
 
   constructor(
     private readonly layout: OrderLineLayout,
-    private readonly crlf: boolean,
+    readonly crlf: boolean,
     /** Field positions of the profiled columns. */
     private readonly profiled: readonly number[],
     /** The main table's numbered customer form: such ids go back as numbers, not worker keys. */
@@ -98,6 +99,7 @@ export class OrderRangeParser implements PlainBatches {
     const width2 = width * 2;
     const pending = this.profiled.map(() => [] as string[]);
     const line = this.line;
+    const ascii = isAscii(bytes);
     let n = 0;
     for (let at = 0; ; n++) {
       if ((n + 1) * width2 > this.bounds.length) this.grow(n + 1);
@@ -105,7 +107,7 @@ export class OrderRangeParser implements PlainBatches {
       at = nextLineFields(bytes, at, last, this.crlf, delimiter, width, this.bounds, base, line);
       if (at === -1) break;
       if (at === -2 || line[2] === 0) return false;
-      if (!canonicalOrderFields(bytes, this.layout, this.bounds, base, this.value) || !this.noteExamples(bytes, base, pending)) return false;
+      if (!canonicalOrderFields(bytes, this.layout, this.bounds, base, this.value, ascii) || !this.noteExamples(bytes, base, pending)) return false;
       this.values[2 * n] = this.value[0]!;
       this.values[2 * n + 1] = this.value[1]!;
     }

@@ -3,8 +3,8 @@ import { CurrencyTally } from './currencies.js';
 import { columnLabel } from './mapping.js';
 import { OrderTable } from './orderTable.js';
 import type { IngestOptions } from './records.js';
-import { parseAmount } from './values/amount.js';
-import { normalizeCustomerId } from './values/customerId.js';
+import { MAX_AMOUNT, parseAmount } from './values/amount.js';
+import { normalizeCustomerId, normalizeOrderId } from './values/customerId.js';
 import { DateColumn, type PendingTime } from './values/dateColumn.js';
 
 /**
@@ -22,6 +22,10 @@ export class OrderRows {
   /** Slash dates and bare numbers wait for the whole column; their rows are fixed up after. */
   readonly pending: { index: number; cell: PendingTime }[] = [];
   duplicateOrderIds = 0;
+  /** Raw ids that Unicode normalisation changed (customerId.ts), for the data-quality count. */
+  readonly changedIds = { customer_id: new Set<string>(), order_id: new Set<string>() };
+  /** The run's time, for the plausible-date window. */
+  readonly now: number;
 
   constructor(
     readonly sources: Record<string, string>,
@@ -34,6 +38,7 @@ export class OrderRows {
     this.dates = new DateColumn('order_date', columnLabel('order_date', sources), options.dateFormat, options.tz);
     this.decimal = options.decimal ?? (delimiter === ';' ? ',' : '.');
     this.currencies = new CurrencyTally(options.currency);
+    this.now = options.now ?? Date.now();
   }
 
   row(line: number, values: Partial<Record<string, string>>): void {
@@ -41,9 +46,11 @@ export class OrderRows {
     const rawId = values.customer_id ?? '';
     const rawDate = values.order_date ?? '';
     const rawAmount = values.amount ?? '';
-    const customerId = normalizeCustomerId(rawId);
-    const date = this.dates.cell(rawDate);
-    const amount = parseAmount(rawAmount, this.decimal);
+    const customerId = normalizeCustomerId(rawId, this.changedIds.customer_id);
+    const date = this.dates.cell(rawDate, line);
+    const parsed = parseAmount(rawAmount, this.decimal);
+    const implausible = parsed !== null && !(Math.abs(parsed.value) <= MAX_AMOUNT);
+    const amount = implausible ? null : parsed;
     if (date === null) acc.unparseable('order_date', line, rawDate);
     if (amount === null) acc.unparseable('amount', line, rawAmount);
     if (customerId === '') {
@@ -51,11 +58,12 @@ export class OrderRows {
     } else if (date === null) {
       acc.skip(line, 'unparseable order_date', rawDate, 'order_date', sources.order_date, DATE_FIX);
     } else if (amount === null) {
-      acc.skip(line, 'unparseable amount', rawAmount, 'amount', sources.amount, AMOUNT_FIX);
-    } else if (!this.currencies.accept(amount.currency)) {
+      if (implausible) acc.skip(line, 'implausible amount (above a trillion)', rawAmount, 'amount', sources.amount, 'correct the amount (at most 1,000,000,000,000 per row)');
+      else acc.skip(line, 'unparseable amount', rawAmount, 'amount', sources.amount, AMOUNT_FIX);
+    } else if (!this.currencies.accept(amount.currency, line)) {
       acc.skip(line, `currency other than ${this.currencies.keep}`, rawAmount, 'amount', sources.amount, `keep only ${this.currencies.keep} rows or change --currency`, true);
     } else {
-      const orderId = this.hasOrderId ? (values.order_id ?? '').trim() || null : null;
+      const orderId = this.hasOrderId ? normalizeOrderId(values.order_id ?? '', this.changedIds.order_id) : null;
       const orderKey = orderId === null ? -1 : this.table.orderIds.addText(orderId);
       if (orderId !== null && !this.table.orderIds.isNew) {
         this.duplicate(line, orderKey);

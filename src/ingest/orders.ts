@@ -4,10 +4,11 @@ import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
 import { openMappedRows, type MappedRows } from './mappedRows.js';
 import { columnLabel } from './mapping.js';
-import { buildQuality } from './quality.js';
+import { buildQuality, noteNormalizedIds } from './quality.js';
 import { isoWall, Range } from './profile.js';
 import { ORDER_DATE_FIX, OrderRows } from './orderRows.js';
 import { withTable } from './orderTable.js';
+import { plausibleDates } from './values/plausibleDate.js';
 
 /**
  * Orders: any supported surface form → canonical OrderRecords plus the accounting of every
@@ -19,7 +20,7 @@ export async function parseOrders(
   options: IngestOptions,
   presets: readonly Preset[] = PRESETS,
 ): Promise<LoadedOrders> {
-  const acc = new RowAccounting(fileName, options.strict);
+  const acc = new RowAccounting(fileName, options.strict, options.maxUnusable);
   const input = await openMappedRows(source, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options, acc, presets);
   const rows = orderRowsFor(input, options, acc);
   for await (const batch of input.rows) for (const { line, values } of batch) rows.row(line, values);
@@ -50,6 +51,16 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
       acc.skip(table.line[index], 'unparseable order_date', cell.raw, 'order_date', sources.order_date, ORDER_DATE_FIX);
     }
   }
+  // Dates outside 1970 .. a year after the run are typos: skipped, so they move no window.
+  const plausible = plausibleDates(rows.now);
+  for (let i = 0; i < table.length; i++) {
+    const ms = table.orderDate[i];
+    if (plausible.has(ms) || unusable.has(i)) continue;
+    unusable.add(i);
+    const shown = isoWall(ms);
+    acc.unparseable('order_date', table.line[i], shown);
+    acc.skip(table.line[i], `implausible order_date (${plausible.why(ms)})`, shown, 'order_date', sources.order_date, PLAUSIBLE_FIX);
+  }
   if (unusable.size > 0) table.retain((i) => !unusable.has(i));
   const dateRange = new Range();
   const amountRange = new Range();
@@ -71,6 +82,7 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
   const decisions = [`order_date: ${dates.describe()}`, `amount: ${amountFormat}`];
   const quality = buildQuality(fileName, input, acc, table.length, decisions);
   quality.duplicateOrderIds = rows.duplicateOrderIds;
+  noteNormalizedIds(quality, rows.changedIds);
   const present = new Set(ORDER_COLUMNS.filter((c) => c in sources));
   const profile = {
     encoding: input.encoding,
@@ -81,6 +93,8 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
   };
   return withTable({ present, currency: currencies.describe(), quality, profile, problems: acc.sortedProblems() }, table);
 }
+
+const PLAUSIBLE_FIX = 'correct the year (dates from 1970 to a year after today are read)';
 
 const HINTS: Partial<Record<OrderColumn, string>> = {
   customer_id: 'map the column that holds the customer with --map orders.customer_id=<header>',

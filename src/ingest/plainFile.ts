@@ -23,6 +23,8 @@ const CR = 0x0d;
 
 /** What the shared loop of readPlainFile hands each batch of whole lines to. */
 export interface PlainBatches {
+  /** The file's lines end in CRLF (else LF). */
+  readonly crlf: boolean;
   /** False hands the file back to the general path. */
   batch(bytes: Buffer, last: boolean): boolean;
 }
@@ -70,6 +72,9 @@ export class PlainFileLoop<R extends PlainBatches> {
       if (this.buffer.length < carry.length + this.chunkSize) this.buffer = Buffer.allocUnsafe(carry.length + this.chunkSize);
       carry.copy(this.buffer, 0);
       const { bytesRead } = await this.file.read(this.buffer, carry.length, this.chunkSize, position);
+      // The file ended before the size it had when reading began (truncated while read): the
+      // general path reads it again and its reader reports the change (load.ts).
+      if (bytesRead === 0 && position < this.size) return 'not-plain';
       this.progress?.read(this.buffer.subarray(carry.length, carry.length + bytesRead));
       const last = bytesRead === 0 || position + bytesRead >= this.size;
       let bytes = this.buffer.subarray(0, carry.length + bytesRead);
@@ -87,7 +92,7 @@ export class PlainFileLoop<R extends PlainBatches> {
       }
       const end = last ? bytes.length : bytes.lastIndexOf(LF) + 1;
       const batch = bytes.subarray(0, end);
-      if (batch.indexOf(QUOTE) >= 0 || batch.indexOf(0) >= 0 || !isUtf8(batch)) return 'not-plain';
+      if (batch.indexOf(QUOTE) >= 0 || batch.indexOf(0) >= 0 || !isUtf8(batch) || strayCr(batch, this.reader.crlf)) return 'not-plain';
       if (!this.reader.batch(batch, last)) return 'not-plain';
       position += bytesRead;
       carry = Buffer.from(bytes.subarray(end));
@@ -134,6 +139,17 @@ export function splitLines(bytes: Buffer, at: number, last: boolean, crlf: boole
     at = nl + 1;
   }
   return n;
+}
+
+/**
+ * A CR that does not end a CRLF line end (any CR in an LF file): the file mixes line endings,
+ * which the general path reads with every kind ending a row (lineEnds.ts). In an LF file this
+ * is one native search per batch; in a CRLF file one per line.
+ */
+function strayCr(batch: Buffer, crlf: boolean): boolean {
+  if (!crlf) return batch.indexOf(CR) >= 0;
+  for (let i = batch.indexOf(CR); i >= 0; i = batch.indexOf(CR, i + 2)) if (batch[i + 1] !== LF) return true;
+  return false;
 }
 
 function countLines(bytes: Buffer, upTo: number): number {

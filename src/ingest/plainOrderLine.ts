@@ -1,3 +1,4 @@
+import { MAX_AMOUNT } from './values/amount.js';
 import { fastIsoMsBytes } from './values/timestamp.js';
 import { AT, clean, hasByte, plainAmount } from './values/plainBytes.js';
 import type { ByteKeys } from './byteKeys.js';
@@ -35,20 +36,22 @@ export function canonicalOrderLine(
   bounds: Int32Array,
   base: number,
   values: Float64Array,
+  ascii: boolean,
 ): boolean {
-  return splitFields(bytes, start, end, layout.delimiter, layout.width, bounds, base) && canonicalOrderFields(bytes, layout, bounds, base, values);
+  return splitFields(bytes, start, end, layout.delimiter, layout.width, bounds, base) && canonicalOrderFields(bytes, layout, bounds, base, values, ascii);
 }
 
 /** canonicalOrderLine's checks of a line already split into its fields. */
-export function canonicalOrderFields(bytes: Uint8Array, layout: OrderLineLayout, b: Int32Array, base: number, values: Float64Array): boolean {
+export function canonicalOrderFields(bytes: Uint8Array, layout: OrderLineLayout, b: Int32Array, base: number, values: Float64Array, ascii: boolean): boolean {
   const { customer, date, amount, orderId, status } = layout;
-  if (!clean(bytes, b[base + 2 * customer], b[base + 2 * customer + 1], false)) return false;
+  if (!clean(bytes, b[base + 2 * customer], b[base + 2 * customer + 1], false, ascii)) return false;
   const ms = fastIsoMsBytes(bytes, b[base + 2 * date], b[base + 2 * date + 1]);
   if (ms !== ms) return false;
   const value = plainAmount(bytes, b[base + 2 * amount], b[base + 2 * amount + 1], layout.decimal);
-  if (value !== value) return false;
-  if (orderId >= 0 && !clean(bytes, b[base + 2 * orderId], b[base + 2 * orderId + 1], true)) return false;
-  if (status >= 0 && !clean(bytes, b[base + 2 * status], b[base + 2 * status + 1], true)) return false;
+  // NaN fails both; an amount above MAX_AMOUNT takes the text rule, which skips and counts it.
+  if (!(value <= MAX_AMOUNT && value >= -MAX_AMOUNT)) return false;
+  if (orderId >= 0 && !clean(bytes, b[base + 2 * orderId], b[base + 2 * orderId + 1], true, ascii)) return false;
+  if (status >= 0 && !clean(bytes, b[base + 2 * status], b[base + 2 * status + 1], true, ascii)) return false;
   values[0] = ms;
   values[1] = value;
   return true;

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from './accounting.js';
 import { ByteKeys } from './byteKeys.js';
@@ -41,7 +42,7 @@ export async function readPlainOrders(
     const start = startPlain(bytes, last, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options.ordersFormat, options, presets);
     if (start === null) return null;
     const { input, shape, headerBytes } = start;
-    const reader = new OrderBatchReader(fileName, input, orderRowsFor(input, options, new RowAccounting(fileName, options.strict)), shape, headerBytes);
+    const reader = new OrderBatchReader(fileName, input, orderRowsFor(input, options, new RowAccounting(fileName, options.strict, options.maxUnusable)), shape, headerBytes);
     // Room for the whole file at the first batch's bytes per line: no growing and copying.
     reader.rows.table.reserve(lines);
     return reader;
@@ -60,6 +61,8 @@ export class OrderBatchReader implements PlainBatches {
   private readonly state = { blank: 0 };
   readonly layout: OrderLineLayout;
   readonly crlf: boolean;
+  /** The current batch is all ASCII: its ids need no Unicode normalisation. */
+  private ascii = false;
   readonly profiled: { column: string; position: number }[];
   private readonly width: number;
   /** Per line of the current batch: field boundaries (width × [start, end]), date, amount. */
@@ -103,6 +106,7 @@ export class OrderBatchReader implements PlainBatches {
     }
     const mapped = new Map<number, Partial<Record<string, string>> | null>();
     const firstLine = this.line;
+    this.ascii = isAscii(bytes);
     const n = splitLines(bytes, at, last, this.crlf, (start, end, k) => {
       if (k === this.ms.length) this.grow();
       if (!this.canonical(bytes, start, end, k)) {
@@ -143,7 +147,7 @@ export class OrderBatchReader implements PlainBatches {
 
   /** canonicalOrderLine for line k of the batch, keeping its bounds, date and amount. */
   private canonical(bytes: Buffer, start: number, end: number, k: number): boolean {
-    if (!canonicalOrderLine(bytes, start, end, this.layout, this.bounds, k * this.width * 2, this.value)) return false;
+    if (!canonicalOrderLine(bytes, start, end, this.layout, this.bounds, k * this.width * 2, this.value, this.ascii)) return false;
     this.ms[k] = this.value[0]!;
     this.amounts[k] = this.value[1]!;
     return true;

@@ -2,7 +2,8 @@ import { CellCache } from './cellCache.js';
 import { splitFields } from './plainFile.js';
 import type { Satisfaction, TicketColumn, TicketRecord } from './records.js';
 import { OPTIONAL_FIELDS, textCell } from './tickets.js';
-import { normalizeCustomerId } from './values/customerId.js';
+import { normalizeCustomerId, normalizeOrderId } from './values/customerId.js';
+import { detach } from './values/detach.js';
 import { cellText, clean } from './values/plainBytes.js';
 import { fastIsoMsBytes } from './values/timestamp.js';
 
@@ -23,7 +24,7 @@ export class TicketLineReader {
   private readonly responseAt: number;
   private readonly ticketIdAt: number;
   private readonly orderIdAt: number;
-  private readonly customers = new CellCache(normalizeCustomerId, Infinity);
+  private readonly customers: CellCache<string>;
   private readonly labels: CellCache<string | null>[];
   private readonly labelAt: number[];
   /** The optional fields' caches and positions, in OPTIONAL_FIELDS order, and a line's values. */
@@ -35,7 +36,16 @@ export class TicketLineReader {
   responseMs = NaN;
   responseLength = 0;
 
-  constructor(delimiter: string, width: number, positions: ReadonlyMap<string, number>) {
+  /** The current batch is all ASCII: its ids need no Unicode normalisation. */
+  ascii = false;
+
+  constructor(
+    delimiter: string,
+    width: number,
+    positions: ReadonlyMap<string, number>,
+    private readonly changedIds: { customer_id: Set<string>; order_id: Set<string> } = { customer_id: new Set(), order_id: new Set() },
+  ) {
+    this.customers = new CellCache((raw) => normalizeCustomerId(raw, changedIds.customer_id), Infinity);
     this.delimiter = delimiter.charCodeAt(0);
     this.width = width;
     const at = (column: TicketColumn) => positions.get(column) ?? -1;
@@ -78,8 +88,8 @@ export class TicketLineReader {
       line,
       customerId,
       createdAt,
-      ticketId: this.text(bytes, this.ticketIdAt, b, base),
-      orderId: this.text(bytes, this.orderIdAt, b, base),
+      ticketId: this.text(bytes, this.ticketIdAt, b, base, false),
+      orderId: this.text(bytes, this.orderIdAt, b, base, true),
       status: this.label(0, bytes, b, base),
       resolved: parsed[1] as boolean | null,
       satisfaction: parsed[0] as Satisfaction | null,
@@ -101,12 +111,18 @@ export class TicketLineReader {
     return p < 0 ? null : this.labels[l]!.get(bytes, b[base + 2 * p]!, b[base + 2 * p + 1]!);
   }
 
-  /** ticket_id or order_id (textCell); a cell with nothing to trim is its text as it stands. */
-  private text(bytes: Buffer, p: number, b: Int32Array, base: number): string | null {
+  /**
+   * ticket_id (textCell) or order_id (an id: normalizeOrderId, as tickets.ts); a cell with
+   * nothing to trim or normalise is its text as it stands.
+   */
+  private text(bytes: Buffer, p: number, b: Int32Array, base: number, id: boolean): string | null {
     if (p < 0) return null;
     const s = b[base + 2 * p]!;
     const e = b[base + 2 * p + 1]!;
-    if (!clean(bytes, s, e, true)) return textCell(bytes.toString('utf8', s, e));
+    if (!clean(bytes, s, e, true, this.ascii)) {
+      const raw = bytes.toString('utf8', s, e);
+      return id ? detach(normalizeOrderId(raw, this.changedIds.order_id) ?? '') || null : textCell(raw);
+    }
     return s === e ? null : cellText(bytes, s, e);
   }
 }

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from './accounting.js';
 import { ByteObserver } from './byteObserver.js';
@@ -32,13 +33,14 @@ export async function readPlainTickets(
   const reader = await readPlainFile(file, size, progress, chunkSize, (bytes, last) => {
     const start = startPlain(bytes, last, fileName, 'tickets', TICKET_COLUMNS, REQUIRED_TICKET_COLUMNS, options.ticketsFormat, options, presets);
     if (start === null) return null;
-    const acc = new RowAccounting(fileName, options.strict);
+    const acc = new RowAccounting(fileName, options.strict, options.maxUnusable);
     return new TicketBatches(start.input, ticketRowsFor(start.input, options, acc), acc, start.shape, start.headerBytes);
   });
   return reader === null ? null : reader.finish(fileName);
 }
 
 class TicketBatches implements PlainBatches {
+  readonly crlf: boolean;
   private line = 2;
   private first = true;
   private readonly state = { blank: 0 };
@@ -59,12 +61,13 @@ class TicketBatches implements PlainBatches {
     private readonly headerBytes: number,
   ) {
     const positions = input.mapping.positions;
-    this.lines = new TicketLineReader(input.dialect.delimiter, shape.width, positions);
+    this.lines = new TicketLineReader(input.dialect.delimiter, shape.width, positions, rows.changedIds);
     this.observed = new ByteObserver(
       input.observer,
       Object.keys(input.mapping.sources).map((column) => ({ column, position: positions.get(column)! })),
     );
     this.width2 = 2 * shape.width;
+    this.crlf = input.dialect.lineEnding === '\r\n';
   }
 
   /**
@@ -77,6 +80,7 @@ class TicketBatches implements PlainBatches {
     this.first = false;
     const firstLine = this.line;
     const delimiter = this.input.dialect.delimiter;
+    this.lines.ascii = isAscii(bytes);
     const read: (TicketRecord | Partial<Record<string, string>> | null)[] = [];
     const fast: boolean[] = [];
     const n = splitLines(bytes, at, last, this.input.dialect.lineEnding === '\r\n', (start, end, k) => {

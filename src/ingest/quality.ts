@@ -23,7 +23,32 @@ export function buildQuality(
     rowsUsed,
     rowsSkipped: acc.rowsSkipped,
     skipped: acc.skipped,
+    ...(acc.cellsEmptied > 0 ? { cellsEmptied: acc.emptied } : {}),
     decisions: [dialect, ...decisions],
-    warnings: input.warnings,
+    warnings: acc.cellsEmptied > 0 ? [...input.warnings, emptiedWarning(acc)] : input.warnings,
   };
+}
+
+/** One line for every output that prints warnings: how many cells were left empty, and why. */
+function emptiedWarning(acc: RowAccounting): string {
+  const reasons = Object.entries(acc.emptied)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([reason, t]) => `${t.count} ${reason} (first at line ${t.firstLines[0]}: "${t.examples[0]}")`)
+    .join('; ');
+  return `${acc.cellsEmptied} unreadable cell(s) left empty, their rows kept: ${reasons}`;
+}
+
+/**
+ * Ids that Unicode normalisation changed (NFC, invisible format characters removed): counted
+ * as distinct raw values per column in `idsNormalized` and said in a warning, so a reader knows
+ * that two spellings were joined.
+ */
+export function noteNormalizedIds(quality: FileQuality, changed: { customer_id: Set<string>; order_id: Set<string> }): void {
+  const counts = { customer_id: changed.customer_id.size, order_id: changed.order_id.size };
+  if (counts.customer_id + counts.order_id === 0) return;
+  quality.idsNormalized = counts;
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([column, n]) => `${n} ${column} value(s)`);
+  quality.warnings = [...quality.warnings, `${parts.join(' and ')} changed by Unicode normalisation (NFC, invisible characters such as zero-width spaces removed), so spellings that look the same are one id`];
 }

@@ -97,6 +97,10 @@ export interface FileQuality {
   rowsUsed: number;
   rowsSkipped: number;
   skipped: Record<string, SkipTally>;
+  /** Unreadable cells of optional columns left empty (their rows kept), by reason. */
+  cellsEmptied?: Record<string, SkipTally>;
+  /** Distinct raw ids that Unicode normalisation changed, per column; absent when none. */
+  idsNormalized?: { customer_id: number; order_id: number };
   /** Orders only: rows whose order_id repeated one already seen (counted once). */
   duplicateOrderIds?: number;
   /** Per-column parsing decisions worth reporting ("order_date: ISO 8601", "amount: decimal comma"). */
@@ -141,6 +145,10 @@ export interface IngestOptions {
   dateFormat: string | null;
   decimal: '.' | ',' | null;
   currency: string | null;
+  /** --max-unusable: share of unusable rows (or cells of one column) above which a file is refused. */
+  maxUnusable: number;
+  /** The run's time (ms): dates more than a year after it are implausible. Null: the clock now. */
+  now: number | null;
 }
 
 export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
@@ -152,4 +160,6 @@ export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
   dateFormat: null,
   decimal: null,
   currency: null,
+  maxUnusable: 0.05,
+  now: null,
 };

@@ -12,18 +12,20 @@ import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
 import { openMappedRows, type MappedRows } from './mappedRows.js';
 import { columnLabel } from './mapping.js';
-import { buildQuality } from './quality.js';
+import { buildQuality, noteNormalizedIds } from './quality.js';
 import { isoWall, Range, type ColumnProfile } from './profile.js';
-import { normalizeCustomerId } from './values/customerId.js';
+import { normalizeCustomerId, normalizeOrderId } from './values/customerId.js';
 import { detach, Interner } from './values/detach.js';
 import { DateColumn, type PendingTime, type TimeCell } from './values/dateColumn.js';
 import { parseBoolean, parseCount, parseSeconds } from './values/flags.js';
 import { parseSatisfaction } from './values/score.js';
+import { plausibleDates } from './values/plausibleDate.js';
 
 /**
  * Tickets: any supported surface form → canonical TicketRecords plus the accounting of every
- * row that could not be used. A non-empty value that cannot be read in any mapped column
- * (a score of "meh", resolved = "maybe") skips the row, counted under its own reason.
+ * row that could not be used. A non-empty value that cannot be read in an optional column
+ * (a score of "meh", resolved = "maybe") leaves that cell empty, counted under its own reason;
+ * the ticket is kept.
  */
 export async function parseTickets(
   source: AsyncIterable<Uint8Array | string> | string,
@@ -31,7 +33,7 @@ export async function parseTickets(
   options: IngestOptions,
   presets: readonly Preset[] = PRESETS,
 ): Promise<LoadedTickets> {
-  const acc = new RowAccounting(fileName, options.strict);
+  const acc = new RowAccounting(fileName, options.strict, options.maxUnusable);
   const input = await openMappedRows(source, fileName, 'tickets', TICKET_COLUMNS, REQUIRED_TICKET_COLUMNS, options, acc, presets);
   const rows = ticketRowsFor(input, options, acc);
   for await (const batch of input.rows) for (const { line, values } of batch) rows.row(line, values);
@@ -52,6 +54,8 @@ export interface TicketRows {
    */
   plain(record: TicketRecord, createdLength: number, responseMs: number, responseLength: number): void;
   finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets;
+  /** Raw ids that Unicode normalisation changed (customerId.ts), for the data-quality count. */
+  readonly changedIds: { customer_id: Set<string>; order_id: Set<string> };
 }
 
 export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: IngestOptions, acc: RowAccounting): TicketRows {
@@ -59,6 +63,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
   const created = new DateColumn('created_at', columnLabel('created_at', sources), options.dateFormat, options.tz);
   const responded = new DateColumn('first_response_at', columnLabel('first_response_at', sources), options.dateFormat, options.tz);
   const scales = new Set<string>();
+  const changedIds = { customer_id: new Set<string>(), order_id: new Set<string>() };
   const records: TicketRecord[] = [];
   // Slash dates and bare numbers wait for the whole column; their records are fixed up after.
   const pendingCreated: { index: number; cell: PendingTime }[] = [];
@@ -69,20 +74,20 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
   const interners = { status: new Interner(), reason: new Interner(), channel: new Interner(), agent: new Interner() };
   const label = (values: Partial<Record<string, string>>, c: keyof typeof interners) =>
     has.has(c) ? interners[c].intern((values[c] ?? '').trim()) || null : null;
-  const read = <T>(line: number, values: Partial<Record<string, string>>, field: OptionalField<T>): T | null | typeof SKIPPED => {
+  const read = <T>(line: number, values: Partial<Record<string, string>>, field: OptionalField<T>): T | null => {
     if (!has.has(field.column)) return null;
     const raw = values[field.column] ?? '';
     const value = field.parse(raw);
     if (value !== 'invalid') return value;
-    acc.skip(line, field.reason, raw, field.column, sources[field.column], field.fix);
-    return SKIPPED;
+    acc.emptyCell(line, field.reason, raw, field.column, sources[field.column] ?? null, field.fix);
+    return null;
   };
 
   function row(line: number, values: Partial<Record<string, string>>): void {
     const rawId = values.customer_id ?? '';
     const rawCreated = values.created_at ?? '';
-    const customerId = normalizeCustomerId(rawId);
-    const createdCell = created.cell(rawCreated);
+    const customerId = normalizeCustomerId(rawId, changedIds.customer_id);
+    const createdCell = created.cell(rawCreated, line);
     if (createdCell === null) acc.unparseable('created_at', line, rawCreated);
     if (customerId === '') {
       acc.skip(line, 'empty customer_id', rawId, 'customer_id', sources.customer_id, 'fill in the customer or map another column with --map tickets.customer_id=<header>');
@@ -92,30 +97,20 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       acc.skip(line, 'unparseable created_at', rawCreated, 'created_at', sources.created_at, DATE_FIX);
       return;
     }
+    // An unreadable optional cell is left empty and counted; the ticket itself stays.
     const satisfaction = read(line, values, SATISFACTION);
-    if (satisfaction === SKIPPED) return;
     const resolved = read(line, values, RESOLVED);
-    if (resolved === SKIPPED) return;
     const firstContactResolved = read(line, values, FIRST_CONTACT_RESOLVED);
-    if (firstContactResolved === SKIPPED) return;
     const waitSeconds = read(line, values, WAIT_SECONDS);
-    if (waitSeconds === SKIPPED) return;
     const transfers = read(line, values, TRANSFERS);
-    if (transfers === SKIPPED) return;
     const reopens = read(line, values, REOPENS);
-    if (reopens === SKIPPED) return;
     const contacts = read(line, values, CONTACTS);
-    if (contacts === SKIPPED) return;
     const followUp = read(line, values, FOLLOW_UP);
-    if (followUp === SKIPPED) return;
     let respondedCell: TimeCell | null = null;
     const rawResponse = has.has('first_response_at') ? (values.first_response_at ?? '') : '';
     if (rawResponse.trim() !== '') {
-      respondedCell = responded.cell(rawResponse);
-      if (respondedCell === null) {
-        acc.skip(line, 'unparseable first_response_at', rawResponse, 'first_response_at', sources.first_response_at, DATE_FIX);
-        return;
-      }
+      respondedCell = responded.cell(rawResponse, line);
+      if (respondedCell === null) acc.emptyCell(line, 'unparseable first_response_at', rawResponse, 'first_response_at', sources.first_response_at ?? null, DATE_FIX);
     }
     if (typeof createdCell !== 'number') pendingCreated.push({ index: records.length, cell: createdCell });
     keep(respondedCell, {
@@ -123,7 +118,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       customerId,
       createdAt: typeof createdCell === 'number' ? createdCell : NaN,
       ticketId: text(values, 'ticket_id'),
-      orderId: text(values, 'order_id'),
+      orderId: has.has('order_id') ? detach(normalizeOrderId(values.order_id ?? '', changedIds.order_id) ?? '') || null : null,
       status: label(values, 'status'),
       resolved,
       satisfaction,
@@ -166,12 +161,25 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
         acc.skip(records[index].line, 'unparseable created_at', cell.raw, 'created_at', sources.created_at, DATE_FIX);
       }
     }
+    // created_at outside 1970 .. a year after the run is a typo: skipped, so it moves no window.
+    const plausible = plausibleDates(options.now ?? Date.now());
+    for (let i = 0; i < records.length; i++) {
+      const ms = records[i].createdAt;
+      if (plausible.has(ms) || unusable.has(i)) continue;
+      unusable.add(i);
+      const shown = isoWall(ms);
+      acc.unparseable('created_at', records[i].line, shown);
+      acc.skip(records[i].line, `implausible created_at (${plausible.why(ms)})`, shown, 'created_at', sources.created_at, 'correct the year (dates from 1970 to a year after today are read)');
+    }
     for (const { index, cell } of responses) {
       if (unusable.has(index)) continue;
       const respondedAt = responded.resolve(cell);
       if (respondedAt === null) {
-        unusable.add(index);
-        acc.skip(records[index].line, 'unparseable first_response_at', typeof cell === 'number' ? '' : cell.raw, 'first_response_at', sources.first_response_at, DATE_FIX);
+        acc.emptyCell(records[index].line, 'unparseable first_response_at', typeof cell === 'number' ? '' : cell.raw, 'first_response_at', sources.first_response_at ?? null, DATE_FIX);
+        continue;
+      }
+      if (!plausible.has(respondedAt)) {
+        acc.emptyCell(records[index].line, `implausible first_response_at (${plausible.why(respondedAt)})`, isoWall(respondedAt), 'first_response_at', sources.first_response_at ?? null, 'correct the year (dates from 1970 to a year after today are read)');
         continue;
       }
       // A response stamped before the ticket was opened is a clock or export error: no wait known.
@@ -197,6 +205,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     if (has.has('first_response_at')) decisions.push(`first_response_at: ${responded.describe()}`);
     if (has.has('satisfaction')) decisions.push(`satisfaction: ${scoreFormat}`);
     const quality = buildQuality(fileName, input, acc, records.length, decisions);
+    noteNormalizedIds(quality, changedIds);
     const columns: ColumnProfile[] = present.map((c) => {
       const [type, format, range] = describeColumn(c, created, responded, scoreFormat, createdRange);
       return input.observer.profile(c, sources[c], type, format, range);
@@ -211,10 +220,8 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     return { records, present: new Set(present), quality, profile, problems: acc.sortedProblems() };
   }
 
-  return { row, plain, finish };
+  return { row, plain, finish, changedIds };
 }
-
-const SKIPPED = Symbol('skipped');
 
 /** ticket_id and order_id: trimmed, empty → null. */
 export function textCell(raw: string): string | null {

@@ -35,6 +35,7 @@ export function validateJson(report: ValidationReport): unknown {
       })),
       notFound: f.notFound,
       skipped: f.skipped,
+      ...(Object.keys(f.cellsEmptied).length > 0 ? { cellsEmptied: f.cellsEmptied } : {}),
       problems: f.problems,
       decisions: f.decisions,
       warnings: f.warnings,

@@ -28,6 +28,8 @@ export interface FileValidation {
   /** Optional canonical columns the file does not have (map them with --map if it does). */
   notFound: string[];
   skipped: Record<string, SkipTally>;
+  /** Unreadable optional cells left empty (their rows kept), by reason. */
+  cellsEmptied: Record<string, SkipTally>;
   problems: Problem[];
   decisions: string[];
   warnings: string[];
@@ -63,6 +65,7 @@ export function validationOf(role: Role, loaded: LoadedOrders | LoadedTickets, o
     currency: 'currency' in loaded ? (loaded.currency ?? null) : null,
     notFound: all.filter((c) => !present.has(c)),
     skipped: q.skipped,
+    cellsEmptied: q.cellsEmptied ?? {},
     problems: loaded.problems ?? [],
     decisions,
     warnings: q.warnings,
@@ -86,6 +89,7 @@ export function failedValidation(role: Role, file: string, error: string): FileV
     currency: null,
     notFound: [],
     skipped: {},
+    cellsEmptied: {},
     problems: [],
     decisions: [],
     warnings: [],
@@ -96,6 +100,11 @@ export function failedValidation(role: Role, file: string, error: string): FileV
 export function validationExitCode(report: ValidationReport): number {
   const failed = report.files.some((f) => f.error !== null || (report.strict && f.strictError !== null));
   return failed ? EXIT.data : EXIT.ok;
+}
+
+/** How many cells of a file were left empty. */
+export function cellsEmptiedCount(f: FileValidation): number {
+  return Object.values(f.cellsEmptied).reduce((n, t) => n + t.count, 0);
 }
 
 /** Records kept; from the order table when there is one, so no OrderRecord objects are made. */

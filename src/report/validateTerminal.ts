@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ColumnProfile } from '../ingest/load.js';
 import { count, pct } from './format.js';
 import { renderTable } from './table.js';
-import { validationExitCode, type FileValidation, type ValidationReport } from './validateResult.js';
+import { cellsEmptiedCount, validationExitCode, type FileValidation, type ValidationReport } from './validateResult.js';
 
 /**
  * The terminal page of `loyalty validate` (stdout): per file that could be read, how it was
@@ -30,7 +30,8 @@ function fileSection(f: FileValidation, color: ChalkInstance): string {
   if (f.decisions.length > 0) lines.push(field('read as', f.decisions.join('; ')));
   for (const w of f.warnings) lines.push(field('warning', w, color.yellow));
   if (f.problems.length > 0) {
-    const shown = f.rows && f.rows.skipped > f.problems.length ? ` (the first ${count(f.problems.length)} of ${count(f.rows.skipped)})` : '';
+    const listed = (f.rows?.skipped ?? 0) + cellsEmptiedCount(f);
+    const shown = f.rows && listed > f.problems.length ? ` (the first ${count(f.problems.length)} of ${count(listed)})` : '';
     lines.push('', `  ${color.yellow(`problems${shown}:`)}`);
     for (const p of f.problems) {
       const where = p.column === null || p.reason.includes(p.column) ? "" : ` in ${p.column}`;
@@ -75,8 +76,10 @@ function rowsLine(rows: NonNullable<FileValidation['rows']>): string {
 function verdict(report: ValidationReport, color: ChalkInstance): string | null {
   if (validationExitCode(report) !== 0) return null;
   const skipped = report.files.reduce((n, f) => n + (f.rows?.skipped ?? 0), 0);
-  if (skipped > 0) {
-    return color.yellow(`✓ usable; ${count(skipped)} row(s) would be skipped and counted (listed above); --strict makes broken rows an error.`);
+  const cells = report.files.reduce((n, f) => n + cellsEmptiedCount(f), 0);
+  if (skipped + cells > 0) {
+    const what = [skipped > 0 ? `${count(skipped)} row(s) would be skipped and counted` : '', cells > 0 ? `${count(cells)} unreadable cell(s) left empty` : ''].filter(Boolean).join(' and ');
+    return color.yellow(`✓ usable; ${what} (listed above); --strict makes broken rows ${cells > 0 ? 'and cells ' : ''}an error.`);
   }
   return color.green('✓ usable; every row can be used.');
 }

@@ -136,20 +136,22 @@ describe('loyalty slices errors', () => {
     expect(err).toContain('--map tickets.agent="Header"');
   });
 
-  it('skips and counts unrecognised scores, and fails on them with --strict', async () => {
+  it('leaves an unrecognised score empty and counts it, keeping the ticket; fails on it with --strict', async () => {
     // 24 usable rows and one bad score (4%, below any "mostly unusable" threshold).
     const rows = Array.from({ length: 24 }, (_, i) => `t${i},c${i},2014-01-06 10:00,${i % 3 === 0 ? '' : '5'},${i % 4 === 0 ? '' : 'billing'}`);
     const file = tempCsv('tickets.csv', [header, ...rows.slice(0, 10), 'tx,cx,2014-01-06 11:00,meh,billing', ...rows.slice(10)]);
     const lenient = await runCli(['slices', file, '--json']);
     expect(lenient.code).toBe(0);
     const json = JSON.parse(lenient.out) as Json;
-    expect(json.dataQuality.tickets.rowsSkipped).toBe(1);
-    expect(json.overall).toMatchObject({ tickets: 24, rated: 16 });
+    expect(json.dataQuality.tickets.rowsSkipped).toBe(0);
+    expect(json.dataQuality.tickets.cellsEmptied).toEqual({ 'unrecognised satisfaction score': { count: 1, firstLines: [12], examples: ['meh'] } });
+    // The ticket with "meh" is counted in the volume, not among the rated.
+    expect(json.overall).toMatchObject({ tickets: 25, rated: 16 });
     expect(json.dimensions.reason.map((r) => [r.key, r.rated])).toEqual([
       ['billing', 12],
       ['(none)', 4],
     ]);
-    expect(lenient.err).toContain('skipped 1 of 25 rows');
+    expect(lenient.err).toContain('1 unreadable cell(s) left empty, their rows kept: 1 unrecognised satisfaction score (first at line 12: "meh")');
 
     const strict = await runCli(['slices', file, '--strict']);
     expect(strict.code).toBe(65);

@@ -34,8 +34,22 @@ describe('decodeText', () => {
 
   it('rejects bytes that are not UTF-8', async () => {
     await expect(text(inPieces(Uint8Array.from([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xc3, 0x28]), 64))).rejects.toThrow(
-      'f.csv is not UTF-8 text (invalid bytes within the first 7 bytes); it may be a binary file or use another encoding: save it again as "CSV UTF-8".',
+      'f.csv is not UTF-8 text: line 2, byte offset 4 (0xFF) is not valid UTF-8; it may be a binary file or use another encoding (Latin-1, Windows-1252): save it again as "CSV UTF-8".',
     );
+  });
+
+  it('names the line and byte offset of the first bad byte, wherever the chunks are cut', async () => {
+    // 3,000 lines of "é,ok" (é is two bytes), then a Latin-1 é (0xE9) on line 3,001.
+    const good = Buffer.from('\u00e9,ok\n'.repeat(3000));
+    const bytes = Buffer.concat([good, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]);
+    const offset = good.length + 3; // the 0xE9: independently, its index in the bytes
+    expect(bytes.indexOf(0xe9)).toBe(offset);
+    for (const piece of [1, 2, 3, 7, 4096, 1 << 20]) {
+      await expect(text(inPieces(bytes, piece))).rejects.toThrow(`f.csv is not UTF-8 text: line 3001, byte offset ${offset} (0xE9) is not valid UTF-8`);
+    }
+    // An overlong form and a cut-off character at the very end are named too.
+    await expect(text(inPieces(Uint8Array.from([0x61, 0x0a, 0xc0, 0xaf]), 64))).rejects.toThrow('line 2, byte offset 2 (0xC0)');
+    await expect(text(inPieces(Uint8Array.from([0x61, 0x0a, 0x62, 0xe2, 0x82]), 2))).rejects.toThrow('line 2, byte offset 3 (0xE2)');
   });
 
   it('handles an empty source and a one-byte file', async () => {

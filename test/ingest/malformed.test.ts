@@ -35,14 +35,14 @@ describe('malformed input', () => {
 
   it('mismatched quotes in the middle of the file', async () => {
     expect((await failure(`${HEADER}c1,"2014-01-05"x,10\n${GOOD}`)).message).toBe(
-      'o.csv:2: a quoted field is opened but never closed (a stray " character?); fix the quoting or export the file again.',
+      'o.csv:2: text after a closing quote ("2014-01-05"x,10); a quoted field must end at its closing quote: quote the whole field and double any quote inside it (""), or export the file again.',
     );
   });
 
   it('binary garbage', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     expect((await failure(inPieces(png, 4))).message).toBe(
-      'o.csv is not UTF-8 text (invalid bytes within the first 4 bytes); it may be a binary file or use another encoding: save it again as "CSV UTF-8".',
+      'o.csv is not UTF-8 text: line 1, byte offset 0 (0x89) is not valid UTF-8; it may be a binary file or use another encoding (Latin-1, Windows-1252): save it again as "CSV UTF-8".',
     );
     const zeros = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]);
     expect((await failure(inPieces(zeros, 4))).message).toMatch(/^o\.csv contains NUL bytes, so it is not a text CSV/);

@@ -103,3 +103,15 @@ describe('missing required columns', () => {
     expect(loaded.quality.warnings).toEqual(['header "Amount" appears more than once; the first column of that name is used']);
   });
 });
+
+describe('one column, two roles', () => {
+  it('a --map that reads one column as two roles is a usage error (64) naming both', async () => {
+    const text = 'customer_id,order_date,amount\na,2014-01-05,10\n';
+    await expect(parseOrders(text, 'o.csv', options({ map: { 'orders.customer_id': 'amount' } }))).rejects.toThrow(
+      new UsageError('--map orders.customer_id="amount": column "amount" would be read as both customer_id and amount; map each of them to a column of its own.'),
+    );
+    await expect(parseOrders('Email,Date,Total\na,2014-01-05,10\n', 'o.csv', options({ map: { 'orders.customer_id': 'Email', 'orders.order_date': 'Date', 'orders.amount': 'date' } }))).rejects.toThrow(
+      UsageError,
+    );
+  });
+});

@@ -6,7 +6,7 @@ import { readPlainOrders } from '../../src/ingest/plainOrders.js';
 import { PRESETS } from '../../src/ingest/presets/index.js';
 import type { IngestOptions } from '../../src/ingest/records.js';
 import { options } from './ingestTestUtil.js';
-import { plainFiles, renderCsv, settle } from './plainFileHarness.js';
+import { MIXED_ENDS, plainFiles, renderCsv, settle } from './plainFileHarness.js';
 
 /**
  * Reading the rest of a plain orders file on worker threads against reading it on this thread
@@ -19,10 +19,10 @@ import { plainFiles, renderCsv, settle } from './plainFileHarness.js';
 const WORKER = new URL('../../dist/src/ingest/orderRangeWorker.js', import.meta.url);
 const files = plainFiles('parallel-orders');
 
-const CUSTOMERS = ['C1001', 'C1002', 'C1003', 'C0042', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', 'c1001', ' C9 ', '', 'a-customer-id-well-over-forty-characters-long'];
+const CUSTOMERS = ['C1001', 'C1002', 'C1003', 'C0042', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', 'c1001', ' C9 ', '', 'a-customer-id-well-over-forty-characters-long', 'C10\u200b01'];
 const DATES = ['2024-01-05', '2024-01-05 10:00:00', '2024-03-31T23:59:59Z', '2024-02-30', '1/5/2024', ''];
 const AMOUNTS = ['12.50', '-3', '0.1', '$5.00', '1,234.56', 'abc', ''];
-const ORDER_IDS = ['1001', '1002', '1003', '1001', 'A-7', 'A-8', 'A-7', '', '01001', '99999999999999', String(2 ** 40)];
+const ORDER_IDS = ['1001', '1002', '1003', '1001', 'A-7', 'A-8', 'A-7', '', '01001', '99999999999999', String(2 ** 40), '10\u200b01'];
 const STATUSES = ['completed', 'Cancelled', 'refunded', '', 'näh', ' failed'];
 
 const row = fc.record({
@@ -37,6 +37,7 @@ const file = fc.record({
   rows: fc.array(row, { minLength: 35, maxLength: 250 }),
   delimiter: fc.constantFrom(',', ';'),
   lineEnding: fc.constantFrom('\n', '\r\n'),
+  mixedEnds: MIXED_ENDS,
   bom: fc.boolean(),
   finalNewline: fc.boolean(),
   quote: fc.boolean(),

@@ -14,10 +14,18 @@ import { afterAll, beforeAll, expect } from 'vitest';
 export const ROW_SHAPE = fc.constantFrom('row', 'row', 'row', 'row', 'row', 'row', 'blank', 'delimiters', 'short', 'long', 'trailing');
 export type RowShape = typeof ROW_SHAPE extends fc.Arbitrary<infer T> ? T : never;
 
+/** Mostly null (every line ends in the surface's lineEnding); else the line ends, cycled. */
+export const MIXED_ENDS = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 6 }) },
+);
+
 /** How a file is written, whatever its columns. */
 export const SURFACE = {
   delimiter: fc.constantFrom(',', ';'),
   lineEnding: fc.constantFrom('\n', '\r\n'),
+  /** Now and then a mix of line endings, cycled through the lines (lineEnds.ts): no reader may merge rows. */
+  mixedEnds: MIXED_ENDS,
   bom: fc.boolean(),
   finalNewline: fc.boolean(),
   quotes: fc.boolean(),
@@ -29,6 +37,7 @@ export interface Surface {
   lineEnding: string;
   bom: boolean;
   finalNewline: boolean;
+  mixedEnds?: string[] | null;
 }
 
 export function renderCsv(header: readonly string[], rows: readonly { fields: string[]; shape: RowShape }[], f: Surface): Buffer {
@@ -42,7 +51,8 @@ export function renderCsv(header: readonly string[], rows: readonly { fields: st
     else if (shape === 'trailing') lines.push(fields.join(d) + d);
     else lines.push(fields.join(d));
   }
-  const text = lines.join(f.lineEnding) + (f.finalNewline ? f.lineEnding : '');
+  const ends = f.mixedEnds ?? [f.lineEnding];
+  const text = lines.map((l, i) => (i < lines.length - 1 || f.finalNewline ? l + ends[i % ends.length] : l)).join('');
   return Buffer.concat([f.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
 }
 

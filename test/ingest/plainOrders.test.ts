@@ -19,10 +19,10 @@ import { expectPlainOrGeneral, plainFiles, renderCsv, ROW_SHAPE, SURFACE } from 
  */
 const files = plainFiles('orders');
 
-const CUSTOMERS = ['C1', 'C2', 'c2', ' C3 ', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', '', 'Total', 'a\u00a0'];
+const CUSTOMERS = ['C1', 'C2', 'c2', ' C3 ', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', '', 'Total', 'a\u00a0', 'jos\u00e9', 'jose\u0301', 'ann\u200b', '\u200bann', 'ZW\u200d1'];
 const DATES = ['2024-01-05', '2024-01-05 10:00:00', '2024-03-31T23:59:59Z', '2024-02-30', '1/5/2024', '13/1/2024', ' 2024-02-01', '', '45000', '5 Jan 2024'];
 const AMOUNTS = ['12.50', '-3', '007.10', '0.1', '$5.00', '1,234.56', '1.234', 'abc', '', '12.', '-', '1234567890123456', ' 4.20'];
-const ORDER_IDS = ['A1', 'A2', 'A1 ', ' ', '', 'B-7', 'ü9', 'A2', '1001', '1002', '01001', '1001', '0', '999999999999999', '1234567890123456'];
+const ORDER_IDS = ['A1', 'A2', 'A1 ', ' ', '', 'B-7', 'ü9', 'A2', '1001', '1002', '01001', '1001', '0', '999999999999999', '1234567890123456', 'A1\u200b', 'u\u0308\u0039'];
 const STATUSES = ['completed', 'Cancelled', ' refunded', '', 'näh', 'failed'];
 const NOTES = ['', 'ok', 'café ☕', '"quoted, with comma"', '"two\nlines"', '"say ""hi"""'];
 

@@ -34,16 +34,25 @@ describe('parseTickets', () => {
     expect(loaded.records.map((r) => r.waitSeconds)).toEqual([42, 60]);
   });
 
-  it('skips and counts unreadable scores and flags, treating offered/unoffered as unrated', async () => {
+  it('leaves unreadable scores and flags empty and counts them, keeping the ticket; offered/unoffered are unrated', async () => {
     const rows = ['customer_id,created_at,satisfaction,resolved'];
-    for (let i = 0; i < 10; i++) rows.push(`c${i},2014-01-05,${['4', 'offered', 'Unoffered', '', 'bad'][i % 5]},true`);
+    for (let i = 0; i < 38; i++) rows.push(`c${i},2014-01-05,${['4', 'offered', 'Unoffered', '', 'bad'][i % 5]},true`);
     rows.push('x,2014-01-05,meh,true', 'y,2014-01-05,5,maybe');
     const loaded = await parseTickets(rows.join('\n'), 't.csv', options());
-    expect(loaded.records.map((r) => r.satisfaction?.satisfied ?? null)).toEqual([true, null, null, null, false, true, null, null, null, false]);
-    expect(loaded.quality.skipped).toEqual({
-      'unrecognised satisfaction score': { count: 1, firstLines: [12], examples: ['meh'] },
-      'unrecognised resolved value': { count: 1, firstLines: [13], examples: ['maybe'] },
+    const scores = rows.slice(1, 39).map((_, i) => [true, null, null, null, false][i % 5]);
+    expect(loaded.records.map((r) => r.satisfaction?.satisfied ?? null)).toEqual([...scores, null, true]);
+    expect(loaded.records.slice(-2).map((r) => [r.customerId, r.resolved])).toEqual([
+      ['x', true],
+      ['y', null],
+    ]);
+    expect(loaded.quality.skipped).toEqual({});
+    expect(loaded.quality.cellsEmptied).toEqual({
+      'unrecognised satisfaction score': { count: 1, firstLines: [40], examples: ['meh'] },
+      'unrecognised resolved value': { count: 1, firstLines: [41], examples: ['maybe'] },
     });
+    expect(loaded.quality.warnings).toEqual([
+      '2 unreadable cell(s) left empty, their rows kept: 1 unrecognised resolved value (first at line 41: "maybe"); 1 unrecognised satisfaction score (first at line 40: "meh")',
+    ]);
     expectAccounted(loaded.quality);
     expect(loaded.quality.decisions).toEqual(['utf-8, ","-delimited', 'created_at: ISO 8601', 'satisfaction: 1–5 scale and good/bad']);
   });

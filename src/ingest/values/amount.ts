@@ -22,6 +22,13 @@ const SUFFIX = /\s*(US\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|R\$|[$€£¥₹₽₩₺�
 const NUMBER = /^\d[\d.,' \u00a0\u202f]*$|^[.,]\d+$/;
 const PLAIN = /^-?\d+(\.\d+)?$/;
 
+/**
+ * The largest amount one row may carry, in the file's currency: a trillion. Above it a value is
+ * a typo or a pasted id, not an order; it also keeps every amount exact to the cent in a double
+ * (1e12 × 100 < 2^53) and every sum of up to a billion rows finite.
+ */
+export const MAX_AMOUNT = 1e12;
+
 export function parseAmount(raw: string, decimal: '.' | ','): Amount | null {
   const trimmed = raw.trim();
   // The common case, a plain decimal, skips the general path (not "1.234" in a decimal-comma file).

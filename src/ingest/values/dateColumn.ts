@@ -18,11 +18,18 @@ export type DateOrder = 'MDY' | 'DMY';
  * With a zone, values carrying an offset or Z are converted to that zone's clock; values without
  * one are taken as UTC and converted; date-only values have no clock to convert and stay as written.
  */
+/** " at line 4", or nothing when the line is not known. */
+function at(line: number): string {
+  return line > 0 ? ` at line ${line}` : '';
+}
+
 export class DateColumn {
   private dayFirstSeen: string | null = null;
   private monthFirstSeen: string | null = null;
   private slashCount = 0;
   private asymmetricSlash: string | null = null;
+  /** Lines of those first values (0 when the caller gave none), for the messages. */
+  private readonly seenAt = { dayFirst: 0, monthFirst: 0, asymmetric: 0 };
   private serialCount = 0;
   private namedCount = 0;
   private nonSerialCount = 0;
@@ -41,7 +48,7 @@ export class DateColumn {
   }
 
   /** The wall-clock time, a pending reading, or null when the text is not a timestamp. */
-  cell(raw: string): TimeCell | null {
+  cell(raw: string, line = 0): TimeCell | null {
     const fast = fastIsoMs(raw);
     if (fast === fast) return this.fastCell(fast, raw.length);
     const parsed = parseTimestamp(raw);
@@ -55,9 +62,18 @@ export class DateColumn {
     if (parsed.kind === 'wall' && parsed.named) this.namedCount++;
     if (parsed.kind === 'wall') return this.zoned(parsed.ms, parsed.offsetMinutes, parsed.hasTime);
     this.slashCount++;
-    if (parsed.first > 12 && this.dayFirstSeen === null) this.dayFirstSeen = raw.trim();
-    if (parsed.second > 12 && this.monthFirstSeen === null) this.monthFirstSeen = raw.trim();
-    if (parsed.first !== parsed.second && this.asymmetricSlash === null) this.asymmetricSlash = raw.trim();
+    if (parsed.first > 12 && this.dayFirstSeen === null) {
+      this.dayFirstSeen = raw.trim();
+      this.seenAt.dayFirst = line;
+    }
+    if (parsed.second > 12 && this.monthFirstSeen === null) {
+      this.monthFirstSeen = raw.trim();
+      this.seenAt.monthFirst = line;
+    }
+    if (parsed.first !== parsed.second && this.asymmetricSlash === null) {
+      this.asymmetricSlash = raw.trim();
+      this.seenAt.asymmetric = line;
+    }
     return { ...parsed, raw };
   }
 
@@ -85,14 +101,14 @@ export class DateColumn {
     if (this.slashCount === 0 || this.order !== null) return;
     if (this.dayFirstSeen !== null && this.monthFirstSeen !== null) {
       throw new DataError(
-        `${file}: column ${this.label} mixes day-first and month-first dates ("${this.dayFirstSeen}" and "${this.monthFirstSeen}"); fix the column so all dates use one order.`,
+        `${file}: column ${this.label} mixes day-first and month-first dates ("${this.dayFirstSeen}"${at(this.seenAt.dayFirst)} and "${this.monthFirstSeen}"${at(this.seenAt.monthFirst)}); fix the column so all dates use one order.`,
       );
     }
     if (this.dayFirstSeen !== null) this.order = 'DMY';
     else if (this.monthFirstSeen !== null) this.order = 'MDY';
     else if (this.asymmetricSlash !== null) {
       throw new DataError(
-        `${file}: column ${this.label} has dates like "${this.asymmetricSlash}" that could be month-first or day-first, and no value decides it; add --date-format MDY or --date-format DMY.`,
+        `${file}: column ${this.label} has dates like "${this.asymmetricSlash}"${at(this.seenAt.asymmetric)} that could be month-first or day-first, and no value decides it; add --date-format MDY or --date-format DMY.`,
       );
     } else this.order = 'MDY';
   }

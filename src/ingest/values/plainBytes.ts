@@ -10,16 +10,18 @@ export function hasByte(bytes: Uint8Array, start: number, end: number, c: number
 }
 
 /**
- * Bytes that trim() would leave alone and that need no case folding: ASCII at both ends and
- * not blank there. `mayBeEmpty` for optional columns. A customer id holding "@" must be all
- * ASCII, so lower-casing it byte by byte is what toLowerCase() does.
+ * Bytes that trim() would leave alone and that need no case folding or Unicode normalisation:
+ * ASCII at both ends and not blank there, and no byte above ASCII anywhere (an id with one
+ * takes the text rule, normalizeIdText). `mayBeEmpty` for optional columns. `ascii`: the
+ * caller knows the whole batch is ASCII (one native check per batch), so no byte is looked at
+ * but the two ends.
  */
-export function clean(bytes: Uint8Array, start: number, end: number, mayBeEmpty: boolean): boolean {
+export function clean(bytes: Uint8Array, start: number, end: number, mayBeEmpty: boolean, ascii: boolean): boolean {
   if (end === start) return mayBeEmpty;
   const a = bytes[start];
   const z = bytes[end - 1];
   if (a <= 0x20 || a >= 0x7f || z <= 0x20 || z >= 0x7f) return false;
-  if (!mayBeEmpty && hasByte(bytes, start, end, AT)) for (let i = start; i < end; i++) if (bytes[i] >= 0x80) return false;
+  if (!ascii) for (let i = start; i < end; i++) if (bytes[i] >= 0x80) return false;
   return true;
 }
 

@@ -114,6 +114,9 @@ export function isPlausibleExcelSerial(value: number): boolean {
 function wallMs(y: number, mo: number, d: number, h: number, mi: number, s: number, frac: string | undefined): number | null {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  // Date.UTC reads the years 0–99 as 1900–1999: year 0019 must stay 0019 (and be refused as
+  // implausible), not become 1919.
+  if (y < 100) return new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms)).setUTCFullYear(y);
   return Date.UTC(y, mo - 1, d, h, mi, s, ms);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSatisfaction } from '../../../src/ingest/values/score.js';
 import { parseBoolean, parseCount, parseSeconds } from '../../../src/ingest/values/flags.js';
 import { asciiDigits } from '../../../src/ingest/values/digits.js';
-import { normalizeCustomerId } from '../../../src/ingest/values/customerId.js';
+import { normalizeCustomerId, normalizeOrderId } from '../../../src/ingest/values/customerId.js';
 
 describe('parseSatisfaction', () => {
   it('reads 1–5 with satisfied at 4 and above', () => {
@@ -43,5 +43,20 @@ describe('asciiDigits / normalizeCustomerId', () => {
   it('trims ids and lower-cases e-mail addresses only', () => {
     expect(normalizeCustomerId('  Ann@Example.COM ')).toBe('ann@example.com');
     expect(normalizeCustomerId(' CUST-7 ')).toBe('CUST-7');
+  });
+});
+
+describe('id normalisation', () => {
+  it('joins NFC and NFD spellings and drops invisible format characters, counting the raw values changed', () => {
+    const changed = new Set<string>();
+    expect(normalizeCustomerId('jose\u0301', changed)).toBe('jos\u00e9');
+    expect(normalizeCustomerId('jos\u00e9', changed)).toBe('jos\u00e9');
+    expect(normalizeCustomerId(' ann\u200b ', changed)).toBe('ann');
+    expect(normalizeCustomerId('\ufeffAnn@Example.com\u2060', changed)).toBe('ann@example.com');
+    expect(normalizeCustomerId('a\u00adb', changed)).toBe('ab');
+    expect(normalizeOrderId('A1\u200b', changed)).toBe('A1');
+    expect(normalizeOrderId('\u200b', changed)).toBe(null);
+    expect(normalizeOrderId('#1001')).toBe('#1001');
+    expect([...changed]).toEqual(['jose\u0301', ' ann\u200b ', '\ufeffAnn@Example.com\u2060', 'a\u00adb', 'A1\u200b', '\u200b']);
   });
 });
