@@ -5,6 +5,9 @@
 export function money(x: number | null, digits = 2): string {
   if (x === null || !Number.isFinite(x)) return '–';
   const sign = x < 0 ? '-' : '';
+  // From 1e15 on a double no longer holds every cent, and toFixed writes "1e+21" from 1e21:
+  // such amounts (a misplaced value, mostly) are shown to 3 significant digits, "$1.00e+308".
+  if (Math.abs(x) >= 1e15) return `${sign}$${Math.abs(x).toPrecision(3)}`;
   const [int, frac] = Math.abs(x).toFixed(digits).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}$${grouped}${frac !== undefined ? '.' + frac : ''}`;
