@@ -6,6 +6,7 @@ import { THEME_NAMES, type ThemeName } from '../report/theme.js';
 import { addCohortOptions, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
+import { parseOutDir } from './outDir.js';
 
 const HELP = `
 Writes a complete report into DIR, for analysts, weekly CI jobs and client slides:
@@ -63,7 +64,7 @@ export function reportCommand(select: (run: Run) => void): Command {
     .description('write report.md, report.html, summary.json and charts (SVG, PNG) into a directory; weekly mode and CI checks')
     .argument('<orders>', 'orders CSV (customer_id, order_date, amount; or a platform export)')
     .argument('<tickets>', 'tickets CSV (customer_id, created_at; satisfaction for CSAT; or a help-desk export)')
-    .requiredOption('--out <dir>', 'directory to write the report into (created if missing)')
+    .requiredOption('--out <dir>', 'directory to write the report into (created if missing)', parseOutDir)
     .option('--as-of <date>', 'the day the report is run for, YYYY-MM-DD (default: today, used only to resolve --week last)')
     .option('--week <week>', 'weekly mode: an ISO week (2026-W47) or last')
     .option('--compare-to <dir>', "read the previous week from DIR/summary.json (last week's report)")

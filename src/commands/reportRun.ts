@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataError, EXIT, InputMissingError, OutputError, UsageError } from '../errors.js';
+import { DataError, EXIT, InputMissingError, UsageError } from '../errors.js';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import { runCohortAnalysis } from '../analysis/cohorts.js';
 import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate } from '../analysis/gates.js';
@@ -11,7 +11,6 @@ import { analyzeSlices } from '../analysis/slices.js';
 import { previousWeekFromSummary, weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { DOCUMENTS, isReportFile, reportFiles } from '../report/reportFiles.js';
-import { removeStale, writeOutputSet } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
 import { dayOf, type Day } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
@@ -19,6 +18,7 @@ import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
 import { parseMinRated } from './slices.js';
 import type { ReportFlags } from './report.js';
+import { writeOutputDir } from './writeOutputDir.js';
 
 /**
  * What `loyalty report` does once its flags are parsed: a module of its own, imported when the
@@ -56,10 +56,7 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   term.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
   const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, trends, quality, checks });
   for (const w of warnings) term.warn(`chart ${w}`);
-  await writeOutputSet(dir, files, DOCUMENTS).catch((e: NodeJS.ErrnoException) => {
-    throw new OutputError(`cannot write the report into ${dir} (${e.code ?? e.message}); check that ${dir} is a writable directory with free space.`);
-  });
-  const removed = await removeStale(dir, files, isReportFile);
+  const { removed } = await writeOutputDir(dir, files, { last: DOCUMENTS, ours: isReportFile, what: 'the report ' });
   term.err(`wrote ${files.length} files to ${dir}${removed.length > 0 ? `; removed ${removed.join(', ')} of an earlier run` : ''}`);
 
   for (const warning of cohort === null ? [] : cohortCaveats(cohort).warnings) term.warn(warning);

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_SLICE_OPTIONS, DIMENSIONS } from '../analysis/sliceResult.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
+import { parseOutDir } from './outDir.js';
 
 const HELP = `
 Slices every ticket by the hour and weekday it was opened, and by reason, channel and agent
@@ -38,7 +39,7 @@ export function slicesCommand(select: (run: Run) => void): Command {
     .argument('<tickets>', 'tickets CSV (needs customer_id, created_at and satisfaction)')
     .option('--by <dimensions>', `comma list of ${DIMENSIONS.join(', ')} (default: hour, weekday and every column present)`)
     .option('--json', 'print the result as one JSON document on stdout')
-    .option('--out <dir>', 'write slices.md and the Vega-Lite charts into DIR')
+    .option('--out <dir>', 'write slices.md and the Vega-Lite charts into DIR', parseOutDir)
     .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated));
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((file: string, flags: SlicesFlags) => select(async (term) => (await import('./slicesRun.js')).runSlices(file, await configuredFlags(cmd, flags), term)));

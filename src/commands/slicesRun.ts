@@ -38,7 +38,7 @@ export async function runSlices(file: string, flags: SlicesFlags, term: Terminal
       { name: 'slices.md', content: slicesMarkdown(result, tickets.quality, charts.map((c) => ({ title: c.title, file: `${c.name}.vl.json` }))) },
       ...charts.map((c) => ({ name: `${c.name}.vl.json`, content: stableJson(c.spec) })),
     ];
-    const written = await writeOutputDir(flags.out, files, ['slices.md']);
+    const { written } = await writeOutputDir(flags.out, files, { last: ['slices.md'] });
     term.err(`wrote ${written.length} files to ${flags.out}`);
   }
   term.out(flags.json ? stableJson(slicesJson(result, tickets.quality)) : slicesTerminal(result, term.color));

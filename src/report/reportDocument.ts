@@ -5,6 +5,7 @@ import type { FileQuality } from '../ingest/records.js';
 import { cohortCaveatsSection, cohortMarkdownSection, cohortMethod } from './cohortMarkdown.js';
 import { dataQualitySection } from './cohortQuality.js';
 import { slicesMarkdownSection, slicesMethod } from './slicesMarkdown.js';
+import { markdownText, plainText } from './escape.js';
 
 /**
  * The report as typed blocks, built once from the same section builders `cohort --out` and
@@ -47,20 +48,20 @@ export function reportDocument(input: ReportInput): ReportDocument {
   const md = (...parts: string[]): ReportBlock => ({ kind: 'markdown', text: parts.join('\n') });
   const blocks: ReportBlock[] = [md(runLine(input), '')];
 
-  const noCohort = `Not analysed: ${input.cohortProblem ?? 'no cohort'}.`.replace(/\.\.$/, '.');
-  const summary = [`- **Later spend.** ${cohort === null ? noCohort : cohort.headline}`];
+  const noCohort = markdownText(`Not analysed: ${input.cohortProblem ?? 'no cohort'}.`.replace(/\.\.$/, '.'));
+  const summary = [`- **Later spend.** ${cohort === null ? noCohort : markdownText(cohort.headline)}`];
   const noSlices = noSlicesText(input);
-  summary.push(`- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${slices === null ? noSlices : slices.headline}`);
+  summary.push(`- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${markdownText(slices === null ? noSlices : slices.headline)}`);
   for (const line of input.weekly?.summary ?? []) summary.push(`- ${line}`);
   blocks.push(md('## Summary', '', ...summary, ''));
-  if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${c}`), ''));
+  if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${markdownText(c)}`), ''));
   if (input.weekly !== null) blocks.push(md(input.weekly.section));
   // The charts right after the findings: a reader sees the picture before the detailed tables.
   if (input.charts.length > 0) blocks.push(md('## Charts', ''), { kind: 'charts', charts: input.charts });
 
   blocks.push(md('## Later spend after a support problem', '', cohort === null ? noCohort + '\n' : cohortMarkdownSection(cohort, 3)));
   const satisfactionHeading = scope.week ? `## Satisfaction in ${scope.week.label}` : '## Satisfaction';
-  blocks.push(md(satisfactionHeading, '', slices === null ? noSlices + '\n' : slicesMarkdownSection(slices, 3)));
+  blocks.push(md(satisfactionHeading, '', slices === null ? markdownText(noSlices) + '\n' : slicesMarkdownSection(slices, 3)));
 
   blocks.push(
     md(
@@ -79,7 +80,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
 
 /** report.md: the title, then every block; chart links point at the SVG, with the spec and PNG beside it. */
 export function reportMarkdown(doc: ReportDocument): string {
-  const parts = [`# ${doc.title}`, ''];
+  const parts = [`# ${markdownText(doc.title)}`, ''];
   for (const block of doc.blocks) {
     if (block.kind === 'markdown') parts.push(block.text);
     else parts.push(...block.charts.map(chartLink), '');
@@ -89,7 +90,7 @@ export function reportMarkdown(doc: ReportDocument): string {
 
 export function chartLink(c: ChartEntry): string {
   const png = c.png ? `, [PNG](${c.name}.png)` : '';
-  return `- [${c.subject}](${c.name}.svg): ${c.title} ([Vega-Lite](${c.name}.vl.json)${png})`;
+  return `- [${markdownText(c.subject)}](${c.name}.svg): ${markdownText(c.title)} ([Vega-Lite](${c.name}.vl.json)${png})`;
 }
 
 /** Why there is no satisfaction analysis. */
@@ -132,6 +133,7 @@ function retitle(section: string, heading: string): string {
   return section.replace(/^(#+) Method\n/, `$1 ${heading}\n`);
 }
 
+/** A file name as a code span: literal in Markdown but for backticks and line breaks. */
 function code(text: string): string {
-  return '`' + text.replace(/`/g, "'") + '`';
+  return '`' + plainText(text).replace(/`/g, "'") + '`';
 }

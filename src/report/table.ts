@@ -1,3 +1,4 @@
+import { markdownCell, terminalText } from './escape.js';
 /**
  * Plain-text tables for the terminal. Column widths are measured on the visible text, so
  * callers may pass already-coloured cells via `style` without breaking alignment.
@@ -9,9 +10,11 @@ export interface TableColumn {
 
 export function renderTable(
   columns: TableColumn[],
-  rows: string[][],
+  textRows: string[][],
   style: (text: string, row: number, col: number) => string = (t) => t,
 ): string {
+  // Cells are text from the data: one line each, with no escape sequence (see escape.ts).
+  const rows = textRows.map((r) => r.map((cell) => terminalText(cell ?? '')));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
   const pad = (text: string, i: number) =>
     columns[i].align === 'right' ? text.padStart(widths[i]) : text.padEnd(widths[i]);
@@ -21,9 +24,9 @@ export function renderTable(
   return [head, rule, ...body].map((l) => l.trimEnd()).join('\n');
 }
 
-/** The same table as GitHub-flavoured Markdown. */
+/** The same table as GitHub-flavoured Markdown; every cell is text, escaped (a | or a line break cannot add a column or a row). */
 export function markdownTable(columns: TableColumn[], rows: string[][]): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const esc = markdownCell;
   const head = `| ${columns.map((c) => esc(c.header)).join(' | ')} |`;
   const rule = `|${columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
   return [head, rule, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');

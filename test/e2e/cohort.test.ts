@@ -121,7 +121,7 @@ describe('loyalty cohort on hand-built files', () => {
     const first = await runCli([...args, '--out', one]);
     await runCli([...args, '--out', two]);
     expect(first.err).toContain(`wrote ${join(one, 'cohorts.vl.json')}, ${join(one, 'report.md')}`);
-    expect(readdirSync(one)).toEqual(['cohorts.vl.json', 'report.md']);
+    expect(readdirSync(one)).toEqual(['.loyalty-manifest.json', 'cohorts.vl.json', 'report.md']);
     for (const name of readdirSync(one)) expect(readFileSync(join(two, name))).toEqual(readFileSync(join(one, name)));
   });
 
