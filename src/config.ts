@@ -17,7 +17,7 @@ import { parseCohortWindow, parseSpan } from './analysis/windows.js';
  *     "formats": { "orders": "shopify", "tickets": "zendesk" },
  *     "tz": "Europe/Berlin", "dateFormat": "DMY", "decimal": ",", "currency": "EUR", "strict": true,
  *     "windows": { "cohort": "2014-01", "follow": "3m", "grace": "14d" },
- *     "slices": { "by": ["hour", "reason"], "minRated": 30 },
+ *     "slices": { "by": ["hour", "reason"], "minRated": 30, "top": 25 },
  *     "report": { "failOn": ["csat-drop>5pt", "skipped-rows>1%"] },
  *     "seed": 42
  *   }
@@ -38,7 +38,7 @@ export interface LoyaltyConfig {
   currency?: string;
   strict?: boolean;
   windows: { cohort?: string; follow?: string; grace?: string };
-  slices: { by?: string[]; minRated?: number };
+  slices: { by?: string[]; minRated?: number; top?: number };
   report: { failOn?: string[] };
   seed?: number;
 }
@@ -57,7 +57,7 @@ const SHAPE: Shape = {
   currency: 'string',
   strict: 'boolean',
   windows: { cohort: 'string', follow: 'string', grace: 'string' },
-  slices: { by: 'string list', minRated: 'integer' },
+  slices: { by: 'string list', minRated: 'integer', top: 'integer' },
   report: { failOn: 'string list' },
   seed: 'integer',
 };
@@ -119,6 +119,7 @@ export function parseConfig(text: string, file: string): LoyaltyConfig {
   if (grace !== undefined) matches('windows.grace', grace, /^\d+[mdw]$/, '"14d" or "2w"', file);
   for (const by of config.slices.by ?? []) oneOf('slices.by', by, DIMENSIONS, file);
   if (config.slices.minRated !== undefined && config.slices.minRated < 1) throw wrongValue('slices.minRated', config.slices.minRated, 'a whole number of at least 1', file);
+  if (config.slices.top !== undefined && (config.slices.top < 1 || config.slices.top > 1000)) throw wrongValue('slices.top', config.slices.top, 'a whole number from 1 to 1000', file);
   for (const rule of config.report.failOn ?? []) nonEmpty('report.failOn', rule, file);
   if (raw.seed !== undefined) {
     if (raw.seed < 0) throw wrongValue('seed', raw.seed, 'a whole number of 0 or more', file);
@@ -142,6 +143,7 @@ export interface ConfigurableFlags {
   grace?: string;
   by?: string;
   minRated?: string;
+  top?: string;
   failOn?: string[];
   seed?: string;
 }
@@ -173,6 +175,7 @@ export function mergeFlags<F extends ConfigurableFlags>(
     grace: config.windows.grace,
     by: config.slices.by?.join(','),
     minRated: config.slices.minRated === undefined ? undefined : String(config.slices.minRated),
+    top: config.slices.top === undefined ? undefined : String(config.slices.top),
     failOn: config.report.failOn,
     seed: config.seed === undefined ? undefined : String(config.seed),
   };

@@ -7,6 +7,7 @@ import { addCohortOptions, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
 import { parseOutDir } from './outDir.js';
+import { TOP_HELP } from './slices.js';
 
 const HELP = `
 Writes a complete report into DIR, for analysts, weekly CI jobs and client slides:
@@ -57,6 +58,7 @@ export interface ReportFlags extends RawIngestFlags, CohortFlags {
   title?: string;
   by?: string;
   minRated: string;
+  top: string;
 }
 
 export function reportCommand(select: (run: Run) => void): Command {
@@ -73,7 +75,8 @@ export function reportCommand(select: (run: Run) => void): Command {
     .addOption(new Option('--theme <name>', 'chart theme: default (screen) or slide (1600×900)').choices(THEME_NAMES).default('default'))
     .option('--title <text>', 'the report title (default: "Customer support and revenue" or "Weekly support report YYYY-Www")')
     .option('--by <dimensions>', `satisfaction slices: comma list of ${DIMENSIONS.join(', ')} (default: hour, weekday and every column present)`)
-    .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated));
+    .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated))
+    .option('--top <n>', TOP_HELP, String(DEFAULT_SLICE_OPTIONS.top));
   addIngestOptions(addCohortOptions(cmd)).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: ReportFlags) =>
     select(async (term) => (await import('./reportRun.js')).runReport(orders, tickets, await configuredFlags(cmd, flags), term)),

@@ -16,7 +16,7 @@ import { dayOf, type Day } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
-import { parseMinRated } from './slices.js';
+import { parseMinRated, parseTop } from './slices.js';
 import type { ReportFlags } from './report.js';
 import { writeOutputDir } from './writeOutputDir.js';
 
@@ -30,6 +30,7 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const ingest = ingestOptionsFrom(flags);
   const requested = flags.by === undefined ? null : parseDimensions(flags.by);
   const minRated = parseMinRated(flags.minRated);
+  const top = parseTop(flags.top);
   const gates = flags.failOn.map(parseGate);
   const asOf = flags.asOf === undefined ? null : parseAsOf(flags.asOf);
   const week = flags.week === undefined ? null : resolveReportWeek(flags.week, asOf ?? today());
@@ -48,7 +49,7 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
   if (weekEmpty) term.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
-  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated }) : null;
+  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated, top }) : null;
   const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
   const outcomes = evaluateGates(gates, gateMetrics(cohort, [orders.quality, tickets.quality], trends));
   const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));

@@ -13,7 +13,7 @@ import { warnAboutQuality } from './qualityWarnings.js';
 import { writeOutputDir } from './writeOutputDir.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { readProgress } from './readProgress.js';
-import { parseMinRated, type SlicesFlags } from './slices.js';
+import { parseMinRated, parseTop, type SlicesFlags } from './slices.js';
 
 /**
  * What `loyalty slices` does once its flags are parsed: a module of its own, imported when the
@@ -23,6 +23,7 @@ export async function runSlices(file: string, flags: SlicesFlags, term: Terminal
   // Every flag is checked before the file is read, so a typo fails fast.
   const requested: Dimension[] | null = flags.by === undefined ? null : parseDimensions(flags.by);
   const minRated = parseMinRated(flags.minRated);
+  const top = parseTop(flags.top);
   const ingest = ingestOptionsFrom(flags);
 
   const tickets = await loadTickets(file, ingest, readProgress(term, flags, file));
@@ -30,7 +31,7 @@ export async function runSlices(file: string, flags: SlicesFlags, term: Terminal
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
   warnAboutQuality(tickets.quality, term);
 
-  const result = analyzeSlices(tickets, { by, minRated });
+  const result = analyzeSlices(tickets, { by, minRated, top });
 
   if (flags.out !== undefined) {
     const charts = slicesCharts(result);

@@ -56,10 +56,11 @@ export function slicesMethod(result: SliceResult, level = 2): string {
   return [
     `${h} Method`,
     '',
-    `- Options: --by ${result.options.by.join(',')} --min-rated ${n}.`,
+    `- Options: --by ${result.options.by.join(',')} --min-rated ${n} --top ${result.options.top}.`,
     '- CSAT = satisfied ÷ rated. Satisfied: a score of 4 or 5 on a 1–5 scale, or good/satisfied. Empty, offered and unoffered scores are unrated: those tickets count in volume (tickets, share) but not in CSAT. Rows with any other score are skipped and counted under data quality.',
     "- Hour and weekday are read from created_at's wall clock, as written in the file (or converted with --tz). Rows whose created_at cannot be read are skipped at ingest and counted under data quality.",
     '- All 24 hours and all 7 weekdays are listed, in order, even when empty; other slices are listed by tickets, most first. An empty reason, channel or agent is its own slice, (none).',
+    `- Reason, channel and agent tables and charts show the ${result.options.top} slices with the most tickets (--top) and any flagged slice beyond them; the rest are summed in one row, "other (K labels)", which is not tested. --json and summary.json list every slice.`,
     '- 95% confidence intervals are Wilson score intervals.',
     '- Each slice is compared with all other rated tickets by a two-sided two-proportion z-test (pooled). The p-values are adjusted with Benjamini–Hochberg across the slices of the same dimension that have ratings; the chi-square test of independence (satisfied × slice) uses the same slices.',
     `- A slice is flagged low or high when its adjusted p < 0.05 and it has at least ${n} rated tickets; smaller slices are shown but never flagged.`,

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { SliceResult } from '../analysis/sliceResult.js';
 import { DIMENSION_LABELS, flagLegend, overallLine, sliceTable, testLine } from './slicesCells.js';
 import { renderTable } from './table.js';
+import { shownSlices } from '../analysis/sliceTop.js';
 
 /**
  * `loyalty slices` on a terminal: the overall line, a table per dimension with its test, and
@@ -11,7 +12,7 @@ import { renderTable } from './table.js';
 export function slicesTerminal(result: SliceResult, color: ChalkInstance): string {
   const out: string[] = [color.bold(overallLine(result)), ''];
   for (const dimension of result.options.by) {
-    const rows = result.dimensions[dimension] ?? [];
+    const rows = shownSlices(result.dimensions[dimension] ?? [], dimension, result.options.top);
     const { columns, rows: cells } = sliceTable(result, dimension);
     const flagCol = columns.findIndex((c) => c.header === 'Flag');
     const csatCol = columns.findIndex((c) => c.header === 'CSAT');

@@ -88,7 +88,7 @@ describe('loyalty report --by --min-rated', () => {
     const dir = join(tempDir(), 'by-hour');
     expect((await runCli(['report', ORDERS, TICKETS, '--out', dir, '--by', 'hour', '--min-rated', '50', ...FAST])).code).toBe(0);
     expect(readdirSync(dir).filter((n) => n.endsWith('.svg')).sort()).toEqual(['cohorts.svg', 'csat-by-hour.svg']);
-    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).slices.options).toEqual({ by: ['hour'], minRated: 50 });
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).slices.options).toEqual({ by: ['hour'], minRated: 50, top: 25 });
   });
 });
 
