@@ -81,10 +81,12 @@ export function escapeHtml(text: string): string {
 
 /**
  * Every string in a chart spec (data values, titles, labels) as plain text, so nothing that
- * XML forbids reaches the SVG and resvg, and no line break splits a label.
+ * XML forbids reaches the SVG and resvg, and no line break splits a label. A label that is
+ * exactly "__proto__" gets a zero-width space appended: vega looks values up in plain objects,
+ * where that one key is the prototype, and its dataflow fails ("reading 'datum'").
  */
 export function plainStrings<T>(value: T): T {
-  if (typeof value === 'string') return plainText(value) as T;
+  if (typeof value === 'string') return (value === '__proto__' ? '__proto__\u200b' : plainText(value)) as T;
   if (Array.isArray(value)) return value.map(plainStrings) as T;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainStrings(v)])) as T;
