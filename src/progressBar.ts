@@ -1,4 +1,5 @@
 import type { ReadProgress } from './ingest/load.js';
+import { terminalText } from './report/escape.js';
 
 /**
  * A progress bar for reading big exports: bytes read, rows per second and time left, redrawn
@@ -27,7 +28,8 @@ export function progressLine(p: ProgressState): string {
   const rate = seconds > 0 ? p.rows / seconds : 0;
   const left = p.bytes > 0 && seconds > 0 ? Math.max(0, ((p.total - p.bytes) * seconds) / p.bytes) : null;
   return [
-    `${p.label} [${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}]`,
+    // The label is a file name, which may hold escape sequences: drawn as plain text.
+    `${terminalText(p.label)} [${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}]`,
     `${String(Math.floor(share * 100)).padStart(3)}%`,
     `${Math.round(p.bytes / 1e6)}/${Math.round(p.total / 1e6)} MB`,
     `${compact(rate)} rows/s`,

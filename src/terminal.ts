@@ -25,8 +25,9 @@ export function safeTerminal(term: Terminal): Terminal {
   return {
     ...term,
     out: (text) => term.out(screenText(text, keep)),
-    err: (text) => term.err(screenText(text, keep)),
-    warn: (text) => term.warn(screenText(text, keep)),
+    // Messages carry no colour of their own (warn adds its prefix below this gate).
+    err: (text) => term.err(screenText(text, false)),
+    warn: (text) => term.warn(screenText(text, false)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../cli.js';
+import { runCli, tempCsv, tempDir } from '../cli.js';
 import { writeFileSync } from 'node:fs';
 import { assertWellFormedXml, pipes, TERMINAL_CONTROL } from './wellFormed.js';
 
@@ -91,5 +91,29 @@ describe('hostile labels and --title', () => {
     expect(html).toContain('<td>gift | card</td>');
     // Rows of the reason table: one <tr> per reason, none split by the line break.
     expect(html).toContain('<td>line break</td>');
+  });
+});
+
+describe('escapes from the data with colour on', () => {
+  it('only loyalty’s own colour sequences reach the terminal; the data’s are gone', async () => {
+    const { Chalk } = await import('chalk');
+    const { main } = await import('../../../src/cli.js');
+    let out = '';
+    let err = '';
+    const term = {
+      out: (t: string) => void (out += t + '\n'),
+      err: (t: string) => void (err += t + '\n'),
+      warn: (t: string) => void (err += `warning: ${t}\n`),
+      color: new Chalk({ level: 1 }),
+    };
+    const sgrFromData = tempCsv('tickets.csv', [
+      'customer_id,created_at,status,satisfaction,reason',
+      ...Array.from({ length: 80 }, (_, i) => `c${i},2014-01-0${1 + (i % 9)} 10:00,solved,${i % 2 ? 5 : i < 40 ? 1 : 5},${i % 2 ? 'fine' : '\x1b[31mred\x1b[0m\x1b]8;;http://evil.example/\x07x'}`),
+    ]);
+    expect(await main(['slices', sgrFromData, '--by', 'reason'], term, tempDir())).toBe(0);
+    // Every ESC left is an SGR colour chalk wrote (level 1: 30–39, 1, 2, 22 and 39); none is "31m red".
+    expect((out + err).replace(/\x1b\[(?:[0-9]|[1-9][0-9]|22)m/g, '')).not.toMatch(TERMINAL_CONTROL);
+    expect(out).not.toContain('\x1b[31mred');
+    expect(out).toContain('redx');
   });
 });
