@@ -48,21 +48,29 @@ export async function writeOwnedDir(
   }
 
   const names = new Set(files.map((f) => f.name));
-  const written = await guarded(dir, files, async (renames) => {
-    await writeManifest(dir, new Set([...listed, ...names]));
-    return renames();
-  }, last, io);
-
   const removed = [...listed].filter((name) => !names.has(name) && ours(name) && present.has(name)).sort();
-  for (const name of removed) await rm(join(dir, name), { force: true });
-  await writeManifest(dir, new Set([...listed, ...names].filter((name) => !removed.includes(name))));
+  const written = await guarded(
+    dir,
+    files,
+    async (renames) => {
+      await writeManifest(dir, new Set([...listed, ...names]));
+      // From here on a signal waits: the renames, the removals and the final manifest finish.
+      const paths = await renames();
+      for (const name of removed) await rm(join(dir, name), { force: true });
+      await writeManifest(dir, new Set([...listed, ...names].filter((name) => !removed.includes(name))));
+      return paths;
+    },
+    last,
+    io,
+  );
   return { written, removed };
 }
 
 /**
  * writeOutputSet with the signals handled: until every temporary is written, SIGINT or
- * SIGTERM removes this run's temporaries and ends the process; once the renames start they
- * finish first (they take milliseconds), so the folder never mixes two runs.
+ * SIGTERM removes this run's temporaries and ends the process; once the renames start, the
+ * rest of `beforeRenames` (renames, removals, final manifest: milliseconds) finishes first,
+ * so the folder never mixes two runs and no temporary is left.
  */
 async function guarded(
   dir: string,
