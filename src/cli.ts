@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from './errors.js';
-import { processTerminal, type Terminal } from './terminal.js';
+import { processTerminal, safeTerminal, type Terminal } from './terminal.js';
 import { cohortCommand } from './commands/cohort.js';
 import { slicesCommand } from './commands/slices.js';
 import { reportCommand } from './commands/report.js';
@@ -18,7 +18,8 @@ import { bindWorkingDirectory } from './commands/configuredFlags.js';
 export type Run = (term: Terminal) => Promise<number>;
 
 /** `cwd` is where loyalty.config.json is looked for (tests pass a temporary directory). */
-export async function main(argv: string[], term: Terminal = processTerminal(), cwd: string = process.cwd()): Promise<number> {
+export async function main(argv: string[], screen: Terminal = processTerminal(), cwd: string = process.cwd()): Promise<number> {
+  const term = safeTerminal(screen);
   let run: Run | null = null;
   const program = new Command('loyalty')
     .description('What does customer support do to revenue? Cohort, satisfaction and weekly reports from order and ticket exports.')

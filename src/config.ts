@@ -20,7 +20,7 @@ import { parseChange } from './analysis/preventionOptions.js';
  *     "tz": "Europe/Berlin", "dateFormat": "DMY", "decimal": ",", "currency": "EUR", "strict": true,
  *     "maxUnusable": "10%",
  *     "windows": { "cohort": "2014-01", "follow": "3m", "grace": "14d" },
- *     "slices": { "by": ["hour", "reason"], "minRated": 30 },
+ *     "slices": { "by": ["hour", "reason"], "minRated": 30, "top": 25 },
  *     "report": { "failOn": ["csat-drop>5pt", "skipped-rows>1%"] },
  *     "rootCauses": { "order status": "tooling", "password reset": "customer-mistake" },
  *     "prevention": { "changes": ["order status@2014-04-07"], "costPerContact": 4.5 },
@@ -44,7 +44,7 @@ export interface LoyaltyConfig {
   strict?: boolean;
   maxUnusable?: string;
   windows: { cohort?: string; follow?: string; grace?: string };
-  slices: { by?: string[]; minRated?: number };
+  slices: { by?: string[]; minRated?: number; top?: number };
   report: { failOn?: string[] };
   /** Contact reason → root-cause category (explanation, customer-mistake, process, tooling, other). */
   rootCauses?: Record<string, string>;
@@ -70,7 +70,7 @@ export const SHAPE: Shape = {
   strict: 'boolean',
   maxUnusable: 'string',
   windows: { cohort: 'string', follow: 'string', grace: 'string' },
-  slices: { by: 'string list', minRated: 'integer' },
+  slices: { by: 'string list', minRated: 'integer', top: 'integer' },
   report: { failOn: 'string list' },
   rootCauses: 'map',
   prevention: { changes: 'string list', costPerContact: 'number' },
@@ -145,6 +145,7 @@ export function parseConfig(text: string, file: string): LoyaltyConfig {
   if (grace !== undefined) matches('windows.grace', grace, /^\d+[mdw]$/, '"14d" or "2w"', file);
   for (const by of config.slices.by ?? []) oneOf('slices.by', by, DIMENSIONS, file);
   if (config.slices.minRated !== undefined && config.slices.minRated < 1) throw wrongValue('slices.minRated', config.slices.minRated, 'a whole number of at least 1', file);
+  if (config.slices.top !== undefined && (config.slices.top < 1 || config.slices.top > 1000)) throw wrongValue('slices.top', config.slices.top, 'a whole number from 1 to 1000', file);
   for (const rule of config.report.failOn ?? []) nonEmpty('report.failOn', rule, file);
   for (const [reason, category] of Object.entries(config.rootCauses ?? {})) {
     oneOf(`rootCauses.${reason}`, category.trim().toLowerCase(), ROOT_CAUSE_CATEGORIES, file, category);
@@ -175,6 +176,7 @@ export interface ConfigurableFlags {
   grace?: string;
   by?: string;
   minRated?: string;
+  top?: string;
   failOn?: string[];
   seed?: string;
   /** Not flags: the prevention settings only the config file holds, passed along as they are. */
@@ -211,6 +213,7 @@ export function mergeFlags<F extends ConfigurableFlags>(
     grace: config.windows.grace,
     by: config.slices.by?.join(','),
     minRated: config.slices.minRated === undefined ? undefined : String(config.slices.minRated),
+    top: config.slices.top === undefined ? undefined : String(config.slices.top),
     failOn: config.report.failOn,
     seed: config.seed === undefined ? undefined : String(config.seed),
     rootCauses: config.rootCauses,

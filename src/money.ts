@@ -61,8 +61,11 @@ export function currencyAffixes(code: string | null): { prefix: string; suffix: 
 export function formatMoney(x: number | null, currency: string | null, digits = 2): string {
   if (x === null || !Number.isFinite(x)) return '–';
   const sign = x < 0 ? '-' : '';
+  const { prefix, suffix } = currencyAffixes(currency);
+  // From 1e15 on a double no longer holds every cent, and toFixed writes "1e+21" from 1e21:
+  // such amounts (a misplaced value, mostly) are shown to 3 significant digits, "$1.00e+308".
+  if (Math.abs(x) >= 1e15) return sign + prefix + Math.abs(x).toPrecision(3) + suffix;
   const [int, frac] = Math.abs(x).toFixed(digits).split('.');
   const number = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? '.' + frac : '');
-  const { prefix, suffix } = currencyAffixes(currency);
   return sign + prefix + number + suffix;
 }

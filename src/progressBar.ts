@@ -1,5 +1,6 @@
 import type { ReadProgress } from './ingest/load.js';
 import { cutToWidth, displayWidth } from './textWidth.js';
+import { terminalText } from './report/escape.js';
 
 /**
  * A progress bar for reading big exports: bytes read, rows per second and time left, redrawn
@@ -32,6 +33,8 @@ export function progressLine(p: ProgressState, columns?: number): string {
   const seconds = p.elapsedMs / 1000;
   const rate = seconds > 0 ? p.rows / seconds : 0;
   const left = p.bytes > 0 && seconds > 0 ? Math.max(0, ((p.total - p.bytes) * seconds) / p.bytes) : null;
+  // The label is a file name, which may hold escape sequences: drawn as plain text.
+  const label = terminalText(p.label);
   const rest = [
     ` [${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}]`,
     `${String(Math.floor(share * 100)).padStart(3)}%`,
@@ -39,10 +42,10 @@ export function progressLine(p: ProgressState, columns?: number): string {
     `${compact(rate)} rows/s`,
     `ETA ${left === null ? '?' : `${Math.ceil(left)}s`}`,
   ].join('  ');
-  if (columns === undefined || displayWidth(p.label + rest) < columns) return p.label + rest;
+  if (columns === undefined || displayWidth(label + rest) < columns) return label + rest;
   const room = columns - 1 - displayWidth(rest);
-  if (room >= 4) return cutToWidth(p.label, room) + rest;
-  return cutToWidth(p.label + rest, Math.max(0, columns - 1));
+  if (room >= 4) return cutToWidth(label, room) + rest;
+  return cutToWidth(label + rest, Math.max(0, columns - 1));
 }
 
 /** 950 → "950", 12_345 → "12k", 1_234_567 → "1.2M". */

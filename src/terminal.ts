@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { screenText } from './report/escape.js';
 
 /**
  * Where output goes. stdout carries results only (tables, JSON); progress, warnings and
@@ -12,6 +13,22 @@ export interface Terminal {
   color: ChalkInstance;
   /** Where a progress bar may be drawn (stderr; drawn only when it is a TTY). Absent: never. */
   progressStream?: NodeJS.WriteStream;
+}
+
+/**
+ * `term` with every page it is given passed through screenText: whatever a message or a
+ * table holds from the data (ANSI/OSC escapes, line breaks in a label, control characters),
+ * only printable text and loyalty's own colours reach the screen, with NO_COLOR or without.
+ */
+export function safeTerminal(term: Terminal): Terminal {
+  const keep = term.color.level > 0;
+  return {
+    ...term,
+    out: (text) => term.out(screenText(text, keep)),
+    // Messages carry no colour of their own (warn adds its prefix below this gate).
+    err: (text) => term.err(screenText(text, false)),
+    warn: (text) => term.warn(screenText(text, false)),
+  };
 }
 
 export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {

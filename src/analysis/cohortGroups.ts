@@ -82,14 +82,17 @@ export function groupStats(
     const n = laterSpend.length;
     let total = 0;
     for (let i = 0; i < n; i++) total += laterSpend[i]!;
+    const ci = bootstrapMeanCi(laterSpend, bootstrap);
+    const meanSpend = finite(mean(laterSpend));
     stats[group] = {
       customers: n,
-      meanSpend: mean(laterSpend),
-      medianSpend: medianSorted(sortedLaterSpend),
+      meanSpend,
+      medianSpend: finite(medianSorted(sortedLaterSpend)),
       repeatRate: n === 0 ? null : repeaters / n,
-      totalSpend: total,
-      baselineMeanSpend: mean(baselineSpend),
-      ci95: bootstrapMeanCi(laterSpend, bootstrap),
+      totalSpend: finite(total),
+      baselineMeanSpend: finite(mean(baselineSpend)),
+      // An interval around a mean that overflowed would be an interval around nothing.
+      ci95: meanSpend !== null && ci !== null && Number.isFinite(ci[0]) && Number.isFinite(ci[1]) ? ci : null,
       liftVsNoProblem: null,
     };
   }
@@ -105,7 +108,15 @@ export function groupStats(
  */
 export function lift(meanA: number | null, meanB: number | null): number | null {
   if (meanA === null || meanB === null || !(meanB > 0)) return null;
-  return meanA / meanB - 1;
+  return finite(meanA / meanB - 1);
+}
+
+/**
+ * A statistic, or null when double precision could not hold it: amounts near 1.8e308 sum to
+ * Infinity, and Infinity − Infinity to NaN. Outputs show null as n/a and the caveats say why.
+ */
+export function finite(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
 }
 
 /** Welch's t-test and Mann–Whitney U (two-sided) on later spend, for each pair; null = not computable. */

@@ -12,7 +12,8 @@ export interface GroupStats {
   medianSpend: number | null;
   /** Share of members with ≥1 counted order in the follow-up window. */
   repeatRate: number | null;
-  totalSpend: number;
+  /** Null when the sum overflows double precision (as every statistic that cannot be computed). */
+  totalSpend: number | null;
   /** Mean spend inside the cohort window: were the groups alike before the problem? */
   baselineMeanSpend: number | null;
   /** Seeded percentile-bootstrap 95% interval of meanSpend. */

@@ -28,11 +28,11 @@ export function cohortHeadline(
 
   let sentence: string;
   if (n('resolved') === 0 && n('unresolved') === 0) {
-    sentence = `No cohort member had a problem ticket, so there is nothing to compare; ${membersText(members, 'the')} spent ${money(groups.no_problem.meanSpend, currency)} on average in the follow-up`;
+    sentence = `No cohort member had a problem ticket, so there is nothing to compare; ${membersText(members, 'the')} spent ${amount(groups.no_problem.meanSpend, currency)} on average in the follow-up`;
   } else if (n('no_problem') === 0 && (n('resolved') === 0 || n('unresolved') === 0)) {
     const only: Group = n('resolved') > 0 ? 'resolved' : 'unresolved';
     const how = only === 'resolved' ? 'resolved' : 'left unresolved';
-    sentence = `${membersText(members, 'all')} had a problem ${how}, so there is no other group to compare; they spent ${money(groups[only].meanSpend, currency)} on average in the follow-up`;
+    sentence = `${membersText(members, 'all')} had a problem ${how}, so there is no other group to compare; they spent ${amount(groups[only].meanSpend, currency)} on average in the follow-up`;
   } else if (n('resolved') > 0) {
     const against: string[] = [];
     if (n('no_problem') > 0) against.push(gap('resolved', 'no_problem', true));
@@ -47,6 +47,11 @@ export function cohortHeadline(
     sentence += ` (partial: the orders end ${censoring.dataEnd}, ${count(censoring.missingDays)} days before the follow-up window does)`;
   }
   return sentence + '.';
+}
+
+/** A mean in a sentence; n/a when it could not be computed (an overflow: see the caveats). */
+function amount(x: number | null, currency: string | null): string {
+  return x === null ? 'n/a' : money(x, currency);
 }
 
 function membersText(n: number, article: 'the' | 'all'): string {
@@ -67,7 +72,7 @@ function gapPhrase(a: GroupStats, b: GroupStats, c: Comparison, those: string, f
     size = points === 0 ? `about the same as ${those}` : `${points}% ${c.lift > 0 ? 'more' : 'less'} than ${those}`;
   } else {
     // No meaningful ratio (a mean at or below zero): compare the amounts themselves.
-    size = `${money(a.meanSpend, currency)} on average against ${money(b.meanSpend, currency)} for ${those}`;
+    size = `${amount(a.meanSpend, currency)} on average against ${amount(b.meanSpend, currency)} for ${those}`;
   }
   return `${size} (${uncertainty(c.welchP, first)})`;
 }

@@ -97,12 +97,16 @@ export interface SliceOptions {
   by: Dimension[] | null;
   /** A slice needs this many rated tickets to be flagged. */
   minRated: number;
+  /** Tables and charts show this many reason, channel and agent slices, then "other (K labels)" (see sliceTop.ts). */
+  top?: number;
 }
 
-export const DEFAULT_SLICE_OPTIONS: SliceOptions = { by: null, minRated: 30 };
+export const DEFAULT_TOP = 25;
+
+export const DEFAULT_SLICE_OPTIONS: Required<Omit<SliceOptions, 'by'>> & SliceOptions = { by: null, minRated: 30, top: DEFAULT_TOP };
 
 export interface SliceResult {
-  options: { by: Dimension[]; minRated: number };
+  options: { by: Dimension[]; minRated: number; top: number };
   overall: SliceStats;
   /** In DIMENSIONS order. */
   dimensions: Partial<Record<Dimension, SliceRow[]>>;

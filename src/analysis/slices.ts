@@ -4,6 +4,7 @@ import { rankFindings } from './findings.js';
 import { HOUR_KEYS, orderedKeys, sliceKey } from './sliceKeys.js';
 import {
   COLUMN_DIMENSIONS,
+  DEFAULT_TOP,
   DIMENSIONS,
   type Dimension,
   type HeatCell,
@@ -41,7 +42,7 @@ export function analyzeSlices(tickets: LoadedTickets, options: SliceOptions): Sl
       ? fixFirstSentence(sliceSubject(findings[0].dimension, findings[0].label), findings[0].shortfall)
       : nothingFlaggedSentence(overall.csat, overall.rated);
   return {
-    options: { by: DIMENSIONS.filter((d) => by.includes(d)), minRated: options.minRated },
+    options: { by: DIMENSIONS.filter((d) => by.includes(d)), minRated: options.minRated, top: options.top ?? DEFAULT_TOP },
     overall,
     dimensions,
     tests,

@@ -48,7 +48,7 @@ export function previousWeekFromSummary(json: unknown, file: string, expected: R
     fail(`trends.week has ${tickets} tickets, ${rated} rated and ${satisfied} satisfied, but needs satisfied ≤ rated ≤ tickets`);
   }
   const csat = rated > 0 ? satisfied / rated : null;
-  // summary.json rounds floats to 10 significant digits (stableNumbers), hence the tolerance.
+  // A tolerance: summary.json of earlier versions stored floats to 10 significant digits.
   const csatMatches = csat === null ? w.csat === null : typeof w.csat === 'number' && Math.abs(w.csat - csat) <= 1e-9;
   if (!csatMatches) fail(`trends.week.csat is ${shown(w.csat)}, but ${satisfied} satisfied of ${rated} rated gives ${csat}`);
 

@@ -3,6 +3,7 @@ import type { Run } from '../cli.js';
 import { addCohortOptions, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
+import { parseOutDir } from './outDir.js';
 
 const HELP = `
 Takes the customers who bought in one period (the cohort) and splits them by what happened
@@ -51,7 +52,7 @@ export function cohortCommand(select: (run: Run) => void): Command {
     .argument('<tickets>', 'tickets CSV (customer_id, created_at; or a help-desk export)');
   addCohortOptions(cmd)
     .option('--json', 'print the result as one JSON document on stdout')
-    .option('--out <dir>', `write ${REPORT_FILE} and ${CHART_FILE} into DIR`);
+    .option('--out <dir>', `write ${REPORT_FILE} and ${CHART_FILE} into DIR`, parseOutDir);
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: CohortCommandFlags) =>
     select(async (term) => (await import('./cohortRun.js')).runCohort(orders, tickets, await configuredFlags(cmd, flags), term)),

@@ -32,7 +32,7 @@ export async function runCohort(ordersFile: string, ticketsFile: string, flags: 
       { name: REPORT_FILE, content: cohortMarkdown(result, quality, [{ title: 'Mean later spend by group', file: CHART_FILE }]) },
       { name: CHART_FILE, content: stableJson(cohortChartSpec(result)) },
     ];
-    const written = await writeOutputDir(flags.out, files, [REPORT_FILE]);
+    const { written } = await writeOutputDir(flags.out, files, { last: [REPORT_FILE] });
     status.err(`wrote ${written.join(', ')}`);
   }
   term.out(flags.json ? stableJson(cohortJson(result, quality)) : cohortTerminal(result, term.color));

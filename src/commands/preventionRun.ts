@@ -14,6 +14,7 @@ import { loadInputs } from './loadInputs.js';
 import { CONTACT_RATE_CHART, PREVENTION_REPORT_FILE, type PreventionFlags } from './prevention.js';
 import { warnAboutQuality } from './qualityWarnings.js';
 import { readProgress } from './readProgress.js';
+import { statusTerminal } from './statusTerminal.js';
 import { writeOutputDir } from './writeOutputDir.js';
 
 /**
@@ -24,7 +25,8 @@ export async function runPrevention(ordersFile: string | null, ticketsFile: stri
   // Every flag is checked before a file is read, so a typo fails fast on a large export.
   const options = preventionOptionsFrom(flags);
   const ingest = ingestOptionsFrom(flags);
-  const { orders, tickets, quality } = await load(ordersFile, ticketsFile, ingest, flags, term);
+  const status = statusTerminal(term, flags);
+  const { orders, tickets, quality } = await load(ordersFile, ticketsFile, ingest, flags, status);
 
   const result = runPreventionAnalysis(orders, tickets, options);
 
@@ -34,12 +36,12 @@ export async function runPrevention(ordersFile: string | null, ticketsFile: stri
       { name: PREVENTION_REPORT_FILE, content: preventionMarkdown(result, quality, chart) },
       { name: chart, content: stableJson(contactRateSpec(result)) },
     ];
-    const written = await writeOutputDir(flags.out, files, [PREVENTION_REPORT_FILE]);
-    term.err(`wrote ${written.join(', ')}`);
+    const { written } = await writeOutputDir(flags.out, files, { last: [PREVENTION_REPORT_FILE] });
+    status.err(`wrote ${written.join(', ')}`);
   }
   term.out(flags.json ? stableJson(preventionJson(result, quality)) : preventionTerminal(result, term.color));
   for (const c of result.changes) {
-    if (c.caveat === 'after-too-short' || c.caveat === 'no-after-week') term.warn(`--change "${c.reason}@${c.date}": only ${c.afterWeeks} full week(s) after the change; too early to tell`);
+    if (c.caveat === 'after-too-short' || c.caveat === 'no-after-week') status.warn(`--change "${c.reason}@${c.date}": only ${c.afterWeeks} full week(s) after the change; too early to tell`);
   }
   return 0;
 }

@@ -6,6 +6,8 @@ import { THEME_NAMES, type ThemeName } from '../report/theme.js';
 import { addCohortOptions, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
+import { parseOutDir } from './outDir.js';
+import { TOP_HELP } from './slices.js';
 
 const HELP = `
 Writes a complete report into DIR, for analysts, weekly CI jobs and client slides:
@@ -61,6 +63,7 @@ export interface ReportFlags extends RawIngestFlags, CohortFlags {
   change: string[];
   costPerContact?: string;
   rootCauses?: Record<string, string>;
+  top: string;
 }
 
 export function reportCommand(select: (run: Run) => void): Command {
@@ -68,7 +71,7 @@ export function reportCommand(select: (run: Run) => void): Command {
     .description('write report.md, report.html, summary.json and charts (SVG, PNG) into a directory; weekly mode and CI checks')
     .argument('<orders>', 'orders CSV (customer_id, order_date, amount; or a platform export)')
     .argument('<tickets>', 'tickets CSV (customer_id, created_at; satisfaction for CSAT; or a help-desk export)')
-    .requiredOption('--out <dir>', 'directory to write the report into (created if missing)')
+    .requiredOption('--out <dir>', 'directory to write the report into (created if missing)', parseOutDir)
     .option('--as-of <date>', 'the day the report is run for, YYYY-MM-DD (default: today, used only to resolve --week last)')
     .option('--week <week>', 'weekly mode: an ISO week (2026-W47) or last')
     .option('--compare-to <dir>', "read the previous week from DIR/summary.json (last week's report)")
@@ -79,7 +82,8 @@ export function reportCommand(select: (run: Run) => void): Command {
     .option('--by <dimensions>', `satisfaction slices: comma list of ${DIMENSIONS.join(', ')} (default: hour, weekday and every column present)`)
     .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated))
     .option('--change <REASON@YYYY-MM-DD>', 'prevention: evaluate a fix to a contact reason that went live that day (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
-    .option('--cost-per-contact <n>', "prevention: cost of one contact, in the data's currency");
+    .option('--cost-per-contact <n>', "prevention: cost of one contact, in the data's currency")
+    .option('--top <n>', TOP_HELP, String(DEFAULT_SLICE_OPTIONS.top));
   addIngestOptions(addCohortOptions(cmd)).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: ReportFlags) =>
     select(async (term) => (await import('./reportRun.js')).runReport(orders, tickets, await configuredFlags(cmd, flags), term)),

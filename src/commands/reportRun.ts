@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataError, EXIT, InputMissingError, OutputError, UsageError } from '../errors.js';
+import { DataError, EXIT, InputMissingError, UsageError } from '../errors.js';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import { runCohortAnalysis } from '../analysis/cohorts.js';
 import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate } from '../analysis/gates.js';
@@ -13,15 +13,15 @@ import { preventionOptionsFrom } from './preventionRun.js';
 import { previousWeekFromSummary, weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { DOCUMENTS, isReportFile, reportFiles } from '../report/reportFiles.js';
-import { removeStale, writeOutputSet } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
 import { dayOf, type Day } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
-import { parseMinRated } from './slices.js';
+import { parseMinRated, parseTop } from './slices.js';
 import { statusTerminal } from './statusTerminal.js';
 import type { ReportFlags } from './report.js';
+import { writeOutputDir } from './writeOutputDir.js';
 
 /**
  * What `loyalty report` does once its flags are parsed: a module of its own, imported when the
@@ -33,6 +33,7 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const ingest = ingestOptionsFrom(flags);
   const requested = flags.by === undefined ? null : parseDimensions(flags.by);
   const minRated = parseMinRated(flags.minRated);
+  const top = parseTop(flags.top);
   const gates = flags.failOn.map(parseGate);
   const preventionOptions = preventionOptionsFrom(flags);
   const asOf = flags.asOf === undefined ? null : parseAsOf(flags.asOf);
@@ -53,7 +54,7 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
   if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
-  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated }) : null;
+  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated, top }) : null;
   const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
   // Over the tickets and orders dated up to the report's end (the week's Sunday in weekly mode).
   const prevention = scoped.cohortTickets.records.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, preventionOptions);
@@ -63,10 +64,7 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   status.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
   const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, trends, prevention, quality, checks });
   for (const w of warnings) status.warn(`chart ${w}`);
-  await writeOutputSet(dir, files, DOCUMENTS).catch((e: NodeJS.ErrnoException) => {
-    throw new OutputError(`cannot write the report into ${dir} (${e.code ?? e.message}); check that ${dir} is a writable directory with free space.`);
-  });
-  const removed = await removeStale(dir, files, isReportFile);
+  const { removed } = await writeOutputDir(dir, files, { last: DOCUMENTS, ours: isReportFile, what: 'the report ' });
   status.err(`wrote ${files.length} files to ${dir}${removed.length > 0 ? `; removed ${removed.join(', ')} of an earlier run` : ''}`);
 
   for (const warning of cohort === null ? [] : cohortCaveats(cohort).warnings) status.warn(warning);

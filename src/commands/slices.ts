@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_SLICE_OPTIONS, DIMENSIONS } from '../analysis/sliceResult.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
+import { parseOutDir } from './outDir.js';
 
 const HELP = `
 Slices every ticket by the hour and weekday it was opened, and by reason, channel and agent
@@ -30,6 +31,7 @@ export interface SlicesFlags extends RawIngestFlags {
   json?: boolean;
   out?: string;
   minRated: string;
+  top: string;
 }
 
 export function slicesCommand(select: (run: Run) => void): Command {
@@ -38,10 +40,22 @@ export function slicesCommand(select: (run: Run) => void): Command {
     .argument('<tickets>', 'tickets CSV (needs customer_id, created_at and satisfaction)')
     .option('--by <dimensions>', `comma list of ${DIMENSIONS.join(', ')} (default: hour, weekday and every column present)`)
     .option('--json', 'print the result as one JSON document on stdout')
-    .option('--out <dir>', 'write slices.md and the Vega-Lite charts into DIR')
-    .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated));
+    .option('--out <dir>', 'write slices.md and the Vega-Lite charts into DIR', parseOutDir)
+    .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated))
+    .option('--top <n>', TOP_HELP, String(DEFAULT_SLICE_OPTIONS.top));
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((file: string, flags: SlicesFlags) => select(async (term) => (await import('./slicesRun.js')).runSlices(file, await configuredFlags(cmd, flags), term)));
+}
+
+export const TOP_HELP = 'reason, channel and agent slices each table and chart shows, the rest summed as "other (K labels)"';
+
+/** --top N: at least 1; the tables and charts stay bounded whatever the number of labels. */
+export function parseTop(text: string): number {
+  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > 1000) {
+    throw new UsageError(`--top "${text}" is not a whole number from 1 to 1000, e.g. --top 25`);
+  }
+  return n;
 }
 
 export function parseMinRated(text: string): number {

@@ -14,7 +14,7 @@ import { writeOutputDir } from './writeOutputDir.js';
 import { statusTerminal } from './statusTerminal.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { readProgress } from './readProgress.js';
-import { parseMinRated, type SlicesFlags } from './slices.js';
+import { parseMinRated, parseTop, type SlicesFlags } from './slices.js';
 
 /**
  * What `loyalty slices` does once its flags are parsed: a module of its own, imported when the
@@ -24,6 +24,7 @@ export async function runSlices(file: string, flags: SlicesFlags, term: Terminal
   // Every flag is checked before the file is read, so a typo fails fast.
   const requested: Dimension[] | null = flags.by === undefined ? null : parseDimensions(flags.by);
   const minRated = parseMinRated(flags.minRated);
+  const top = parseTop(flags.top);
   const ingest = ingestOptionsFrom(flags);
   const status = statusTerminal(term, flags);
 
@@ -32,7 +33,7 @@ export async function runSlices(file: string, flags: SlicesFlags, term: Terminal
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
   warnAboutQuality(tickets.quality, status);
 
-  const result = analyzeSlices(tickets, { by, minRated });
+  const result = analyzeSlices(tickets, { by, minRated, top });
 
   if (flags.out !== undefined) {
     const charts = slicesCharts(result);
@@ -40,7 +41,7 @@ export async function runSlices(file: string, flags: SlicesFlags, term: Terminal
       { name: 'slices.md', content: slicesMarkdown(result, tickets.quality, charts.map((c) => ({ title: c.title, file: `${c.name}.vl.json` }))) },
       ...charts.map((c) => ({ name: `${c.name}.vl.json`, content: stableJson(c.spec) })),
     ];
-    const written = await writeOutputDir(flags.out, files, ['slices.md']);
+    const { written } = await writeOutputDir(flags.out, files, { last: ['slices.md'] });
     status.err(`wrote ${written.length} files to ${flags.out}`);
   }
   term.out(flags.json ? stableJson(slicesJson(result, tickets.quality)) : slicesTerminal(result, term.color));

@@ -36,6 +36,16 @@ export function cohortCaveats(result: CohortResult): { warnings: string[]; notes
         'if the two files number orders differently, the linking drops real problem tickets; check both order_id columns.',
     );
   }
+  const overflowed = GROUPS.filter((g) => {
+    const s = result.groups[g];
+    return s.customers > 0 && (s.meanSpend === null || s.totalSpend === null || s.baselineMeanSpend === null || s.ci95 === null);
+  });
+  if (overflowed.length > 0) {
+    warnings.push(
+      `the amounts of the ${overflowed.map((g) => `“${GROUP_LABELS[g]}”`).join(', ')} ${overflowed.length === 1 ? 'group are' : 'groups are'} too large to sum in double precision (beyond about 1.8e308), ` +
+        'so the statistics that need the sum are shown as n/a (null in JSON) and its tests are not run; check the amount column for a misplaced value.',
+    );
+  }
   for (const g of GROUPS) {
     const n = result.groups[g].customers;
     if (n > 0 && n < SMALL_GROUP) {

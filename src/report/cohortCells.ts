@@ -25,16 +25,19 @@ export function groupTable(result: CohortResult, detail: boolean): { columns: Ta
   const money = (x: number | null) => moneyIn(x, result.currency);
   const rows = GROUPS.map((g) => {
     const s = result.groups[g];
+    // In a group with members a missing statistic could not be computed (an overflow, see
+    // cohortCaveats): n/a. In an empty group there is nothing to compute: –.
+    const stat = (x: number | null, text: (x: number) => string) => (x !== null ? text(x) : s.customers > 0 ? 'n/a' : '–');
     const row = [
       GROUP_LABELS[g],
       count(s.customers),
-      money(s.meanSpend),
-      s.ci95 ? `${money(s.ci95[0])}–${money(s.ci95[1])}` : '–',
-      money(s.medianSpend),
+      stat(s.meanSpend, money),
+      stat(s.ci95 === null ? null : 0, () => `${money(s.ci95![0])}–${money(s.ci95![1])}`),
+      stat(s.medianSpend, money),
       pct(s.repeatRate),
       g === 'no_problem' ? '' : signedPct(s.liftVsNoProblem),
     ];
-    if (detail) row.push(money(s.totalSpend), money(s.baselineMeanSpend));
+    if (detail) row.push(stat(s.totalSpend, money), stat(s.baselineMeanSpend, money));
     return row;
   });
   return { columns, rows };

@@ -7,6 +7,7 @@ import { comparisonTable, currencyLine, groupTable, optionsLine, RESOLUTION_TEXT
 import { dataQualitySection } from './cohortQuality.js';
 import { count } from './format.js';
 import { markdownTable } from './table.js';
+import { markdownText } from './escape.js';
 
 /** A chart written next to the report, for the links section. */
 export interface CohortChartLink {
@@ -25,7 +26,7 @@ export function cohortMarkdown(
   charts: CohortChartLink[] = [],
 ): string {
   const parts = [`# Service recovery: later spend of the ${result.cohort.start}..${result.cohort.end} cohort`, '', cohortMarkdownSection(result, 2)];
-  if (charts.length > 0) parts.push('## Charts', '', ...charts.map((c) => `- [${c.title}](${c.file})`), '');
+  if (charts.length > 0) parts.push('## Charts', '', ...charts.map((c) => `- [${markdownText(c.title)}](${c.file})`), '');
   parts.push(cohortMethod(result, 2), cohortCaveatsSection(result, 2), dataQualitySection([quality.orders, quality.tickets], 2));
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
@@ -36,7 +37,7 @@ export function cohortMarkdownSection(result: CohortResult, level = 2): string {
   const groups = groupTable(result, true);
   const tests = comparisonTable(result);
   return [
-    `**${result.headline}**`,
+    `**${markdownText(result.headline)}**`,
     '',
     `${h} Later spend by group`,
     '',
@@ -85,5 +86,5 @@ export function cohortMethod(result: CohortResult, level = 2): string {
 export function cohortCaveatsSection(result: CohortResult, level = 2): string {
   const { warnings, notes } = cohortCaveats(result);
   const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  return [`${'#'.repeat(level)} Caveats`, '', ...[...warnings, ...notes].map((s) => `- ${sentence(s)}`), ''].join('\n');
+  return [`${'#'.repeat(level)} Caveats`, '', ...[...warnings, ...notes].map((s) => `- ${markdownText(sentence(s))}`), ''].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { FileQuality } from '../ingest/records.js';
 import { count } from './format.js';
+import { markdownCell, markdownText } from './escape.js';
 
 /**
  * The data-quality section: per file, rows read/used/skipped, skipped rows by reason with
@@ -10,7 +11,7 @@ export function dataQualitySection(files: readonly FileQuality[], level = 2): st
   const h = '#'.repeat(level);
   const out = [`${h} Data quality`, ''];
   for (const q of files) {
-    out.push(`${h}# ${q.file}`, '');
+    out.push(`${h}# ${markdownText(q.file)}`, '');
     let line = `Format ${q.format}: ${count(q.rowsRead)} rows read, ${count(q.rowsUsed)} used, ${count(q.rowsSkipped)} skipped`;
     const repeats = q.duplicateOrderIds ?? 0;
     if (repeats > 0) line += `; ${count(repeats)} ${repeats === 1 ? 'row repeated' : 'rows repeated'} an order_id already seen and counted once`;
@@ -20,16 +21,16 @@ export function dataQualitySection(files: readonly FileQuality[], level = 2): st
       out.push('', '| Skipped because | Rows | First lines |', '| --- | ---: | --- |');
       for (const reason of reasons) {
         const s = q.skipped[reason];
-        out.push(`| ${reason.replace(/\|/g, '\\|')} | ${count(s.count)} | ${s.firstLines.join(', ')} |`);
+        out.push(`| ${markdownCell(reason)} | ${count(s.count)} | ${s.firstLines.join(', ')} |`);
       }
     }
     const columns = Object.entries(q.columns);
     if (columns.length > 0) {
-      out.push('', `Columns: ${columns.map(([c, header]) => (c === header ? c : `${c} ← "${header}"`)).join(', ')}.`);
+      out.push('', `Columns: ${markdownText(columns.map(([c, header]) => (c === header ? c : `${c} ← "${header}"`)).join(', '))}.`);
     }
     if (q.decisions.length + q.warnings.length > 0) out.push('');
-    for (const d of q.decisions) out.push(`- ${d}`);
-    for (const w of q.warnings) out.push(`- Warning: ${w}`);
+    for (const d of q.decisions) out.push(`- ${markdownText(d)}`);
+    for (const w of q.warnings) out.push(`- Warning: ${markdownText(w)}`);
     out.push('');
   }
   return out.join('\n');

@@ -31,13 +31,20 @@ export function count(n: number): string {
 }
 
 /**
- * Rounds every float in a JSON-able value to 10 significant digits so summary.json does not
- * carry platform-dependent last bits of floating point noise.
+ * Rounds every float in a JSON-able value to 10 significant digits. For comparing two results
+ * whose sums were taken in a different order (tests); never for what loyalty writes: JSON
+ * numbers round-trip exactly, rounding is for display text only.
  */
 export function stableNumbers<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(10)) : v)));
 }
 
+/**
+ * A result as JSON: every number exactly as computed (JSON.stringify writes the shortest text
+ * that reads back to the same double), so 12345678901.23 stays 12345678901.23. A number that
+ * is not finite has no JSON form and is written as null, which readers take as "could not be
+ * computed"; -0 is written as 0.
+ */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(stableNumbers(value), null, 2) + '\n';
+  return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }

@@ -1,7 +1,10 @@
+import { escapeHtml } from './escape.js';
+
 /**
  * Markdown → HTML for exactly the subset the report's section builders write: ATX headings,
  * paragraphs, GitHub tables (with `---:` alignment and `\|` in cells), `-` and `1.` lists,
- * links, **strong**, *emphasis* and `code`. Everything else is text, and all text is escaped.
+ * links, **strong**, *emphasis*, `code` and backslash escapes (how escape.ts's markdownText
+ * writes data text: `\<` is a literal <). Everything else is text, and all text is escaped.
  * Links that name a scheme (http:, javascript:, …) or start with // keep only their text:
  * the report links only to files next to it, and report.html must not reach the network.
  * Heading ids are unique within `usedIds` (one set per page).
@@ -19,7 +22,8 @@ export function markdownHtml(markdown: string, usedIds: Set<string> = new Set())
       i += 1;
       continue;
     }
-    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    // A closing run of # must follow a space, so an escaped \# ending the title stays.
+    const heading = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
     if (heading) {
       const level = heading[1].length;
       out.push(`<h${level} id="${uniqueId(slug(heading[2]), usedIds)}">${inline(heading[2])}</h${level}>`);
@@ -43,10 +47,7 @@ export function markdownHtml(markdown: string, usedIds: Set<string> = new Set())
 
 const LIST_ITEM = /^(-|\*|\d+\.)\s+/;
 
-/** HTML-escapes text for element content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml };
 
 /** A heading's anchor: lower case, letters and digits joined by dashes. */
 export function slug(text: string): string {
@@ -96,25 +97,48 @@ function table(head: string, rule: string, body: string[]): string {
   return ['<table>', `<thead>${row(head, 'th')}</thead>`, '<tbody>', ...body.map((l) => row(l, 'td')), '</tbody>', '</table>'].join('\n');
 }
 
-/** The cells of a table row: split on | not escaped as \|, outer pipes dropped, trimmed. */
+/**
+ * The cells of a table row: split on | not escaped, outer pipes dropped, trimmed. A
+ * backslash escapes the character after it (kept as written, for inline to decode).
+ */
 function cells(line: string): string[] {
-  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
-  return inner.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+  const out: string[] = [];
+  let cell = '';
+  const text = line.trim();
+  for (let i = text.startsWith('|') ? 1 : 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) {
+      cell += c + text[++i];
+    } else if (c === '|') {
+      out.push(cell.trim());
+      cell = '';
+    } else cell += c;
+  }
+  if (cell.trim() !== '') out.push(cell.trim());
+  return out;
 }
 
 /** Inline markup of one block's text; code spans are taken first so nothing inside them is formatted. */
 function inline(text: string): string {
   return text
-    .split(/(`[^`]*`)/)
+    .split(/((?<!\\)`[^`]*`)/)
     .map((part) => (part.length >= 2 && part.startsWith('`') && part.endsWith('`') ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : spans(part)))
     .join('');
 }
 
+/**
+ * Links, strong and emphasis. Backslash-escaped punctuation is set aside first (as a NUL-
+ * delimited index: plain text holds no NUL) so it can take part in no markup, and comes back
+ * as the literal character.
+ */
 function spans(text: string): string {
-  return escapeHtml(text)
+  const literal: string[] = [];
+  const marked = text.replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => `\u0000${literal.push(c) - 1}\u0001`);
+  return escapeHtml(marked)
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, label: string, href: string) => (isLocal(href) ? `<a href="${href}">${label}</a>` : label))
     .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[^*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)/g, '$1<em>$2</em>');
+    .replace(/(^|[^*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)/g, '$1<em>$2</em>')
+    .replace(/\u0000(\d+)\u0001/g, (_m, i: string) => escapeHtml(literal[Number(i)]));
 }
 
 /** A relative link to a file next to the report (no scheme, not protocol-relative). */

@@ -48,14 +48,16 @@ class CollectingLogger {
     this.lvl = _;
     return this;
   }
-  error(...args: readonly unknown[]): this {
+  // Arrow functions: vega also calls these detached from the logger (an error raised while a
+  // dataflow runs), and `this` must still be the logger, or the process dies on a TypeError.
+  error = (...args: readonly unknown[]): this => {
     this.messages.push(`error: ${args.map(String).join(' ')}`);
     return this;
-  }
-  warn(...args: readonly unknown[]): this {
+  };
+  warn = (...args: readonly unknown[]): this => {
     this.messages.push(args.map(String).join(' '));
     return this;
-  }
+  };
   info(): this {
     return this;
   }

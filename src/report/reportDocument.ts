@@ -5,6 +5,7 @@ import type { FileQuality } from '../ingest/records.js';
 import { cohortCaveatsSection, cohortMarkdownSection, cohortMethod } from './cohortMarkdown.js';
 import { dataQualitySection } from './cohortQuality.js';
 import { slicesMarkdownSection, slicesMethod } from './slicesMarkdown.js';
+import { markdownCell, markdownText, plainText } from './escape.js';
 
 /**
  * The report as typed blocks, built once from the same section builders `cohort --out` and
@@ -49,21 +50,21 @@ export function reportDocument(input: ReportInput): ReportDocument {
   const md = (...parts: string[]): ReportBlock => ({ kind: 'markdown', text: parts.join('\n') });
   const blocks: ReportBlock[] = [md(runLine(input), '')];
 
-  const noCohort = `Not analysed: ${input.cohortProblem ?? 'no cohort'}.`.replace(/\.\.$/, '.');
-  const summary = [`- **Later spend.** ${cohort === null ? noCohort : cohort.headline}`];
+  const noCohort = markdownText(`Not analysed: ${input.cohortProblem ?? 'no cohort'}.`.replace(/\.\.$/, '.'));
+  const summary = [`- **Later spend.** ${cohort === null ? noCohort : markdownText(cohort.headline)}`];
   const noSlices = noSlicesText(input);
-  summary.push(`- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${slices === null ? noSlices : slices.headline}`);
+  summary.push(`- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${markdownText(slices === null ? noSlices : slices.headline)}`);
   for (const line of input.weekly?.summary ?? []) summary.push(`- ${line}`);
   for (const line of input.prevention?.summary ?? []) summary.push(`- **Prevention.** ${line}`);
   blocks.push(md('## Summary', '', ...summary, ''));
-  if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${c}`), ''));
+  if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${markdownText(c)}`), ''));
   if (input.weekly !== null) blocks.push(md(input.weekly.section));
   // The charts right after the findings: a reader sees the picture before the detailed tables.
   if (input.charts.length > 0) blocks.push(md('## Charts', ''), { kind: 'charts', charts: input.charts });
 
   blocks.push(md('## Later spend after a support problem', '', cohort === null ? noCohort + '\n' : cohortMarkdownSection(cohort, 3)));
   const satisfactionHeading = scope.week ? `## Satisfaction in ${scope.week.label}` : '## Satisfaction';
-  blocks.push(md(satisfactionHeading, '', slices === null ? noSlices + '\n' : slicesMarkdownSection(slices, 3)));
+  blocks.push(md(satisfactionHeading, '', slices === null ? markdownText(noSlices) + '\n' : slicesMarkdownSection(slices, 3)));
   if (input.prevention) blocks.push(md('## Prevention', '', input.prevention.section));
 
   blocks.push(
@@ -87,7 +88,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
  * its action title as the alt text, so GitHub and editors show it; the spec and PNG are linked.
  */
 export function reportMarkdown(doc: ReportDocument): string {
-  const parts = [`# ${doc.title}`, ''];
+  const parts = [`# ${markdownText(doc.title)}`, ''];
   for (const block of doc.blocks) {
     if (block.kind === 'markdown') parts.push(block.text);
     else parts.push(...block.charts.map(chartLink), '');
@@ -97,12 +98,8 @@ export function reportMarkdown(doc: ReportDocument): string {
 
 export function chartLink(c: ChartEntry): string {
   const png = c.png ? ` · [PNG](${c.name}.png)` : '';
-  return `![${altText(c.title)}](${c.name}.svg)\n\n*${c.subject}* · [SVG](${c.name}.svg) · [Vega-Lite](${c.name}.vl.json)${png}\n`;
-}
-
-/** Text that stays inside an image's [alt text]: one line, brackets and backslashes escaped. */
-function altText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\[\]]/g, '\\$&');
+  // The alt text is data text too (a finding names a reason or an agent): one line, escaped.
+  return `![${markdownCell(c.title)}](${c.name}.svg)\n\n*${markdownText(c.subject)}* · [SVG](${c.name}.svg) · [Vega-Lite](${c.name}.vl.json)${png}\n`;
 }
 
 /** Why there is no satisfaction analysis. */
@@ -145,6 +142,7 @@ function retitle(section: string, heading: string): string {
   return section.replace(/^(#+) Method\n/, `$1 ${heading}\n`);
 }
 
+/** A file name as a code span: literal in Markdown but for backticks and line breaks. */
 function code(text: string): string {
-  return '`' + text.replace(/`/g, "'") + '`';
+  return '`' + plainText(text).replace(/`/g, "'") + '`';
 }

@@ -1,4 +1,5 @@
-import { escapeHtml, markdownHtml } from './markdownHtml.js';
+import { htmlText } from './escape.js';
+import { markdownHtml } from './markdownHtml.js';
 import type { ChartEntry, ReportDocument } from './reportDocument.js';
 
 /**
@@ -15,12 +16,12 @@ export function reportHtml(doc: ReportDocument, svgs: ReadonlyMap<string, string
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(doc.title)}</title>`,
+    `<title>${htmlText(doc.title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
     '<main>',
-    `<h1>${escapeHtml(doc.title)}</h1>`,
+    `<h1>${htmlText(doc.title)}</h1>`,
     ...body,
     '</main>',
     '</body>',
@@ -32,8 +33,8 @@ export function reportHtml(doc: ReportDocument, svgs: ReadonlyMap<string, string
 function figure(chart: ChartEntry, svg: string | undefined): string {
   const links = [`<a href="${chart.name}.svg">SVG</a>`, `<a href="${chart.name}.vl.json">Vega-Lite</a>`];
   if (chart.png) links.push(`<a href="${chart.name}.png">PNG</a>`);
-  const drawing = svg === undefined ? '' : `<div class="chart" role="img" aria-label="${escapeHtml(chart.title)}">${inlineSvg(svg, chart.name)}</div>\n`;
-  return `<figure id="chart-${chart.name}">\n${drawing}<figcaption>${escapeHtml(chart.subject)} · ${links.join(' · ')}</figcaption>\n</figure>`;
+  const drawing = svg === undefined ? '' : `<div class="chart" role="img" aria-label="${htmlText(chart.title)}">${inlineSvg(svg, chart.name)}</div>\n`;
+  return `<figure id="chart-${chart.name}">\n${drawing}<figcaption>${htmlText(chart.subject)} · ${links.join(' · ')}</figcaption>\n</figure>`;
 }
 
 /**

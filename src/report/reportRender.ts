@@ -5,6 +5,7 @@ import { renderSvg, svgToPng, themeChart } from './render.js';
 import type { ReportChart } from './reportCharts.js';
 import { fitTitles } from './titleFit.js';
 import type { OutputFile } from './write.js';
+import { plainStrings } from './escape.js';
 
 /**
  * The report's charts drawn: each spec themed (footer placed), rendered to SVG, and with
@@ -39,7 +40,8 @@ export async function renderReportCharts(charts: readonly ReportChart[], png: bo
   const rendered: RenderedChart[] = [];
   const files: OutputFile[] = [];
   for (const chart of charts) {
-    const themed = fitTitles(await themeChart(chart.spec, chart.theme));
+    // Labels and titles from the data as plain text: nothing XML forbids reaches the SVG or resvg.
+    const themed = fitTitles(await themeChart(plainStrings(chart.spec), plainStrings(chart.theme)));
     const drawn = await renderSvg(themed);
     const { width, height, warnings } = drawn;
     const svg = withTitleAndDesc(withFallbackFonts(stableIds(drawn.svg)), themed);

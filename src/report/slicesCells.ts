@@ -1,6 +1,7 @@
 import type { Dimension, SliceResult, SliceRow } from '../analysis/sliceResult.js';
 import { count, pValue, pct } from './format.js';
 import type { TableColumn } from './table.js';
+import { shownSlices } from '../analysis/sliceTop.js';
 
 /**
  * The slices tables as text cells, shared by the terminal and the Markdown report so both
@@ -27,7 +28,7 @@ interface Cell {
 
 export function sliceTable(result: SliceResult, dimension: Dimension): { columns: TableColumn[]; rows: string[][] } {
   const cells = sliceCells(result, dimension);
-  const rows = result.dimensions[dimension] ?? [];
+  const rows = shownSlices(result.dimensions[dimension] ?? [], dimension, result.options.top);
   return { columns: cells.map((c) => c.column), rows: rows.map((r) => cells.map((c) => c.value(r))) };
 }
 

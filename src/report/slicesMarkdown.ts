@@ -3,6 +3,7 @@ import type { FileQuality } from '../ingest/records.js';
 import { count } from './format.js';
 import { DIMENSION_LABELS, flagLegend, overallLine, sliceTable, testLine } from './slicesCells.js';
 import { markdownTable } from './table.js';
+import { markdownCell, markdownText } from './escape.js';
 
 /** A chart written next to the report, for the links section. */
 export interface ChartLink {
@@ -15,9 +16,9 @@ export interface ChartLink {
  * method and the data quality, so the document stands on its own.
  */
 export function slicesMarkdown(result: SliceResult, quality: FileQuality, charts: ChartLink[] = []): string {
-  const parts = [`# Satisfaction by slice: ${quality.file}`, '', slicesMarkdownSection(result, 2)];
+  const parts = [`# Satisfaction by slice: ${markdownText(quality.file)}`, '', slicesMarkdownSection(result, 2)];
   if (charts.length > 0) {
-    parts.push('## Charts', '', ...charts.map((c) => `- [${c.title}](${c.file})`), '');
+    parts.push('## Charts', '', ...charts.map((c) => `- [${markdownText(c.title)}](${c.file})`), '');
   }
   parts.push(slicesMethod(result, 2), qualitySection(quality, 2));
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
@@ -29,22 +30,22 @@ export function slicesMarkdown(result: SliceResult, quality: FileQuality, charts
  */
 export function slicesMarkdownSection(result: SliceResult, level = 2): string {
   const h = '#'.repeat(level);
-  const out: string[] = result.findings.length > 0 ? [`**${result.headline}**`, ''] : [];
+  const out: string[] = result.findings.length > 0 ? [`**${markdownText(result.headline)}**`, ''] : [];
   out.push(`${h} Findings`, '');
-  if (result.findings.length === 0) out.push(result.headline);
+  if (result.findings.length === 0) out.push(markdownText(result.headline));
   else {
-    out.push(...result.findings.map((f, i) => `${i + 1}. ${f.sentence}`));
+    out.push(...result.findings.map((f, i) => `${i + 1}. ${markdownText(f.sentence)}`));
     out.push(
       '',
       'Ranked by shortfall: rated × (overall CSAT − slice CSAT), the satisfied tickets a slice falls short of the overall rate.',
     );
   }
-  out.push('', overallLine(result) + '.', '');
+  out.push('', markdownText(overallLine(result)) + '.', '');
   for (const dimension of result.options.by) {
     const { columns, rows } = sliceTable(result, dimension);
-    out.push(`${h} By ${DIMENSION_LABELS[dimension].toLowerCase()}`, '', markdownTable(columns, rows), '', testLine(result, dimension), '');
+    out.push(`${h} By ${DIMENSION_LABELS[dimension].toLowerCase()}`, '', markdownTable(columns, rows), '', markdownText(testLine(result, dimension)), '');
   }
-  out.push(flagLegend(result), '');
+  out.push(markdownText(flagLegend(result)), '');
   return out.join('\n');
 }
 
@@ -55,10 +56,11 @@ export function slicesMethod(result: SliceResult, level = 2): string {
   return [
     `${h} Method`,
     '',
-    `- Options: --by ${result.options.by.join(',')} --min-rated ${n}.`,
+    `- Options: --by ${result.options.by.join(',')} --min-rated ${n} --top ${result.options.top}.`,
     '- CSAT = satisfied ÷ rated. Satisfied: a score of 4 or 5 on a 1–5 scale, or good/satisfied. Empty, offered and unoffered scores are unrated: those tickets count in volume (tickets, share) but not in CSAT. Rows with any other score are skipped and counted under data quality.',
     "- Hour and weekday are read from created_at's wall clock, as written in the file (or converted with --tz). Rows whose created_at cannot be read are skipped at ingest and counted under data quality.",
     '- All 24 hours and all 7 weekdays are listed, in order, even when empty; other slices are listed by tickets, most first. An empty reason, channel or agent is its own slice, (none).',
+    `- Reason, channel and agent tables and charts show the ${result.options.top} slices with the most tickets (--top) and any flagged slice beyond them; the rest are summed in one row, "other (K labels)", which is not tested. --json and summary.json list every slice.`,
     '- 95% confidence intervals are Wilson score intervals.',
     '- Each slice is compared with all other rated tickets by a two-sided two-proportion z-test (pooled). The p-values are adjusted with Benjamini–Hochberg across the slices of the same dimension that have ratings; the chi-square test of independence (satisfied × slice) uses the same slices.',
     `- A slice is flagged low or high when its adjusted p < 0.05 and it has at least ${n} rated tickets; smaller slices are shown but never flagged.`,
@@ -73,21 +75,21 @@ function qualitySection(q: FileQuality, level: number): string {
   const out = [
     `${h} Data quality`,
     '',
-    `${q.file} (${q.format}): ${count(q.rowsRead)} rows read, ${count(q.rowsUsed)} used, ${count(q.rowsSkipped)} skipped.`,
+    `${markdownText(q.file)} (${q.format}): ${count(q.rowsRead)} rows read, ${count(q.rowsUsed)} used, ${count(q.rowsSkipped)} skipped.`,
   ];
   const reasons = Object.keys(q.skipped).sort();
   if (reasons.length > 0) {
     out.push('', '| Skipped because | Rows | First lines |', '| --- | ---: | --- |');
     for (const reason of reasons) {
       const s = q.skipped[reason];
-      out.push(`| ${reason.replace(/\|/g, '\\|')} | ${count(s.count)} | ${s.firstLines.join(', ')} |`);
+      out.push(`| ${markdownCell(reason)} | ${count(s.count)} | ${s.firstLines.join(', ')} |`);
     }
   }
   const columns = Object.entries(q.columns);
-  if (columns.length > 0) out.push('', `Columns: ${columns.map(([c, header]) => (c === header ? c : `${c} ← "${header}"`)).join(', ')}.`);
+  if (columns.length > 0) out.push('', `Columns: ${markdownText(columns.map(([c, header]) => (c === header ? c : `${c} ← "${header}"`)).join(', '))}.`);
   if (q.decisions.length + q.warnings.length > 0) out.push('');
-  for (const d of q.decisions) out.push(`- ${d}`);
-  for (const w of q.warnings) out.push(`- Warning: ${w}`);
+  for (const d of q.decisions) out.push(`- ${markdownText(d)}`);
+  for (const w of q.warnings) out.push(`- Warning: ${markdownText(w)}`);
   out.push('');
   return out.join('\n');
 }

@@ -1,6 +1,7 @@
 import { TOP_REASONS, type WeeklyTrends } from '../analysis/weeklyTrends.js';
 import { count, signedPct } from './format.js';
 import { markdownTable } from './table.js';
+import { markdownText } from './escape.js';
 
 /**
  * The weekly section: this week's top contact reasons against last week (the list a support
@@ -30,9 +31,9 @@ export function trendsMarkdownSection(trends: WeeklyTrends, level = 2): string {
   return [
     `${h} This week: ${now} vs ${before}`,
     '',
-    trends.volumeSentence,
+    markdownText(trends.volumeSentence),
     '',
-    trends.csat.sentence,
+    markdownText(trends.csat.sentence),
     '',
     `${h}# Top contact reasons`,
     '',
@@ -47,7 +48,7 @@ export function trendsMarkdownSection(trends: WeeklyTrends, level = 2): string {
 
 /** The weekly lines of the report's summary. */
 export function trendsSummary(trends: WeeklyTrends): string[] {
-  return [`**Volume.** ${trends.volumeSentence}`, `**CSAT week over week.** ${trends.csat.sentence}`];
+  return [`**Volume.** ${markdownText(trends.volumeSentence)}`, `**CSAT week over week.** ${markdownText(trends.csat.sentence)}`];
 }
 
 function signedCount(n: number): string {

@@ -3,6 +3,7 @@ import type { ColumnProfile } from '../ingest/load.js';
 import { count, pct } from './format.js';
 import { renderTable } from './table.js';
 import { cellsEmptiedCount, validationExitCode, type FileValidation, type ValidationReport } from './validateResult.js';
+import { terminalText } from './escape.js';
 
 /**
  * The terminal page of `loyalty validate` (stdout): per file that could be read, how it was
@@ -17,7 +18,7 @@ export function validateTerminal(report: ValidationReport, color: ChalkInstance)
 }
 
 function fileSection(f: FileValidation, color: ChalkInstance): string {
-  const lines = [color.bold(`${f.role}  ${f.file}`)];
+  const lines = [color.bold(terminalText(`${f.role}  ${f.file}`))];
   if (f.format) {
     const how = { detected: 'detected from the header row', asked: 'as asked', canonical: 'no preset matched the header row' }[f.format.how];
     lines.push(field('format', f.format.how === 'canonical' ? `canonical columns (${how})` : `${f.format.label} — ${f.format.name}, ${how}`));
@@ -27,15 +28,15 @@ function fileSection(f: FileValidation, color: ChalkInstance): string {
   lines.push('');
   lines.push(indent(columnTable(f.columns)));
   if (f.notFound.length > 0) lines.push('', field('not found', `${f.notFound.join(', ')} (optional; --map ${f.role}.<column>=<header> if the file has them)`));
-  if (f.decisions.length > 0) lines.push(field('read as', f.decisions.join('; ')));
-  for (const w of f.warnings) lines.push(field('warning', w, color.yellow));
+  if (f.decisions.length > 0) lines.push(field('read as', terminalText(f.decisions.join('; '))));
+  for (const w of f.warnings) lines.push(field('warning', terminalText(w), color.yellow));
   if (f.problems.length > 0) {
     const listed = (f.rows?.skipped ?? 0) + cellsEmptiedCount(f);
     const shown = f.rows && listed > f.problems.length ? ` (the first ${count(f.problems.length)} of ${count(listed)})` : '';
     lines.push('', `  ${color.yellow(`problems${shown}:`)}`);
     for (const p of f.problems) {
       const where = p.column === null || p.reason.includes(p.column) ? "" : ` in ${p.column}`;
-      lines.push(`    ${f.file}:${p.line}  ${p.reason}${where}: "${p.value}"`);
+      lines.push(terminalText(`    ${f.file}:${p.line}  ${p.reason}${where}: "${p.value}"`));
     }
   }
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -18,7 +18,7 @@ export interface WriteIo {
   rename(from: string, to: string): Promise<void>;
 }
 
-const DISK: WriteIo = { writeFile: (path, content) => writeFile(path, content), rename };
+export const DISK: WriteIo = { writeFile: (path, content) => writeFile(path, content), rename };
 
 export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
@@ -50,7 +50,14 @@ export async function writeOutputs(dir: string, files: OutputFile[]): Promise<st
  * stays whole, not a mix of old and new files. `last` names files renamed after all others
  * (the documents that link to the charts), so a reader never opens links to missing charts.
  */
-export async function writeOutputSet(dir: string, files: OutputFile[], last: readonly string[] = [], io: WriteIo = DISK): Promise<string[]> {
+export async function writeOutputSet(
+  dir: string,
+  files: OutputFile[],
+  last: readonly string[] = [],
+  io: WriteIo = DISK,
+  /** Runs between the two phases and calls `renames` (outputDir.ts writes its manifest there). */
+  between: (renames: () => Promise<string[]>) => Promise<string[]> = (renames) => renames(),
+): Promise<string[]> {
   const rank = (name: string) => last.indexOf(name);
   const ordered = byName(files).sort((a, b) => rank(a.name) - rank(b.name));
   const temps: string[] = [];
@@ -65,25 +72,15 @@ export async function writeOutputSet(dir: string, files: OutputFile[], last: rea
     await Promise.all(temps.map((tmp) => rm(tmp, { force: true }).catch(() => undefined)));
     throw e;
   }
-  const written: string[] = [];
-  for (const file of ordered) {
-    const path = join(dir, file.name);
-    await io.rename(tempName(path), path);
-    written.push(path);
-  }
-  return written;
-}
-
-/**
- * Removes the files of an earlier run in `dir` that this run did not write but could have
- * (`ours`: e.g. the PNGs of an earlier run with --png, a chart of a dimension no longer there),
- * so a directory never mixes two runs. Files that are not `ours` are never touched.
- */
-export async function removeStale(dir: string, files: readonly OutputFile[], ours: (name: string) => boolean): Promise<string[]> {
-  const keep = new Set(files.map((f) => f.name));
-  const stale = (await readdir(dir)).filter((name) => ours(name) && !keep.has(name)).sort();
-  for (const name of stale) await rm(join(dir, name), { force: true });
-  return stale;
+  return between(async () => {
+    const written: string[] = [];
+    for (const file of ordered) {
+      const path = join(dir, file.name);
+      await io.rename(tempName(path), path);
+      written.push(path);
+    }
+    return written;
+  });
 }
 
 function byName(files: OutputFile[]): OutputFile[] {
@@ -91,7 +88,7 @@ function byName(files: OutputFile[]): OutputFile[] {
 }
 
 /** A hidden name next to the target, unique per process, so concurrent runs do not collide. */
-function tempName(path: string): string {
+export function tempName(path: string): string {
   return join(dirname(path), `.${baseName(path)}.tmp-${process.pid}`);
 }
 

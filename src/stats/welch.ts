@@ -18,7 +18,8 @@ export interface WelchResult {
  * samples rather than evidence, so the test is reported as undefined instead. One constant
  * sample is fine: df then falls back to n − 1 of the other.
  *
- * Values are assumed finite.
+ * Also null when the moments overflow double precision (values near 1.8e308, or not finite):
+ * t, df or p would be NaN or infinite, which no output may print.
  *
  * @example
  * welchTTest([1, 2, 3, 4], [2, 4, 6, 8, 10]);
@@ -34,5 +35,7 @@ export function welchTTest(a: ArrayLike<number>, b: ArrayLike<number>): WelchRes
   const se2 = vx + vy;
   const t = (x.mean - y.mean) / Math.sqrt(se2);
   const df = (se2 * se2) / ((vx * vx) / (x.n - 1) + (vy * vy) / (y.n - 1));
-  return { t, df, p: studentTTwoSidedP(t, df) };
+  if (!Number.isFinite(t) || !Number.isFinite(df)) return null;
+  const p = studentTTwoSidedP(t, df);
+  return Number.isFinite(p) ? { t, df, p } : null;
 }

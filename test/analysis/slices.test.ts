@@ -13,7 +13,7 @@ const result = analyzeSlices(loaded(records, ['reason']), { by: null, minRated: 
 
 describe('analyzeSlices', () => {
   it('slices by hour, weekday and every optional column present by default', () => {
-    expect(result.options).toEqual({ by: ['hour', 'weekday', 'reason'], minRated: 30 });
+    expect(result.options).toEqual({ by: ['hour', 'weekday', 'reason'], minRated: 30, top: 25 }); // top: the tables' and charts' N, default 25
     expect(Object.keys(result.dimensions)).toEqual(['hour', 'weekday', 'reason']);
     expect(defaultDimensions(new Set(['customer_id', 'created_at', 'agent', 'channel']))).toEqual([
       'hour',

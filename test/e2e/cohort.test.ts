@@ -65,10 +65,12 @@ describe('loyalty cohort on hand-built files', () => {
     const { ci95: _b, ...resolved } = json.groups.resolved;
     const { ci95: _c, ...unresolved } = json.groups.unresolved;
     expect(noProblem).toEqual({ customers: 2, meanSpend: 50, medianSpend: 50, repeatRate: 0.5, totalSpend: 100, baselineMeanSpend: 40, liftVsNoProblem: null, currency: null });
-    expect(resolved).toEqual({ customers: 2, meanSpend: 60, medianSpend: 60, repeatRate: 1, totalSpend: 120, baselineMeanSpend: 25, liftVsNoProblem: 0.2, currency: null });
+    // JSON numbers are written exactly as computed (no rounding to 10 digits any more): the
+    // lift is the double 60 / 50 - 1 = 0.19999999999999996, which prints as +20% in text.
+    expect(resolved).toEqual({ customers: 2, meanSpend: 60, medianSpend: 60, repeatRate: 1, totalSpend: 120, baselineMeanSpend: 25, liftVsNoProblem: 60 / 50 - 1, currency: null });
     expect(unresolved).toEqual({ customers: 2, meanSpend: 5, medianSpend: 5, repeatRate: 0.5, totalSpend: 10, baselineMeanSpend: 45, liftVsNoProblem: -0.9, currency: null });
     expect(json.comparisons.map((c) => [c.a, c.b, c.lift])).toEqual([
-      ['resolved', 'no_problem', 0.2],
+      ['resolved', 'no_problem', 60 / 50 - 1],
       ['unresolved', 'no_problem', -0.9],
       ['resolved', 'unresolved', 11],
     ]);
@@ -121,7 +123,7 @@ describe('loyalty cohort on hand-built files', () => {
     const first = await runCli([...args, '--out', one]);
     await runCli([...args, '--out', two]);
     expect(first.err).toContain(`wrote ${join(one, 'cohorts.vl.json')}, ${join(one, 'report.md')}`);
-    expect(readdirSync(one)).toEqual(['cohorts.vl.json', 'report.md']);
+    expect(readdirSync(one)).toEqual(['.loyalty-manifest.json', 'cohorts.vl.json', 'report.md']);
     for (const name of readdirSync(one)) expect(readFileSync(join(two, name))).toEqual(readFileSync(join(one, name)));
   });
 

@@ -23,7 +23,8 @@ describe('loyalty report on the fixtures', () => {
     expect(run.code).toBe(0);
     expect(run.out).toBe('');
     expect(run.err).toContain(`wrote 17 files to ${dir}`);
-    const expected = ['report.html', 'report.md', 'summary.json', ...CHARTS.flatMap((c) => [`${c}.svg`, `${c}.vl.json`])];
+    // .loyalty-manifest.json lists what loyalty wrote, the only files it will ever replace or remove.
+    const expected = ['.loyalty-manifest.json', 'report.html', 'report.md', 'summary.json', ...CHARTS.flatMap((c) => [`${c}.svg`, `${c}.vl.json`])];
     expect(readdirSync(dir).sort()).toEqual(expected.sort());
   });
 
@@ -89,7 +90,7 @@ describe('loyalty report on the fixtures', () => {
     expect(failed.err).toMatch(/error: cannot write the report into .* \(EISDIR\)/);
     const after = readReport(dir);
     for (const [name, bytes] of before) expect(after.get(name), name).toEqual(bytes);
-    expect([...after.keys()].filter((n) => n.startsWith('.') && !n.startsWith('.report.html.tmp-'))).toEqual([]);
+    expect([...after.keys()].filter((n) => n.startsWith('.') && !n.startsWith('.report.html.tmp-'))).toEqual(['.loyalty-manifest.json']);
   });
 });
 
@@ -98,7 +99,7 @@ describe('loyalty report --by --min-rated', () => {
     const dir = join(tempDir(), 'by-hour');
     expect((await runCli(['report', ORDERS, TICKETS, '--out', dir, '--by', 'hour', '--min-rated', '50', ...FAST])).code).toBe(0);
     expect(readdirSync(dir).filter((n) => n.endsWith('.svg')).sort()).toEqual(['cohorts.svg', 'contact-rate.svg', 'csat-by-hour.svg']);
-    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).slices.options).toEqual({ by: ['hour'], minRated: 50 });
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).slices.options).toEqual({ by: ['hour'], minRated: 50, top: 25 });
   });
 });
 

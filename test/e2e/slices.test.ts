@@ -83,6 +83,7 @@ describe('loyalty slices on the fixtures', () => {
     expect(code).toBe(0);
     expect(err).toContain(`wrote 6 files to ${dir}`);
     expect(readdirSync(dir).sort()).toEqual([
+      '.loyalty-manifest.json',
       'csat-by-hour.vl.json',
       'csat-by-reason.vl.json',
       'csat-by-weekday.vl.json',

@@ -52,7 +52,8 @@ describe('reportDocument', () => {
     ]);
     expect(md).toContain('\nOrders: `orders.csv` · tickets: `tickets.csv`.\n');
     expect(md).toContain(`- **Later spend.** ${cohort.headline}\n- **Satisfaction.** ${slices.headline}\n`);
-    expect(md).toContain('\n![Resolved <b>: +6%](cohorts.svg)\n\n*Mean later spend by group* · [SVG](cohorts.svg) · [Vega-Lite](cohorts.vl.json) · [PNG](cohorts.png)\n');
+    // A chart title carries data text, escaped for Markdown: <b> stays text, not HTML.
+    expect(md).toContain('\n![Resolved \\<b>: +6%](cohorts.svg)\n\n*Mean later spend by group* · [SVG](cohorts.svg) · [Vega-Lite](cohorts.vl.json) · [PNG](cohorts.png)\n');
     expect(md).toContain('- Scope: all usable rows of both files (tickets opened 2014-01-06..2014-01-06).\n');
     expect(md).toContain('\n### Later spend\n');
     expect(md).toContain('\n### Satisfaction\n');

@@ -37,7 +37,7 @@ describe('slicesMarkdown', () => {
     expect(md).toContain('| Wed | 40 | 30.8% | 40 | 25.0% | 14.2–40.2% | 2.75 | <0.001 | ▼ low |');
     expect(md).toContain('| (none) | 10 | 7.7% | 0 | – | – | – | – |  |');
     expect(md).toContain('## Charts\n\n- [CSAT by weekday](csat-by-weekday.vl.json)\n');
-    expect(md).toContain('- Options: --by weekday,reason --min-rated 30.');
+    expect(md).toContain('- Options: --by weekday,reason --min-rated 30 --top 25.');
     expect(md).toContain('| unrecognised satisfaction score | 2 | 7, 19 |');
     expect(md.endsWith('\n')).toBe(true);
     expect(md).not.toMatch(/\n\n\n/);

@@ -3,8 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isReportFile } from '../../src/report/reportFiles.js';
-import { removeStale, writeOutputSet, type WriteIo } from '../../src/report/write.js';
+import { writeOutputSet, type WriteIo } from '../../src/report/write.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'loyalty-write-'));
 
@@ -36,15 +35,5 @@ describe('writeOutputSet', () => {
     expect(readFileSync(join(out, 'a.svg'), 'utf8')).toBe('old a');
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe('old report');
     expect(readdirSync(out).sort()).toEqual(['a.svg', 'report.md']);
-  });
-});
-
-describe('removeStale', () => {
-  it('removes an earlier run’s report files this run did not write, and nothing else', async () => {
-    const out = dir();
-    for (const name of ['cohorts.png', 'cohorts.svg', 'reason-trends.vl.json', 'notes.md', 'my.png', 'report.md']) writeFileSync(join(out, name), 'old');
-    const removed = await removeStale(out, [{ name: 'cohorts.svg', content: '' }, { name: 'report.md', content: '' }], isReportFile);
-    expect(removed).toEqual(['cohorts.png', 'reason-trends.vl.json']);
-    expect(readdirSync(out).sort()).toEqual(['cohorts.svg', 'my.png', 'notes.md', 'report.md']);
   });
 });

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Dimension, SliceResult } from '../../analysis/sliceResult.js';
 import { type SliceChartTheme, SLICE_COLORS, STANDING_TITLE, csatDatum, frame, overallNote, statusScale } from './csatChart.js';
+import { shownSlices } from '../../analysis/sliceTop.js';
 
 export interface CsatBarsLayout {
   dimension: Dimension;
@@ -20,7 +21,7 @@ export interface CsatBarsLayout {
  * as a gap, not as a missing hour).
  */
 export function csatBarsSpec(result: SliceResult, layout: CsatBarsLayout, theme?: SliceChartTheme): TopLevelSpec {
-  const rows = result.dimensions[layout.dimension] ?? [];
+  const rows = shownSlices(result.dimensions[layout.dimension] ?? [], layout.dimension, result.options.top);
   const minRated = result.options.minRated;
   const values = rows.filter((r) => r.csat !== null).map((r) => csatDatum(r, minRated));
   const vertical = layout.orientation === 'vertical';

@@ -2,10 +2,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SliceResult } from '../../analysis/sliceResult.js';
 import { csatBarsSpec } from './csatBars.js';
 import type { SliceChartTheme } from './csatChart.js';
+import { shownSlices } from '../../analysis/sliceTop.js';
 
 /** csat-by-reason.vl.json: CSAT per contact reason, lowest first. */
 export function csatByReasonSpec(result: SliceResult, theme?: SliceChartTheme): TopLevelSpec {
-  const reasons = result.dimensions.reason?.filter((r) => r.csat !== null).length ?? 0;
+  const reasons = shownSlices(result.dimensions.reason ?? [], 'reason', result.options.top).filter((r) => r.csat !== null).length;
   return csatBarsSpec(
     result,
     {

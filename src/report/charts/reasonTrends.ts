@@ -19,7 +19,10 @@ export function reasonTrendsSpec(trends: WeeklyTrends, theme?: SliceChartTheme):
     { reason: r.reason, week: now, tickets: r.thisWeek },
   ]);
   const size = theme?.fontSize ?? 11;
-  const y = { field: 'reason', type: 'nominal', title: null, sort: reasons, axis: { labelLimit: 16 * size } };
+  // The order is the scale's domain, not a custom sort array: vega-lite compiles a sort array
+  // into an object keyed by the values, and a reason named "constructor" or "toString" then
+  // breaks the dataflow ("Operator not defined").
+  const y = { field: 'reason', type: 'nominal', title: null, sort: null, scale: { domain: reasons }, axis: { labelLimit: 16 * size } };
   const yOffset = { field: 'week', type: 'nominal', sort: [before, now] };
   const x = { field: 'tickets', type: 'quantitative', title: 'Tickets' };
   return {
