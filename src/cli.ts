@@ -3,6 +3,7 @@ import { EXIT, UserError } from './errors.js';
 import { processTerminal, type Terminal } from './terminal.js';
 import { cohortCommand } from './commands/cohort.js';
 import { slicesCommand } from './commands/slices.js';
+import { driversCommand } from './commands/drivers.js';
 import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 import { bindWorkingDirectory } from './commands/configuredFlags.js';
@@ -27,7 +28,7 @@ export async function main(argv: string[], term: Terminal = processTerminal(), c
   const select = (r: Run) => {
     run = r;
   };
-  for (const make of [cohortCommand, slicesCommand, reportCommand, validateCommand]) {
+  for (const make of [cohortCommand, slicesCommand, driversCommand, reportCommand, validateCommand]) {
     // Subcommands added with addCommand inherit nothing: copy the output routing (so errors
     // reach term.err), exitOverride and the help-after-error hint from the program.
     program.addCommand(make(select).copyInheritedSettings(program));

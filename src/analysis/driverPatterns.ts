@@ -45,6 +45,7 @@ export function patternEffects(
   if (present(tickets, 'firstContactResolved')) {
     const flags = main.spec.flags.filter((f) => f !== 'transferred' && f !== 'reopened');
     const usable = modelSet.filter((t) => t.flags.firstContactResolved !== null);
+    if (!usable.some((t) => t.flags.firstContactResolved) || usable.every((t) => t.flags.firstContactResolved)) return out;
     const model = fitModel(usable, designSpec(blocks, [...flags, 'firstContactResolved']));
     const effect = contrast(model, { flag: 'firstContactResolved', value: true }, { flag: 'firstContactResolved', value: false });
     if (effect) out.push(entry('firstContactResolved', tickets, effect));

@@ -1,14 +1,14 @@
 import type { TicketRecord } from '../ingest/records.js';
 import { median } from '../stats/summary.js';
-import { bandLabel, hourBands } from './sliceHourBands.js';
 import { sliceKey } from './sliceKeys.js';
-import type { Dimension, SliceRow } from './sliceResult.js';
+import type { Dimension } from './sliceResult.js';
 import type { Factor, PatternName } from './driversResult.js';
 import { firstContactResolution } from './sliceStats.js';
 
 /**
- * Each ticket as the drivers analysis sees it: its slice key along every dimension, its
- * model level (hours merged into bands), its wait band, and its 0/1 service patterns.
+ * Each ticket as the drivers analysis sees it: its slice key along every dimension (the model
+ * level too: the hour itself, not bands chosen from the same data, so the hour effects carry
+ * no selection), its wait band, and its 0/1 service patterns.
  */
 export interface DriverTicket {
   satisfied: boolean | null;
@@ -30,17 +30,15 @@ export const WAIT_BANDS = ['under ½× usual', '½–1× usual', '1–2× usual'
 export function driverTickets(
   records: readonly TicketRecord[],
   dimensions: readonly Dimension[],
-  hourRows: readonly SliceRow[] | undefined,
   hasWait: boolean,
 ): DriverTicket[] {
-  const hourLevel = hourLevels(hourRows);
   const usual = hasWait ? usualWaits(records) : new Map<string, number>();
   const repeat = repeatContacts(records);
   return records.map((t, i) => {
     const keys = {} as Record<Dimension, string>;
     for (const d of ['hour', 'weekday', 'reason', 'channel', 'agent'] as const) keys[d] = sliceKey(t, d);
     const levels: DriverTicket['levels'] = {};
-    for (const d of dimensions) levels[d] = d === 'hour' ? hourLevel[Number(keys.hour)] : keys[d];
+    for (const d of dimensions) levels[d] = keys[d];
     let waitStratum: string | null = null;
     let long: boolean | null = null;
     if (hasWait) {
@@ -64,21 +62,6 @@ export function driverTickets(
       },
     };
   });
-}
-
-/**
- * Hours merged the way `slices` merges low hours: runs of adjacent hours with the same flag
- * (low, high, or neither) become one band, e.g. 16:00–19:59. With no hour flagged, all 24
- * hours are one band and the hour drops out of the model (nothing to compare).
- */
-function hourLevels(rows: readonly SliceRow[] | undefined): string[] {
-  const out = new Array<string>(24).fill('00:00–23:59');
-  if (!rows) return out;
-  for (const flag of ['low', 'high', null] as const) {
-    const hours = rows.filter((r) => r.flag === flag).map((r) => Number(r.key));
-    for (const band of hourBands(hours)) for (const h of band) out[h] = bandLabel(band);
-  }
-  return out;
 }
 
 /** The median wait of each channel (all tickets of the channel with a wait): what is "usual" there. */

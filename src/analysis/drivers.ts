@@ -13,7 +13,7 @@ import type { CollinearPair, DriversOptions, DriversResult, Effect, Factor, Mode
 /**
  * Why, not just where: separates a `slices` finding from its cause.
  *
- * 1. A logistic regression of satisfied (rated tickets) on hour band, weekday, reason,
+ * 1. A logistic regression of satisfied (rated tickets) on hour, weekday, reason,
  *    channel and agent, plus wait band, transfer, reopen and repeat contact when present;
  *    levels with fewer than minRated rated tickets pooled into "(other)".
  * 2. Each level's average marginal effect vs its factor's largest level, with a delta-method
@@ -28,14 +28,16 @@ import type { CollinearPair, DriversOptions, DriversResult, Effect, Factor, Mode
 export function analyzeDrivers(tickets: LoadedTickets, slices: SliceResult, options: DriversOptions): DriversResult {
   const dimensions = slices.options.by;
   const hasWait = tickets.records.some((t) => t.waitSeconds !== null);
-  const all = driverTickets(tickets.records, dimensions, slices.dimensions.hour, hasWait);
+  const all = driverTickets(tickets.records, dimensions, hasWait);
   const rated = all.filter((t) => t.satisfied !== null);
   const factors: Factor[] = [...dimensions, ...(hasWait ? (['wait'] as const) : [])];
   const flags = (['transferred', 'reopened', 'repeatContact'] as const).filter((f) => all.some((t) => t.flags[f] !== null));
 
   const { kept, dropped } = modelTickets(all, factors, flags);
   const { blocks, pooled } = factorBlocks(kept, factors, options.minRated);
-  const spec = designSpec(blocks, [...flags]);
+  // A pattern that no rated ticket (or every one) shows has nothing to compare: left out.
+  const varying = flags.filter((f) => kept.some((t) => t.flags[f]) && kept.some((t) => !t.flags[f]));
+  const spec = designSpec(blocks, varying);
   const main = fitModel(kept, spec);
 
   const effects = levelEffects(main, blocks.filter((b) => b.factor !== 'wait'));
@@ -48,13 +50,13 @@ export function analyzeDrivers(tickets: LoadedTickets, slices: SliceResult, opti
     return { ...withAdj, sentence: patternSentence(withAdj) };
   });
 
-  const explanations = slices.findings.map((f) => explainFinding(f, rated, kept, factors, blocks, [...flags]));
+  const explanations = slices.findings.map((f) => explainFinding(f, rated, kept, factors, blocks, varying));
   const model: ModelSummary = {
     n: kept.length,
     levels: Object.fromEntries(blocks.map((b) => [b.factor, { reference: b.reference, levels: ordered(b) }])),
     dropped,
     pooled,
-    flags: [...flags],
+    flags: varying,
     status: main.fit.status,
     caveat: caveat(main, spec),
     collinear: collinearPairs(kept, blocks),
