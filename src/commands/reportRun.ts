@@ -8,6 +8,7 @@ import { parseAsOf, previousWeek, resolveReportWeek, type ReportWeek } from '../
 import { scopeReport } from '../analysis/reportScope.js';
 import { parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
 import { analyzeSlices } from '../analysis/slices.js';
+import { analyzeDrivers } from '../analysis/drivers.js';
 import { previousWeekFromSummary, weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { DOCUMENTS, isReportFile, reportFiles } from '../report/reportFiles.js';
@@ -49,12 +50,13 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   if (weekEmpty) term.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
   const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated }) : null;
+  const drivers = slices === null ? null : analyzeDrivers(scoped.sliceTickets, slices, { minRated });
   const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
   const outcomes = evaluateGates(gates, gateMetrics(cohort, [orders.quality, tickets.quality], trends));
   const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));
 
   term.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
-  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, trends, quality, checks });
+  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, drivers, trends, quality, checks });
   for (const w of warnings) term.warn(`chart ${w}`);
   await writeOutputSet(dir, files, DOCUMENTS).catch((e: NodeJS.ErrnoException) => {
     throw new OutputError(`cannot write the report into ${dir} (${e.code ?? e.message}); check that ${dir} is a writable directory with free space.`);

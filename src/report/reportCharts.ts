@@ -2,6 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import type { Dimension, SliceResult } from '../analysis/sliceResult.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
+import type { DriversResult } from '../analysis/driversResult.js';
+import { forestPlotSpec, forestTitle } from './charts/forestPlot.js';
 import { cohortChartSpec } from './charts/cohorts.js';
 import { findingTitle, volumeTitle } from './charts/csatChart.js';
 import { slicesCharts } from './charts/csatCharts.js';
@@ -46,9 +48,9 @@ const CHART_DIMENSION: Record<string, Dimension[]> = {
 };
 
 /** Every chart a report can draw, for clearing an earlier run's charts out of DIR. */
-export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'reason-trends', ...Object.keys(CHART_DIMENSION)];
+export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'reason-trends', ...Object.keys(CHART_DIMENSION), 'drivers-forest'];
 
-export function reportCharts(cohort: CohortResult | null, slices: SliceResult | null, trends: WeeklyTrends | null, ctx: ChartContext): ReportChart[] {
+export function reportCharts(cohort: CohortResult | null, slices: SliceResult | null, trends: WeeklyTrends | null, ctx: ChartContext, drivers: DriversResult | null = null): ReportChart[] {
   const base = themeNamed(ctx.theme);
   const theme = ctx.theme === 'slide' ? withTitles(base, { footer: `Source: ${ctx.sources.join(', ')} · loyalty report` }) : base;
   const charts: ReportChart[] = [];
@@ -77,6 +79,11 @@ export function reportCharts(cohort: CohortResult | null, slices: SliceResult | 
       const action = found ?? noFindingTitle(chart.title, dims, slices);
       charts.push({ name: chart.name, subject: chart.title, title: action, spec: retitled(chart.spec, action, sample), theme });
     }
+  }
+  if (drivers !== null && Object.keys(drivers.effects).length > 0) {
+    const title = forestTitle(drivers);
+    const spec = forestPlotSpec(drivers, ctx.theme === 'slide' ? { ...base } : {});
+    charts.push({ name: 'drivers-forest', subject: 'Adjusted CSAT effects (forest plot)', title, spec: retitled(spec, title, `${count(drivers.model.n)} rated tickets, opened ${ctx.ticketPeriod}`), theme });
   }
   return charts;
 }

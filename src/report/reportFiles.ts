@@ -1,6 +1,7 @@
 import type { CohortResult } from '../analysis/cohortResult.js';
 import type { ReportScope } from '../analysis/reportScope.js';
 import type { SliceResult } from '../analysis/sliceResult.js';
+import type { DriversResult } from '../analysis/driversResult.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { FileQuality } from '../ingest/records.js';
 import { stableJson } from './format.js';
@@ -25,6 +26,8 @@ export interface ReportParts {
   cohort: CohortResult | null;
   cohortProblem: string | null;
   slices: SliceResult | null;
+  /** null when there is no satisfaction analysis. */
+  drivers: DriversResult | null;
   trends: WeeklyTrends | null;
   quality: { orders: FileQuality; tickets: FileQuality };
   checks: readonly { rule: string; value: number | null; fired: boolean; message: string }[];
@@ -43,7 +46,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
   const { scope } = parts;
   const period = scope.ticketPeriod === null ? 'no tickets' : scope.week ? `${scope.week.label} (${scope.week.start}..${scope.week.end})` : `${scope.ticketPeriod.start}..${scope.ticketPeriod.end}`;
   const sources = [parts.quality.orders.file, parts.quality.tickets.file].map(baseName);
-  const charts = reportCharts(parts.cohort, parts.slices, parts.trends, { theme: parts.theme, ticketPeriod: period, sources });
+  const charts = reportCharts(parts.cohort, parts.slices, parts.trends, { theme: parts.theme, ticketPeriod: period, sources }, parts.drivers);
   // vega, vega-lite and resvg load only when a report is drawn, so other commands start fast.
   const { renderReportCharts } = await import('./reportRender.js');
   const rendered = await renderReportCharts(charts, parts.png);
@@ -54,6 +57,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     cohort: parts.cohort,
     cohortProblem: parts.cohortProblem,
     slices: parts.slices,
+    drivers: parts.drivers,
     quality: parts.quality,
     charts: charts.map((c) => ({ name: c.name, subject: c.subject, title: c.title, png: parts.png })),
     weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsMarkdownSection(parts.trends, 2) },

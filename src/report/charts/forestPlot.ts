@@ -1,5 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DriversResult } from '../../analysis/driversResult.js';
+import { ciWords, signedPoints, withinWords } from '../../analysis/driverSentences.js';
+import { sliceSubject } from '../../analysis/sliceSentences.js';
 import { frame, SLICE_COLORS, type SliceChartTheme } from './csatChart.js';
 
 /**
@@ -13,6 +15,7 @@ export function forestPlotSpec(result: DriversResult, theme?: SliceChartTheme): 
   const rows = forestRows(result);
   const size = theme?.fontSize ?? 11;
   const height = Math.max(200, 110 + 22 * rows.length);
+  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 22 * size } };
   const reference = Object.entries(result.model.levels)
     .map(([factor, l]) => `${factor}: ${l!.reference}`)
     .join('; ');
@@ -24,13 +27,11 @@ export function forestPlotSpec(result: DriversResult, theme?: SliceChartTheme): 
       height,
     }),
     data: { values: rows },
-    encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 22 * size } },
-    },
     layer: [
       {
         mark: { type: 'rule', color: SLICE_COLORS.ink, opacity: 0.6 },
         encoding: {
+          y,
           x: { field: 'lo', type: 'quantitative', title: 'CSAT points vs reference' },
           x2: { field: 'hi' },
         },
@@ -38,6 +39,7 @@ export function forestPlotSpec(result: DriversResult, theme?: SliceChartTheme): 
       {
         mark: { type: 'point', filled: true, size: 60 },
         encoding: {
+          y,
           x: { field: 'effect', type: 'quantitative' },
           color: {
             field: 'standing',
@@ -88,4 +90,25 @@ export function forestRows(result: DriversResult): ForestRow[] {
     rows.push({ label: `wait: ${band.key}`, effect: points(band.effect), lo: points(band.ci95[0]), hi: points(band.ci95[1]), adjP: band.p, standing: standing(band.effect, band.p) });
   }
   return rows;
+}
+
+/**
+ * The forest plot's action title: the first finding's verdict in short ("Tickets opened
+ * 16:00–19:59: explained by agent"), or the largest significant effect, or that none is.
+ */
+export function forestTitle(result: DriversResult): string {
+  const e = result.explanations[0];
+  if (e) {
+    const subject = sliceSubject(e.finding.dimension, e.label);
+    const raw = `${signedPoints(e.rawGap)} points`;
+    if (e.explainedBy !== null && e.adjustedGap !== null) {
+      return `${subject}: ${raw}, ${signedPoints(e.adjustedGap)} ${withinWords(e.explainedBy)} (95% CI ${ciWords(e.ci95!)})`;
+    }
+    if (e.holds && e.adjustedGap !== null) return `${subject}: ${raw}, still ${signedPoints(e.adjustedGap)} (95% CI ${ciWords(e.ci95!)}) after adjusting`;
+    return `${subject}: ${raw}, not settled by these data`;
+  }
+  const rows = forestRows(result).filter((r) => r.standing !== 'not significant');
+  if (rows.length === 0) return 'No adjusted effect differs significantly from its reference';
+  const top = rows.reduce((a, b) => (Math.abs(b.effect) > Math.abs(a.effect) ? b : a));
+  return `Largest adjusted effect: ${top.label}, ${top.effect > 0 ? '+' : '−'}${Math.abs(Math.round(top.effect))} points`;
 }
