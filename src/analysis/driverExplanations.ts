@@ -51,7 +51,7 @@ export function explainFinding(
   const explainer: Check | null = single[0] ?? (explains(full) ? full : null);
   const holds = explainer === null && usable.length > 0 && usable.every(survives) && usable.includes(full);
   const inseparableFrom = checks.filter((c) => c.inseparable && c.by !== 'model').map((c) => c.by as Factor);
-  const shown = explainer ?? (full.gap !== null ? full : usable.sort((a, b) => Math.abs(a.gap!) - Math.abs(b.gap!))[0] ?? null);
+  const shown = explainer ?? (full.gap !== null ? full : [...usable].sort((a, b) => Math.abs(a.gap!) - Math.abs(b.gap!))[0] ?? null);
 
   const subject = sliceSubject(finding.dimension, finding.label);
   const sentence = explanationSentence(subject, rawGap, rawCi95, explainer, holds, shown, usable, inseparableFrom, checks);

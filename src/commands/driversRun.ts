@@ -1,18 +1,13 @@
 import { analyzeDrivers } from '../analysis/drivers.js';
-import { assertSatisfactionColumn, parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
-import type { Dimension } from '../analysis/sliceResult.js';
 import { analyzeSlices } from '../analysis/slices.js';
-import { loadTickets } from '../ingest/load.js';
 import { forestPlotSpec } from '../report/charts/forestPlot.js';
 import { driversJson } from '../report/driversJson.js';
 import { driversMarkdown } from '../report/driversMarkdown.js';
 import { driversTerminal } from '../report/driversTerminal.js';
 import { stableJson } from '../report/format.js';
 import type { Terminal } from '../terminal.js';
-import { ingestOptionsFrom } from './ingestOptions.js';
-import { warnAboutQuality } from './qualityWarnings.js';
-import { readProgress } from './readProgress.js';
-import { parseMinRated, type SlicesFlags } from './slices.js';
+import type { SlicesFlags } from './slices.js';
+import { sliceInputs } from './sliceInputs.js';
 import { writeOutputDir } from './writeOutputDir.js';
 
 /**
@@ -20,15 +15,7 @@ import { writeOutputDir } from './writeOutputDir.js';
  * the command runs, so that `loyalty --help` does not load the analysis behind it.
  */
 export async function runDrivers(file: string, flags: SlicesFlags, term: Terminal): Promise<number> {
-  const requested: Dimension[] | null = flags.by === undefined ? null : parseDimensions(flags.by);
-  const minRated = parseMinRated(flags.minRated);
-  const ingest = ingestOptionsFrom(flags);
-
-  const tickets = await loadTickets(file, ingest, readProgress(term, flags, file));
-  assertSatisfactionColumn(tickets.present, tickets.quality.file);
-  const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
-  warnAboutQuality(tickets.quality, term);
-
+  const { tickets, by, minRated } = await sliceInputs(file, flags, term);
   const slices = analyzeSlices(tickets, { by, minRated });
   const result = analyzeDrivers(tickets, slices, { minRated });
   if (result.model.caveat) term.warn(result.model.caveat);
