@@ -17,6 +17,8 @@ export interface FactorBlock {
   levels: string[];
   /** Original level → model level (rare levels map to "(other)"). */
   pool: Map<string, string>;
+  /** Original level → its column within the block, −1 for the reference (precomputed: hot path). */
+  column: Map<string, number>;
 }
 
 export interface Indicator {
@@ -73,7 +75,9 @@ export function factorBlocks(tickets: readonly DriverTicket[], factors: readonly
     const ordered = orderLevels(factor, [...sizes.keys()], sizes);
     // The reference is the largest level; ties go to the first in display order.
     const reference = ordered.reduce((best, k) => (sizes.get(k)! > sizes.get(best)! ? k : best), ordered[0]);
-    blocks.push({ factor, reference, levels: ordered.filter((k) => k !== reference), pool });
+    const levels = ordered.filter((k) => k !== reference);
+    const column = new Map([...pool].map(([k, level]) => [k, levels.indexOf(level)]));
+    blocks.push({ factor, reference, levels, pool, column });
   }
   return { blocks, pooled };
 }
@@ -90,8 +94,8 @@ export function designRow(t: DriverTicket, spec: DesignSpec, override: Override 
   row[0] = 1;
   let col = 1;
   for (const block of spec.factors) {
-    const level = override && 'factor' in override && override.factor === block.factor ? override.level : block.pool.get(t.levels[block.factor]!)!;
-    const at = block.levels.indexOf(level);
+    const at =
+      override && 'factor' in override && override.factor === block.factor ? block.levels.indexOf(override.level) : block.column.get(t.levels[block.factor]!)!;
     if (at >= 0) row[col + at] = 1;
     col += block.levels.length;
   }

@@ -28,17 +28,42 @@ export function averageMarginalEffect(
   coefficients: readonly number[],
   covariance: readonly (readonly number[])[],
 ): MarginalEffect {
-  const n = changed.length;
+  return averageMarginalEffectOf(
+    changed.length,
+    (i, on, off) => {
+      on.set(changed[i]);
+      off.set(unchanged[i]);
+    },
+    coefficients,
+    covariance,
+  );
+}
+
+/**
+ * The same, with the two counterfactual rows of observation i written by `rows(i, on, off)`
+ * into two reused buffers: no n×p matrices are built, which matters on 100,000 tickets.
+ */
+export function averageMarginalEffectOf(
+  n: number,
+  rows: (i: number, on: Float64Array, off: Float64Array) => void,
+  coefficients: readonly number[],
+  covariance: readonly (readonly number[])[],
+): MarginalEffect {
   const k = coefficients.length;
-  const gradient = new Array<number>(k).fill(0);
+  const on = new Float64Array(k);
+  const off = new Float64Array(k);
+  const gradient = new Float64Array(k);
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const p1 = logistic(linearPredictor(changed[i], coefficients));
-    const p0 = logistic(linearPredictor(unchanged[i], coefficients));
+    rows(i, on, off);
+    const p1 = logistic(linearPredictor(on, coefficients));
+    const p0 = logistic(linearPredictor(off, coefficients));
     sum += p1 - p0;
     const w1 = p1 * (1 - p1);
     const w0 = p0 * (1 - p0);
-    for (let j = 0; j < k; j++) gradient[j] += w1 * changed[i][j] - w0 * unchanged[i][j];
+    for (let j = 0; j < k; j++) {
+      if (on[j] !== 0 || off[j] !== 0) gradient[j] += w1 * on[j] - w0 * off[j];
+    }
   }
   const ame = sum / n;
   for (let j = 0; j < k; j++) gradient[j] /= n;

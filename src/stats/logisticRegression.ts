@@ -145,17 +145,29 @@ function informationAndScore(design: readonly Float64Array[], outcome: readonly 
   const p = beta.length;
   const information = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const score = new Array<number>(p).fill(0);
+  // Dummy-coded rows are mostly 0: accumulate over the non-zero entries only, which turns the
+  // O(p²) update of each row into O(nnz²) (about 10² instead of 50² on support tickets).
+  const nonZero = new Int32Array(p);
   for (let i = 0; i < design.length; i++) {
     const row = design[i];
-    const mu = logistic(linearPredictor(row, beta));
+    let count = 0;
+    let eta = 0;
+    for (let j = 0; j < p; j++) {
+      if (row[j] !== 0) {
+        nonZero[count++] = j;
+        eta += row[j] * beta[j];
+      }
+    }
+    const mu = logistic(eta);
     const w = mu * (1 - mu);
     const r = outcome[i] - mu;
-    for (let j = 0; j < p; j++) {
+    for (let a = 0; a < count; a++) {
+      const j = nonZero[a];
       const xj = row[j];
-      if (xj === 0) continue; // dummy columns are mostly 0
       score[j] += xj * r;
       const wx = w * xj;
-      for (let k = 0; k <= j; k++) information[j][k] += wx * row[k];
+      const infoRow = information[j];
+      for (let b = 0; b <= a; b++) infoRow[nonZero[b]] += wx * row[nonZero[b]];
     }
   }
   for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) information[k][j] = information[j][k];
