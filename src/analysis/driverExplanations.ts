@@ -109,8 +109,13 @@ function explanationSentence(
     const after = names.length > 0 ? `${listWords(names)}, one at a time and ` : '';
     return `${opening}; the gap holds after adjusting for ${after}all together: ${pointsOnly(full.gap!)} (95% CI ${ciWords(full.ci95!)}) with every other factor held fixed.${blind}`;
   }
+  // Open: some adjustment blurs the gap (its CI reaches zero) without halving it. Name it.
+  const blurred = usable.find((c) => c.ci95 !== null && c.ci95[0] <= 0 && c.ci95[1] >= 0);
+  if (blurred) {
+    return `${opening}; ${withinWords(blurred.by)} it is ${pointsOnly(blurred.gap!)} (95% CI ${ciWords(blurred.ci95!)}): no longer clearly different from zero, but not halved either, so these data neither explain it nor show it holding.${blind}`;
+  }
   if (shown && shown.gap !== null && shown.ci95 !== null) {
-    return `${opening}; ${withinWords(shown.by)} it is ${pointsOnly(shown.gap)} (95% CI ${ciWords(shown.ci95)}): not explained by any one factor, and not clearly holding either.${blind}`;
+    return `${opening}; ${withinWords(shown.by)} it is ${pointsOnly(shown.gap)} (95% CI ${ciWords(shown.ci95)}): not explained by any one factor, and not every adjustment could be made.${blind}`;
   }
   return `${opening}; no adjustment could be computed.${blind}`;
 }
