@@ -40,7 +40,15 @@ export function explainFinding(
   const rawCi95: [number, number] = [rawGap - Z_95 * se, rawGap + Z_95 * se];
 
   const checks: Check[] = factors.filter((f) => f !== finding.dimension).map((f) => stratifiedCheck(rated, finding.dimension, keys, f));
-  checks.push(modelCheck(finding, keys, modelSet, blocks, flags));
+  const model = modelCheck(finding, keys, modelSet, blocks, flags);
+  // The full model adjusts for every factor at once, so it inherits any factor the data cannot
+  // separate from the finding: its split between the two would be arbitrary.
+  const blind = checks.filter((c) => c.inseparable).map((c) => c.by);
+  if (blind.length > 0) {
+    model.inseparable = true;
+    model.note = `the model includes ${listWords(blind)}, which the data cannot separate from the finding`;
+  }
+  checks.push(model);
 
   const explains = (c: Check) =>
     !c.inseparable && c.gap !== null && c.ci95 !== null && c.ci95[0] <= 0 && c.ci95[1] >= 0 && Math.abs(c.gap) <= 0.5 * Math.abs(rawGap);
@@ -51,7 +59,7 @@ export function explainFinding(
   const explainer: Check | null = single[0] ?? (explains(full) ? full : null);
   const holds = explainer === null && usable.length > 0 && usable.every(survives) && usable.includes(full);
   const inseparableFrom = checks.filter((c) => c.inseparable && c.by !== 'model').map((c) => c.by as Factor);
-  const shown = explainer ?? (full.gap !== null ? full : [...usable].sort((a, b) => Math.abs(a.gap!) - Math.abs(b.gap!))[0] ?? null);
+  const shown = explainer ?? (usable.includes(full) ? full : ([...usable].sort((a, b) => Math.abs(a.gap!) - Math.abs(b.gap!))[0] ?? null));
 
   const subject = sliceSubject(finding.dimension, finding.label);
   const sentence = explanationSentence(subject, rawGap, rawCi95, explainer, holds, shown, usable, inseparableFrom, checks);
@@ -117,7 +125,7 @@ function explanationSentence(
   if (shown && shown.gap !== null && shown.ci95 !== null) {
     return `${opening}; ${withinWords(shown.by)} it is ${pointsOnly(shown.gap)} (95% CI ${ciWords(shown.ci95)}): not explained by any one factor, and not every adjustment could be made.${blind}`;
   }
-  return `${opening}; no adjustment could be computed.${blind}`;
+  return `${opening}; no adjustment these data allow could be made.${blind}`;
 }
 
 function inseparableNumbers(checks: readonly Check[], factors: readonly Factor[]): string {
@@ -126,7 +134,7 @@ function inseparableNumbers(checks: readonly Check[], factors: readonly Factor[]
       const c = checks.find((x) => x.by === f)!;
       const overlap = c.overlap === null ? 'none' : `${Math.round(c.overlap * 100)}%`;
       const v = c.cramersV === null ? '' : `, Cramér's V ${c.cramersV.toFixed(2)}`;
-      return `${overlap} of its rated tickets share a ${f} stratum with other tickets${v}`;
+      return `${overlap} of its rated tickets share a stratum of ${f} with other tickets${v}`;
     })
     .join('; ');
 }

@@ -65,6 +65,32 @@ describe('analyzeDrivers', () => {
     expect(result.model.collinear.map((p) => [p.a, p.b])).toEqual([['hour', 'agent']]);
   });
 
+  it('draws no verdict from the full model when it holds a factor the data cannot separate from the finding', () => {
+    // Hour 18 is J's (50 tickets) and B's (50); hour 10 is A's (150) and J's (10): hour and agent
+    // are nearly one classification for the hour-18 finding (Cramér's V 0.93).
+    const records = [
+      ...rated(10, 5, { agent: 'J', hour: 10 }),
+      ...rated(50, 30, { agent: 'J', hour: 18 }),
+      ...rated(150, 120, { agent: 'A', hour: 10 }),
+      ...rated(50, 33, { agent: 'B', hour: 18 }),
+    ];
+    const { result } = drivers(records, ['hour', 'agent'], ['agent']);
+    const evening = result.explanations.find((e) => e.finding.dimension === 'hour')!;
+    expect(evening.inseparableFrom).toEqual(['agent']);
+    expect([evening.explainedBy, evening.holds, evening.adjustedGap]).toEqual([null, false, null]);
+    expect(evening.checks.find((c) => c.by === 'model')!.inseparable).toBe(true);
+    expect(evening.sentence).toContain('The data cannot separate this from who answers (agent)');
+    // J's own gap: within each hour it is −13 points, CI reaching zero but not halved (raw −18).
+    const junior = result.explanations.find((e) => e.finding.dimension === 'agent')!;
+    expect([junior.explainedBy, junior.holds]).toEqual([null, false]);
+    // MH risk difference by hour: weights 10·150/160 and 50·50/100, stratum gaps −0.3 and −0.06.
+    const w10 = (10 * 150) / 160;
+    const w18 = (50 * 50) / 100;
+    expect(junior.checks.find((c) => c.by === 'hour')!.gap).toBeCloseTo((w10 * -0.3 + w18 * -0.06) / (w10 + w18), 12);
+    expect(junior.sentence).toContain('within each hour it is −13 points');
+    expect(junior.sentence).toContain('these data neither explain it nor show it holding');
+  });
+
   it('pools levels with fewer than 30 rated tickets into "(other)" and counts tickets left out for an empty wait', () => {
     // Every wait is the channel's usual one, so wait has a single band and stays out of the model.
     const records = [
