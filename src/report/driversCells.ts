@@ -34,7 +34,9 @@ export function modelLine(result: DriversResult): string {
   const m = result.model;
   const refs = Object.entries(m.levels).map(([f, l]) => `${f} ${l!.reference}`);
   const dropped = m.dropped.total > 0 ? `; ${m.dropped.total.toLocaleString('en-US')} rated tickets left out for empty ${Object.keys(m.dropped.byColumn).join(', ')}` : '';
-  const pooled = Object.entries(m.pooled).map(([f, keys]) => `${f}: ${keys!.length} levels pooled into (other)`);
+  const pooled = Object.entries(m.pooled).map(([f, keys]) => `${f}: ${keys!.length} ${keys!.length === 1 ? 'level' : 'levels'} pooled into (other)`);
+  const single = result.options.dimensions.filter((d) => m.levels[d] === undefined);
+  if (single.length > 0) pooled.push(`left out with a single level: ${single.join(', ')}`);
   return (
     `Logistic model on ${m.n.toLocaleString('en-US')} rated tickets (${m.status}); reference levels: ${refs.join(', ') || 'none'}` +
     (m.flags.length > 0 ? `; patterns in the model: ${m.flags.join(', ')}` : '') +
