@@ -70,6 +70,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     cohort: parts.cohort,
     cohortProblem: parts.cohortProblem,
     slices: parts.slices,
+    drivers: parts.drivers,
     quality: parts.quality,
     trends: parts.trends,
     checks: parts.checks,

@@ -17,7 +17,9 @@ describe('loyalty report on the fixtures', () => {
   beforeAll(async () => {
     dir = join(tempDir(), 'demo');
     run = await runCli(['report', ORDERS, TICKETS, '--out', dir, ...FAST]);
-  });
+    // The whole report (cohort, slices, drivers, seven charts) is one run: give the hook the
+    // same minute a test gets (vitest.config.ts), not vitest's 10 s hook default.
+  }, 60_000);
 
   it('writes report.md, report.html, summary.json and every chart as .vl.json and .svg, and nothing on stdout', () => {
     expect(run.code).toBe(0);
@@ -51,6 +53,8 @@ describe('loyalty report on the fixtures', () => {
     const slices = JSON.parse((await runCli(['slices', TICKETS, '--json'])).out);
     expect(summary.cohort).toEqual(cohort);
     expect(summary.slices).toEqual(slices);
+    const drivers = JSON.parse((await runCli(['drivers', TICKETS, '--json'])).out);
+    expect(summary.drivers).toEqual(drivers);
     expect(summary.trends).toBeNull();
     expect(summary.report.asOf).toBeNull();
   });
