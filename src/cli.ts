@@ -6,6 +6,7 @@ import { EXIT, UserError } from './errors.js';
 import { processTerminal, safeTerminal, type Terminal } from './terminal.js';
 import { cohortCommand } from './commands/cohort.js';
 import { slicesCommand } from './commands/slices.js';
+import { driversCommand } from './commands/drivers.js';
 import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 import { preventionCommand } from './commands/prevention.js';
@@ -32,7 +33,7 @@ export async function main(argv: string[], screen: Terminal = processTerminal(),
   const select = (r: Run) => {
     run = r;
   };
-  for (const make of [cohortCommand, slicesCommand, reportCommand, validateCommand, preventionCommand]) {
+  for (const make of [cohortCommand, slicesCommand, driversCommand, reportCommand, validateCommand, preventionCommand]) {
     // Subcommands added with addCommand inherit nothing: copy the output routing (so errors
     // reach term.err), exitOverride and the help-after-error hint from the program.
     program.addCommand(make(select).copyInheritedSettings(program));

@@ -10,6 +10,7 @@ import { parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.
 import { analyzeSlices } from '../analysis/slices.js';
 import { runPreventionAnalysis } from '../analysis/prevention.js';
 import { preventionOptionsFrom } from './preventionRun.js';
+import { analyzeDrivers } from '../analysis/drivers.js';
 import { previousWeekFromSummary, weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { DOCUMENTS, isReportFile, reportFiles } from '../report/reportFiles.js';
@@ -55,6 +56,7 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
   const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated, top }) : null;
+  const drivers = slices === null ? null : analyzeDrivers(scoped.sliceTickets, slices, { minRated });
   const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
   // Over the tickets and orders dated up to the report's end (the week's Sunday in weekly mode).
   const prevention = scoped.cohortTickets.records.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, preventionOptions);
@@ -62,7 +64,7 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));
 
   status.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
-  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, trends, prevention, quality, checks });
+  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, drivers, trends, prevention, quality, checks });
   for (const w of warnings) status.warn(`chart ${w}`);
   const { removed } = await writeOutputDir(dir, files, { last: DOCUMENTS, ours: isReportFile, what: 'the report ' });
   status.err(`wrote ${files.length} files to ${dir}${removed.length > 0 ? `; removed ${removed.join(', ')} of an earlier run` : ''}`);

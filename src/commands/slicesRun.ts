@@ -1,7 +1,4 @@
-import { assertSatisfactionColumn, parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
-import { type Dimension } from '../analysis/sliceResult.js';
 import { analyzeSlices } from '../analysis/slices.js';
-import { loadTickets } from '../ingest/load.js';
 import { slicesCharts } from '../report/charts/csatCharts.js';
 import { stableJson } from '../report/format.js';
 import { slicesJson } from '../report/slicesJson.js';
@@ -9,12 +6,10 @@ import { slicesMarkdown } from '../report/slicesMarkdown.js';
 import { slicesTerminal } from '../report/slicesTerminal.js';
 import type { OutputFile } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
-import { warnAboutQuality } from './qualityWarnings.js';
 import { writeOutputDir } from './writeOutputDir.js';
 import { statusTerminal } from './statusTerminal.js';
-import { ingestOptionsFrom } from './ingestOptions.js';
-import { readProgress } from './readProgress.js';
-import { parseMinRated, parseTop, type SlicesFlags } from './slices.js';
+import { parseTop, type SlicesFlags } from './slices.js';
+import { sliceInputs } from './sliceInputs.js';
 
 /**
  * What `loyalty slices` does once its flags are parsed: a module of its own, imported when the
@@ -22,16 +17,9 @@ import { parseMinRated, parseTop, type SlicesFlags } from './slices.js';
  */
 export async function runSlices(file: string, flags: SlicesFlags, term: Terminal): Promise<number> {
   // Every flag is checked before the file is read, so a typo fails fast.
-  const requested: Dimension[] | null = flags.by === undefined ? null : parseDimensions(flags.by);
-  const minRated = parseMinRated(flags.minRated);
   const top = parseTop(flags.top);
-  const ingest = ingestOptionsFrom(flags);
   const status = statusTerminal(term, flags);
-
-  const tickets = await loadTickets(file, ingest, readProgress(status, flags, file));
-  assertSatisfactionColumn(tickets.present, tickets.quality.file);
-  const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
-  warnAboutQuality(tickets.quality, status);
+  const { tickets, by, minRated } = await sliceInputs(file, flags, status);
 
   const result = analyzeSlices(tickets, { by, minRated, top });
 

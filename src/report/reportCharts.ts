@@ -5,6 +5,8 @@ import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { PreventionResult } from '../analysis/preventionResult.js';
 import { contactRateSpec } from './charts/contactRate.js';
 import { preventionChartTitle } from './preventionSentences.js';
+import type { DriversResult } from '../analysis/driversResult.js';
+import { forestPlotSpec, forestTitle } from './charts/forestPlot.js';
 import { cohortChartSpec } from './charts/cohorts.js';
 import { findingTitle, volumeTitle } from './charts/csatChart.js';
 import { slicesCharts } from './charts/csatCharts.js';
@@ -49,13 +51,14 @@ const CHART_DIMENSION: Record<string, Dimension[]> = {
 };
 
 /** Every chart a report can draw, for clearing an earlier run's charts out of DIR. */
-export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'reason-trends', ...Object.keys(CHART_DIMENSION), 'contact-rate'];
+export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'reason-trends', ...Object.keys(CHART_DIMENSION), 'drivers-forest', 'contact-rate'];
 
 export function reportCharts(
   cohort: CohortResult | null,
   slices: SliceResult | null,
   trends: WeeklyTrends | null,
   ctx: ChartContext,
+  drivers: DriversResult | null = null,
   prevention: PreventionResult | null = null,
 ): ReportChart[] {
   const base = themeNamed(ctx.theme);
@@ -87,7 +90,11 @@ export function reportCharts(
       charts.push({ name: chart.name, subject: chart.title, title: action, spec: retitled(chart.spec, action, sample), theme });
     }
   }
-
+  if (drivers !== null && Object.keys(drivers.effects).length > 0) {
+    const title = forestTitle(drivers);
+    const spec = forestPlotSpec(drivers, ctx.theme === 'slide' ? { ...base } : {});
+    charts.push({ name: 'drivers-forest', subject: 'Adjusted CSAT effects (forest plot)', title, spec: retitled(spec, title, `${count(drivers.model.n)} rated tickets, opened ${ctx.ticketPeriod}`), theme });
+  }
   if (prevention !== null) {
     const title = preventionChartTitle(prevention);
     const spec = contactRateSpec(prevention, ctx.theme === 'slide' ? { ...base } : {});

@@ -1,6 +1,8 @@
 import type { CohortResult } from '../analysis/cohortResult.js';
 import type { ReportScope } from '../analysis/reportScope.js';
 import type { SliceResult } from '../analysis/sliceResult.js';
+import type { DriversResult } from '../analysis/driversResult.js';
+import { driversMarkdownSection, driversMethod } from './driversMarkdown.js';
 import type { FileQuality } from '../ingest/records.js';
 import { cohortCaveatsSection, cohortMarkdownSection, cohortMethod } from './cohortMarkdown.js';
 import { dataQualitySection } from './cohortQuality.js';
@@ -35,6 +37,8 @@ export interface ReportInput {
   cohortProblem: string | null;
   /** null when the tickets have no satisfaction column, or the report week has no tickets. */
   slices: SliceResult | null;
+  /** The drivers analysis of the same tickets; null whenever slices is. */
+  drivers?: DriversResult | null;
   quality: { orders: FileQuality; tickets: FileQuality };
   charts: ChartEntry[];
   /** Weekly mode's summary lines and trends section, already rendered; placed after the summary. */
@@ -65,6 +69,11 @@ export function reportDocument(input: ReportInput): ReportDocument {
   blocks.push(md('## Later spend after a support problem', '', cohort === null ? noCohort + '\n' : cohortMarkdownSection(cohort, 3)));
   const satisfactionHeading = scope.week ? `## Satisfaction in ${scope.week.label}` : '## Satisfaction';
   blocks.push(md(satisfactionHeading, '', slices === null ? markdownText(noSlices) + '\n' : slicesMarkdownSection(slices, 3)));
+  const drivers = input.drivers ?? null;
+  if (drivers !== null) {
+    const forest = input.charts.find((c) => c.name === 'drivers-forest');
+    blocks.push(md('## Drivers: why satisfaction drops', '', driversMarkdownSection(drivers, 3), ...(forest ? [chartLink(forest), ''] : [])));
+  }
   if (input.prevention) blocks.push(md('## Prevention', '', input.prevention.section));
 
   blocks.push(
@@ -75,6 +84,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
       '',
       cohort === null ? '' : retitle(cohortMethod(cohort, 3), 'Later spend'),
       slices === null ? '' : retitle(slicesMethod(slices, 3), 'Satisfaction'),
+      drivers === null ? '' : retitle(driversMethod(drivers, 3), 'Drivers'),
       input.prevention ? retitle(input.prevention.method, 'Prevention') : '',
     ),
   );

@@ -1,6 +1,7 @@
 import type { CohortResult } from '../analysis/cohortResult.js';
 import type { ReportScope } from '../analysis/reportScope.js';
 import type { SliceResult } from '../analysis/sliceResult.js';
+import type { DriversResult } from '../analysis/driversResult.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { PreventionResult } from '../analysis/preventionResult.js';
 import { preventionMarkdownSection, preventionMethod } from './preventionMarkdown.js';
@@ -29,6 +30,8 @@ export interface ReportParts {
   cohort: CohortResult | null;
   cohortProblem: string | null;
   slices: SliceResult | null;
+  /** null when there is no satisfaction analysis. */
+  drivers: DriversResult | null;
   trends: WeeklyTrends | null;
   /** The prevention analysis of the same tickets (and orders); null when it was not run. */
   prevention?: PreventionResult | null;
@@ -50,7 +53,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
   const period = scope.ticketPeriod === null ? 'no tickets' : scope.week ? `${scope.week.label} (${scope.week.start}..${scope.week.end})` : `${scope.ticketPeriod.start}..${scope.ticketPeriod.end}`;
   const sources = [parts.quality.orders.file, parts.quality.tickets.file].map(baseName);
   const prevention = parts.prevention ?? null;
-  const charts = reportCharts(parts.cohort, parts.slices, parts.trends, { theme: parts.theme, ticketPeriod: period, sources }, prevention);
+  const charts = reportCharts(parts.cohort, parts.slices, parts.trends, { theme: parts.theme, ticketPeriod: period, sources }, parts.drivers, prevention);
   // vega, vega-lite and resvg load only when a report is drawn, so other commands start fast.
   const { renderReportCharts } = await import('./reportRender.js');
   const rendered = await renderReportCharts(charts, parts.png);
@@ -61,6 +64,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     cohort: parts.cohort,
     cohortProblem: parts.cohortProblem,
     slices: parts.slices,
+    drivers: parts.drivers,
     quality: parts.quality,
     charts: charts.map((c) => ({ name: c.name, subject: c.subject, title: c.title, png: parts.png })),
     weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsMarkdownSection(parts.trends, 2) },
@@ -74,6 +78,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     cohort: parts.cohort,
     cohortProblem: parts.cohortProblem,
     slices: parts.slices,
+    drivers: parts.drivers,
     quality: parts.quality,
     trends: parts.trends,
     checks: parts.checks,

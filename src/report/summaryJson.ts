@@ -1,6 +1,8 @@
 import type { CohortResult } from '../analysis/cohortResult.js';
 import type { ReportScope } from '../analysis/reportScope.js';
 import type { SliceResult } from '../analysis/sliceResult.js';
+import type { DriversResult } from '../analysis/driversResult.js';
+import { driversJson } from './driversJson.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { FileQuality } from '../ingest/records.js';
 import { cohortJson } from './cohortJson.js';
@@ -10,7 +12,7 @@ import { preventionJson } from './preventionJson.js';
 
 /**
  * summary.json: the machine-readable report. `cohort` is exactly the `cohort --json` document
- * and `slices` the `slices --json` document of the same data, `trends` the weekly trends (its
+ * and `slices` the `slices --json` document of the same data (`drivers` the `drivers --json` one), `trends` the weekly trends (its
  * `trends.week` is what next week's `--compare-to` reads back), `checks` the --fail-on rules
  * as evaluated. Serialise with stableJson; no run date unless --as-of gave one.
  */
@@ -21,6 +23,8 @@ export interface SummaryInput {
   cohort: CohortResult | null;
   cohortProblem: string | null;
   slices: SliceResult | null;
+  /** The drivers analysis of the same tickets; null (or absent) when there is no slices analysis. */
+  drivers?: DriversResult | null;
   quality: { orders: FileQuality; tickets: FileQuality };
   trends: WeeklyTrends | null;
   checks: readonly { rule: string; value: number | null; fired: boolean; message: string }[];
@@ -46,6 +50,7 @@ export function summaryJson(input: SummaryInput) {
     },
     cohort: input.cohort === null ? null : cohortJson(input.cohort, input.quality),
     slices: input.slices === null ? null : slicesJson(input.slices, input.quality.tickets),
+    drivers: input.drivers ? driversJson(input.drivers, input.quality.tickets) : null,
     trends: input.trends,
     checks: input.checks,
     ...(input.prevention === undefined ? {} : { prevention: input.prevention === null ? null : withoutQuality(preventionJson(input.prevention, input.quality)) }),

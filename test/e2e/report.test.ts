@@ -7,7 +7,7 @@ import { decodePng, readReport } from './reportFiles.js';
 
 const ORDERS = 'fixtures/orders.csv';
 const TICKETS = 'fixtures/tickets.csv';
-const CHARTS = ['cohorts', 'csat-by-hour', 'csat-by-reason', 'csat-by-weekday', 'csat-heatmap', 'volume-by-weekday', 'contact-rate'];
+const CHARTS = ['cohorts', 'csat-by-hour', 'csat-by-reason', 'csat-by-weekday', 'csat-heatmap', 'volume-by-weekday', 'drivers-forest', 'contact-rate'];
 // Fewer resamples than the default keep the suite fast; the intervals are not under test here.
 const FAST = ['--bootstrap', '200'];
 
@@ -17,12 +17,14 @@ describe('loyalty report on the fixtures', () => {
   beforeAll(async () => {
     dir = join(tempDir(), 'demo');
     run = await runCli(['report', ORDERS, TICKETS, '--out', dir, ...FAST]);
-  });
+    // The whole report (cohort, slices, drivers, seven charts) is one run: give the hook the
+    // same minute a test gets (vitest.config.ts), not vitest's 10 s hook default.
+  }, 60_000);
 
   it('writes report.md, report.html, summary.json and every chart as .vl.json and .svg, and nothing on stdout', () => {
     expect(run.code).toBe(0);
     expect(run.out).toBe('');
-    expect(run.err).toContain(`wrote 17 files to ${dir}`);
+    expect(run.err).toContain(`wrote 19 files to ${dir}`);
     // .loyalty-manifest.json lists what loyalty wrote, the only files it will ever replace or remove.
     const expected = ['.loyalty-manifest.json', 'report.html', 'report.md', 'summary.json', ...CHARTS.flatMap((c) => [`${c}.svg`, `${c}.vl.json`])];
     expect(readdirSync(dir).sort()).toEqual(expected.sort());
@@ -30,7 +32,7 @@ describe('loyalty report on the fixtures', () => {
 
   it('links every chart from report.md, which has every section', () => {
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
-    for (const heading of ['## Summary', '## Charts', '## Later spend after a support problem', '## Satisfaction', '## Method', '## Caveats', '## Data quality']) {
+    for (const heading of ['## Summary', '## Charts', '## Later spend after a support problem', '## Satisfaction', '## Drivers: why satisfaction drops', '## Method', '## Caveats', '## Data quality']) {
       expect(md).toContain(`\n${heading}\n`);
     }
     // Embedded as images with the finding as alt text, so GitHub and editors show them.
@@ -63,6 +65,8 @@ describe('loyalty report on the fixtures', () => {
     const slices = JSON.parse((await runCli(['slices', TICKETS, '--json'])).out);
     expect(summary.cohort).toEqual(cohort);
     expect(summary.slices).toEqual(slices);
+    const drivers = JSON.parse((await runCli(['drivers', TICKETS, '--json'])).out);
+    expect(summary.drivers).toEqual(drivers);
     expect(summary.trends).toBeNull();
     expect(summary.report.asOf).toBeNull();
   });
@@ -98,7 +102,7 @@ describe('loyalty report --by --min-rated', () => {
   it('slices satisfaction as asked and draws only the charts of those dimensions', async () => {
     const dir = join(tempDir(), 'by-hour');
     expect((await runCli(['report', ORDERS, TICKETS, '--out', dir, '--by', 'hour', '--min-rated', '50', ...FAST])).code).toBe(0);
-    expect(readdirSync(dir).filter((n) => n.endsWith('.svg')).sort()).toEqual(['cohorts.svg', 'contact-rate.svg', 'csat-by-hour.svg']);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.svg')).sort()).toEqual(['cohorts.svg', 'contact-rate.svg', 'csat-by-hour.svg', 'drivers-forest.svg']);
     expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).slices.options).toEqual({ by: ['hour'], minRated: 50, top: 25 });
   });
 });
@@ -118,7 +122,7 @@ describe('loyalty report --png --theme slide', () => {
       expect([spec.width, spec.height], c).toEqual([1600, 900]);
     }
     expect(readFileSync(join(dir, 'cohorts.svg'), 'utf8')).toContain('Resolved problems: +6% later spend vs no problem (not significant)');
-    expect(readFileSync(join(dir, 'csat-by-hour.svg'), 'utf8')).toContain('Tickets opened 16:00–19:59: 51% CSAT vs 67% overall');
+    expect(readFileSync(join(dir, 'csat-by-hour.svg'), 'utf8')).toContain('Tickets opened 16:00–19:59: 55% CSAT vs 66% overall');
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('[PNG](cohorts.png)');
   });
 });
@@ -137,7 +141,7 @@ describe('loyalty report --week', () => {
     expect(md).toContain('## This week: 2014-W17 vs 2014-W16');
     expect(md).toContain('| Reason | 2014-W17 | 2014-W16 | Change | Change % |');
     expect(md).toContain('## Satisfaction in 2014-W17');
-    expect(md).toContain('![Top contact reason in 2014-W17: shipping delay (98 of 503 tickets)](reason-trends.svg)\n\n*Top contact reasons, this week and the week before* · [SVG](reason-trends.svg)');
+    expect(md).toContain('![Top contact reason in 2014-W17: order status (87 of 474 tickets)](reason-trends.svg)\n\n*Top contact reasons, this week and the week before* · [SVG](reason-trends.svg)');
     const summary = JSON.parse(readFileSync(join(root, '2014-W17', 'summary.json'), 'utf8'));
     expect(summary.trends.week.label).toBe('2014-W17');
     expect(summary.trends.topReasons).toHaveLength(5);
@@ -178,8 +182,8 @@ describe('loyalty report --week', () => {
 });
 
 describe('loyalty report --fail-on', () => {
-  // On 2014-W17: CSAT rose 2.1 points (69.2% vs 67.1%), 129 of 1,000 cohort members are
-  // unresolved (12.9%), 1 of 12,012 rows was skipped (0.0083%).
+  // On 2014-W17: CSAT rose 2.6 points (66.6% vs 64.0%), 129 of 1,000 cohort members are
+  // unresolved (12.9%), 1 of 11,904 rows was skipped (0.0084%).
   const gated = (...rules: string[]) =>
     runCli(['report', ORDERS, TICKETS, '--out', join(tempDir(), 'gated'), '--as-of', '2014-04-28', '--week', 'last', ...FAST, ...rules.flatMap((r) => ['--fail-on', r])]);
 
@@ -193,7 +197,7 @@ describe('loyalty report --fail-on', () => {
   it('fires each rule just past its value, writes the report anyway, exits 1 and names every rule with its value', async () => {
     const { code, err } = await gated('csat-drop<0pt', 'unresolved-share>=12.9%', 'unresolved-share>12.8%', 'skipped-rows>0.008%', 'skipped-rows>1%');
     expect(code).toBe(1);
-    expect(err).toContain('check csat-drop<0pt fired: CSAT rose 2.1 points (67.1% → 69.2%; not significant, p = 0.55)');
+    expect(err).toContain('check csat-drop<0pt fired: CSAT rose 2.6 points (64.0% → 66.6%; not significant, p = 0.48)');
     expect(err).toContain('check unresolved-share>=12.9% fired: 12.9% of cohort members were left unresolved (129 of 1,000)');
     expect(err).toContain('check unresolved-share>12.8% fired: 12.9% of cohort members');
     expect(err).toContain('check skipped-rows>0.008% fired:');

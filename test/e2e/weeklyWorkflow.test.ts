@@ -64,11 +64,11 @@ describe('examples/weekly-report.yml', () => {
     const args = [...words.slice(2).map((w) => (w === 'reports/' ? `${cwd}/reports/` : w)), '--as-of', '2014-04-28'];
     const { code, err } = await runCli(args, cwd);
     expect(code).toBe(0);
-    expect(err).toContain('check csat-drop>5pt passed: CSAT rose 2.1 points (67.1% → 69.2%; not significant, p = 0.55)');
+    expect(err).toContain('check csat-drop>5pt passed: CSAT rose 2.6 points (64.0% → 66.6%; not significant, p = 0.48)');
     expect(err).toContain('check unresolved-share>20% passed: 12.9% of cohort members were left unresolved (129 of 1,000)');
     expect(err).toContain('check skipped-rows>1% passed');
     const md = readFileSync(join(cwd, 'reports', '2014-W17', 'report.md'), 'utf8');
     expect(md).toContain('## This week: 2014-W17 vs 2014-W16');
-    expect(md).toContain('| order status | 81 | 98 | −17 | −17% |');
+    expect(md).toContain('| order status | 87 | 82 | +5 | +6% |');
   });
 });

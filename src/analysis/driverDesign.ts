@@ -1,0 +1,125 @@
+import { WEEKDAYS } from '../time/calendar.js';
+import { compareText } from './sliceKeys.js';
+import type { Dimension } from './sliceResult.js';
+import { POOLED_KEY, type Factor, type PatternName } from './driversResult.js';
+import { WAIT_BANDS, type DriverTicket } from './driverTickets.js';
+
+/**
+ * The columns of a drivers model: an intercept, one 0/1 column per non-reference level of
+ * each factor (treatment coding against the level with the most rated tickets), and one
+ * 0/1 column per service pattern. Optionally one dimension is replaced by a single
+ * "in the finding" indicator, to read off a finding's gap with everything else held fixed.
+ */
+export interface FactorBlock {
+  factor: Factor;
+  reference: string;
+  /** Non-reference levels, one column each, in display order. */
+  levels: string[];
+  /** Original level → model level (rare levels map to "(other)"). */
+  pool: Map<string, string>;
+  /** Original level → its column within the block, −1 for the reference (precomputed: hot path). */
+  column: Map<string, number>;
+}
+
+export interface Indicator {
+  dimension: Dimension;
+  keys: ReadonlySet<string>;
+}
+
+export interface DesignSpec {
+  factors: FactorBlock[];
+  flags: PatternName[];
+  indicator: Indicator | null;
+  width: number;
+}
+
+export type Override = { factor: Factor; level: string } | { flag: PatternName; value: boolean } | { indicator: boolean };
+
+/** Rated tickets with every value the model needs, and a count of those without, by column. */
+export function modelTickets(tickets: readonly DriverTicket[], factors: readonly Factor[], flags: readonly PatternName[]) {
+  const kept: DriverTicket[] = [];
+  const byColumn: Record<string, number> = {};
+  let dropped = 0;
+  for (const t of tickets) {
+    if (t.satisfied === null) continue;
+    const missing = [...factors.filter((f) => t.levels[f] === null || t.levels[f] === undefined), ...flags.filter((f) => t.flags[f] === null)];
+    if (missing.length === 0) {
+      kept.push(t);
+      continue;
+    }
+    dropped += 1;
+    for (const m of missing) {
+      const column = m === 'wait' ? 'wait_seconds' : m === 'transferred' ? 'transfers' : m === 'reopened' ? 'reopens' : m;
+      byColumn[column] = (byColumn[column] ?? 0) + 1;
+    }
+  }
+  return { kept, dropped: { total: dropped, byColumn } };
+}
+
+/**
+ * Factor blocks over the model's tickets: levels with fewer than `minRated` rated tickets are
+ * pooled into "(other)"; a factor left with a single level carries no contrast and is dropped.
+ */
+export function factorBlocks(tickets: readonly DriverTicket[], factors: readonly Factor[], minRated: number) {
+  const blocks: FactorBlock[] = [];
+  const pooled: Partial<Record<Factor, string[]>> = {};
+  for (const factor of factors) {
+    const counts = new Map<string, number>();
+    for (const t of tickets) counts.set(t.levels[factor]!, (counts.get(t.levels[factor]!) ?? 0) + 1);
+    const rare = [...counts.keys()].filter((k) => counts.get(k)! < minRated).sort(compareText);
+    const pool = new Map([...counts.keys()].map((k) => [k, rare.includes(k) ? POOLED_KEY : k]));
+    const sizes = new Map<string, number>();
+    for (const [k, n] of counts) sizes.set(pool.get(k)!, (sizes.get(pool.get(k)!) ?? 0) + n);
+    if (rare.length > 0) pooled[factor] = rare;
+    if (sizes.size < 2) continue;
+    const ordered = orderLevels(factor, [...sizes.keys()], sizes);
+    // The reference is the largest level; ties go to the first in display order.
+    const reference = ordered.reduce((best, k) => (sizes.get(k)! > sizes.get(best)! ? k : best), ordered[0]);
+    const levels = ordered.filter((k) => k !== reference);
+    const column = new Map([...pool].map(([k, level]) => [k, levels.indexOf(level)]));
+    blocks.push({ factor, reference, levels, pool, column });
+  }
+  return { blocks, pooled };
+}
+
+export function designSpec(factors: FactorBlock[], flags: PatternName[], indicator: Indicator | null = null): DesignSpec {
+  const kept = indicator ? factors.filter((b) => b.factor !== indicator.dimension) : factors;
+  const width = 1 + kept.reduce((s, b) => s + b.levels.length, 0) + flags.length + (indicator ? 1 : 0);
+  return { factors: kept, flags, indicator, width };
+}
+
+/** The design row of a ticket, optionally with one factor, flag or the indicator set by hand. */
+export function designRow(t: DriverTicket, spec: DesignSpec, override: Override | null = null): Float64Array {
+  const row = new Float64Array(spec.width);
+  row[0] = 1;
+  let col = 1;
+  for (const block of spec.factors) {
+    const at =
+      override && 'factor' in override && override.factor === block.factor ? block.levels.indexOf(override.level) : block.column.get(t.levels[block.factor]!)!;
+    if (at >= 0) row[col + at] = 1;
+    col += block.levels.length;
+  }
+  for (const flag of spec.flags) {
+    const value = override && 'flag' in override && override.flag === flag ? override.value : t.flags[flag] === true;
+    row[col++] = value ? 1 : 0;
+  }
+  if (spec.indicator) {
+    const inside = override && 'indicator' in override ? override.indicator : spec.indicator.keys.has(t.keys[spec.indicator.dimension]);
+    row[col] = inside ? 1 : 0;
+  }
+  return row;
+}
+
+/** Hours by clock, weekdays Mon–Sun, wait bands shortest first, others by size; "(other)" last. */
+function orderLevels(factor: Factor, keys: string[], sizes: Map<string, number>): string[] {
+  const rank = (k: string): number => {
+    if (factor === 'weekday') return (WEEKDAYS as readonly string[]).indexOf(k);
+    if (factor === 'wait') return (WAIT_BANDS as readonly string[]).indexOf(k);
+    return 0;
+  };
+  return keys.sort((a, b) => {
+    if (a === POOLED_KEY || b === POOLED_KEY) return a === POOLED_KEY ? 1 : -1;
+    if (factor === 'hour') return compareText(a, b);
+    return rank(a) - rank(b) || sizes.get(b)! - sizes.get(a)! || compareText(a, b);
+  });
+}
