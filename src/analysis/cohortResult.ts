@@ -2,6 +2,8 @@
  * The typed result of the cohort analysis: what `cohort --json` prints (together with
  * dataQuality) and what every report renders. Dates are ISO `YYYY-MM-DD`, windows inclusive.
  */
+import type { AdjustedAnalysis } from './adjustedResult.js';
+
 export const GROUPS = ['no_problem', 'resolved', 'unresolved'] as const;
 export type Group = (typeof GROUPS)[number];
 
@@ -46,7 +48,11 @@ export interface CohortOptions {
   grace: string;
   seed: number;
   bootstrap: number;
+  /** Length of the baseline window before the cohort (`12m`, `365d`); absent = DEFAULT_BASELINE. */
+  baseline?: string;
 }
+
+export const DEFAULT_BASELINE = '12m';
 
 export const DEFAULT_COHORT_OPTIONS: CohortOptions = {
   cohort: null,
@@ -81,4 +87,6 @@ export interface CohortResult {
     /** Members' tickets dated in the problem window but about an order outside the cohort window. */
     excludedByOrderId: number;
   };
+  /** The confounder-adjusted comparison, revenue at stake and repurchase curves (absent in hand-built results). */
+  adjustment?: AdjustedAnalysis;
 }

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { CohortOptions } from './cohortResult.js';
+import { DEFAULT_BASELINE, type CohortOptions } from './cohortResult.js';
 import { addMonths, dayFromParts, isoDay, lastOfMonth, parseIsoDay, type Day } from '../time/calendar.js';
 
 /**
@@ -50,11 +50,12 @@ export function parseCohortWindow(text: string): DayWindow {
  * `3m` (calendar months), `90d` (days) or `12w` (weeks). `minimum` is 1 for --follow (an
  * empty follow-up compares nothing) and 0 for --grace (no grace is a valid choice).
  */
-export function parseSpan(text: string, flag: '--follow' | '--grace', minimum: 0 | 1): Span {
+export function parseSpan(text: string, flag: '--follow' | '--grace' | '--baseline', minimum: 0 | 1): Span {
   const m = /^(\d{1,4})\s*([dwm])$/i.exec(text.trim());
   const count = m ? Number(m[1]) : NaN;
   if (!m || count < minimum) {
-    const example = flag === '--follow' ? '--follow 3m, --follow 90d or --follow 12w' : '--grace 14d, --grace 2w or --grace 0d';
+    const example =
+      flag === '--grace' ? '--grace 14d, --grace 2w or --grace 0d' : `${flag} ${flag === '--baseline' ? '12m' : '3m'}, ${flag} 90d or ${flag} 12w`;
     const least = minimum === 1 ? 'a whole number of at least 1' : 'a whole number';
     throw new UsageError(`${flag} "${text}" is not ${least} followed by d (days), w (weeks) or m (months); e.g. ${example}`);
   }
@@ -97,7 +98,7 @@ export function isoWindow(w: DayWindow): { start: string; end: string } {
  * Checks every window option without reading data, so a command can fail on a typo before
  * loading large files. Throws UsageError with an example of valid syntax.
  */
-export function parseCohortSpans(options: CohortOptions): { follow: Span; grace: Span } {
+export function parseCohortSpans(options: CohortOptions): { follow: Span; grace: Span; baseline: Span } {
   if (options.cohort !== null) parseCohortWindow(options.cohort);
   if (!Number.isSafeInteger(options.bootstrap) || options.bootstrap < 1) {
     throw new UsageError(`--bootstrap "${options.bootstrap}" is not a whole number of at least 1, e.g. --bootstrap 2000`);
@@ -105,5 +106,9 @@ export function parseCohortSpans(options: CohortOptions): { follow: Span; grace:
   if (!Number.isSafeInteger(options.seed)) {
     throw new UsageError(`--seed "${options.seed}" is not a whole number, e.g. --seed 1`);
   }
-  return { follow: parseSpan(options.follow, '--follow', 1), grace: parseSpan(options.grace, '--grace', 0) };
+  return {
+    follow: parseSpan(options.follow, '--follow', 1),
+    grace: parseSpan(options.grace, '--grace', 0),
+    baseline: parseSpan(options.baseline ?? DEFAULT_BASELINE, '--baseline', 1),
+  };
 }

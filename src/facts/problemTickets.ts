@@ -13,6 +13,9 @@ export interface ProblemTicketTally {
   /** Per member number: problem tickets, and those not resolved. */
   problems: Int32Array;
   unresolved: Int32Array;
+  /** Per member number: wall time of its first and last problem ticket; NaN without one. */
+  firstProblemAt: Float64Array;
+  lastProblemAt: Float64Array;
   problemTickets: number;
   /** Problem tickets whose order_id named one of the member's cohort-window orders. */
   linkedByOrderId: number;
@@ -40,6 +43,8 @@ export function problemTickets(
 ): ProblemTicketTally {
   const problems = new Int32Array(members.count);
   const unresolved = new Int32Array(members.count);
+  const firstProblemAt = new Float64Array(members.count).fill(NaN);
+  const lastProblemAt = new Float64Array(members.count).fill(NaN);
   let total = 0;
   let linkedByOrderId = 0;
   let excludedByOrderId = 0;
@@ -62,7 +67,10 @@ export function problemTickets(
     if (!problem) continue;
     total += 1;
     problems[member] += 1;
+    // NaN compares false both ways: the first ticket seen sets both.
+    if (!(ticket.createdAt >= firstProblemAt[member]!)) firstProblemAt[member] = ticket.createdAt;
+    if (!(ticket.createdAt <= lastProblemAt[member]!)) lastProblemAt[member] = ticket.createdAt;
     if (!isResolved(ticket)) unresolved[member] += 1;
   }
-  return { problems, unresolved, problemTickets: total, linkedByOrderId, excludedByOrderId };
+  return { problems, unresolved, firstProblemAt, lastProblemAt, problemTickets: total, linkedByOrderId, excludedByOrderId };
 }

@@ -79,7 +79,7 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
     headers: input.header.headers,
     columns: [...present].map((c) => input.observer.profile(c, sources[c], ...formats[c]!)),
   };
-  return withTable({ present, quality, profile, problems: acc.sortedProblems() }, table);
+  return withTable({ present, quality, profile, problems: acc.sortedProblems(), currency: currencies.describe() }, table);
 }
 
 const HINTS: Partial<Record<OrderColumn, string>> = {

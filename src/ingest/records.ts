@@ -112,6 +112,8 @@ export interface LoadedOrders {
   profile?: FileProfile;
   /** Every skipped row (the first 1,000), in file order, with line, reason, column and raw value. */
   problems?: Problem[];
+  /** ISO code of the amounts' currency (or --currency); null or absent when the amounts name none. */
+  currency?: string | null;
 }
 
 export interface LoadedTickets {
