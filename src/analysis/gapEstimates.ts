@@ -4,6 +4,7 @@ import { welchDifference } from '../stats/welchDifference.js';
 import type { GapEstimate } from './adjustedResult.js';
 import { COMPARISON_PAIRS } from './cohortGroups.js';
 import type { Group } from './cohortResult.js';
+import { MIN_GROUP } from './adjustedRegression.js';
 
 /** Rows of each group, in member order. */
 export function groupRows(facts: CustomerFactsTable): Record<Group, number[]> {
@@ -32,12 +33,14 @@ export function diffInDiff(facts: CustomerFactsTable): GapEstimate[] {
 
 /**
  * The raw later-spend gap within quintiles of spend known before the problem (prior_spend +
- * cohort_spend, cut over all members), combined with weights by the smaller group's share.
+ * cohort_spend, cut over all members), combined with weights by the smaller group's share;
+ * null for a group with fewer than MIN_GROUP members, as the other estimates.
  */
 export function stratifiedGaps(facts: CustomerFactsTable): { a: Group; b: Group; difference: number | null }[] {
   const known = (m: number) => facts.priorSpend[m]! + facts.cohortSpend[m]!;
   const cuts = quintileCuts(Float64Array.from({ length: facts.count }, (_, m) => known(m)));
   const rows = groupRows(facts);
   const sample = (g: Group) => ({ strata: rows[g].map(known), outcome: rows[g].map((m) => facts.laterSpend[m]!) });
-  return COMPARISON_PAIRS.map(([a, b]) => ({ a, b, difference: stratifiedDifference(sample(a), sample(b), cuts).difference }));
+  const enough = (g: Group) => rows[g].length >= MIN_GROUP;
+  return COMPARISON_PAIRS.map(([a, b]) => ({ a, b, difference: enough(a) && enough(b) ? stratifiedDifference(sample(a), sample(b), cuts).difference : null }));
 }

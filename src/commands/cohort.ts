@@ -39,6 +39,7 @@ Options can also come from loyalty.config.json ("windows", "seed"); flags overri
 export interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
   json?: boolean;
   out?: string;
+  facts?: string;
 }
 
 export const REPORT_FILE = 'report.md';
@@ -51,7 +52,8 @@ export function cohortCommand(select: (run: Run) => void): Command {
     .argument('<tickets>', 'tickets CSV (customer_id, created_at; or a help-desk export)');
   addCohortOptions(cmd)
     .option('--json', 'print the result as one JSON document on stdout')
-    .option('--out <dir>', `write ${REPORT_FILE} and ${CHART_FILE} into DIR`);
+    .option('--out <dir>', `write ${REPORT_FILE}, ${CHART_FILE}, facts.csv, recovery.csv and the repurchase and adjusted-vs-raw charts into DIR`)
+    .option('--facts <file>', 'write the per-customer facts table to FILE: Parquet when it ends in .parquet, else CSV');
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: CohortCommandFlags) =>
     select(async (term) => (await import('./cohortRun.js')).runCohort(orders, tickets, await configuredFlags(cmd, flags), term)),

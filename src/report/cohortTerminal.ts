@@ -5,6 +5,7 @@ import { groupTable, RESOLUTION_TEXT, windowsLines } from './cohortCells.js';
 import { count } from './format.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import { renderTable } from './table.js';
+import { adjustedTerminal } from './adjustedTerminal.js';
 
 /**
  * `loyalty cohort` on a terminal: the group table, the headline, then the windows and rules,
@@ -39,5 +40,7 @@ export function cohortTerminal(result: CohortResult, color: ChalkInstance): stri
     `Resolved: ${RESOLUTION_TEXT[result.resolutionRule]}.`,
     `95% CI: bootstrap of the mean (${count(o.bootstrap)} resamples, seed ${o.seed}). The groups are observed, not assigned: a gap is an association, not an effect.`,
   ];
-  return [renderTable(columns, rows, style), '', color.bold(result.headline), '', ...footer.map((line) => color.dim(line))].join('\n');
+  const lines = [renderTable(columns, rows, style), '', color.bold(result.headline), '', ...footer.map((line) => color.dim(line))];
+  const adjusted = adjustedTerminal(result, color);
+  return (adjusted === '' ? lines : [...lines, adjusted]).join('\n');
 }
