@@ -74,3 +74,24 @@ export interface AdjustedAnalysis {
   /** What limits these numbers: unknown history, tiny groups, dropped covariates. */
   caveats: string[];
 }
+
+/** One monthly cohort's resolved − unresolved gap in later spend, raw (Welch) and adjusted (OLS, HC3). */
+export interface MonthlyCohort {
+  cohort: { start: string; end: string };
+  /** The whole follow-up window is inside the data; incomplete months get no gaps. */
+  complete: boolean;
+  members: number;
+  raw: GapEstimate | null;
+  adjusted: GapEstimate | null;
+}
+
+export interface MonthlyCohorts {
+  months: MonthlyCohort[];
+  /**
+   * Inverse-variance weighted slope of the adjusted gap per month (fixed-effect
+   * meta-regression): `worsening` when significantly growing (leaving a problem unresolved
+   * costs more each month), `improving` when significantly shrinking, else `stable`. Null
+   * with fewer than 3 months that have an adjusted interval.
+   */
+  trend: { slope: number; ci95: [number, number]; p: number; direction: 'stable' | 'improving' | 'worsening'; months: number } | null;
+}

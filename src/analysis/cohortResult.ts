@@ -2,7 +2,7 @@
  * The typed result of the cohort analysis: what `cohort --json` prints (together with
  * dataQuality) and what every report renders. Dates are ISO `YYYY-MM-DD`, windows inclusive.
  */
-import type { AdjustedAnalysis } from './adjustedResult.js';
+import type { AdjustedAnalysis, MonthlyCohorts } from './adjustedResult.js';
 
 export const GROUPS = ['no_problem', 'resolved', 'unresolved'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -89,4 +89,6 @@ export interface CohortResult {
   };
   /** The confounder-adjusted comparison, revenue at stake and repurchase curves (absent in hand-built results). */
   adjustment?: AdjustedAnalysis;
+  /** With a month range (--cohort 2014-01..2014-06): each complete month's gaps and their trend. */
+  monthly?: MonthlyCohorts;
 }

@@ -27,6 +27,8 @@ export interface Span {
  */
 export function parseCohortWindow(text: string): DayWindow {
   const value = text.trim();
+  const months = parseMonthRange(value);
+  if (months !== null) return { start: months[0]!, end: lastOfMonth(months.at(-1)!) };
   const month = /^(\d{4})-(\d{2})$/.exec(value);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
     const start = dayFromParts(Number(month[1]), Number(month[2]), 1);
@@ -44,6 +46,24 @@ export function parseCohortWindow(text: string): DayWindow {
     throw new UsageError(`--cohort "${text}" ends before it starts; write the earlier date first, e.g. --cohort ${range![2]}..${range![1]}`);
   }
   return { start, end };
+}
+
+/**
+ * `YYYY-MM..YYYY-MM`: the first day of every month from the first to the second, inclusive;
+ * null for any other text. Throws UsageError when the range runs backwards.
+ *
+ * @example
+ * parseMonthRange('2014-01..2014-03'); // [2014-01-01, 2014-02-01, 2014-03-01] as Days
+ */
+export function parseMonthRange(text: string): Day[] | null {
+  const m = /^(\d{4})-(\d{2})\s*\.\.\s*(\d{4})-(\d{2})$/.exec(text.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[4]) < 1 || Number(m[4]) > 12) return null;
+  const first = dayFromParts(Number(m[1]), Number(m[2]), 1);
+  const last = dayFromParts(Number(m[3]), Number(m[4]), 1);
+  if (last < first) throw new UsageError(`--cohort "${text}" ends before it starts; write the earlier month first, e.g. --cohort ${m[3]}-${m[4]}..${m[1]}-${m[2]}`);
+  const months: Day[] = [];
+  for (let month = first; month <= last; month = addMonths(month, 1)) months.push(month);
+  return months;
 }
 
 /**

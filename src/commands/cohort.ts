@@ -11,7 +11,8 @@ unresolved. Then compares what each group spent afterwards (the follow-up window
 median later spend with a 95% bootstrap interval, repeat rate, and Welch and Mann–Whitney
 tests between every pair of groups. The headline gives each gap with its p-value.
 
-  cohort        a month (2014-01) or an inclusive range (2014-01-01..2014-01-31); members
+  cohort        a month (2014-01), a month range (2014-01..2014-06: each complete month
+                too, with the trend of its gap) or an inclusive range (2014-01-01..2014-01-31); members
                 are the customers with a counted order in it. Default: the latest month
                 whose whole follow-up window is inside the data.
   follow-up     starts the day after the cohort window and lasts --follow (3m, 90d, 12w).

@@ -3,6 +3,7 @@ import { OutputError } from '../errors.js';
 import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { adjustedVsRawSpec } from '../report/charts/adjustedVsRaw.js';
 import { repurchaseChartSpec } from '../report/charts/repurchase.js';
+import { monthlyGapsSpec } from '../report/charts/monthlyGaps.js';
 import { factsCsv, recoveryCsv } from '../report/factsCsv.js';
 import { stableJson } from '../report/format.js';
 import { writeAtomic, type OutputFile } from '../report/write.js';
@@ -11,6 +12,7 @@ export const FACTS_FILE = 'facts.csv';
 export const RECOVERY_FILE = 'recovery.csv';
 export const REPURCHASE_CHART = 'repurchase.vl.json';
 export const ADJUSTED_CHART = 'adjusted-vs-raw.vl.json';
+export const MONTHLY_CHART = 'monthly-gaps.vl.json';
 
 /** The adjusted comparison's --out files: facts.csv, recovery.csv and the two charts' specs. */
 export function adjustedOutFiles(result: CohortResult, facts: CustomerFactsTable): { files: OutputFile[]; charts: { title: string; file: string }[] } {
@@ -26,6 +28,11 @@ export function adjustedOutFiles(result: CohortResult, facts: CustomerFactsTable
   if (repurchase !== null) {
     files.push({ name: REPURCHASE_CHART, content: stableJson(repurchase) });
     charts.push({ title: 'Share of customers not yet back, by group', file: REPURCHASE_CHART });
+  }
+  if (result.monthly !== undefined) {
+    const title = 'Resolved − unresolved gap by cohort month';
+    files.push({ name: MONTHLY_CHART, content: stableJson(monthlyGapsSpec(result.monthly, a.revenueAtStake.currency, title)) });
+    charts.push({ title, file: MONTHLY_CHART });
   }
   return { files, charts };
 }

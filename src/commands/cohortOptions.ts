@@ -11,7 +11,7 @@ import { parseCohortSpans } from '../analysis/windows.js';
 export function addCohortOptions(cmd: Command): Command {
   const d = DEFAULT_COHORT_OPTIONS;
   return cmd
-    .option('--cohort <window>', 'cohort window: YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (default: latest month with a complete follow-up)')
+    .option('--cohort <window>', 'cohort window: YYYY-MM, YYYY-MM..YYYY-MM (each month too) or YYYY-MM-DD..YYYY-MM-DD (default: latest month with a complete follow-up)')
     .option('--follow <span>', 'length of the follow-up window: months (3m), days (90d) or weeks (12w)', d.follow)
     .option('--grace <span>', 'how long after the cohort window a ticket still counts as a problem', d.grace)
     .option('--seed <n>', 'seed of the bootstrap intervals (same seed, same numbers)', String(d.seed))

@@ -1,4 +1,6 @@
 import { cohortAnalysis } from '../analysis/cohorts.js';
+import { monthlyCohorts } from '../analysis/monthlyCohorts.js';
+import { parseMonthRange } from '../analysis/windows.js';
 import { adjustedOutFiles, writeFactsFile } from './cohortFiles.js';
 import { cohortChartSpec } from '../report/charts/cohorts.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
@@ -25,6 +27,8 @@ export async function runCohort(ordersFile: string, ticketsFile: string, flags: 
   const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, term);
 
   const { result, facts } = cohortAnalysis(orders, tickets, options);
+  const months = options.cohort === null ? null : parseMonthRange(options.cohort);
+  if (months !== null) result.monthly = monthlyCohorts(orders, tickets, options, months);
 
   if (flags.facts !== undefined) {
     await writeFactsFile(flags.facts, facts);

@@ -2,6 +2,7 @@ import type { CohortResult } from '../analysis/cohortResult.js';
 import { adjustedTable, logRankSentence, repurchaseTable } from './adjustedCells.js';
 import { changeSentences, revenueSentence } from './adjustedSentences.js';
 import { markdownTable } from './table.js';
+import { monthlyTable, trendSentence } from './monthlyCohortsText.js';
 
 /**
  * "What resolving a problem is worth": the revenue-at-stake sentence, raw vs adjusted vs
@@ -27,6 +28,10 @@ export function adjustedMarkdownSection(result: CohortResult, level = 2): string
     changes.length === 0 ? 'Adjustment does not change any conclusion: every gap keeps its sign and its significance at 0.05.' : changes.join(' '),
     '',
   ];
+  if (result.monthly !== undefined) {
+    const monthly = monthlyTable(result.monthly, a.revenueAtStake.currency);
+    parts.push(`${h} Monthly cohorts`, '', markdownTable(monthly.columns, monthly.rows), '', trendSentence(result.monthly, a.revenueAtStake.currency), '');
+  }
   if (a.caveats.length > 0) parts.push(...a.caveats.map((c) => `- ${c.charAt(0).toUpperCase()}${c.slice(1)}.`), '');
   if (repurchase !== null) {
     parts.push(`${h} Repurchase`, '', markdownTable(repurchase.columns, repurchase.rows), '');

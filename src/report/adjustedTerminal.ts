@@ -3,6 +3,7 @@ import type { CohortResult } from '../analysis/cohortResult.js';
 import { adjustedTable, logRankSentence, repurchaseTable } from './adjustedCells.js';
 import { changeSentences, revenueSentence } from './adjustedSentences.js';
 import { renderTable } from './table.js';
+import { monthlyTable, trendSentence } from './monthlyCohortsText.js';
 
 /**
  * The adjusted comparison on a terminal, printed after the existing cohort output: the
@@ -23,6 +24,10 @@ export function adjustedTerminal(result: CohortResult, color: ChalkInstance): st
     'Adjustment evens out only what is measured (spend before the problem); unmeasured confounders remain.',
     ...a.caveats.map((c) => `Caveat: ${c}.`),
   ];
+  if (result.monthly !== undefined) {
+    const monthly = monthlyTable(result.monthly, a.revenueAtStake.currency);
+    lines.push('', renderTable(monthly.columns, monthly.rows, (t, _r, c) => (c === 0 ? color.bold(t) : t)), trendSentence(result.monthly, a.revenueAtStake.currency));
+  }
   lines.push('', ...notes.map((n) => color.dim(n)));
   return lines.join('\n');
 }

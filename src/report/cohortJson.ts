@@ -23,6 +23,7 @@ export function cohortJson(result: CohortResult, quality: { orders: FileQuality;
     options: result.options,
     dataQuality: { orders: quality.orders, tickets: quality.tickets },
     ...adjustedJson(result.adjustment),
+    ...(result.monthly === undefined ? {} : { monthly: result.monthly }),
   };
 }
 
