@@ -6,6 +6,7 @@ import { pText } from '../analysis/headline.js';
 import { adjustedVsRawSpec } from './charts/adjustedVsRaw.js';
 import { cohortChartSpec } from './charts/cohorts.js';
 import { repurchaseChartSpec } from './charts/repurchase.js';
+import { monthlyGapsSpec } from './charts/monthlyGaps.js';
 import { moneyIn } from './currencyMoney.js';
 import { findingTitle, volumeTitle } from './charts/csatChart.js';
 import { slicesCharts } from './charts/csatCharts.js';
@@ -50,7 +51,7 @@ const CHART_DIMENSION: Record<string, Dimension[]> = {
 };
 
 /** Every chart a report can draw, for clearing an earlier run's charts out of DIR. */
-export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'adjusted-vs-raw', 'repurchase', 'reason-trends', ...Object.keys(CHART_DIMENSION)];
+export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'adjusted-vs-raw', 'repurchase', 'monthly-gaps', 'reason-trends', ...Object.keys(CHART_DIMENSION)];
 
 /** The adjusted comparison's charts, titled with the revenue figure and the log-rank finding. */
 function adjustedCharts(cohort: CohortResult, size: { width?: number; height?: number; fontSize?: number }, theme: ChartTheme): ReportChart[] {
@@ -69,6 +70,11 @@ function adjustedCharts(cohort: CohortResult, size: { width?: number; height?: n
   const curveTitle = test === null ? 'Share of customers not yet back' : `Time to the next order: ${test.p < 0.05 ? 'the groups differ' : 'no significant difference'} (log-rank p ${pText(test.p)})`;
   const curves = repurchaseChartSpec(cohort, a, { ...size, title: curveTitle, subtitle: [sample, 'Kaplan–Meier share not yet back, 95% bands; orders to the end of the file'] });
   if (curves !== null) charts.push({ name: 'repurchase', subject: 'Share of customers not yet back, by group', title: curveTitle, spec: curves, theme });
+  if (cohort.monthly !== undefined) {
+    const t = cohort.monthly.trend;
+    const monthlyTitle = t === null ? 'Resolved − unresolved gap by cohort month' : `Resolved − unresolved gap by cohort month: ${t.direction} (trend p ${pText(t.p)})`;
+    charts.push({ name: 'monthly-gaps', subject: 'Resolved − unresolved gap by cohort month', title: monthlyTitle, spec: monthlyGapsSpec(cohort.monthly, a.revenueAtStake.currency, monthlyTitle), theme });
+  }
   return charts;
 }
 

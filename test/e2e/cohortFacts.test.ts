@@ -133,3 +133,18 @@ describe('loyalty cohort --facts and --out (per-customer facts)', () => {
     expect(json.revenueAtStake.currency).toBe('EUR');
   });
 });
+
+describe('a month range (--cohort YYYY-MM..YYYY-MM)', () => {
+  it('adds the monthly table and its trend sentence to cohort and report, and the monthly chart', async () => {
+    const dir = tempDir();
+    const { code, out } = await runCli(['cohort', 'fixtures/orders.csv', 'fixtures/tickets.csv', '--cohort', '2013-12..2014-01', '--out', dir, '--bootstrap', '50']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/2014-01 +1,000 +\$86\.00 \[\$69\.55, \$102\.45\] +\$86\.00 \[\$69\.55, \$102\.45\]/);
+    expect(out).toContain('Too few complete months with an adjusted interval (at least 3 are needed) to test for a trend.');
+    expect(existsSync(join(dir, 'monthly-gaps.vl.json'))).toBe(true);
+    const report = join(tempDir(), 'r');
+    expect((await runCli(['report', 'fixtures/orders.csv', 'fixtures/tickets.csv', '--cohort', '2013-12..2014-01', '--out', report, '--bootstrap', '50'])).code).toBe(0);
+    expect(readFileSync(join(report, 'report.md'), 'utf8')).toContain('### Monthly cohorts');
+    expect(existsSync(join(report, 'monthly-gaps.svg'))).toBe(true);
+  }, 60_000);
+});
