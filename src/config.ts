@@ -140,7 +140,7 @@ export function parseConfig(text: string, file: string): LoyaltyConfig {
   // The pattern keeps the file to the plain forms; the parser then catches what a pattern
   // cannot (month 13, a range ending before it starts, --follow 0m) with the file's key named.
   const cohortForm = '"2014-01" or "2014-01-01..2014-01-31"';
-  if (cohort !== undefined) matches('windows.cohort', cohort, /^\d{4}-\d{2}(-\d{2}\.\.\d{4}-\d{2}-\d{2})?$/, cohortForm, file, () => parseCohortWindow(cohort));
+  if (cohort !== undefined) matches('windows.cohort', cohort, /^\d{4}-\d{2}(-\d{2}\.\.\d{4}-\d{2}-\d{2}|\.\.\d{4}-\d{2})?$/, cohortForm, file, () => parseCohortWindow(cohort));
   if (follow !== undefined) matches('windows.follow', follow, /^\d+[mdw]$/, '"3m", "90d" or "12w"', file, () => parseSpan(follow, '--follow', 1));
   if (grace !== undefined) matches('windows.grace', grace, /^\d+[mdw]$/, '"14d" or "2w"', file);
   for (const by of config.slices.by ?? []) oneOf('slices.by', by, DIMENSIONS, file);

@@ -2,6 +2,8 @@
  * The typed result of the cohort analysis: what `cohort --json` prints (together with
  * dataQuality) and what every report renders. Dates are ISO `YYYY-MM-DD`, windows inclusive.
  */
+import type { AdjustedAnalysis, MonthlyCohorts } from './adjustedResult.js';
+
 export const GROUPS = ['no_problem', 'resolved', 'unresolved'] as const;
 export type Group = (typeof GROUPS)[number];
 
@@ -47,7 +49,11 @@ export interface CohortOptions {
   grace: string;
   seed: number;
   bootstrap: number;
+  /** Length of the baseline window before the cohort (`12m`, `365d`); absent = DEFAULT_BASELINE. */
+  baseline?: string;
 }
+
+export const DEFAULT_BASELINE = '12m';
 
 export const DEFAULT_COHORT_OPTIONS: CohortOptions = {
   cohort: null,
@@ -108,4 +114,8 @@ export interface CohortResult {
   };
   /** Present only when the tickets have a follow_up column. */
   proactiveFollowUp?: ProactiveFollowUp;
+  /** The confounder-adjusted comparison, revenue at stake and repurchase curves (absent in hand-built results). */
+  adjustment?: AdjustedAnalysis;
+  /** With a month range (--cohort 2014-01..2014-06): each complete month's gaps and their trend. */
+  monthly?: MonthlyCohorts;
 }

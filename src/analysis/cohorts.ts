@@ -1,6 +1,10 @@
 import { DataError } from '../errors.js';
 import type { LoadedOrders, LoadedTickets } from '../ingest/records.js';
-import { customerFacts, type FactWindows } from '../facts/customerFacts.js';
+import { customerFacts, type CohortFacts, type FactWindows } from '../facts/customerFacts.js';
+import { customerFactsTable } from '../facts/customerFactsTable.js';
+import type { CustomerFactsTable } from '../model/customerFacts.js';
+import { adjustedAnalysis } from './adjustedAnalysis.js';
+import { windowBefore } from './historyWindows.js';
 import { isoDay } from '../time/calendar.js';
 import { comparisons, groupColumns, groupStats, type GroupColumns } from './cohortGroups.js';
 import type { Censoring, CohortOptions, CohortResult, Group, ProactiveFollowUp } from './cohortResult.js';
@@ -17,7 +21,16 @@ import { followUpWindow, isoWindow, parseCohortSpans, problemWindow, type DayWin
  * members (naming the window and the dates the data covers).
  */
 export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, options: CohortOptions): CohortResult {
-  const { follow, grace } = parseCohortSpans(options);
+  return cohortAnalysis(orders, tickets, options).result;
+}
+
+/** The cohort result with its per-customer facts table (for facts.csv, recovery.csv, Parquet). */
+export function cohortAnalysis(
+  orders: LoadedOrders,
+  tickets: LoadedTickets,
+  options: CohortOptions,
+): { result: CohortResult; facts: CustomerFactsTable } {
+  const { follow, grace, baseline: baselineSpan } = parseCohortSpans(options);
   const span = countedOrderSpan(orders.table ?? orders.records);
   if (span === null) {
     throw new DataError(
@@ -28,12 +41,16 @@ export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, 
   const followUp = followUpWindow(cohort, follow);
   const problem = problemWindow(cohort, grace);
 
+  const baseline = windowBefore(cohort, baselineSpan);
+  const pre = windowBefore(cohort, follow);
   const facts = cohortColumns(orders, tickets, { cohort, followUp, problem }, span);
+  const table = customerFactsTable(facts.spend, facts.tally, { cohort, followUp, baseline, pre, dataEnd: span.last });
+  const adjustment = adjustedAnalysis(table, { baseline, pre, dataStart: span.first, currency: orders.currency ?? null });
   const groups = groupStats(facts.columns, { resamples: options.bootstrap, seed: options.seed });
   const tests = comparisons(facts.columns, groups);
   const censoring = censoringOf(followUp, span.last);
   const currency = orders.currency ?? null;
-  return {
+  const result: CohortResult = {
     cohort: isoWindow(cohort),
     cohortChoice: choice,
     dataRange: { start: isoDay(span.first), end: isoDay(span.last) },
@@ -48,7 +65,9 @@ export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, 
     headline: cohortHeadline(groups, tests, censoring, currency),
     counts: facts.counts,
     ...(facts.followUp === null ? {} : { proactiveFollowUp: facts.followUp }),
+    adjustment,
   };
+  return { result, facts: table };
 }
 
 /**
@@ -60,7 +79,7 @@ function cohortColumns(
   tickets: LoadedTickets,
   windows: FactWindows,
   span: { first: number; last: number },
-): { columns: Record<Group, GroupColumns>; counts: CohortResult['counts']; followUp: ProactiveFollowUp | null } {
+): { columns: Record<Group, GroupColumns>; counts: CohortResult['counts']; followUp: ProactiveFollowUp | null } & CohortFacts {
   const { spend, tally } = customerFacts(orders.table ?? orders.records, tickets.records, windows, ticketResolver(tickets.present));
   if (spend.count === 0) {
     throw new DataError(
@@ -70,6 +89,8 @@ function cohortColumns(
   const followUp = tickets.present.has('follow_up') ? proactiveFollowUp({ ...tally, laterSpend: spend.laterSpend, laterPurchases: spend.laterPurchases }) : null;
   return {
     followUp,
+    spend,
+    tally,
     columns: groupColumns({
       laterSpend: spend.laterSpend,
       baselineSpend: spend.baselineSpend,

@@ -1,4 +1,4 @@
-import { welchInterval } from '../stats/welchInterval.js';
+import { welchDifference } from '../stats/welchDifference.js';
 import type { ProactiveFollowUp, FollowUpGroup } from './cohortResult.js';
 
 /** What the comparison reads of the members, one entry per member number (MemberSpend and ProblemTicketTally columns). */
@@ -42,7 +42,7 @@ export function proactiveFollowUp(members: FollowUpColumns): ProactiveFollowUp {
       rated: rated[g],
     };
   };
-  const welch = welchInterval(spend[0], spend[1]);
+  const welch = welchDifference(spend[0], spend[1]);
   return {
     with: group(0),
     without: group(1),

@@ -65,10 +65,10 @@ export function scopeReport(orders: LoadedOrders, tickets: LoadedTickets, week: 
  * OrderTable), so a weekly report on a 10-million-row export makes no object per row.
  */
 function knownOrders(orders: LoadedOrders, end: Day): LoadedOrders {
-  const { present, quality, profile, problems } = orders;
+  const { present, quality, profile, problems, currency } = orders;
   const table = orders.table;
-  if (table !== undefined) return withTable({ present, quality, profile, problems }, table.filtered((i) => dayOf(table.orderDate[i]!) <= end));
-  return { present, quality, profile, problems, records: orders.records.filter((o) => dayOf(o.orderDate) <= end) };
+  if (table !== undefined) return withTable({ present, quality, profile, problems, currency }, table.filtered((i) => dayOf(table.orderDate[i]!) <= end));
+  return { present, quality, profile, problems, currency, records: orders.records.filter((o) => dayOf(o.orderDate) <= end) };
 }
 
 function rows(orders: LoadedOrders): number {

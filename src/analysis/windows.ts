@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { CohortOptions } from './cohortResult.js';
+import { DEFAULT_BASELINE, type CohortOptions } from './cohortResult.js';
 import { addMonths, dayFromParts, isoDay, lastOfMonth, parseIsoDay, type Day } from '../time/calendar.js';
 
 /**
@@ -27,6 +27,8 @@ export interface Span {
  */
 export function parseCohortWindow(text: string): DayWindow {
   const value = text.trim();
+  const months = parseMonthRange(value);
+  if (months !== null) return { start: months[0]!, end: lastOfMonth(months.at(-1)!) };
   const month = /^(\d{4})-(\d{2})$/.exec(value);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
     const start = dayFromParts(Number(month[1]), Number(month[2]), 1);
@@ -47,14 +49,33 @@ export function parseCohortWindow(text: string): DayWindow {
 }
 
 /**
+ * `YYYY-MM..YYYY-MM`: the first day of every month from the first to the second, inclusive;
+ * null for any other text. Throws UsageError when the range runs backwards.
+ *
+ * @example
+ * parseMonthRange('2014-01..2014-03'); // [2014-01-01, 2014-02-01, 2014-03-01] as Days
+ */
+export function parseMonthRange(text: string): Day[] | null {
+  const m = /^(\d{4})-(\d{2})\s*\.\.\s*(\d{4})-(\d{2})$/.exec(text.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[4]) < 1 || Number(m[4]) > 12) return null;
+  const first = dayFromParts(Number(m[1]), Number(m[2]), 1);
+  const last = dayFromParts(Number(m[3]), Number(m[4]), 1);
+  if (last < first) throw new UsageError(`--cohort "${text}" ends before it starts; write the earlier month first, e.g. --cohort ${m[3]}-${m[4]}..${m[1]}-${m[2]}`);
+  const months: Day[] = [];
+  for (let month = first; month <= last; month = addMonths(month, 1)) months.push(month);
+  return months;
+}
+
+/**
  * `3m` (calendar months), `90d` (days) or `12w` (weeks). `minimum` is 1 for --follow (an
  * empty follow-up compares nothing) and 0 for --grace (no grace is a valid choice).
  */
-export function parseSpan(text: string, flag: '--follow' | '--grace', minimum: 0 | 1): Span {
+export function parseSpan(text: string, flag: '--follow' | '--grace' | '--baseline', minimum: 0 | 1): Span {
   const m = /^(\d{1,4})\s*([dwm])$/i.exec(text.trim());
   const count = m ? Number(m[1]) : NaN;
   if (!m || count < minimum) {
-    const example = flag === '--follow' ? '--follow 3m, --follow 90d or --follow 12w' : '--grace 14d, --grace 2w or --grace 0d';
+    const example =
+      flag === '--grace' ? '--grace 14d, --grace 2w or --grace 0d' : `${flag} ${flag === '--baseline' ? '12m' : '3m'}, ${flag} 90d or ${flag} 12w`;
     const least = minimum === 1 ? 'a whole number of at least 1' : 'a whole number';
     throw new UsageError(`${flag} "${text}" is not ${least} followed by d (days), w (weeks) or m (months); e.g. ${example}`);
   }
@@ -97,7 +118,7 @@ export function isoWindow(w: DayWindow): { start: string; end: string } {
  * Checks every window option without reading data, so a command can fail on a typo before
  * loading large files. Throws UsageError with an example of valid syntax.
  */
-export function parseCohortSpans(options: CohortOptions): { follow: Span; grace: Span } {
+export function parseCohortSpans(options: CohortOptions): { follow: Span; grace: Span; baseline: Span } {
   if (options.cohort !== null) parseCohortWindow(options.cohort);
   if (!Number.isSafeInteger(options.bootstrap) || options.bootstrap < 1) {
     throw new UsageError(`--bootstrap "${options.bootstrap}" is not a whole number of at least 1, e.g. --bootstrap 2000`);
@@ -105,5 +126,9 @@ export function parseCohortSpans(options: CohortOptions): { follow: Span; grace:
   if (!Number.isSafeInteger(options.seed)) {
     throw new UsageError(`--seed "${options.seed}" is not a whole number, e.g. --seed 1`);
   }
-  return { follow: parseSpan(options.follow, '--follow', 1), grace: parseSpan(options.grace, '--grace', 0) };
+  return {
+    follow: parseSpan(options.follow, '--follow', 1),
+    grace: parseSpan(options.grace, '--grace', 0),
+    baseline: parseSpan(options.baseline ?? DEFAULT_BASELINE, '--baseline', 1),
+  };
 }

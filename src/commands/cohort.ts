@@ -12,7 +12,8 @@ unresolved. Then compares what each group spent afterwards (the follow-up window
 median later spend with a 95% bootstrap interval, repeat rate, and Welch and Mann–Whitney
 tests between every pair of groups. The headline gives each gap with its p-value.
 
-  cohort        a month (2014-01) or an inclusive range (2014-01-01..2014-01-31); members
+  cohort        a month (2014-01), a month range (2014-01..2014-06: each complete month
+                too, with the trend of its gap) or an inclusive range (2014-01-01..2014-01-31); members
                 are the customers with a counted order in it. Default: the latest month
                 whose whole follow-up window is inside the data.
   follow-up     starts the day after the cohort window and lasts --follow (3m, 90d, 12w).
@@ -40,6 +41,7 @@ Options can also come from loyalty.config.json ("windows", "seed"); flags overri
 export interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
   json?: boolean;
   out?: string;
+  facts?: string;
 }
 
 export const REPORT_FILE = 'report.md';
@@ -52,7 +54,8 @@ export function cohortCommand(select: (run: Run) => void): Command {
     .argument('<tickets>', 'tickets CSV (customer_id, created_at; or a help-desk export)');
   addCohortOptions(cmd)
     .option('--json', 'print the result as one JSON document on stdout')
-    .option('--out <dir>', `write ${REPORT_FILE} and ${CHART_FILE} into DIR`, parseOutDir);
+    .option('--out <dir>', `write ${REPORT_FILE}, ${CHART_FILE}, facts.csv, recovery.csv and the repurchase and adjusted-vs-raw charts into DIR`, parseOutDir)
+    .option('--facts <file>', 'write the per-customer facts table to FILE: Parquet when it ends in .parquet, else CSV');
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: CohortCommandFlags) =>
     select(async (term) => (await import('./cohortRun.js')).runCohort(orders, tickets, await configuredFlags(cmd, flags), term)),

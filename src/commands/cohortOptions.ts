@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { DEFAULT_COHORT_OPTIONS, type CohortOptions } from '../analysis/cohortResult.js';
+import { DEFAULT_BASELINE, DEFAULT_COHORT_OPTIONS, type CohortOptions } from '../analysis/cohortResult.js';
 import { parseCohortSpans } from '../analysis/windows.js';
 
 /**
@@ -11,11 +11,12 @@ import { parseCohortSpans } from '../analysis/windows.js';
 export function addCohortOptions(cmd: Command): Command {
   const d = DEFAULT_COHORT_OPTIONS;
   return cmd
-    .option('--cohort <window>', 'cohort window: YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (default: latest month with a complete follow-up)')
+    .option('--cohort <window>', 'cohort window: YYYY-MM, YYYY-MM..YYYY-MM (each month too) or YYYY-MM-DD..YYYY-MM-DD (default: latest month with a complete follow-up)')
     .option('--follow <span>', 'length of the follow-up window: months (3m), days (90d) or weeks (12w)', d.follow)
     .option('--grace <span>', 'how long after the cohort window a ticket still counts as a problem', d.grace)
     .option('--seed <n>', 'seed of the bootstrap intervals (same seed, same numbers)', String(d.seed))
-    .option('--bootstrap <n>', 'bootstrap resamples per interval', String(d.bootstrap));
+    .option('--bootstrap <n>', 'bootstrap resamples per interval', String(d.bootstrap))
+    .option('--baseline <span>', 'length of the baseline window before the cohort, for prior spend: months (12m), days or weeks', DEFAULT_BASELINE);
 }
 
 export interface CohortFlags {
@@ -24,6 +25,7 @@ export interface CohortFlags {
   grace: string;
   seed: string;
   bootstrap: string;
+  baseline?: string;
 }
 
 /** Checks every cohort flag without reading data; each mistake is a UsageError with an example. */
@@ -35,6 +37,7 @@ export function cohortOptionsFrom(flags: CohortFlags): CohortOptions {
     seed: wholeNumber(flags.seed, '--seed', 0, '--seed 7'),
     bootstrap: wholeNumber(flags.bootstrap, '--bootstrap', 1, '--bootstrap 2000'),
   };
+  if (flags.baseline !== undefined) options.baseline = flags.baseline;
   parseCohortSpans(options);
   return options;
 }

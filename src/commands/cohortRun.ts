@@ -1,4 +1,7 @@
-import { runCohortAnalysis } from '../analysis/cohorts.js';
+import { cohortAnalysis } from '../analysis/cohorts.js';
+import { monthlyCohorts } from '../analysis/monthlyCohorts.js';
+import { parseMonthRange } from '../analysis/windows.js';
+import { adjustedOutFiles, writeFactsFile } from './cohortFiles.js';
 import { cohortChartSpec } from '../report/charts/cohorts.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { cohortJson } from '../report/cohortJson.js';
@@ -25,12 +28,20 @@ export async function runCohort(ordersFile: string, ticketsFile: string, flags: 
 
   const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, status);
 
-  const result = runCohortAnalysis(orders, tickets, options);
+  const { result, facts } = cohortAnalysis(orders, tickets, options);
+  const months = options.cohort === null ? null : parseMonthRange(options.cohort);
+  if (months !== null) result.monthly = monthlyCohorts(orders, tickets, options, months);
 
+  if (flags.facts !== undefined) {
+    await writeFactsFile(flags.facts, facts);
+    term.err(`wrote ${flags.facts}`);
+  }
   if (flags.out !== undefined) {
+    const adjusted = adjustedOutFiles(result, facts);
     const files = [
-      { name: REPORT_FILE, content: cohortMarkdown(result, quality, [{ title: 'Mean later spend by group', file: CHART_FILE }]) },
+      { name: REPORT_FILE, content: cohortMarkdown(result, quality, [{ title: 'Mean later spend by group', file: CHART_FILE }, ...adjusted.charts]) },
       { name: CHART_FILE, content: stableJson(cohortChartSpec(result)) },
+      ...adjusted.files,
     ];
     const { written } = await writeOutputDir(flags.out, files, { last: [REPORT_FILE] });
     status.err(`wrote ${written.join(', ')}`);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { DataError, EXIT, InputMissingError, UsageError } from '../errors.js';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import { runCohortAnalysis } from '../analysis/cohorts.js';
+import { monthlyCohorts } from '../analysis/monthlyCohorts.js';
+import { parseMonthRange } from '../analysis/windows.js';
 import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate } from '../analysis/gates.js';
 import { parseAsOf, previousWeek, resolveReportWeek, type ReportWeek } from '../analysis/reportWeek.js';
 import { scopeReport } from '../analysis/reportScope.js';
@@ -52,6 +54,8 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const scoped = scopeReport(orders, tickets, week, asOf);
   const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options), week !== null);
   if (cohortProblem !== null) status.warn(`later spend not analysed: ${cohortProblem}`);
+  const months = options.cohort === null ? null : parseMonthRange(options.cohort);
+  if (cohort !== null && months !== null) cohort.monthly = monthlyCohorts(scoped.cohortOrders, scoped.cohortTickets, options, months);
   const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
   if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);

@@ -26,6 +26,10 @@ export interface MemberSpend {
    * complaint about an order that was then cancelled is still a problem with a cohort purchase.
    */
   hasCohortOrder(member: number, orderId: string): boolean;
+  /** The order table read (made from the records when given records), for further passes by column. */
+  table: OrderTable;
+  /** Per customer number of `table`: its member number, or −1 outside the cohort. */
+  memberOfCustomer: Int32Array;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -96,6 +100,8 @@ export function memberSpend(orders: readonly OrderRecord[] | OrderTable, cohort:
       const code = id === '' ? null : table.orderIds.find(id);
       return code !== null && owners.owns(code, member);
     },
+    table,
+    memberOfCustomer,
   };
 }
 

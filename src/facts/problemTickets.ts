@@ -18,6 +18,9 @@ export interface ProblemTicketTally {
   /** Per member: rated problem tickets, and those satisfied (CSAT of the member's problems). */
   rated: Int32Array;
   satisfied: Int32Array;
+  /** Per member number: wall time of its first and last problem ticket; NaN without one. */
+  firstProblemAt: Float64Array;
+  lastProblemAt: Float64Array;
   problemTickets: number;
   /** Problem tickets whose order_id named one of the member's cohort-window orders. */
   linkedByOrderId: number;
@@ -48,6 +51,8 @@ export function problemTickets(
   const followedUp = new Uint8Array(members.count);
   const rated = new Int32Array(members.count);
   const satisfied = new Int32Array(members.count);
+  const firstProblemAt = new Float64Array(members.count).fill(NaN);
+  const lastProblemAt = new Float64Array(members.count).fill(NaN);
   let total = 0;
   let linkedByOrderId = 0;
   let excludedByOrderId = 0;
@@ -70,6 +75,9 @@ export function problemTickets(
     if (!problem) continue;
     total += 1;
     problems[member] += 1;
+    // NaN compares false both ways: the first ticket seen sets both.
+    if (!(ticket.createdAt >= firstProblemAt[member]!)) firstProblemAt[member] = ticket.createdAt;
+    if (!(ticket.createdAt <= lastProblemAt[member]!)) lastProblemAt[member] = ticket.createdAt;
     if (!isResolved(ticket)) unresolved[member] += 1;
     if (ticket.followUp === true) followedUp[member] = 1;
     if (ticket.satisfaction !== null) {
@@ -77,5 +85,5 @@ export function problemTickets(
       if (ticket.satisfaction.satisfied) satisfied[member] += 1;
     }
   }
-  return { problems, unresolved, followedUp, rated, satisfied, problemTickets: total, linkedByOrderId, excludedByOrderId };
+  return { problems, unresolved, followedUp, rated, satisfied, firstProblemAt, lastProblemAt, problemTickets: total, linkedByOrderId, excludedByOrderId };
 }

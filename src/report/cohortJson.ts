@@ -1,3 +1,4 @@
+import type { AdjustedAnalysis } from '../analysis/adjustedResult.js';
 import { GROUPS, type CohortResult, type FollowUpGroup, type Group, type GroupStats, type ProactiveFollowUp } from '../analysis/cohortResult.js';
 import type { FileQuality } from '../ingest/records.js';
 
@@ -27,6 +28,27 @@ export function cohortJson(result: CohortResult, quality: { orders: FileQuality;
     ...(result.proactiveFollowUp === undefined ? {} : { proactiveFollowUp: followUpJson(result.proactiveFollowUp) }),
     options: result.options,
     dataQuality: { orders: quality.orders, tickets: quality.tickets },
+    ...adjustedJson(result.adjustment),
+    ...(result.monthly === undefined ? {} : { monthly: result.monthly }),
+  };
+}
+
+/**
+ * The adjusted comparison's fields, after every earlier field so those stay as they were:
+ * baseline, preWindow, adjusted, diffInDiff, stratified, revenueAtStake, repurchase (the
+ * curves themselves go to the chart, not here).
+ */
+function adjustedJson(a: AdjustedAnalysis | undefined) {
+  if (a === undefined) return {};
+  return {
+    baseline: a.baseline,
+    preWindow: a.preWindow,
+    adjusted: a.adjusted,
+    diffInDiff: a.diffInDiff,
+    stratified: a.stratified,
+    revenueAtStake: a.revenueAtStake,
+    repurchase: a.repurchase === null ? null : { groups: a.repurchase.groups, logRank: a.repurchase.logRank },
+    adjustmentCaveats: a.caveats,
   };
 }
 

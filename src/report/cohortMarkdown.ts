@@ -2,6 +2,7 @@ import { FOLLOW_UP_CAVEAT, followUpSentence } from './followUpSentences.js';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import type { FileQuality } from '../ingest/records.js';
+import { adjustedMarkdownSection, adjustedMethod } from './adjustedMarkdown.js';
 import { cohortCaveats } from './cohortCaveats.js';
 import { comparisonTable, currencyLine, groupTable, optionsLine, RESOLUTION_TEXT } from './cohortCells.js';
 import { dataQualitySection } from './cohortQuality.js';
@@ -25,9 +26,9 @@ export function cohortMarkdown(
   quality: { orders: FileQuality; tickets: FileQuality },
   charts: CohortChartLink[] = [],
 ): string {
-  const parts = [`# Service recovery: later spend of the ${result.cohort.start}..${result.cohort.end} cohort`, '', cohortMarkdownSection(result, 2)];
+  const parts = [`# Service recovery: later spend of the ${result.cohort.start}..${result.cohort.end} cohort`, '', cohortMarkdownSection(result, 2), adjustedMarkdownSection(result, 2)];
   if (charts.length > 0) parts.push('## Charts', '', ...charts.map((c) => `- [${markdownText(c.title)}](${c.file})`), '');
-  parts.push(cohortMethod(result, 2), cohortCaveatsSection(result, 2), dataQualitySection([quality.orders, quality.tickets], 2));
+  parts.push(cohortMethod(result, 2), adjustedMethod(result, 2), cohortCaveatsSection(result, 2), dataQualitySection([quality.orders, quality.tickets], 2));
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 

@@ -6,6 +6,7 @@ import { count } from './format.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import { renderTable } from './table.js';
 import { FOLLOW_UP_CAVEAT, followUpSentence } from './followUpSentences.js';
+import { adjustedTerminal } from './adjustedTerminal.js';
 
 /**
  * `loyalty cohort` on a terminal: the group table, the headline, then the windows and rules,
@@ -43,5 +44,7 @@ export function cohortTerminal(result: CohortResult, color: ChalkInstance): stri
   // A known currency shows in every figure; an unknown one is said, not guessed.
   if (result.currency === null) footer.push(currencyLine(result));
   const followUp = result.proactiveFollowUp === undefined ? [] : [color.bold('Proactive follow-up'), followUpSentence(result.proactiveFollowUp, result.currency), color.dim(FOLLOW_UP_CAVEAT), ''];
-  return [renderTable(columns, rows, style), '', color.bold(result.headline), '', ...followUp, ...footer.map((line) => color.dim(line))].join('\n');
+  const lines = [renderTable(columns, rows, style), '', color.bold(result.headline), '', ...followUp, ...footer.map((line) => color.dim(line))];
+  const adjusted = adjustedTerminal(result, color);
+  return (adjusted === '' ? lines : [...lines, adjusted]).join('\n');
 }

@@ -7,7 +7,12 @@ import { contactRateSpec } from './charts/contactRate.js';
 import { preventionChartTitle } from './preventionSentences.js';
 import type { DriversResult } from '../analysis/driversResult.js';
 import { forestPlotSpec, forestTitle } from './charts/forestPlot.js';
+import { pText } from '../analysis/headline.js';
+import { adjustedVsRawSpec } from './charts/adjustedVsRaw.js';
 import { cohortChartSpec } from './charts/cohorts.js';
+import { repurchaseChartSpec } from './charts/repurchase.js';
+import { monthlyGapsSpec } from './charts/monthlyGaps.js';
+import { moneyIn } from './currencyMoney.js';
 import { findingTitle, volumeTitle } from './charts/csatChart.js';
 import { slicesCharts } from './charts/csatCharts.js';
 import { reasonTrendsSpec } from './charts/reasonTrends.js';
@@ -51,7 +56,32 @@ const CHART_DIMENSION: Record<string, Dimension[]> = {
 };
 
 /** Every chart a report can draw, for clearing an earlier run's charts out of DIR. */
-export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'reason-trends', ...Object.keys(CHART_DIMENSION), 'drivers-forest', 'contact-rate'];
+export const REPORT_CHART_NAMES: readonly string[] = ['cohorts', 'adjusted-vs-raw', 'repurchase', 'monthly-gaps', 'reason-trends', ...Object.keys(CHART_DIMENSION), 'drivers-forest', 'contact-rate'];
+
+/** The adjusted comparison's charts, titled with the revenue figure and the log-rank finding. */
+function adjustedCharts(cohort: CohortResult, size: { width?: number; height?: number; fontSize?: number }, theme: ChartTheme): ReportChart[] {
+  const a = cohort.adjustment;
+  if (a === undefined) return [];
+  const sample = cohortSample(cohort);
+  const gap = a.adjusted.comparisons.find((c) => c.a === 'resolved' && c.b === 'unresolved')!;
+  const gapTitle =
+    gap.difference === null
+      ? 'Raw and adjusted gaps in later spend'
+      : `Resolved vs unresolved: ${moneyIn(gap.difference, a.revenueAtStake.currency)} a customer, adjusted${gap.p !== null && gap.p >= 0.05 ? ' (not significant)' : ''}`;
+  const charts: ReportChart[] = [
+    { name: 'adjusted-vs-raw', subject: 'Raw and adjusted gaps in later spend', title: gapTitle, spec: adjustedVsRawSpec(cohort, a, { ...size, title: gapTitle, subtitle: [sample, 'Points: gap A − B per customer; lines: 95% intervals'] }), theme },
+  ];
+  const test = a.repurchase?.logRank ?? null;
+  const curveTitle = test === null ? 'Share of customers not yet back' : `Time to the next order: ${test.p < 0.05 ? 'the groups differ' : 'no significant difference'} (log-rank p ${pText(test.p)})`;
+  const curves = repurchaseChartSpec(cohort, a, { ...size, title: curveTitle, subtitle: [sample, 'Kaplan–Meier share not yet back, 95% bands; orders to the end of the file'] });
+  if (curves !== null) charts.push({ name: 'repurchase', subject: 'Share of customers not yet back, by group', title: curveTitle, spec: curves, theme });
+  if (cohort.monthly !== undefined) {
+    const t = cohort.monthly.trend;
+    const monthlyTitle = t === null ? 'Resolved − unresolved gap by cohort month' : `Resolved − unresolved gap by cohort month: ${t.direction} (trend p ${pText(t.p)})`;
+    charts.push({ name: 'monthly-gaps', subject: 'Resolved − unresolved gap by cohort month', title: monthlyTitle, spec: monthlyGapsSpec(cohort.monthly, a.revenueAtStake.currency, monthlyTitle), theme });
+  }
+  return charts;
+}
 
 export function reportCharts(
   cohort: CohortResult | null,
@@ -71,6 +101,7 @@ export function reportCharts(
     const size = ctx.theme === 'slide' ? { width: base.width, height: base.height, fontSize: base.fontSize } : { width: 640, height: 360 };
     const spec = cohortChartSpec(cohort, { ...size, title, subtitle: [cohortSample(cohort), 'Bars: mean later spend per customer; lines: 95% bootstrap intervals'] });
     charts.push({ name: 'cohorts', subject: 'Mean later spend by group', title, spec, theme });
+    charts.push(...adjustedCharts(cohort, ctx.theme === 'slide' ? { width: base.width, height: base.height, fontSize: base.fontSize } : { width: 640, height: 360 }, theme));
   }
 
   if (trends !== null && trends.topReasons.length > 0) {

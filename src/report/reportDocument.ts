@@ -6,6 +6,7 @@ import { driversMarkdownSection, driversMethod } from './driversMarkdown.js';
 import type { FileQuality } from '../ingest/records.js';
 import { cohortCaveatsSection, cohortMarkdownSection, cohortMethod } from './cohortMarkdown.js';
 import { dataQualitySection } from './cohortQuality.js';
+import { adjustedMarkdownSection, adjustedMethod } from './adjustedMarkdown.js';
 import { slicesMarkdownSection, slicesMethod } from './slicesMarkdown.js';
 import { markdownCell, markdownText, plainText } from './escape.js';
 
@@ -67,6 +68,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   if (input.charts.length > 0) blocks.push(md('## Charts', ''), { kind: 'charts', charts: input.charts });
 
   blocks.push(md('## Later spend after a support problem', '', cohort === null ? noCohort + '\n' : cohortMarkdownSection(cohort, 3)));
+  if (cohort?.adjustment !== undefined) blocks.push(md(adjustedMarkdownSection(cohort, 3)));
   const satisfactionHeading = scope.week ? `## Satisfaction in ${scope.week.label}` : '## Satisfaction';
   blocks.push(md(satisfactionHeading, '', slices === null ? markdownText(noSlices) + '\n' : slicesMarkdownSection(slices, 3)));
   const drivers = input.drivers ?? null;
@@ -83,6 +85,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
       ...scopeMethod(scope, cohort !== null),
       '',
       cohort === null ? '' : retitle(cohortMethod(cohort, 3), 'Later spend'),
+      cohort?.adjustment === undefined ? '' : adjustedMethod(cohort, 3, 'Adjusted comparison'),
       slices === null ? '' : retitle(slicesMethod(slices, 3), 'Satisfaction'),
       drivers === null ? '' : retitle(driversMethod(drivers, 3), 'Drivers'),
       input.prevention ? retitle(input.prevention.method, 'Prevention') : '',

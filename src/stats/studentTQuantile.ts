@@ -1,22 +1,28 @@
 import { studentTTwoSidedP } from './studentT.js';
 
 /**
- * The critical value t* with P(|T| ≥ t*) = alpha for Student's t with `df` degrees of freedom
- * (df may be fractional, as Welch's): the half-width multiplier of a (1 − alpha) interval, R's
- * `qt(1 - alpha/2, df)`. Found by bisection on studentTTwoSidedP, which decreases in t, to the
- * last bits of a double (about 1e-13 relative, the accuracy of that p-value).
+ * The two-sided critical value of Student's t: the t > 0 with P(|T| ≥ t) = alpha for `df`
+ * degrees of freedom (fractional df allowed), so a 95% interval is estimate ± t·SE with
+ * alpha = 0.05. Found by bisection on studentTTwoSidedP, whose accuracy it inherits (about
+ * 1e-13 relative for df up to 10^4); df = Infinity gives the normal quantile. NaN when
+ * df ≤ 0 or alpha is outside (0, 1).
  *
  * @example
- * studentTQuantile(0.05, 10); // 2.2281388519862744
- * studentTQuantile(0.05, 1); // 12.706204736174707 (tan(0.475π))
+ * studentTCritical(0.05, 6); // 2.446911851144969 (R: qt(0.975, 6))
  */
-export function studentTQuantile(alpha: number, df: number): number {
-  if (!(alpha > 0 && alpha < 1) || !(df > 0)) throw new RangeError(`studentTQuantile needs 0 < alpha < 1 and df > 0, got ${alpha} and ${df}`);
+export function studentTCritical(alpha: number, df: number): number {
+  if (!(df > 0) || !(alpha > 0 && alpha < 1)) return NaN;
+  // P is decreasing in t: bracket, then halve until the bracket stops shrinking.
   let lo = 0;
   let hi = 1;
-  while (studentTTwoSidedP(hi, df) > alpha) hi *= 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+  while (studentTTwoSidedP(hi, df) > alpha) {
+    lo = hi;
+    hi *= 2;
+    if (hi > 1e300) return Infinity;
+  }
+  for (let i = 0; i < 2000; i++) {
     const mid = (lo + hi) / 2;
+    if (mid === lo || mid === hi) break;
     if (studentTTwoSidedP(mid, df) > alpha) lo = mid;
     else hi = mid;
   }

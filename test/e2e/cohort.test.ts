@@ -122,8 +122,9 @@ describe('loyalty cohort on hand-built files', () => {
     const [one, two] = [tempDir(), tempDir()];
     const first = await runCli([...args, '--out', one]);
     await runCli([...args, '--out', two]);
-    expect(first.err).toContain(`wrote ${join(one, 'cohorts.vl.json')}, ${join(one, 'report.md')}`);
-    expect(readdirSync(one)).toEqual(['.loyalty-manifest.json', 'cohorts.vl.json', 'report.md']);
+    const files = ['adjusted-vs-raw.vl.json', 'cohorts.vl.json', 'facts.csv', 'recovery.csv', 'repurchase.vl.json', 'report.md'];
+    expect(first.err).toContain(`wrote ${files.map((f) => join(one, f)).join(', ')}`);
+    expect(readdirSync(one).sort()).toEqual(['.loyalty-manifest.json', ...files].sort());
     for (const name of readdirSync(one)) expect(readFileSync(join(two, name))).toEqual(readFileSync(join(one, name)));
   });
 

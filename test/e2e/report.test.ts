@@ -7,7 +7,7 @@ import { decodePng, readReport } from './reportFiles.js';
 
 const ORDERS = 'fixtures/orders.csv';
 const TICKETS = 'fixtures/tickets.csv';
-const CHARTS = ['cohorts', 'csat-by-hour', 'csat-by-reason', 'csat-by-weekday', 'csat-heatmap', 'volume-by-weekday', 'drivers-forest', 'contact-rate'];
+const CHARTS = ['cohorts', 'adjusted-vs-raw', 'repurchase', 'csat-by-hour', 'csat-by-reason', 'csat-by-weekday', 'csat-heatmap', 'volume-by-weekday', 'drivers-forest', 'contact-rate'];
 // Fewer resamples than the default keep the suite fast; the intervals are not under test here.
 const FAST = ['--bootstrap', '200'];
 
@@ -102,7 +102,7 @@ describe('loyalty report --by --min-rated', () => {
   it('slices satisfaction as asked and draws only the charts of those dimensions', async () => {
     const dir = join(tempDir(), 'by-hour');
     expect((await runCli(['report', ORDERS, TICKETS, '--out', dir, '--by', 'hour', '--min-rated', '50', ...FAST])).code).toBe(0);
-    expect(readdirSync(dir).filter((n) => n.endsWith('.svg')).sort()).toEqual(['cohorts.svg', 'contact-rate.svg', 'csat-by-hour.svg', 'drivers-forest.svg']);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.svg')).sort()).toEqual(['adjusted-vs-raw.svg', 'cohorts.svg', 'contact-rate.svg', 'csat-by-hour.svg', 'drivers-forest.svg', 'repurchase.svg']);
     expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).slices.options).toEqual({ by: ['hour'], minRated: 50, top: 25 });
   });
 });
@@ -134,7 +134,7 @@ describe('loyalty report --week', () => {
   it('names the directory by week and adds the trends the support lead posts on Monday', async () => {
     const { code, err } = await week('2014-04-28');
     expect(code).toBe(0);
-    expect(err).toContain(`wrote 19 files to ${join(root, '2014-W17')}`);
+    expect(err).toContain(`wrote 21 files to ${join(root, '2014-W17')}`);
     const md = readFileSync(join(root, '2014-W17', 'report.md'), 'utf8');
     expect(md.startsWith('# Weekly support report 2014-W17\n')).toBe(true);
     expect(md).toContain('week 2014-W17 (2014-04-21..2014-04-27) · as of 2014-04-28');
@@ -202,7 +202,7 @@ describe('loyalty report --fail-on', () => {
     expect(err).toContain('check unresolved-share>12.8% fired: 12.9% of cohort members');
     expect(err).toContain('check skipped-rows>0.008% fired:');
     expect(err).toContain('check skipped-rows>1% passed:');
-    expect(err).toMatch(/wrote 19 files to /);
+    expect(err).toMatch(/wrote 21 files to /);
   });
 });
 

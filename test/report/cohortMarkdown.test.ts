@@ -13,8 +13,12 @@ describe('cohortMarkdown', () => {
       '# Service recovery: later spend of the 2014-01-01..2014-01-31 cohort',
       '## Later spend by group',
       '## Comparisons',
+      // Added with the adjusted comparison (cohortExample.ts builds its result with the analysis).
+      '## What resolving a problem is worth, adjusted for who complains',
+      '## Repurchase',
       '## Charts',
       '## Method',
+      '## Method: the adjusted comparison',
       '## Caveats',
       '## Data quality',
       '### orders.csv',

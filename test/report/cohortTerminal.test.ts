@@ -23,6 +23,30 @@ describe('cohortTerminal', () => {
       Resolved: status solved/closed/resolved and, when rated, a satisfied score (4–5 of 5, or good).
       95% CI: bootstrap of the mean (200 resamples, seed 1). The groups are observed, not assigned: a gap is an association, not an effect.
       Amounts: the orders name no currency (no symbol or code in the amount column), so money is shown without one; --currency CODE names it."
+
+      Revenue at stake cannot be estimated: too few customers in a group for the adjusted comparison (see the caveats).
+
+      Comparison                Raw gap (Welch)  Adjusted (OLS, HC3)  Diff-in-diff (Welch)  Stratified
+      ────────────────────────  ───────────────  ───────────────────  ────────────────────  ──────────
+      resolved vs no problem                  –                    –                     –           –
+      unresolved vs no problem                –                    –                     –           –
+      resolved vs unresolved                  –                    –                     –           –
+
+      Adjustment does not change any conclusion (sign and significance at 0.05 kept).
+
+      Group               Bought again  Censored  Median days to next order       95% CI
+      ──────────────────  ────────────  ────────  ─────────────────────────  ───────────
+      No problem                     2         0                          1         1–29
+      Problem resolved               1         0                         88        88–88
+      Problem unresolved             0         1                not reached  not reached
+      Log-rank test that the groups' repurchase curves are equal: χ² = 3.34 on 2 df, p = 0.19 (not significant).
+
+      Adjusted: OLS of later spend on the groups only, HC3 95% CI; diff-in-diff: later minus pre-window spend (2013-10-01..2013-12-31); stratified: within quintiles of prior + cohort spend.
+      Adjustment evens out only what is measured (spend before the problem); unmeasured confounders remain.
+      Caveat: the baseline window 2013-01-01..2013-12-31 starts before the first counted order (2014-01-02): spend before that is unknown, not zero, and only 0 of its 365 days are in the data.
+      Caveat: the pre-window 2013-10-01..2013-12-31 starts before the first counted order (2014-01-02): spend before that is unknown, not zero, and only 0 of its 92 days are in the data.
+      Caveat: the regression left out resolved, unresolved, cohort_spend, prior_spend, prior_orders, new_customer: constant across members or an exact combination of the other covariates, so it could not be adjusted for.
+      Caveat: resolved and unresolved have fewer than 2 members: the adjusted, difference-in-differences and stratified gaps involving them are not computed."
     `);
   });
 

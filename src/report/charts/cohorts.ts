@@ -1,3 +1,4 @@
+import { withCurrency } from '../currencyMoney.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { GROUPS, type CohortResult } from '../../analysis/cohortResult.js';
 import { GROUP_LABELS } from '../cohortCells.js';
@@ -38,7 +39,7 @@ export function cohortChartSpec(result: CohortResult, theme?: CohortChartTheme):
     };
   });
   const labels = values.map((v) => v.label);
-  const yTitle = axisTitle('Mean later spend', result.currency);
+  const yTitle = withCurrency('Mean later spend', result.currency);
   const x = { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelAngle: 0, labelLimit: 20 * size } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -67,9 +68,9 @@ export function cohortChartSpec(result: CohortResult, theme?: CohortChartTheme):
           color: { field: 'label', type: 'nominal', scale: { domain: labels, range: GROUPS.map((g) => GROUP_COLORS[g]) }, legend: null },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'Group' },
-            { field: 'meanSpend', type: 'quantitative', title: axisTitle('Mean', result.currency), format: ',.2f' },
-            { field: 'lo', type: 'quantitative', title: axisTitle('95% CI low', result.currency), format: ',.2f' },
-            { field: 'hi', type: 'quantitative', title: axisTitle('95% CI high', result.currency), format: ',.2f' },
+            { field: 'meanSpend', type: 'quantitative', title: withCurrency('Mean', result.currency), format: ',.2f' },
+            { field: 'lo', type: 'quantitative', title: withCurrency('95% CI low', result.currency), format: ',.2f' },
+            { field: 'hi', type: 'quantitative', title: withCurrency('95% CI high', result.currency), format: ',.2f' },
           ],
         },
       },
@@ -87,11 +88,6 @@ export function cohortChartSpec(result: CohortResult, theme?: CohortChartTheme):
       view: { stroke: null },
     },
   } as VegaLiteSpec;
-}
-
-/** "Mean later spend (€)"; no unit when the data named no currency. */
-function axisTitle(text: string, currency: string | null): string {
-  return currency === null ? text : `${text} (${currencySymbol(currency)})`;
 }
 
 /**

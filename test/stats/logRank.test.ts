@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { logRank } from '../../src/stats/logRank.js';
+import { expectRelClose } from './close.js';
+import { PLACEBO, SIX_MP } from './survivalFreireich.js';
+
+// References. Published: R `survdiff(Surv(time, status) ~ group)` on the Freireich data:
+// observed 9 / 21, expected 19.3 / 10.7, "Chisq= 16.8 on 1 degrees of freedom, p= 4e-05".
+// To full precision, an independent computation in exact fractions (python3): per distinct
+// event time, E_g += d·n_g/n, V_gh += d(n−d)/(n−1)·(n_g/n)(δ_gh − n_h/n); χ² = uᵀ V⁻¹ u over
+// the first k−1 groups by Gauss–Jordan on Fractions; p = erfc(√(χ²/2)) for 1 df,
+// exp(−χ²/2) for 2 df:
+//   2 groups: χ² 16.792940989216532, E [19.25050094803113, 10.74949905196887], p 4.16880910933455e-05
+//   3 groups (+ G3 below): χ² 19.869593800202743, O [9, 21, 5],
+//     E [18.568991255286527, 9.806996785195572, 6.624011959517899], p 4.845878572752877e-05
+const G3 = { times: [4, 9, 9, 12, 14, 20, 26, 30], events: [1, 0, 1, 1, 0, 1, 0, 1] };
+
+describe('logRank', () => {
+  it('matches survdiff on 6-MP vs placebo', () => {
+    const r = logRank([SIX_MP, PLACEBO])!;
+    expect(r.df).toBe(1);
+    expect(r.observed).toEqual([9, 21]);
+    expectRelClose(r.expected[0], 19.25050094803113, 1e-13);
+    expectRelClose(r.chi2, 16.792940989216532, 1e-12);
+    expectRelClose(r.p, 4.16880910933455e-5, 1e-9);
+  });
+
+  it('matches the exact three-group statistic on 2 df', () => {
+    const r = logRank([SIX_MP, PLACEBO, G3])!;
+    expect(r.df).toBe(2);
+    expect(r.observed).toEqual([9, 21, 5]);
+    expectRelClose(r.expected[2], 6.624011959517899, 1e-13);
+    expectRelClose(r.chi2, 19.869593800202743, 1e-12);
+    expectRelClose(r.p, 4.845878572752877e-5, 1e-9);
+  });
+
+  it('leaves empty groups out of df and is null with one group or no event', () => {
+    const r = logRank([SIX_MP, { times: [], events: [] }, PLACEBO])!;
+    expect(r.df).toBe(1);
+    expectRelClose(r.chi2, 16.792940989216532, 1e-12);
+    expect(r.observed).toEqual([9, 0, 21]);
+    expect(logRank([SIX_MP, { times: [], events: [] }])).toBeNull();
+    expect(logRank([{ times: [1, 2], events: [0, 0] }, { times: [3], events: [0] }])).toBeNull();
+  });
+});
