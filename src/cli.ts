@@ -5,6 +5,7 @@ import { cohortCommand } from './commands/cohort.js';
 import { slicesCommand } from './commands/slices.js';
 import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
+import { sqlCommand } from './commands/sql.js';
 import { bindWorkingDirectory } from './commands/configuredFlags.js';
 
 /**
@@ -27,7 +28,7 @@ export async function main(argv: string[], term: Terminal = processTerminal(), c
   const select = (r: Run) => {
     run = r;
   };
-  for (const make of [cohortCommand, slicesCommand, reportCommand, validateCommand]) {
+  for (const make of [cohortCommand, slicesCommand, reportCommand, validateCommand, sqlCommand]) {
     // Subcommands added with addCommand inherit nothing: copy the output routing (so errors
     // reach term.err), exitOverride and the help-after-error hint from the program.
     program.addCommand(make(select).copyInheritedSettings(program));

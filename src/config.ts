@@ -19,7 +19,9 @@ import { parseCohortWindow, parseSpan } from './analysis/windows.js';
  *     "windows": { "cohort": "2014-01", "follow": "3m", "grace": "14d" },
  *     "slices": { "by": ["hour", "reason"], "minRated": 30 },
  *     "report": { "failOn": ["csat-drop>5pt", "skipped-rows>1%"] },
- *     "seed": 42
+ *     "seed": 42,
+ *     "sql": { "dialect": "bigquery", "ordersTable": "shop.orders", "ticketsTable": "shop.tickets",
+ *              "rowOrder": "line", "absent": ["tickets.resolved"], "columns": { "orders.amount": "total" } }
  *   }
  *
  * Every key is optional; an unknown key is an error (a typo must not be silently ignored).
@@ -41,6 +43,8 @@ export interface LoyaltyConfig {
   slices: { by?: string[]; minRated?: number };
   report: { failOn?: string[] };
   seed?: number;
+  /** `loyalty sql` and the engines: where the facts query reads (src/engines/factsSource.ts). */
+  sql: { dialect?: string; ordersTable?: string; ticketsTable?: string; rowOrder?: string; absent?: string[]; columns?: Record<string, string> };
 }
 
 type Kind = 'string' | 'boolean' | 'integer' | 'string list' | 'map';
@@ -60,6 +64,7 @@ const SHAPE: Shape = {
   slices: { by: 'string list', minRated: 'integer' },
   report: { failOn: 'string list' },
   seed: 'integer',
+  sql: { dialect: 'string', ordersTable: 'string', ticketsTable: 'string', rowOrder: 'string', absent: 'string list', columns: 'map' },
 };
 
 /** Reads the config: --config FILE (relative to cwd) or ./loyalty.config.json; null when there is none. */
@@ -99,6 +104,7 @@ export function parseConfig(text: string, file: string): LoyaltyConfig {
     windows: { ...raw.windows },
     slices: { ...raw.slices },
     report: { ...raw.report },
+    sql: { ...raw.sql },
   };
   for (const [key, header] of Object.entries((raw.map ?? {}) as Record<string, string>)) config.map[key] = checkMapEntry(key, header, file);
   for (const role of ['orders', 'tickets'] as const) {
@@ -144,6 +150,12 @@ export interface ConfigurableFlags {
   minRated?: string;
   failOn?: string[];
   seed?: string;
+  dialect?: string;
+  ordersTable?: string;
+  ticketsTable?: string;
+  rowOrder?: string;
+  absent?: string;
+  column?: string[];
 }
 
 /**
@@ -175,6 +187,11 @@ export function mergeFlags<F extends ConfigurableFlags>(
     minRated: config.slices.minRated === undefined ? undefined : String(config.slices.minRated),
     failOn: config.report.failOn,
     seed: config.seed === undefined ? undefined : String(config.seed),
+    dialect: config.sql.dialect,
+    ordersTable: config.sql.ordersTable,
+    ticketsTable: config.sql.ticketsTable,
+    rowOrder: config.sql.rowOrder,
+    absent: config.sql.absent?.join(','),
   };
   const given = flags as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...given };
@@ -185,6 +202,8 @@ export function mergeFlags<F extends ConfigurableFlags>(
   }
   const fileMap = Object.entries(config.map).map(([key, header]) => `${key}=${header}`);
   merged.map = [...fileMap, ...(flags.map ?? [])];
+  const fileColumns = Object.entries(config.sql.columns ?? {}).map(([key, name]) => `${key}=${name}`);
+  if (fileColumns.length > 0 || flags.column !== undefined) merged.column = [...fileColumns, ...(flags.column ?? [])];
   return merged as unknown as F;
 }
 

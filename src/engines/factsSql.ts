@@ -1,0 +1,234 @@
+import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
+import { RESOLVED_STATUSES } from '../analysis/resolution.js';
+import { addMonths, isoDay, type Day } from '../time/calendar.js';
+import { followUpWindow, problemWindow, type DayWindow, type Span } from '../analysis/windows.js';
+import { tableName, type Dialect } from './dialects.js';
+import type { FactsSource } from './factsSource.js';
+
+/** The windows the facts depend on, as computed by src/analysis/windows.ts. */
+export interface FactsWindows {
+  cohort: DayWindow;
+  followUp: DayWindow;
+  /** Cohort start through cohort end + grace. */
+  problem: DayWindow;
+  /** The months before the cohort start (issue 12: 12 calendar months, ending the day before). */
+  baseline: DayWindow;
+}
+
+/** The columns of the facts table, in order (issue 12's per-customer facts). */
+export const FACTS_COLUMNS = [
+  'customer_id',
+  'group',
+  'cohort_spend',
+  'cohort_orders',
+  'prior_spend',
+  'prior_orders',
+  'new_customer',
+  'later_spend',
+  'later_orders',
+  'days_to_next_order',
+  'problem_tickets',
+  'unresolved_tickets',
+  'first_problem_at',
+] as const;
+
+const SCORE_UNRATED = ['', 'offered', 'unoffered', 'not offered'];
+const SCORE_GOOD = ['good', 'satisfied'];
+const SCORE_BAD = ['bad', 'unsatisfied', 'dissatisfied'];
+const SCORE_NUMBER = '[1-5]([.]0+)?';
+const YES = ['true', 'yes', 'y', '1'];
+const NO = ['false', 'no', 'n', '0'];
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+const day = (d: Day) => `DATE '${isoDay(d)}'`;
+const between = (e: string, w: DayWindow) => `${e} BETWEEN ${day(w.start)} AND ${day(w.end)}`;
+
+/**
+ * The facts stage as one SQL query: orders and tickets → one row per cohort member, with the
+ * columns of FACTS_COLUMNS, sorted by customer id. The same rules as src/facts, written once
+ * here against the Dialect interface, step by step:
+ *
+ * - orders_text: ids trimmed (the characters String.prototype.trim removes), e-mail ids
+ *   (containing @) lower-cased; rows without a customer, date or amount dropped, as the CSV
+ *   reader skips them; amounts as exact decimals with 6 places (src/facts sums millionths).
+ * - orders_ranked, orders_kept: of rows repeating a (trimmed) order id, the first by the row-order column is
+ *   kept, whatever its status or customer, as the CSV reader keeps the first in the file.
+ *   Without a row-order column, the earliest order date, then the smallest amount, then
+ *   customer id (a deterministic rule, but the CSV path's choice only when duplicates agree on
+ *   those, as re-exported copies do).
+ * - A counted order: status absent, empty, or not one of cancelled, canceled, refunded, voided,
+ *   failed (trimmed, any case). Members: customers with a counted order in the cohort window.
+ * - member_orders: spend and purchases (counted, amount > 0) per window; new_customer when no
+ *   counted order precedes the cohort start; days_to_next_order to the first purchase on or
+ *   after the follow-up start, null when there is none in the data.
+ * - tickets_usable: tickets whose satisfaction or resolved cell is unrecognised are left out,
+ *   as the CSV reader skips those rows.
+ * - ticket_outcomes: a ticket with an order id is a problem exactly when it names one of the
+ *   member's cohort-window orders (counted or not, whatever the ticket's date); one without is
+ *   a problem when created in the problem window. Resolved: see resolvedExpression.
+ */
+export function factsSql(dialect: Dialect, source: FactsSource, windows: FactsWindows): string {
+  const d = dialect;
+  const o = source.orders;
+  const t = source.tickets;
+  const col = (name: string | null) => (name === null ? 'NULL' : d.identifier(name));
+  const clean = (name: string | null) => (name === null ? 'NULL' : d.trim(d.text(col(name)), 'w.chars'));
+  const emailFolded = (e: string) => `CASE WHEN ${e} LIKE '%@%' THEN LOWER(${e}) ELSE ${e} END`;
+  const rowOrder = o.row_order === null ? 'order_day, amount, customer_id' : 'row_order';
+  const { cohort, followUp, problem, baseline } = windows;
+  const purchase = (w: DayWindow) => `CASE WHEN ${between('order_day', w)} AND amount > 0 THEN 1 ELSE 0 END`;
+  const spend = (w: DayWindow) => `CASE WHEN ${between('order_day', w)} THEN amount ELSE 0 END`;
+
+  return `-- loyalty facts: one row per member of the cohort ${isoDay(cohort.start)}..${isoDay(cohort.end)} (${d.name})
+-- follow-up ${isoDay(followUp.start)}..${isoDay(followUp.end)}, problem window ${isoDay(problem.start)}..${isoDay(problem.end)}, baseline ${isoDay(baseline.start)}..${isoDay(baseline.end)}
+WITH whitespace AS (
+  SELECT ${d.trimmedCharacters} AS chars
+),
+orders_text AS (
+  SELECT
+    ${clean(o.customer_id)} AS customer_id,
+    CAST(${col(o.order_date)} AS DATE) AS order_day,
+    ${d.exact(col(o.amount))} AS amount,
+    ${clean(o.order_id)} AS order_id,
+    LOWER(${clean(o.status)}) AS status,
+    ${o.row_order === null ? 'NULL' : col(o.row_order)} AS row_order
+  FROM ${tableName(d, o.table)}
+  CROSS JOIN whitespace w
+),
+orders_ranked AS (
+  SELECT
+    ${emailFolded('customer_id')} AS customer_id,
+    order_day,
+    amount,
+    NULLIF(order_id, '') AS order_id,
+    CASE WHEN status IN (${list(NOT_COUNTED_STATUSES)}) THEN 0 ELSE 1 END AS counted,
+    ROW_NUMBER() OVER (PARTITION BY NULLIF(order_id, '') ORDER BY ${rowOrder}) AS copy
+  FROM orders_text
+  WHERE customer_id <> '' AND order_day IS NOT NULL AND amount IS NOT NULL
+),
+orders_kept AS (
+  SELECT customer_id, order_day, amount, order_id, counted
+  FROM orders_ranked
+  WHERE order_id IS NULL OR copy = 1
+),
+member_orders AS (
+  SELECT
+    customer_id,
+    SUM(${spend(cohort)}) AS cohort_spend,
+    SUM(${purchase(cohort)}) AS cohort_orders,
+    SUM(${spend(baseline)}) AS prior_spend,
+    SUM(${purchase(baseline)}) AS prior_orders,
+    CASE WHEN MIN(order_day) < ${day(cohort.start)} THEN FALSE ELSE TRUE END AS new_customer,
+    SUM(${spend(followUp)}) AS later_spend,
+    SUM(${purchase(followUp)}) AS later_orders,
+    MIN(CASE WHEN order_day >= ${day(followUp.start)} AND amount > 0 THEN order_day END) AS next_order_day
+  FROM orders_kept
+  WHERE counted = 1
+  GROUP BY customer_id
+  HAVING SUM(CASE WHEN ${between('order_day', cohort)} THEN 1 ELSE 0 END) > 0
+),
+cohort_order_ids AS (
+  SELECT DISTINCT customer_id, order_id
+  FROM orders_kept
+  WHERE order_id IS NOT NULL AND ${between('order_day', cohort)}
+),
+tickets_text AS (
+  SELECT
+    ${clean(t.customer_id)} AS customer_id,
+    ${col(t.created_at)} AS created_at,
+    CAST(${col(t.created_at)} AS DATE) AS created_day,
+    NULLIF(${clean(t.order_id)}, '') AS order_id,
+    LOWER(${clean(t.status)}) AS status,
+    LOWER(${clean(t.resolved)}) AS resolved,
+    LOWER(${clean(t.satisfaction)}) AS score
+  FROM ${tableName(d, t.table)}
+  CROSS JOIN whitespace w
+),
+tickets_usable AS (
+  SELECT ${emailFolded('customer_id')} AS customer_id, created_at, created_day, order_id, status, resolved, score
+  FROM tickets_text
+  WHERE customer_id <> '' AND created_day IS NOT NULL
+    AND (score IS NULL OR score IN (${list([...SCORE_UNRATED, ...SCORE_GOOD, ...SCORE_BAD])}) OR ${d.fullMatch('score', SCORE_NUMBER)})
+    AND (resolved IS NULL OR resolved IN (${list(['', ...YES, ...NO])}))
+),
+ticket_outcomes AS (
+  SELECT
+    t.customer_id,
+    t.created_at,
+    CASE
+      WHEN t.order_id IS NOT NULL THEN CASE WHEN l.order_id IS NULL THEN 0 ELSE 1 END
+      WHEN ${between('t.created_day', problem)} THEN 1
+      ELSE 0
+    END AS problem,
+    ${resolvedExpression(d, t)} AS resolved
+  FROM tickets_usable t
+  JOIN member_orders m ON m.customer_id = t.customer_id
+  LEFT JOIN cohort_order_ids l ON l.customer_id = t.customer_id AND l.order_id = t.order_id
+),
+member_tickets AS (
+  SELECT
+    customer_id,
+    SUM(problem) AS problem_tickets,
+    SUM(CASE WHEN problem = 1 AND resolved = 0 THEN 1 ELSE 0 END) AS unresolved_tickets,
+    MIN(CASE WHEN problem = 1 THEN created_at END) AS first_problem_at
+  FROM ticket_outcomes
+  GROUP BY customer_id
+)
+SELECT
+  m.customer_id,
+  CASE
+    WHEN COALESCE(k.problem_tickets, 0) = 0 THEN 'no_problem'
+    WHEN k.unresolved_tickets > 0 THEN 'unresolved'
+    ELSE 'resolved'
+  END AS ${d.identifier('group')},
+  m.cohort_spend,
+  m.cohort_orders,
+  m.prior_spend,
+  m.prior_orders,
+  m.new_customer,
+  m.later_spend,
+  m.later_orders,
+  ${d.daysBetween(day(followUp.start), 'm.next_order_day')} AS days_to_next_order,
+  COALESCE(k.problem_tickets, 0) AS problem_tickets,
+  COALESCE(k.unresolved_tickets, 0) AS unresolved_tickets,
+  CASE WHEN COALESCE(k.problem_tickets, 0) = 0 THEN NULL ELSE k.first_problem_at END AS first_problem_at
+FROM member_orders m
+LEFT JOIN member_tickets k ON k.customer_id = m.customer_id
+ORDER BY m.customer_id
+`;
+}
+
+/**
+ * Whether a ticket counts as resolved (1) or not (0), by the rule src/analysis/resolution.ts
+ * picks from the columns the tickets have: a non-empty `resolved` cell decides; otherwise the
+ * status is solved, closed or resolved and the score, when given, is satisfied; a `resolved`
+ * column without a status column counts an empty cell as unresolved; neither column: every
+ * problem ticket is resolved.
+ */
+function resolvedExpression(d: Dialect, t: FactsSource['tickets']): string {
+  const byStatus =
+    t.status === null
+      ? '0'
+      : `CASE WHEN t.status IN (${list(RESOLVED_STATUSES)}) AND (t.score IS NULL OR t.score IN (${list([...SCORE_UNRATED, ...SCORE_GOOD])}) OR ${d.fullMatch('t.score', '[45]([.]0+)?')}) THEN 1 ELSE 0 END`;
+  if (t.resolved !== null) {
+    return `CASE WHEN t.resolved IN (${list(YES)}) THEN 1 WHEN t.resolved IN (${list(NO)}) THEN 0 ELSE ${byStatus} END`;
+  }
+  return t.status === null ? '1' : byStatus;
+}
+
+/** The default baseline: 12 calendar months (issue 12's --baseline 12m). */
+export const BASELINE_MONTHS = 12;
+
+/**
+ * The facts' windows from a cohort window and the follow-up and grace spans, by the functions
+ * the in-process path uses. The baseline runs BASELINE_MONTHS calendar months back from the
+ * cohort start (EDATE-style) to the day before it.
+ */
+export function factsWindows(cohort: DayWindow, follow: Span, grace: Span): FactsWindows {
+  return {
+    cohort,
+    followUp: followUpWindow(cohort, follow),
+    problem: problemWindow(cohort, grace),
+    baseline: { start: addMonths(cohort.start, -BASELINE_MONTHS), end: cohort.start - 1 },
+  };
+}
