@@ -56,12 +56,14 @@ const SOURCE_COLUMNS = [
   'orders.customer_id',
   'orders.order_date',
   'orders.amount',
+  'tickets.customer_id',
+  'tickets.created_at',
   ...OPTIONAL_SOURCE_COLUMNS,
 ] as const;
 
 /**
- * The source from table names, `--map role.column=NAME` entries (the same keys as for CSV
- * headers) and the optional columns the tables lack (`--absent tickets.resolved,…`). Every
+ * The source from table names, `--column role.column=NAME` entries (the keys --map uses
+ * for CSV headers) and the optional columns the tables lack (`--absent tickets.resolved,…`). Every
  * column defaults to its canonical name, except orders.row_order, which is used only when
  * mapped.
  */
@@ -73,7 +75,7 @@ export function factsSource(tables: { orders: string; tickets: string }, map: Re
   }
   for (const key of Object.keys(map)) {
     if (!(SOURCE_COLUMNS as readonly string[]).includes(key)) {
-      throw new UsageError(`--map "${key}" is not a column the facts query reads; choose from ${SOURCE_COLUMNS.join(', ')}`);
+      throw new UsageError(`--column "${key}" is not a column the facts query reads; choose from ${SOURCE_COLUMNS.join(', ')}`);
     }
   }
   const column = (key: string, fallback: string | null): string | null => (absent.includes(key) ? null : (map[key] ?? fallback));

@@ -89,7 +89,7 @@ orders_text AS (
     ${clean(o.customer_id)} AS customer_id,
     CAST(${col(o.order_date)} AS DATE) AS order_day,
     ${d.exact(col(o.amount))} AS amount,
-    ${clean(o.order_id)} AS order_id,
+    NULLIF(${clean(o.order_id)}, '') AS order_id,
     LOWER(${clean(o.status)}) AS status,
     ${o.row_order === null ? 'NULL' : col(o.row_order)} AS row_order
   FROM ${tableName(d, o.table)}
@@ -100,9 +100,9 @@ orders_ranked AS (
     ${emailFolded('customer_id')} AS customer_id,
     order_day,
     amount,
-    NULLIF(order_id, '') AS order_id,
+    order_id,
     CASE WHEN status IN (${list(NOT_COUNTED_STATUSES)}) THEN 0 ELSE 1 END AS counted,
-    ROW_NUMBER() OVER (PARTITION BY NULLIF(order_id, '') ORDER BY ${rowOrder}) AS copy
+    ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY ${rowOrder}) AS copy
   FROM orders_text
   WHERE customer_id <> '' AND order_day IS NOT NULL AND amount IS NOT NULL
 ),

@@ -3,27 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engines/engine.js';
-import { openDuckDb } from '../../src/engines/duckdbEngine.js';
-import { openPostgres } from '../../src/engines/postgresEngine.js';
 import { DEFAULT_INGEST_OPTIONS } from '../../src/ingest/records.js';
 import { loadOrders, loadTickets } from '../../src/ingest/load.js';
 import { writeEdgeCases } from './edgeCases.js';
+import { ENGINES } from './engines.js';
 import { cohortJson, engineGroups } from './equivalence.js';
 import { ordersTable, rawCsvTable, ticketsTable } from './stage.js';
 
 /**
  * The facts stage in SQL against the in-process path: on the same data, DuckDB and a real
  * PostgreSQL server give the groups `cohort --json` prints, equal as printed (every digit of
- * every mean, median, total and interval). PostgreSQL is the server .ci/run installs and starts
- * (LOYALTY_TEST_POSTGRES overrides the URL); without it these tests fail, they do not skip.
+ * every mean, median, total and interval). See engines.ts for the servers.
  */
-export const POSTGRES_URL = process.env.LOYALTY_TEST_POSTGRES ?? 'postgres://loyalty:loyalty@localhost:5432/loyalty_test';
-
-const ENGINES: [string, () => Promise<Engine>][] = [
-  ['duckdb', () => openDuckDb({ threads: 2 })],
-  ['postgres', () => openPostgres(POSTGRES_URL)],
-];
-
 const ORDER_PRESETS = ['shopify', 'stripe', 'woocommerce'];
 const TICKET_PRESETS = ['zendesk', 'freshdesk', 'gorgias', 'helpscout'];
 
