@@ -1,9 +1,10 @@
-import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import { RESOLVED_STATUSES } from '../analysis/resolution.js';
 import { addMonths, isoDay, type Day } from '../time/calendar.js';
 import { followUpWindow, problemWindow, type DayWindow, type Span } from '../analysis/windows.js';
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
+import { ordersCtes } from './ordersSql.js';
+import { sqlList as list, sqlText } from './sqlText.js';
 
 /** The windows the facts depend on, as computed by src/analysis/windows.ts. */
 export interface FactsWindows {
@@ -39,78 +40,75 @@ const SCORE_NUMBER = '[1-5]([.]0+)?';
 const YES = ['true', 'yes', 'y', '1'];
 const NO = ['false', 'no', 'n', '0'];
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 const day = (d: Day) => `DATE '${isoDay(d)}'`;
 const between = (e: string, w: DayWindow) => `${e} BETWEEN ${day(w.start)} AND ${day(w.end)}`;
 
 /**
  * The facts stage as one SQL query: orders and tickets → one row per cohort member, with the
  * columns of FACTS_COLUMNS, sorted by customer id. The same rules as src/facts, written once
- * here against the Dialect interface, step by step:
+ * here against the Dialect interface, step by step (the orders' steps in ordersSql.ts):
  *
- * - orders_text: ids trimmed (the characters String.prototype.trim removes), e-mail ids
- *   (containing @) lower-cased; rows without a customer, date or amount dropped, as the CSV
- *   reader skips them; amounts as exact decimals with 6 places (src/facts sums millionths).
- * - orders_ranked, orders_kept: of rows repeating a (trimmed) order id, the first by the row-order column is
- *   kept, whatever its status or customer, as the CSV reader keeps the first in the file.
- *   Without a row-order column, the earliest order date, then the smallest amount, then
- *   customer id (a deterministic rule, but the CSV path's choice only when duplicates agree on
- *   those, as re-exported copies do).
- * - A counted order: status absent, empty, or not one of cancelled, canceled, refunded, voided,
- *   failed (trimmed, any case). Members: customers with a counted order in the cohort window.
- * - member_orders: spend and purchases (counted, amount > 0) per window; new_customer when no
- *   counted order precedes the cohort start; days_to_next_order to the first purchase on or
- *   after the follow-up start, null when there is none in the data.
- * - tickets_usable: tickets whose satisfaction or resolved cell is unrecognised are left out,
- *   as the CSV reader skips those rows.
+ * - member_orders: members are customers with a counted order in the cohort window; spend and
+ *   purchases (counted, amount > 0) per window; new_customer when no counted order precedes
+ *   the cohort start; days_to_next_order to the first purchase on or after the follow-up
+ *   start, null when there is none in the data.
+ * - tickets_usable: ids trimmed, e-mail ids lower-cased; tickets without a customer or date, or
+ *   whose satisfaction or resolved cell is unrecognised, are left out, as the CSV reader skips
+ *   those rows.
  * - ticket_outcomes: a ticket with an order id is a problem exactly when it names one of the
  *   member's cohort-window orders (counted or not, whatever the ticket's date); one without is
  *   a problem when created in the problem window. Resolved: see resolvedExpression.
  */
 export function factsSql(dialect: Dialect, source: FactsSource, windows: FactsWindows): string {
   const d = dialect;
-  const o = source.orders;
+  const { cohort, followUp, problem, baseline } = windows;
+  return `-- loyalty facts: one row per member of the cohort ${isoDay(cohort.start)}..${isoDay(cohort.end)} (${d.name})
+-- follow-up ${isoDay(followUp.start)}..${isoDay(followUp.end)}, problem window ${isoDay(problem.start)}..${isoDay(problem.end)}, baseline ${isoDay(baseline.start)}..${isoDay(baseline.end)}
+WITH ${cohortCtes(d, source, windows)}
+SELECT
+  m.customer_id,
+  CASE
+    WHEN COALESCE(k.problem_tickets, 0) = 0 THEN 'no_problem'
+    WHEN k.unresolved_tickets > 0 THEN 'unresolved'
+    ELSE 'resolved'
+  END AS ${d.identifier('group')},
+  m.cohort_spend,
+  m.cohort_orders,
+  m.prior_spend,
+  m.prior_orders,
+  m.new_customer,
+  m.later_spend,
+  m.later_orders,
+  ${d.daysBetween(day(followUp.start), 'm.next_order_day')} AS days_to_next_order,
+  COALESCE(k.problem_tickets, 0) AS problem_tickets,
+  COALESCE(k.unresolved_tickets, 0) AS unresolved_tickets,
+  CASE WHEN COALESCE(k.problem_tickets, 0) = 0 THEN NULL ELSE k.first_problem_at END AS first_problem_at
+FROM member_orders m
+LEFT JOIN member_tickets k ON k.customer_id = m.customer_id
+ORDER BY m.customer_id
+`;
+}
+
+/** The problem tickets: all, linked to a cohort order by order id, and set aside by order id (CohortResult.counts). */
+export function ticketCountsSql(d: Dialect, source: FactsSource, windows: FactsWindows): string {
+  return `WITH ${cohortCtes(d, source, windows)}
+SELECT
+  COALESCE(SUM(problem), 0) AS problem_tickets,
+  COALESCE(SUM(linked), 0) AS linked_by_order_id,
+  COALESCE(SUM(excluded), 0) AS excluded_by_order_id
+FROM ticket_outcomes
+`;
+}
+
+/** The CTEs both queries share, orders to member_tickets. */
+function cohortCtes(d: Dialect, source: FactsSource, windows: FactsWindows): string {
   const t = source.tickets;
-  const col = (name: string | null) => (name === null ? 'NULL' : d.identifier(name));
-  const clean = (name: string | null) => (name === null ? 'NULL' : d.trim(d.text(col(name)), 'w.chars'));
-  const emailFolded = (e: string) => `CASE WHEN ${e} LIKE '%@%' THEN LOWER(${e}) ELSE ${e} END`;
-  const rowOrder = o.row_order === null ? 'order_day, amount, customer_id' : 'row_order';
+  const { col, clean, emailFolded } = sqlText(d);
   const { cohort, followUp, problem, baseline } = windows;
   const purchase = (w: DayWindow) => `CASE WHEN ${between('order_day', w)} AND amount > 0 THEN 1 ELSE 0 END`;
   const spend = (w: DayWindow) => `CASE WHEN ${between('order_day', w)} THEN amount ELSE 0 END`;
 
-  return `-- loyalty facts: one row per member of the cohort ${isoDay(cohort.start)}..${isoDay(cohort.end)} (${d.name})
--- follow-up ${isoDay(followUp.start)}..${isoDay(followUp.end)}, problem window ${isoDay(problem.start)}..${isoDay(problem.end)}, baseline ${isoDay(baseline.start)}..${isoDay(baseline.end)}
-WITH whitespace AS (
-  SELECT ${d.trimmedCharacters} AS chars
-),
-orders_text AS (
-  SELECT
-    ${clean(o.customer_id)} AS customer_id,
-    CAST(${col(o.order_date)} AS DATE) AS order_day,
-    ${d.exact(col(o.amount))} AS amount,
-    NULLIF(${clean(o.order_id)}, '') AS order_id,
-    LOWER(${clean(o.status)}) AS status,
-    ${o.row_order === null ? 'NULL' : col(o.row_order)} AS row_order
-  FROM ${tableName(d, o.table)}
-  CROSS JOIN whitespace w
-),
-orders_ranked AS (
-  SELECT
-    ${emailFolded('customer_id')} AS customer_id,
-    order_day,
-    amount,
-    order_id,
-    CASE WHEN status IN (${list(NOT_COUNTED_STATUSES)}) THEN 0 ELSE 1 END AS counted,
-    ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY ${rowOrder}) AS copy
-  FROM orders_text
-  WHERE customer_id <> '' AND order_day IS NOT NULL AND amount IS NOT NULL
-),
-orders_kept AS (
-  SELECT customer_id, order_day, amount, order_id, counted
-  FROM orders_ranked
-  WHERE order_id IS NULL OR copy = 1
-),
+  return `${ordersCtes(d, source)},
 member_orders AS (
   SELECT
     customer_id,
@@ -160,7 +158,9 @@ ticket_outcomes AS (
       WHEN ${between('t.created_day', problem)} THEN 1
       ELSE 0
     END AS problem,
-    ${resolvedExpression(d, t)} AS resolved
+    ${resolvedExpression(d, t)} AS resolved,
+    CASE WHEN t.order_id IS NOT NULL AND l.order_id IS NOT NULL THEN 1 ELSE 0 END AS linked,
+    CASE WHEN t.order_id IS NOT NULL AND l.order_id IS NULL AND ${between('t.created_day', problem)} THEN 1 ELSE 0 END AS excluded
   FROM tickets_usable t
   JOIN member_orders m ON m.customer_id = t.customer_id
   LEFT JOIN cohort_order_ids l ON l.customer_id = t.customer_id AND l.order_id = t.order_id
@@ -173,29 +173,7 @@ member_tickets AS (
     MIN(CASE WHEN problem = 1 THEN created_at END) AS first_problem_at
   FROM ticket_outcomes
   GROUP BY customer_id
-)
-SELECT
-  m.customer_id,
-  CASE
-    WHEN COALESCE(k.problem_tickets, 0) = 0 THEN 'no_problem'
-    WHEN k.unresolved_tickets > 0 THEN 'unresolved'
-    ELSE 'resolved'
-  END AS ${d.identifier('group')},
-  m.cohort_spend,
-  m.cohort_orders,
-  m.prior_spend,
-  m.prior_orders,
-  m.new_customer,
-  m.later_spend,
-  m.later_orders,
-  ${d.daysBetween(day(followUp.start), 'm.next_order_day')} AS days_to_next_order,
-  COALESCE(k.problem_tickets, 0) AS problem_tickets,
-  COALESCE(k.unresolved_tickets, 0) AS unresolved_tickets,
-  CASE WHEN COALESCE(k.problem_tickets, 0) = 0 THEN NULL ELSE k.first_problem_at END AS first_problem_at
-FROM member_orders m
-LEFT JOIN member_tickets k ON k.customer_id = m.customer_id
-ORDER BY m.customer_id
-`;
+)`;
 }
 
 /**
