@@ -31,6 +31,7 @@ Examples:
   loyalty cohort orders.csv tickets.csv --cohort 2014-01 --follow 90d
   loyalty cohort orders.csv tickets.csv --json > cohort.json
   loyalty cohort shopify_orders.csv zendesk_tickets.csv --out reports/2014-01 --tz Europe/Berlin
+  loyalty cohort --engine duckdb 'orders/*.parquet' tickets.parquet --memory-limit 4GB
 
 --out DIR writes report.md (tables, method, caveats, data quality) and cohorts.vl.json
 (a Vega-Lite chart of mean later spend with its intervals).
@@ -39,6 +40,9 @@ Options can also come from loyalty.config.json ("windows", "seed"); flags overri
 export interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
   json?: boolean;
   out?: string;
+  /** --engine duckdb: the facts stage in DuckDB (src/engines); absent: in process. */
+  engine?: string;
+  memoryLimit?: string;
 }
 
 export const REPORT_FILE = 'report.md';
@@ -51,7 +55,9 @@ export function cohortCommand(select: (run: Run) => void): Command {
     .argument('<tickets>', 'tickets CSV (customer_id, created_at; or a help-desk export)');
   addCohortOptions(cmd)
     .option('--json', 'print the result as one JSON document on stdout')
-    .option('--out <dir>', `write ${REPORT_FILE} and ${CHART_FILE} into DIR`);
+    .option('--out <dir>', `write ${REPORT_FILE} and ${CHART_FILE} into DIR`)
+    .option('--engine <name>', 'duckdb: compute the per-member facts in DuckDB over CSV or Parquet files and globs (out of core)')
+    .option('--memory-limit <size>', 'with --engine duckdb: its memory cap, e.g. 4GB (it spills to disk beyond)');
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: CohortCommandFlags) =>
     select(async (term) => (await import('./cohortRun.js')).runCohort(orders, tickets, await configuredFlags(cmd, flags), term)),

@@ -18,12 +18,8 @@ import { CHART_FILE, REPORT_FILE, type CohortCommandFlags } from './cohort.js';
  */
 export async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, term: Terminal): Promise<number> {
   // Every flag is checked before a file is read, so a typo fails fast on a large export.
-  const options = cohortOptionsFrom(flags);
-  const ingest = ingestOptionsFrom(flags);
-
-  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, term);
-
-  const result = runCohortAnalysis(orders, tickets, options);
+  const { result, quality } =
+    flags.engine !== undefined ? await (await import('./cohortEngineRun.js')).cohortOnEngine(ordersFile, ticketsFile, flags) : await inProcess(ordersFile, ticketsFile, flags, term);
 
   if (flags.out !== undefined) {
     const files = [
@@ -37,4 +33,11 @@ export async function runCohort(ordersFile: string, ticketsFile: string, flags: 
   // After the result, so on a terminal the caveat is the last thing read (censoring above all).
   for (const warning of cohortCaveats(result).warnings) term.warn(warning);
   return 0;
+}
+
+async function inProcess(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, term: Terminal) {
+  const options = cohortOptionsFrom(flags);
+  const ingest = ingestOptionsFrom(flags);
+  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, term);
+  return { result: runCohortAnalysis(orders, tickets, options), quality };
 }

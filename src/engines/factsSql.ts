@@ -89,13 +89,18 @@ ORDER BY m.customer_id
 `;
 }
 
-/** The problem tickets: all, linked to a cohort order by order id, and set aside by order id (CohortResult.counts). */
+/**
+ * The problem tickets: all, linked to a cohort order by order id, and set aside by order id
+ * (CohortResult.counts); and the tickets source's rows, read and usable.
+ */
 export function ticketCountsSql(d: Dialect, source: FactsSource, windows: FactsWindows): string {
   return `WITH ${cohortCtes(d, source, windows)}
 SELECT
   COALESCE(SUM(problem), 0) AS problem_tickets,
   COALESCE(SUM(linked), 0) AS linked_by_order_id,
-  COALESCE(SUM(excluded), 0) AS excluded_by_order_id
+  COALESCE(SUM(excluded), 0) AS excluded_by_order_id,
+  (SELECT COUNT(*) FROM tickets_usable) AS rows_used,
+  (SELECT COUNT(*) FROM ${tableName(d, source.tickets.table)}) AS rows_read
 FROM ticket_outcomes
 `;
 }

@@ -1,0 +1,101 @@
+import { DataError } from '../errors.js';
+import type { Engine } from './engine.js';
+import { factsSource, OPTIONAL_SOURCE_COLUMNS, type FactsSource } from './factsSource.js';
+
+/**
+ * Orders and tickets files (CSV, Parquet, or globs of either: `orders/*.parquet`) as DuckDB
+ * views the facts query reads, out of core. Each view numbers its rows in DuckDB's scan order
+ * (files in name order, rows in file order: DuckDB keeps insertion order by default), the
+ * row order by which the first of repeated order ids is kept, as the CSV path keeps the first
+ * in the file.
+ *
+ * CSV cells are read as text (ids keep leading zeros), dates are the first 19 characters of an
+ * ISO 8601 value (the wall clock as written; an offset is kept, not converted, as in the CSV
+ * path) and amounts plain decimals. Anything else (slash dates, currency symbols, platform
+ * exports) is the CSV path's job: a column that is more than 5% unreadable is an error naming
+ * it, and fewer unreadable cells are counted as skipped rows.
+ */
+export interface FileViews {
+  source: FactsSource;
+  /** Per file: canonical column → the column read. */
+  columns: { orders: Record<string, string>; tickets: Record<string, string> };
+}
+
+const ORDERS_VIEW = 'loyalty_orders';
+const TICKETS_VIEW = 'loyalty_tickets';
+const ROW = 'loyalty_row';
+
+const ORDER_COLUMNS = ['customer_id', 'order_date', 'amount', 'order_id', 'status'];
+const TICKET_COLUMNS = ['customer_id', 'created_at', 'order_id', 'status', 'resolved', 'satisfaction', 'reason', 'channel', 'agent'];
+const DATES = new Set(['order_date', 'created_at']);
+
+export async function duckdbFileViews(engine: Engine, files: { orders: string; tickets: string }, columnMap: Record<string, string>): Promise<FileViews> {
+  const orders = await view(engine, ORDERS_VIEW, files.orders, 'orders', ORDER_COLUMNS, columnMap);
+  const tickets = await view(engine, TICKETS_VIEW, files.tickets, 'tickets', TICKET_COLUMNS, columnMap);
+  const absent = OPTIONAL_SOURCE_COLUMNS.filter((key) => {
+    const [role, column] = key.split('.') as ['orders' | 'tickets', string];
+    if (key === 'orders.row_order') return false;
+    return (role === 'orders' ? orders : tickets)[column] === undefined;
+  });
+  const map: Record<string, string> = { 'orders.row_order': ROW };
+  for (const [column, header] of Object.entries(orders)) map[`orders.${column}`] = header;
+  for (const [column, header] of Object.entries(tickets)) map[`tickets.${column}`] = header;
+  return { source: factsSource({ orders: ORDERS_VIEW, tickets: TICKETS_VIEW }, map, absent), columns: { orders, tickets } };
+}
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Creates the view; returns canonical column → the file's column, for the columns found. */
+async function view(engine: Engine, name: string, path: string, role: 'orders' | 'tickets', wanted: string[], columnMap: Record<string, string>): Promise<Record<string, string>> {
+  const parquet = /\.parquet$/i.test(path);
+  const reader = parquet ? `read_parquet(${literal(path)})` : `read_csv(${literal(path)}, all_varchar = true)`;
+  const described = await engine.rows(`DESCRIBE SELECT * FROM ${reader}`);
+  const names = described.map((r) => r.column_name ?? '');
+  const found: Record<string, string> = {};
+  for (const column of wanted) {
+    const mapped = columnMap[`${role}.${column}`];
+    const match = mapped !== undefined ? names.find((n) => n === mapped) : names.find((n) => n.trim().toLowerCase() === column);
+    if (match !== undefined) found[column] = match;
+    else if (mapped !== undefined) throw new DataError(`${path}: no column "${mapped}" (given for ${role}.${column}); the columns are ${names.join(', ')}`);
+  }
+  for (const required of role === 'orders' ? ['customer_id', 'order_date', 'amount'] : ['customer_id', 'created_at']) {
+    if (found[required] === undefined) {
+      throw new DataError(`${path}: missing required column ${required}; the columns are ${names.join(', ')}. Name it with --column ${role}.${required}=NAME`);
+    }
+  }
+  // Typed the same way for CSV and Parquet: dates as wall-clock TIMESTAMPs, amounts exact.
+  const select = Object.entries(found).map(([column, source]) => {
+    const q = quoted(source);
+    if (DATES.has(column)) return `TRY_CAST(LEFT(TRIM(CAST(${q} AS VARCHAR)), 19) AS TIMESTAMP) AS ${q}`;
+    if (column === 'amount') return `TRY_CAST(TRIM(CAST(${q} AS VARCHAR)) AS DECIMAL(38, 6)) AS ${q}`;
+    return q;
+  });
+  await engine.run(`CREATE OR REPLACE VIEW ${name} AS SELECT ROW_NUMBER() OVER () AS ${ROW}, ${select.join(', ')} FROM ${reader}`);
+  await assertReadable(engine, path, reader, found);
+  return found;
+}
+
+/**
+ * Counts the date and amount cells that are filled but unreadable. Over 5% of a column is an
+ * error naming it (as the CSV path's threshold); fewer are counted as skipped rows.
+ */
+async function assertReadable(engine: Engine, path: string, reader: string, found: Record<string, string>): Promise<void> {
+  const typed = Object.entries(found).filter(([c]) => DATES.has(c) || c === 'amount');
+  const checks = typed.map(([, source], i) => {
+    const raw = `TRIM(CAST(${quoted(source)} AS VARCHAR))`;
+    const cast = DATES.has(typed[i]![0]) ? `TRY_CAST(LEFT(${raw}, 19) AS TIMESTAMP)` : `TRY_CAST(${raw} AS DECIMAL(38, 6))`;
+    return `COUNT(*) FILTER (WHERE ${raw} <> '' AND ${cast} IS NULL) AS bad_${i}`;
+  });
+  const [row] = await engine.rows(`SELECT COUNT(*) AS total, ${checks.join(', ')} FROM ${reader}`);
+  const total = Number(row!.total);
+  typed.forEach(([column, source], i) => {
+    const bad = Number(row![`bad_${i}`]);
+    if (total > 0 && bad / total > 0.05) {
+      const form = DATES.has(column) ? 'ISO 8601 dates (2014-01-31 or 2014-01-31 10:00:00)' : 'plain decimal amounts (1234.50)';
+      throw new DataError(
+        `${path}: column ${source} (${column}) is unreadable in ${bad} of ${total} rows; --engine duckdb reads ${form}. Read this file without --engine, which understands more forms`,
+      );
+    }
+  });
+}
