@@ -32,10 +32,14 @@ Examples:
   loyalty cohort orders.csv tickets.csv --json > cohort.json
   loyalty cohort shopify_orders.csv zendesk_tickets.csv --out reports/2014-01 --tz Europe/Berlin
   loyalty cohort --engine duckdb 'orders/*.parquet' tickets.parquet --memory-limit 4GB
+  loyalty cohort --source postgres://analyst@db.internal/shop shop.orders support.tickets
 
 --out DIR writes report.md (tables, method, caveats, data quality) and cohorts.vl.json
 (a Vega-Lite chart of mean later spend with its intervals).
-Options can also come from loyalty.config.json ("windows", "seed"); flags override it.`;
+--engine duckdb and --source run the per-member facts stage in DuckDB or PostgreSQL (the same
+rules, as SQL) and finish here: the same numbers as reading the CSV files. They read
+canonical column names (any case) or --column role.column=NAME; see the README's "Engines".
+Options can also come from loyalty.config.json ("windows", "seed", "sql"); flags override it.`;
 
 export interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
   json?: boolean;
@@ -43,6 +47,10 @@ export interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
   /** --engine duckdb: the facts stage in DuckDB (src/engines); absent: in process. */
   engine?: string;
   memoryLimit?: string;
+  /** --source postgres://…: the two arguments name tables in that database. */
+  source?: string;
+  rowOrder?: string;
+  column?: string[];
 }
 
 export const REPORT_FILE = 'report.md';
@@ -57,7 +65,10 @@ export function cohortCommand(select: (run: Run) => void): Command {
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--out <dir>', `write ${REPORT_FILE} and ${CHART_FILE} into DIR`)
     .option('--engine <name>', 'duckdb: compute the per-member facts in DuckDB over CSV or Parquet files and globs (out of core)')
-    .option('--memory-limit <size>', 'with --engine duckdb: its memory cap, e.g. 4GB (it spills to disk beyond)');
+    .option('--memory-limit <size>', 'with --engine duckdb: its memory cap, e.g. 4GB (it spills to disk beyond)')
+    .option('--source <url>', 'postgres://user@host/db: compute the facts in that database; the two arguments then name its orders and tickets tables')
+    .option('--row-order <column>', 'with --source: the orders column numbering rows in file order (the first of repeated order ids is kept)')
+    .option('--column <role.column=NAME>', 'with --engine or --source: the column holding a canonical column (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: CohortCommandFlags) =>
     select(async (term) => (await import('./cohortRun.js')).runCohort(orders, tickets, await configuredFlags(cmd, flags), term)),

@@ -19,7 +19,7 @@ import { CHART_FILE, REPORT_FILE, type CohortCommandFlags } from './cohort.js';
 export async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, term: Terminal): Promise<number> {
   // Every flag is checked before a file is read, so a typo fails fast on a large export.
   const { result, quality } =
-    flags.engine !== undefined ? await (await import('./cohortEngineRun.js')).cohortOnEngine(ordersFile, ticketsFile, flags) : await inProcess(ordersFile, ticketsFile, flags, term);
+    flags.engine !== undefined || flags.source !== undefined ? await (await import('./cohortEngineRun.js')).cohortOnEngine(ordersFile, ticketsFile, flags) : await inProcess(ordersFile, ticketsFile, flags, term);
 
   if (flags.out !== undefined) {
     const files = [

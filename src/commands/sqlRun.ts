@@ -3,7 +3,7 @@ import type { Terminal } from '../terminal.js';
 import { EXIT } from '../errors.js';
 import { parseCohortSpans, parseCohortWindow } from '../analysis/windows.js';
 import { DIALECT_NAMES, DIALECTS, type DialectName } from '../engines/dialects.js';
-import { factsSource } from '../engines/factsSource.js';
+import { factsSource, parseColumnFlags } from '../engines/factsSource.js';
 import { factsSql, factsWindows } from '../engines/factsSql.js';
 import type { SqlFlags } from './sql.js';
 
@@ -19,12 +19,7 @@ export async function runSql(flags: SqlFlags, term: Terminal): Promise<number> {
   }
   const { follow, grace } = parseCohortSpans({ cohort: flags.cohort, follow: flags.follow, grace: flags.grace, seed: 1, bootstrap: 1 });
   const windows = factsWindows(parseCohortWindow(flags.cohort), follow, grace);
-  const columns: Record<string, string> = {};
-  for (const entry of flags.column ?? []) {
-    const m = /^\s*([a-z_]+\.[a-z_]+)\s*=\s*(\S(?:.*\S)?)\s*$/.exec(entry);
-    if (!m) throw new UsageError(`--column "${entry}" is not role.column=NAME; write e.g. --column orders.amount=total_price`);
-    columns[m[1]!] = m[2]!;
-  }
+  const columns = parseColumnFlags(flags.column ?? []);
   if (flags.rowOrder !== undefined) columns['orders.row_order'] = flags.rowOrder.trim();
   const absent = (flags.absent ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
   const source = factsSource({ orders: flags.ordersTable ?? 'orders', tickets: flags.ticketsTable ?? 'tickets' }, columns, absent);

@@ -52,6 +52,14 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
         throw duckdbError(e);
       }
     },
+    columnNames: async (sql) => {
+      try {
+        const reader = await connection.runAndReadAll(`DESCRIBE ${sql}`);
+        return reader.getRowObjectsJson().map((r) => String(r.column_name));
+      } catch (e) {
+        throw duckdbError(e);
+      }
+    },
     close: async () => {
       connection.closeSync();
       instance.closeSync();

@@ -1,6 +1,6 @@
 import { DataError } from '../errors.js';
 import type { Engine } from './engine.js';
-import { factsSource, OPTIONAL_SOURCE_COLUMNS, type FactsSource } from './factsSource.js';
+import { matchColumns, sourceOf, type FactsSource } from './factsSource.js';
 
 /**
  * Orders and tickets files (CSV, Parquet, or globs of either: `orders/*.parquet`) as DuckDB
@@ -25,45 +25,23 @@ const ORDERS_VIEW = 'loyalty_orders';
 const TICKETS_VIEW = 'loyalty_tickets';
 const ROW = 'loyalty_row';
 
-const ORDER_COLUMNS = ['customer_id', 'order_date', 'amount', 'order_id', 'status'];
-const TICKET_COLUMNS = ['customer_id', 'created_at', 'order_id', 'status', 'resolved', 'satisfaction', 'reason', 'channel', 'agent'];
 const DATES = new Set(['order_date', 'created_at']);
 
 export async function duckdbFileViews(engine: Engine, files: { orders: string; tickets: string }, columnMap: Record<string, string>): Promise<FileViews> {
-  const orders = await view(engine, ORDERS_VIEW, files.orders, 'orders', ORDER_COLUMNS, columnMap);
-  const tickets = await view(engine, TICKETS_VIEW, files.tickets, 'tickets', TICKET_COLUMNS, columnMap);
-  const absent = OPTIONAL_SOURCE_COLUMNS.filter((key) => {
-    const [role, column] = key.split('.') as ['orders' | 'tickets', string];
-    if (key === 'orders.row_order') return false;
-    return (role === 'orders' ? orders : tickets)[column] === undefined;
-  });
-  const map: Record<string, string> = { 'orders.row_order': ROW };
-  for (const [column, header] of Object.entries(orders)) map[`orders.${column}`] = header;
-  for (const [column, header] of Object.entries(tickets)) map[`tickets.${column}`] = header;
-  return { source: factsSource({ orders: ORDERS_VIEW, tickets: TICKETS_VIEW }, map, absent), columns: { orders, tickets } };
+  const orders = await view(engine, ORDERS_VIEW, files.orders, 'orders', columnMap);
+  const tickets = await view(engine, TICKETS_VIEW, files.tickets, 'tickets', columnMap);
+  return { source: sourceOf({ orders: ORDERS_VIEW, tickets: TICKETS_VIEW }, { orders, tickets }, ROW), columns: { orders, tickets } };
 }
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Creates the view; returns canonical column → the file's column, for the columns found. */
-async function view(engine: Engine, name: string, path: string, role: 'orders' | 'tickets', wanted: string[], columnMap: Record<string, string>): Promise<Record<string, string>> {
+async function view(engine: Engine, name: string, path: string, role: 'orders' | 'tickets', columnMap: Record<string, string>): Promise<Record<string, string>> {
   const parquet = /\.parquet$/i.test(path);
   const reader = parquet ? `read_parquet(${literal(path)})` : `read_csv(${literal(path)}, all_varchar = true)`;
-  const described = await engine.rows(`DESCRIBE SELECT * FROM ${reader}`);
-  const names = described.map((r) => r.column_name ?? '');
-  const found: Record<string, string> = {};
-  for (const column of wanted) {
-    const mapped = columnMap[`${role}.${column}`];
-    const match = mapped !== undefined ? names.find((n) => n === mapped) : names.find((n) => n.trim().toLowerCase() === column);
-    if (match !== undefined) found[column] = match;
-    else if (mapped !== undefined) throw new DataError(`${path}: no column "${mapped}" (given for ${role}.${column}); the columns are ${names.join(', ')}`);
-  }
-  for (const required of role === 'orders' ? ['customer_id', 'order_date', 'amount'] : ['customer_id', 'created_at']) {
-    if (found[required] === undefined) {
-      throw new DataError(`${path}: missing required column ${required}; the columns are ${names.join(', ')}. Name it with --column ${role}.${required}=NAME`);
-    }
-  }
+  const names = await engine.columnNames(`SELECT * FROM ${reader}`);
+  const found = matchColumns(names, role, columnMap, path);
   // Typed the same way for CSV and Parquet: dates as wall-clock TIMESTAMPs, amounts exact.
   const select = Object.entries(found).map(([column, source]) => {
     const q = quoted(source);

@@ -9,5 +9,7 @@ export interface Engine {
   readonly name: string;
   run(sql: string): Promise<void>;
   rows(sql: string): Promise<Record<string, string | null>[]>;
+  /** The column names a query returns (it is run with no rows wanted). */
+  columnNames(sql: string): Promise<string[]>;
   close(): Promise<void>;
 }

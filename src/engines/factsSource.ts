@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 
 /**
  * Where the facts query reads: two tables and their columns, as the user's database names
@@ -103,4 +103,53 @@ export function factsSource(tables: { orders: string; tickets: string }, map: Re
       agent: column('tickets.agent', 'agent'),
     },
   };
+}
+
+const WANTED = {
+  orders: ['customer_id', 'order_date', 'amount', 'order_id', 'status'],
+  tickets: ['customer_id', 'created_at', 'order_id', 'status', 'resolved', 'satisfaction', 'reason', 'channel', 'agent'],
+};
+const REQUIRED = { orders: ['customer_id', 'order_date', 'amount'], tickets: ['customer_id', 'created_at'] };
+
+/**
+ * A table's or file's columns → canonical column → its name there: `--column role.column=NAME`
+ * first, else the column whose name is the canonical one ignoring case and surrounding spaces.
+ * A missing required column, or a --column naming none, is a DataError naming `where` and the
+ * columns there.
+ */
+export function matchColumns(names: readonly string[], role: 'orders' | 'tickets', columnMap: Record<string, string>, where: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const column of WANTED[role]) {
+    const mapped = columnMap[`${role}.${column}`];
+    const match = mapped !== undefined ? names.find((n) => n === mapped) : names.find((n) => n.trim().toLowerCase() === column);
+    if (match !== undefined) found[column] = match;
+    else if (mapped !== undefined) throw new DataError(`${where}: no column "${mapped}" (given for ${role}.${column}); the columns are ${names.join(', ')}`);
+  }
+  for (const required of REQUIRED[role]) {
+    if (found[required] === undefined) {
+      throw new DataError(`${where}: missing required column ${required}; the columns are ${names.join(', ')}. Name it with --column ${role}.${required}=NAME`);
+    }
+  }
+  return found;
+}
+
+/** The source from the columns matchColumns found: the others absent; rowOrder the orders' row-order column, if any. */
+export function sourceOf(tables: { orders: string; tickets: string }, found: { orders: Record<string, string>; tickets: Record<string, string> }, rowOrder: string | null): FactsSource {
+  const map: Record<string, string> = {};
+  for (const [column, name] of Object.entries(found.orders)) map[`orders.${column}`] = name;
+  for (const [column, name] of Object.entries(found.tickets)) map[`tickets.${column}`] = name;
+  if (rowOrder !== null) map['orders.row_order'] = rowOrder;
+  const absent = OPTIONAL_SOURCE_COLUMNS.filter((key) => key !== 'orders.row_order' && map[key] === undefined);
+  return factsSource(tables, map, absent);
+}
+
+/** `--column role.column=NAME` entries (repeatable; the last of a key wins) → a map. */
+export function parseColumnFlags(entries: readonly string[]): Record<string, string> {
+  const columns: Record<string, string> = {};
+  for (const entry of entries) {
+    const m = /^\s*([a-z_]+\.[a-z_]+)\s*=\s*(\S(?:.*\S)?)\s*$/.exec(entry);
+    if (!m) throw new UsageError(`--column "${entry}" is not role.column=NAME; write e.g. --column orders.amount=total_price`);
+    columns[m[1]!] = m[2]!;
+  }
+  return columns;
 }

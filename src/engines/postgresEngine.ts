@@ -35,6 +35,14 @@ export async function openPostgres(url: string | null): Promise<Engine> {
         throw postgresError(e, where);
       }
     },
+    columnNames: async (sql) => {
+      try {
+        const result = await client.query({ text: `SELECT * FROM (${sql}) AS q LIMIT 0`, types: raw as never });
+        return result.fields.map((f) => f.name);
+      } catch (e) {
+        throw postgresError(e, where);
+      }
+    },
     close: () => client.end(),
   };
 }
@@ -75,7 +83,7 @@ export function postgresError(e: unknown, where: string): UserError {
     return new UserError(`postgres: the server at ${where} refused the login (${detail}); check the user and password (URL or PGPASSWORD)`, EXIT.noInput);
   }
   if (code === '3D000') return new UserError(`postgres: ${detail} at ${where}; check the database name`, EXIT.noInput);
-  if (code === '42P01') return new UserError(`postgres: ${detail} at ${where}; check --orders-table and --tickets-table`, EXIT.data);
+  if (code === '42P01') return new UserError(`postgres: ${detail} at ${where}; check the orders and tickets table names (schema.table)`, EXIT.data);
   if (code === '42703') return new UserError(`postgres: ${detail} at ${where}; name the column with --column role.column=NAME or list it in --absent`, EXIT.data);
   if (code.startsWith('22') || code === '42883' || code === '42804') {
     return new UserError(`postgres: ${detail} at ${where}; check the column types (dates as DATE or TIMESTAMP, amounts as numbers)`, EXIT.data);

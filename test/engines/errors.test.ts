@@ -43,7 +43,7 @@ describe('engine errors are one clear line with an exit code, never a driver tra
       const e = await failure(engine.rows(factsSql(DIALECTS.postgres, factsSource({ orders: 'no_such_orders', tickets: 'no_such_tickets' }, {}, []), windows)));
       expect(e.exitCode).toBe(EXIT.data);
       expect(e.message).toMatch(/relation "no_such_orders" does not exist/);
-      expect(e.message).toContain('--orders-table');
+      expect(e.message).toContain('check the orders and tickets table names');
     } finally {
       await engine.close();
     }

@@ -24,10 +24,11 @@ const TYPES = {
 
 const literal = (cell: Cell) => (cell === null ? 'NULL' : typeof cell === 'number' ? String(cell) : `'${cell.replaceAll("'", "''")}'`);
 
-export async function stage(engine: Engine, name: string, table: StagedTable): Promise<void> {
+/** Creates and fills `name`: a session's temporary table in PostgreSQL unless `temporary` is false. */
+export async function stage(engine: Engine, name: string, table: StagedTable, temporary = true): Promise<void> {
   const types = TYPES[engine.name as keyof typeof TYPES];
   await engine.run(`DROP TABLE IF EXISTS ${name}`);
-  await engine.run(`CREATE ${engine.name === 'postgres' ? 'TEMPORARY ' : ''}TABLE ${name} (${table.columns.map((c) => `"${c.name}" ${types[c.type]}`).join(', ')})`);
+  await engine.run(`CREATE ${engine.name === 'postgres' && temporary ? 'TEMPORARY ' : ''}TABLE ${name} (${table.columns.map((c) => `"${c.name}" ${types[c.type]}`).join(', ')})`);
   for (let i = 0; i < table.rows.length; i += 500) {
     const values = table.rows.slice(i, i + 500).map((row) => `(${row.map(literal).join(', ')})`);
     if (values.length > 0) await engine.run(`INSERT INTO ${name} VALUES ${values.join(',\n')}`);
