@@ -4,7 +4,8 @@ import { followUpWindow, problemWindow, type DayWindow, type Span } from '../ana
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
 import { ordersCtes } from './ordersSql.js';
-import { sqlList as list, sqlText } from './sqlText.js';
+import { satisfiedScore, SCORE_UNRATED, ticketsCtes, YES, NO } from './ticketsSql.js';
+import { sqlList as list } from './sqlText.js';
 
 /** The windows the facts depend on, as computed by src/analysis/windows.ts. */
 export interface FactsWindows {
@@ -32,13 +33,6 @@ export const FACTS_COLUMNS = [
   'unresolved_tickets',
   'first_problem_at',
 ] as const;
-
-const SCORE_UNRATED = ['', 'offered', 'unoffered', 'not offered'];
-const SCORE_GOOD = ['good', 'satisfied'];
-const SCORE_BAD = ['bad', 'unsatisfied', 'dissatisfied'];
-const SCORE_NUMBER = '[1-5]([.]0+)?';
-const YES = ['true', 'yes', 'y', '1'];
-const NO = ['false', 'no', 'n', '0'];
 
 const day = (d: Day) => `DATE '${isoDay(d)}'`;
 const between = (e: string, w: DayWindow) => `${e} BETWEEN ${day(w.start)} AND ${day(w.end)}`;
@@ -108,7 +102,6 @@ FROM ticket_outcomes
 /** The CTEs both queries share, orders to member_tickets. */
 function cohortCtes(d: Dialect, source: FactsSource, windows: FactsWindows): string {
   const t = source.tickets;
-  const { col, clean, emailFolded } = sqlText(d);
   const { cohort, followUp, problem, baseline } = windows;
   const purchase = (w: DayWindow) => `CASE WHEN ${between('order_day', w)} AND amount > 0 THEN 1 ELSE 0 END`;
   const spend = (w: DayWindow) => `CASE WHEN ${between('order_day', w)} THEN amount ELSE 0 END`;
@@ -135,25 +128,7 @@ cohort_order_ids AS (
   FROM orders_kept
   WHERE order_id IS NOT NULL AND ${between('order_day', cohort)}
 ),
-tickets_text AS (
-  SELECT
-    ${clean(t.customer_id)} AS customer_id,
-    ${col(t.created_at)} AS created_at,
-    CAST(${col(t.created_at)} AS DATE) AS created_day,
-    NULLIF(${clean(t.order_id)}, '') AS order_id,
-    LOWER(${clean(t.status)}) AS status,
-    LOWER(${clean(t.resolved)}) AS resolved,
-    LOWER(${clean(t.satisfaction)}) AS score
-  FROM ${tableName(d, t.table)}
-  CROSS JOIN whitespace w
-),
-tickets_usable AS (
-  SELECT ${emailFolded('customer_id')} AS customer_id, created_at, created_day, order_id, status, resolved, score
-  FROM tickets_text
-  WHERE customer_id <> '' AND created_day IS NOT NULL
-    AND (score IS NULL OR score IN (${list([...SCORE_UNRATED, ...SCORE_GOOD, ...SCORE_BAD])}) OR ${d.fullMatch('score', SCORE_NUMBER)})
-    AND (resolved IS NULL OR resolved IN (${list(['', ...YES, ...NO])}))
-),
+${ticketsCtes(d, source, false)},
 ticket_outcomes AS (
   SELECT
     t.customer_id,
@@ -192,7 +167,7 @@ function resolvedExpression(d: Dialect, t: FactsSource['tickets']): string {
   const byStatus =
     t.status === null
       ? '0'
-      : `CASE WHEN t.status IN (${list(RESOLVED_STATUSES)}) AND (t.score IS NULL OR t.score IN (${list([...SCORE_UNRATED, ...SCORE_GOOD])}) OR ${d.fullMatch('t.score', '[45]([.]0+)?')}) THEN 1 ELSE 0 END`;
+      : `CASE WHEN t.status IN (${list(RESOLVED_STATUSES)}) AND (t.score IS NULL OR t.score IN (${list(SCORE_UNRATED)}) OR ${satisfiedScore(d, 't.score')}) THEN 1 ELSE 0 END`;
   if (t.resolved !== null) {
     return `CASE WHEN t.resolved IN (${list(YES)}) THEN 1 WHEN t.resolved IN (${list(NO)}) THEN 0 ELSE ${byStatus} END`;
   }
