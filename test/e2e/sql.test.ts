@@ -64,6 +64,15 @@ describe('loyalty sql', () => {
     }
   });
 
+  it('prints the slice counts query with --query slices, no cohort needed', async () => {
+    const { code, out } = await runCli(['sql', '--dialect', 'spark', '--query', 'slices', '--tickets-table', 'support.tickets']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^-- loyalty slice counts: .* \(spark\)\n-- source: support\.tickets\n/);
+    expect(out).toContain('(WEEKDAY(created_at) + 1) AS weekday');
+    const bad = await runCli(['sql', '--dialect', 'spark', '--query', 'drivers']);
+    expect([bad.code, bad.err]).toEqual([64, 'error: --query "drivers" is not a query; choose facts or slices\n']);
+  });
+
   it('rejects an unknown key in the config\'s sql block', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'loyalty.config.json'), JSON.stringify({ sql: { dialekt: 'duckdb' } }));

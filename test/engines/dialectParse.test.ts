@@ -4,6 +4,7 @@ import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECT_NAMES, DIALECTS, type DialectName } from '../../src/engines/dialects.js';
 import { factsSource } from '../../src/engines/factsSource.js';
 import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
+import { sliceCountsSql } from '../../src/engines/sliceCountsSql.js';
 
 const { Parser } = pkg;
 
@@ -47,6 +48,17 @@ describe.each(DIALECT_NAMES)('the %s facts query', (name) => {
       }
     });
   }
+});
+
+describe.each(DIALECT_NAMES)('the %s slice counts query', (name) => {
+  it('parses', () => {
+    let sql = sliceCountsSql(DIALECTS[name], factsSource({ orders: 'orders', tickets: 'support.tickets' }, {}, []));
+    if (name === 'spark') sql = sql.replaceAll(/TRIM\(BOTH w\.chars FROM /g, 'TRIM(');
+    for (const database of GRAMMARS[name]) {
+      const ast = new Parser().astify(sql, { database });
+      expect(Array.isArray(ast) ? ast[0]!.type : ast.type).toBe('select');
+    }
+  });
 });
 
 describe('names in the query', () => {

@@ -38,7 +38,7 @@ export async function engineGroups(
   const has = (t: StagedTable, c: string) => t.columns.some((x) => x.name === c);
   const absent = [
     ...['order_id', 'status'].filter((c) => !has(tables.orders, c)).map((c) => `orders.${c}`),
-    ...['order_id', 'status', 'resolved', 'satisfaction'].filter((c) => !has(tables.tickets, c)).map((c) => `tickets.${c}`),
+    ...['order_id', 'status', 'resolved', 'satisfaction', 'reason', 'channel', 'agent'].filter((c) => !has(tables.tickets, c)).map((c) => `tickets.${c}`),
   ];
   const source = factsSource({ orders: `${name}_orders`, tickets: `${name}_tickets` }, { 'orders.row_order': 'line' }, absent);
   const o = reference.options;

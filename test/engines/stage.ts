@@ -44,7 +44,7 @@ const TICKET_TYPES: Record<string, StagedTable['columns'][number]['type']> = { c
  */
 export function rawCsvTable(path: string, role: 'orders' | 'tickets'): StagedTable {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
-  const wanted = role === 'orders' ? ['customer_id', 'order_date', 'amount', 'order_id', 'status'] : ['customer_id', 'created_at', 'order_id', 'status', 'resolved', 'satisfaction'];
+  const wanted = role === 'orders' ? ['customer_id', 'order_date', 'amount', 'order_id', 'status'] : ['customer_id', 'created_at', 'order_id', 'status', 'resolved', 'satisfaction', 'reason', 'channel', 'agent'];
   const kinds = role === 'orders' ? ORDER_TYPES : TICKET_TYPES;
   const present = wanted.filter((c) => parsed.meta.fields!.includes(c));
   return {
@@ -87,6 +87,9 @@ export function ticketsTable(tickets: LoadedTickets): StagedTable {
       { name: 'status', type: 'text' },
       { name: 'resolved', type: 'text' },
       { name: 'satisfaction', type: 'text' },
+      { name: 'reason', type: 'text' },
+      { name: 'channel', type: 'text' },
+      { name: 'agent', type: 'text' },
     ],
     rows: tickets.records.map((t) => [
       t.line,
@@ -96,6 +99,9 @@ export function ticketsTable(tickets: LoadedTickets): StagedTable {
       t.status,
       t.resolved === null ? null : String(t.resolved),
       t.satisfaction === null ? null : t.satisfaction.kind === 'numeric' ? String(t.satisfaction.value) : t.satisfaction.satisfied ? 'good' : 'bad',
+      t.reason,
+      t.channel,
+      t.agent,
     ]),
   };
 }
