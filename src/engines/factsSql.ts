@@ -58,28 +58,56 @@ export function factsSql(dialect: Dialect, source: FactsSource, windows: FactsWi
   const { cohort, followUp, problem, baseline } = windows;
   return `-- loyalty facts: one row per member of the cohort ${isoDay(cohort.start)}..${isoDay(cohort.end)} (${d.name})
 -- follow-up ${isoDay(followUp.start)}..${isoDay(followUp.end)}, problem window ${isoDay(problem.start)}..${isoDay(problem.end)}, baseline ${isoDay(baseline.start)}..${isoDay(baseline.end)}
-WITH ${cohortCtes(d, source, windows)}
+WITH ${cohortCtes(d, source, windows)},
+member_rows AS (
+  SELECT
+    customer_id, cohort_spend, cohort_orders, prior_spend, prior_orders,
+    CASE WHEN new_customer THEN 1 ELSE 0 END AS new_customer, later_spend, later_orders, next_order_day,
+    0 AS problem, 0 AS unresolved, NULL AS problem_at
+  FROM member_orders
+  UNION ALL
+  SELECT
+    customer_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    problem, CASE WHEN problem = 1 AND resolved = 0 THEN 1 ELSE 0 END, CASE WHEN problem = 1 THEN created_at END
+  FROM ticket_outcomes
+),
+member_facts AS (
+  SELECT
+    customer_id,
+    MAX(cohort_spend) AS cohort_spend,
+    MAX(cohort_orders) AS cohort_orders,
+    MAX(prior_spend) AS prior_spend,
+    MAX(prior_orders) AS prior_orders,
+    MAX(new_customer) AS new_customer,
+    MAX(later_spend) AS later_spend,
+    MAX(later_orders) AS later_orders,
+    MAX(next_order_day) AS next_order_day,
+    SUM(problem) AS problem_tickets,
+    SUM(unresolved) AS unresolved_tickets,
+    MIN(problem_at) AS first_problem_at
+  FROM member_rows
+  GROUP BY customer_id
+)
 SELECT
-  m.customer_id,
+  customer_id,
   CASE
-    WHEN COALESCE(k.problem_tickets, 0) = 0 THEN 'no_problem'
-    WHEN k.unresolved_tickets > 0 THEN 'unresolved'
+    WHEN problem_tickets = 0 THEN 'no_problem'
+    WHEN unresolved_tickets > 0 THEN 'unresolved'
     ELSE 'resolved'
   END AS ${d.identifier('group')},
-  m.cohort_spend,
-  m.cohort_orders,
-  m.prior_spend,
-  m.prior_orders,
-  m.new_customer,
-  m.later_spend,
-  m.later_orders,
-  ${d.daysBetween(day(followUp.start), 'm.next_order_day')} AS days_to_next_order,
-  COALESCE(k.problem_tickets, 0) AS problem_tickets,
-  COALESCE(k.unresolved_tickets, 0) AS unresolved_tickets,
-  CASE WHEN COALESCE(k.problem_tickets, 0) = 0 THEN NULL ELSE k.first_problem_at END AS first_problem_at
-FROM member_orders m
-LEFT JOIN member_tickets k ON k.customer_id = m.customer_id
-ORDER BY m.customer_id
+  cohort_spend,
+  cohort_orders,
+  prior_spend,
+  prior_orders,
+  CASE WHEN new_customer = 1 THEN TRUE ELSE FALSE END AS new_customer,
+  later_spend,
+  later_orders,
+  ${d.daysBetween(day(followUp.start), 'next_order_day')} AS days_to_next_order,
+  problem_tickets,
+  unresolved_tickets,
+  first_problem_at
+FROM member_facts
+ORDER BY customer_id
 `;
 }
 
@@ -99,7 +127,7 @@ FROM ticket_outcomes
 `;
 }
 
-/** The CTEs both queries share, orders to member_tickets. */
+/** The CTEs both queries share, orders to ticket_outcomes. */
 function cohortCtes(d: Dialect, source: FactsSource, windows: FactsWindows): string {
   const t = source.tickets;
   const { cohort, followUp, problem, baseline } = windows;
@@ -129,30 +157,33 @@ cohort_order_ids AS (
   WHERE order_id IS NOT NULL AND ${between('order_day', cohort)}
 ),
 ${ticketsCtes(d, source, false)},
+ticket_marks AS (
+  SELECT
+    kind, customer_id, order_id, created_at, created_day, status, resolved, score,
+    MAX(CASE WHEN kind = 'member' THEN 1 ELSE 0 END) OVER (PARTITION BY customer_id) AS member,
+    MAX(CASE WHEN kind = 'cohort_order' THEN 1 ELSE 0 END) OVER (PARTITION BY customer_id, order_id) AS names_cohort_order
+  FROM (
+    SELECT 'ticket' AS kind, customer_id, order_id, created_at, created_day, status, resolved, score FROM tickets_usable
+    UNION ALL
+    SELECT 'cohort_order', customer_id, order_id, NULL, NULL, NULL, NULL, NULL FROM cohort_order_ids
+    UNION ALL
+    SELECT 'member', customer_id, NULL, NULL, NULL, NULL, NULL, NULL FROM member_orders
+  ) marked
+),
 ticket_outcomes AS (
   SELECT
     t.customer_id,
     t.created_at,
     CASE
-      WHEN t.order_id IS NOT NULL THEN CASE WHEN l.order_id IS NULL THEN 0 ELSE 1 END
+      WHEN t.order_id IS NOT NULL THEN t.names_cohort_order
       WHEN ${between('t.created_day', problem)} THEN 1
       ELSE 0
     END AS problem,
     ${resolvedExpression(d, t)} AS resolved,
-    CASE WHEN t.order_id IS NOT NULL AND l.order_id IS NOT NULL THEN 1 ELSE 0 END AS linked,
-    CASE WHEN t.order_id IS NOT NULL AND l.order_id IS NULL AND ${between('t.created_day', problem)} THEN 1 ELSE 0 END AS excluded
-  FROM tickets_usable t
-  JOIN member_orders m ON m.customer_id = t.customer_id
-  LEFT JOIN cohort_order_ids l ON l.customer_id = t.customer_id AND l.order_id = t.order_id
-),
-member_tickets AS (
-  SELECT
-    customer_id,
-    SUM(problem) AS problem_tickets,
-    SUM(CASE WHEN problem = 1 AND resolved = 0 THEN 1 ELSE 0 END) AS unresolved_tickets,
-    MIN(CASE WHEN problem = 1 THEN created_at END) AS first_problem_at
-  FROM ticket_outcomes
-  GROUP BY customer_id
+    CASE WHEN t.order_id IS NOT NULL AND t.names_cohort_order = 1 THEN 1 ELSE 0 END AS linked,
+    CASE WHEN t.order_id IS NOT NULL AND t.names_cohort_order = 0 AND ${between('t.created_day', problem)} THEN 1 ELSE 0 END AS excluded
+  FROM ticket_marks t
+  WHERE t.kind = 'ticket' AND t.member = 1
 )`;
 }
 

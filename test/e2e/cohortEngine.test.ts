@@ -5,15 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDb } from '../../src/engines/duckdbEngine.js';
 import { writeEdgeCases } from '../engines/edgeCases.js';
 import { runCli } from './cli.js';
+import { cohortDocument } from './cohortDocument.js';
 
-/** The cohort --json document without dataQuality (DuckDB keeps no line numbers and says so). */
-async function cohortDocument(args: string[]): Promise<Record<string, unknown>> {
-  const { code, out, err } = await runCli(['cohort', ...args, '--json']);
-  expect({ code, err: code === 0 ? '' : err }).toEqual({ code: 0, err: '' });
-  const doc = JSON.parse(out) as Record<string, unknown>;
-  delete doc.dataQuality;
-  return doc;
-}
 
 /** Parquet copies of CSV files, written by DuckDB; `parts` splits the orders into files read by a glob. */
 async function toParquet(dir: string, files: { orders: string; tickets: string }): Promise<{ orders: string; tickets: string; glob: string }> {

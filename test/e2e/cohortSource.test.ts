@@ -8,6 +8,7 @@ import { writeEdgeCases } from '../engines/edgeCases.js';
 import { POSTGRES_URL } from '../engines/engines.js';
 import { rawCsvTable, stage } from '../engines/stage.js';
 import { runCli } from './cli.js';
+import { cohortDocument } from './cohortDocument.js';
 
 /**
  * `cohort --source postgres://…` against the real server .ci/run starts: tables in a schema of
@@ -16,13 +17,6 @@ import { runCli } from './cli.js';
  */
 const SCHEMA = `loyalty_e2e_${process.pid}`;
 
-async function documentOf(args: string[]): Promise<Record<string, unknown>> {
-  const { code, out, err } = await runCli(['cohort', ...args, '--json']);
-  expect({ code, err: code === 0 ? '' : err }).toEqual({ code: 0, err: '' });
-  const doc = JSON.parse(out) as Record<string, unknown>;
-  delete doc.dataQuality;
-  return doc;
-}
 
 describe('loyalty cohort --source postgres://', () => {
   let engine: Engine;
@@ -39,14 +33,14 @@ describe('loyalty cohort --source postgres://', () => {
   it('prints the JSON of the CSV path on the fixtures and on seeded edge-case data', async () => {
     await stage(engine, `${SCHEMA}.orders`, rawCsvTable('fixtures/orders.csv', 'orders'), false);
     await stage(engine, `${SCHEMA}.tickets`, rawCsvTable('fixtures/tickets.csv', 'tickets'), false);
-    const reference = await documentOf(['fixtures/orders.csv', 'fixtures/tickets.csv']);
-    expect(await documentOf(['--source', POSTGRES_URL, `${SCHEMA}.orders`, `${SCHEMA}.tickets`, '--row-order', 'line'])).toEqual(reference);
+    const reference = await cohortDocument(['fixtures/orders.csv', 'fixtures/tickets.csv']);
+    expect(await cohortDocument(['--source', POSTGRES_URL, `${SCHEMA}.orders`, `${SCHEMA}.tickets`, '--row-order', 'line'])).toEqual(reference);
 
     const files = writeEdgeCases(mkdtempSync(join(tmpdir(), 'loyalty-edge-pg-')), 6);
     await stage(engine, `${SCHEMA}.edge_orders`, rawCsvTable(files.orders, 'orders'), false);
     await stage(engine, `${SCHEMA}.edge_tickets`, rawCsvTable(files.tickets, 'tickets'), false);
-    const edge = await documentOf([files.orders, files.tickets, '--cohort', '2014-01']);
-    expect(await documentOf(['--source', POSTGRES_URL, `${SCHEMA}.edge_orders`, `${SCHEMA}.edge_tickets`, '--row-order', 'line', '--cohort', '2014-01'])).toEqual(edge);
+    const edge = await cohortDocument([files.orders, files.tickets, '--cohort', '2014-01']);
+    expect(await cohortDocument(['--source', POSTGRES_URL, `${SCHEMA}.edge_orders`, `${SCHEMA}.edge_tickets`, '--row-order', 'line', '--cohort', '2014-01'])).toEqual(edge);
   });
 
   it('names the table and its columns when a required column is missing (65), and never prints the password', async () => {

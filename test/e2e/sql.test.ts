@@ -11,7 +11,7 @@ describe('loyalty sql', () => {
     expect(out).toMatch(/^-- loyalty facts: one row per member of the cohort 2014-01-01\.\.2014-01-31 \(bigquery\)/);
     expect(out).toContain('FROM shop.orders');
     expect(out).toContain('FROM `my-project.support.tickets`');
-    expect(out).toContain("DATE_DIFF(m.next_order_day, DATE '2014-02-01', DAY) AS days_to_next_order");
+    expect(out).toContain("DATE_DIFF(next_order_day, DATE '2014-02-01', DAY) AS days_to_next_order");
     expect(out).toContain("order_day BETWEEN DATE '2013-01-01' AND DATE '2013-12-31'"); // the baseline window
   });
 

@@ -6,7 +6,7 @@ import type { Engine } from '../../src/engines/engine.js';
 import { DEFAULT_INGEST_OPTIONS } from '../../src/ingest/records.js';
 import { loadOrders, loadTickets } from '../../src/ingest/load.js';
 import { writeEdgeCases } from './edgeCases.js';
-import { ENGINES } from './engines.js';
+import { ENGINES, useEngine } from './engines.js';
 import { cohortJson, engineGroups } from './equivalence.js';
 import { ordersTable, rawCsvTable, ticketsTable } from './stage.js';
 
@@ -19,23 +19,11 @@ const ORDER_PRESETS = ['shopify', 'stripe', 'woocommerce'];
 const TICKET_PRESETS = ['zendesk', 'freshdesk', 'gorgias', 'helpscout'];
 
 describe.each(ENGINES)('facts stage on %s', (_name, open) => {
-  let engine: Engine;
-  let opening: Promise<Engine>;
-  beforeAll(() => {
-    opening = open();
-    opening.catch(() => undefined);
-  });
-  // Connecting in beforeEach makes a missing server fail every test, not skip it.
-  beforeEach(async () => {
-    engine = await opening;
-  });
-  afterAll(async () => {
-    await opening.then((e) => e.close(), () => undefined);
-  });
+  const engineOf = useEngine({ beforeAll, beforeEach, afterAll }, open);
 
   it('gives the groups of cohort --json on fixtures/orders.csv and fixtures/tickets.csv', async () => {
     const reference = await cohortJson('fixtures/orders.csv', 'fixtures/tickets.csv');
-    const { groups, rows } = await engineGroups(engine, 'fixture', { orders: rawCsvTable('fixtures/orders.csv', 'orders'), tickets: rawCsvTable('fixtures/tickets.csv', 'tickets') }, reference);
+    const { groups, rows } = await engineGroups(engineOf(), 'fixture', { orders: rawCsvTable('fixtures/orders.csv', 'orders'), tickets: rawCsvTable('fixtures/tickets.csv', 'tickets') }, reference);
     expect(groups).toEqual(reference.groups);
     expect(rows.length).toBe(reference.counts.members);
     expect(rows.reduce((n, r) => n + r.problemTickets, 0)).toBe(reference.counts.problemTickets);
@@ -45,7 +33,7 @@ describe.each(ENGINES)('facts stage on %s', (_name, open) => {
     const dir = mkdtempSync(join(tmpdir(), 'loyalty-edge-'));
     const files = writeEdgeCases(dir, seed);
     const reference = await cohortJson(files.orders, files.tickets, ['--cohort', '2014-01']);
-    const { groups, rows } = await engineGroups(engine, `edge${seed}`, { orders: rawCsvTable(files.orders, 'orders'), tickets: rawCsvTable(files.tickets, 'tickets') }, reference);
+    const { groups, rows } = await engineGroups(engineOf(), `edge${seed}`, { orders: rawCsvTable(files.orders, 'orders'), tickets: rawCsvTable(files.tickets, 'tickets') }, reference);
     expect(groups).toEqual(reference.groups);
     expect(rows.length).toBe(reference.counts.members);
     expect(rows.reduce((n, r) => n + r.problemTickets, 0)).toBe(reference.counts.problemTickets);
@@ -62,7 +50,7 @@ describe.each(ENGINES)('facts stage on %s', (_name, open) => {
         const staged = { orders: ordersTable(orders), tickets: ticketsTable(tickets) };
         // Columns a preset does not read are absent, as they are for the CSV path.
         staged.tickets = withoutAbsent(staged.tickets, tickets.present);
-        const { groups } = await engineGroups(engine, `${ordersPreset}_${ticketsPreset}`, staged, reference);
+        const { groups } = await engineGroups(engineOf(), `${ordersPreset}_${ticketsPreset}`, staged, reference);
         expect({ pair: `${ordersPreset}+${ticketsPreset}`, groups }).toEqual({ pair: `${ordersPreset}+${ticketsPreset}`, groups: reference.groups });
       }
     }

@@ -9,7 +9,7 @@ import { factsRows } from '../../src/engines/factsRows.js';
 import { factsSource } from '../../src/engines/factsSource.js';
 import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
 import { cohortJson, engineGroups } from './equivalence.js';
-import { ENGINES } from './engines.js';
+import { ENGINES, useEngine } from './engines.js';
 import { rawCsvTable, stage } from './stage.js';
 
 /**
@@ -52,32 +52,21 @@ const EXPECTED = [
 ];
 
 describe.each(ENGINES)('the facts table on %s', (_name, open) => {
-  let engine: Engine;
-  let opening: Promise<Engine>;
   let files: { orders: string; tickets: string };
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'loyalty-facts-'));
     files = { orders: join(dir, 'orders.csv'), tickets: join(dir, 'tickets.csv') };
     writeFileSync(files.orders, ORDERS.map((l) => l.replace(/ *\/\/.*$/, '')).join('\n') + '\n');
     writeFileSync(files.tickets, TICKETS.map((l) => l.replace(/ *\/\/.*$/, '')).join('\n') + '\n');
-    opening = open().then(async (e) => {
-      await stage(e, 'hand_orders', rawCsvTable(files.orders, 'orders'));
-      await stage(e, 'hand_tickets', rawCsvTable(files.tickets, 'tickets'));
-      return e;
-    });
-    opening.catch(() => undefined);
   });
-  // Connecting in beforeEach makes a missing server fail every test, not skip it.
-  beforeEach(async () => {
-    engine = await opening;
-  });
-  afterAll(async () => {
-    await opening.then((e) => e.close(), () => undefined);
+  const engineOf = useEngine({ beforeAll, beforeEach, afterAll }, open, async (e) => {
+    await stage(e, 'hand_orders', rawCsvTable(files.orders, 'orders'));
+    await stage(e, 'hand_tickets', rawCsvTable(files.tickets, 'tickets'));
   });
 
   const windows = factsWindows(parseCohortWindow('2014-01'), { count: 3, unit: 'm' }, { count: 14, unit: 'd' });
   const run = async (map: Record<string, string>) =>
-    factsRows(await engine.rows(factsSql(DIALECTS[engine.name as DialectName], factsSource({ orders: 'hand_orders', tickets: 'hand_tickets' }, map, []), windows)), engine.name);
+    factsRows(await engineOf().rows(factsSql(DIALECTS[engineOf().name as DialectName], factsSource({ orders: 'hand_orders', tickets: 'hand_tickets' }, map, []), windows)), engineOf().name);
 
   it('computes every column as worked out by hand, keeping the first of repeated order ids by row order', async () => {
     expect(await run({ 'orders.row_order': 'line' })).toEqual(EXPECTED);
@@ -85,7 +74,7 @@ describe.each(ENGINES)('the facts table on %s', (_name, open) => {
 
   it('gives the groups cohort --json gives on the same files', async () => {
     const reference = await cohortJson(files.orders, files.tickets, ['--cohort', '2014-01']);
-    const { groups } = await engineGroups(engine, 'hand2', { orders: rawCsvTable(files.orders, 'orders'), tickets: rawCsvTable(files.tickets, 'tickets') }, reference);
+    const { groups } = await engineGroups(engineOf(), 'hand2', { orders: rawCsvTable(files.orders, 'orders'), tickets: rawCsvTable(files.tickets, 'tickets') }, reference);
     expect(groups).toEqual(reference.groups);
   });
 

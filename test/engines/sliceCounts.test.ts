@@ -11,7 +11,7 @@ import { DEFAULT_INGEST_OPTIONS } from '../../src/ingest/records.js';
 import { loadTickets } from '../../src/ingest/load.js';
 import { runCli } from '../e2e/cli.js';
 import { writeEdgeCases } from './edgeCases.js';
-import { ENGINES } from './engines.js';
+import { ENGINES, useEngine } from './engines.js';
 import { rawCsvTable, stage, ticketsTable, type StagedTable } from './stage.js';
 
 /** Per dimension, key → [tickets, rated, satisfied] of the slices holding tickets, as `slices --json` prints them. */
@@ -40,28 +40,17 @@ async function engineCounts(engine: Engine, name: string, table: StagedTable, di
 }
 
 describe.each(ENGINES)('slice counts on %s', (_name, open) => {
-  let engine: Engine;
-  let opening: Promise<Engine>;
-  beforeAll(() => {
-    opening = open();
-    opening.catch(() => undefined);
-  });
-  beforeEach(async () => {
-    engine = await opening;
-  });
-  afterAll(async () => {
-    await opening.then((e) => e.close(), () => undefined);
-  });
+  const engineOf = useEngine({ beforeAll, beforeEach, afterAll }, open);
 
   it('equal the counts of slices --json on fixtures/tickets.csv', async () => {
     const reference = await slicesCounts('fixtures/tickets.csv');
-    expect(await engineCounts(engine, 'slice_fixture', rawCsvTable('fixtures/tickets.csv', 'tickets'), Object.keys(reference))).toEqual(reference);
+    expect(await engineCounts(engineOf(), 'slice_fixture', rawCsvTable('fixtures/tickets.csv', 'tickets'), Object.keys(reference))).toEqual(reference);
   });
 
   it('equal the counts of slices --json on seeded edge-case tickets (mixed-case scores, unrecognised ones skipped)', async () => {
     const files = writeEdgeCases(mkdtempSync(join(tmpdir(), 'loyalty-slices-')), 7);
     const reference = await slicesCounts(files.tickets);
-    expect(await engineCounts(engine, 'slice_edge', rawCsvTable(files.tickets, 'tickets'), Object.keys(reference))).toEqual(reference);
+    expect(await engineCounts(engineOf(), 'slice_edge', rawCsvTable(files.tickets, 'tickets'), Object.keys(reference))).toEqual(reference);
   });
 
   it('equal the counts of slices --json on every preset tickets sample', async () => {
@@ -72,7 +61,7 @@ describe.each(ENGINES)('slice counts on %s', (_name, open) => {
       const table = ticketsTable(tickets);
       const keep = table.columns.map((c) => c.name === 'line' || tickets.present.has(c.name as never));
       const staged = { columns: table.columns.filter((_, i) => keep[i]), rows: table.rows.map((r) => r.filter((_, i) => keep[i])) };
-      expect({ preset, counts: await engineCounts(engine, `slice_${preset}`, staged, Object.keys(reference)) }).toEqual({ preset, counts: reference });
+      expect({ preset, counts: await engineCounts(engineOf(), `slice_${preset}`, staged, Object.keys(reference)) }).toEqual({ preset, counts: reference });
     }
   });
 });
