@@ -4,7 +4,7 @@ import { matchColumns, sourceOf, type FactsSource } from './factsSource.js';
 
 /**
  * Orders and tickets files (CSV, Parquet, or globs of either: `orders/*.parquet`) as DuckDB
- * views the facts query reads, out of core. Each view numbers its rows in DuckDB's scan order
+ * tables the facts query reads, out of core. Each table numbers its rows in DuckDB's scan order
  * (files in name order, rows in file order: DuckDB keeps insertion order by default), the
  * row order by which the first of repeated order ids is kept, as the CSV path keeps the first
  * in the file.
@@ -21,16 +21,16 @@ export interface FileViews {
   columns: { orders: Record<string, string>; tickets: Record<string, string> };
 }
 
-const ORDERS_VIEW = 'loyalty_orders';
-const TICKETS_VIEW = 'loyalty_tickets';
+const ORDERS_TABLE = 'loyalty_orders';
+const TICKETS_TABLE = 'loyalty_tickets';
 const ROW = 'loyalty_row';
 
 const DATES = new Set(['order_date', 'created_at']);
 
 export async function duckdbFileViews(engine: Engine, files: { orders: string; tickets: string }, columnMap: Record<string, string>): Promise<FileViews> {
-  const orders = await view(engine, ORDERS_VIEW, files.orders, 'orders', columnMap);
-  const tickets = await view(engine, TICKETS_VIEW, files.tickets, 'tickets', columnMap);
-  return { source: sourceOf({ orders: ORDERS_VIEW, tickets: TICKETS_VIEW }, { orders, tickets }, ROW), columns: { orders, tickets } };
+  const orders = await view(engine, ORDERS_TABLE, files.orders, 'orders', columnMap);
+  const tickets = await view(engine, TICKETS_TABLE, files.tickets, 'tickets', columnMap);
+  return { source: sourceOf({ orders: ORDERS_TABLE, tickets: TICKETS_TABLE }, { orders, tickets }, ROW), columns: { orders, tickets } };
 }
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -42,30 +42,38 @@ async function view(engine: Engine, name: string, path: string, role: 'orders' |
   const reader = parquet ? `read_parquet(${literal(path)})` : `read_csv(${literal(path)}, all_varchar = true)`;
   const names = await engine.columnNames(`SELECT * FROM ${reader}`);
   const found = matchColumns(names, role, columnMap, path);
-  // Typed the same way for CSV and Parquet: dates as wall-clock TIMESTAMPs, amounts exact.
+  // Typed the same way for CSV and Parquet: dates as wall-clock TIMESTAMPs, amounts exact. The
+  // file is read once, into a table (DuckDB spills it to disk beyond --memory-limit): the span,
+  // facts and count queries then read the table, not the file four times over.
+  const typed = Object.entries(found).filter(([c]) => DATES.has(c) || c === 'amount');
   const select = Object.entries(found).map(([column, source]) => {
     const q = quoted(source);
-    if (DATES.has(column)) return `TRY_CAST(LEFT(TRIM(CAST(${q} AS VARCHAR)), 19) AS TIMESTAMP) AS ${q}`;
-    if (column === 'amount') return `TRY_CAST(TRIM(CAST(${q} AS VARCHAR)) AS DECIMAL(38, 6)) AS ${q}`;
-    return q;
+    return typed.some(([c]) => c === column) ? `${castOf(column, q)} AS ${q}` : q;
   });
-  await engine.run(`CREATE OR REPLACE VIEW ${name} AS SELECT ROW_NUMBER() OVER () AS ${ROW}, ${select.join(', ')} FROM ${reader}`);
-  await assertReadable(engine, path, reader, found);
+  const flags = typed.map(([column, source], i) => {
+    const raw = `TRIM(CAST(${quoted(source)} AS VARCHAR))`;
+    return `(${raw} <> '' AND ${castOf(column, quoted(source))} IS NULL) AS loyalty_unreadable_${i}`;
+  });
+  await engine.run(`CREATE OR REPLACE TABLE ${name} AS SELECT ROW_NUMBER() OVER () AS ${ROW}, ${[...select, ...flags].join(', ')} FROM ${reader}`);
+  await assertReadable(engine, path, name, typed);
   return found;
 }
 
+/** A date as the wall-clock TIMESTAMP of its first 19 characters; an amount as an exact decimal; null when unreadable. */
+function castOf(column: string, q: string): string {
+  const raw = `TRIM(CAST(${q} AS VARCHAR))`;
+  return DATES.has(column) ? `TRY_CAST(LEFT(${raw}, 19) AS TIMESTAMP)` : `TRY_CAST(${raw} AS DECIMAL(38, 6))`;
+}
+
 /**
- * Counts the date and amount cells that are filled but unreadable. Over 5% of a column is an
- * error naming it (as the CSV path's threshold); fewer are counted as skipped rows.
+ * The date and amount cells that are filled but unreadable (flagged when the table was made).
+ * Over 5% of a column is an error naming it (as the CSV path's threshold); fewer are counted as
+ * skipped rows.
  */
-async function assertReadable(engine: Engine, path: string, reader: string, found: Record<string, string>): Promise<void> {
-  const typed = Object.entries(found).filter(([c]) => DATES.has(c) || c === 'amount');
-  const checks = typed.map(([, source], i) => {
-    const raw = `TRIM(CAST(${quoted(source)} AS VARCHAR))`;
-    const cast = DATES.has(typed[i]![0]) ? `TRY_CAST(LEFT(${raw}, 19) AS TIMESTAMP)` : `TRY_CAST(${raw} AS DECIMAL(38, 6))`;
-    return `COUNT(*) FILTER (WHERE ${raw} <> '' AND ${cast} IS NULL) AS bad_${i}`;
-  });
-  const [row] = await engine.rows(`SELECT COUNT(*) AS total, ${checks.join(', ')} FROM ${reader}`);
+async function assertReadable(engine: Engine, path: string, table: string, typed: [string, string][]): Promise<void> {
+  if (typed.length === 0) return;
+  const counts = typed.map((_, i) => `COUNT(*) FILTER (WHERE loyalty_unreadable_${i}) AS bad_${i}`);
+  const [row] = await engine.rows(`SELECT COUNT(*) AS total, ${counts.join(', ')} FROM ${table}`);
   const total = Number(row!.total);
   typed.forEach(([column, source], i) => {
     const bad = Number(row![`bad_${i}`]);
