@@ -11,7 +11,7 @@ import { factsRows, memberColumns } from '../engines/factsRows.js';
 import { matchColumns, parseColumnFlags, sourceOf } from '../engines/factsSource.js';
 import { describeTarget, openPostgres } from '../engines/postgresEngine.js';
 import { factsSql, factsWindows, ticketCountsSql } from '../engines/factsSql.js';
-import { orderRowsSql, orderSpanSql } from '../engines/ordersSql.js';
+import { orderRowsSql, orderSpanSql, ordersCtes } from '../engines/ordersSql.js';
 import { DataError, UsageError } from '../errors.js';
 import type { FileQuality, TicketColumn } from '../ingest/records.js';
 import { dayFromParts, isoDay } from '../time/calendar.js';
@@ -31,8 +31,11 @@ export async function cohortOnEngine(
 ): Promise<{ result: CohortResult; quality: { orders: FileQuality; tickets: FileQuality } }> {
   const options = cohortOptionsFrom(flags);
   const { follow, grace } = parseCohortSpans(options);
-  const { engine, dialect: d, views, labels } = await openSource(ordersFile, ticketsFile, flags);
+  const { engine, dialect: d, views: opened, labels } = await openSource(ordersFile, ticketsFile, flags);
   try {
+    // The deduplicated orders once, in a temporary table the four queries below read.
+    await engine.run(`CREATE TEMPORARY TABLE ${RANKED} AS WITH ${ordersCtes(d, opened.source)} SELECT * FROM orders_ranked`);
+    const views = { ...opened, source: { ...opened.source, orders: { ...opened.source.orders, ranked: RANKED } } };
     const months = await engine.rows(orderSpanSql(d, views.source));
     if (months.length === 0) {
       throw new DataError(`${labels.orders}: no counted orders (every usable row is cancelled, canceled, refunded, voided or failed, or no row was usable); nothing to build a cohort from`);
@@ -75,6 +78,8 @@ export async function cohortOnEngine(
     await engine.close();
   }
 }
+
+const RANKED = 'loyalty_orders_ranked';
 
 /** Where the facts come from: an engine, its dialect, the tables and their columns, and names for messages. */
 async function openSource(

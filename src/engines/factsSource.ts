@@ -24,6 +24,11 @@ export interface FactsSource {
      * file; null orders them by date, amount and customer id instead (see factsSql.ts).
      */
     row_order: string | null;
+    /**
+     * A table already holding the orders_ranked step (ordersSql.ts) for this source: the engine
+     * paths make it once and their four queries read it; null derives it in each query.
+     */
+    ranked?: string | null;
   };
   tickets: {
     table: string;

@@ -22,6 +22,15 @@ export function ordersCtes(d: Dialect, source: FactsSource): string {
   const o = source.orders;
   const { col, clean, emailFolded } = sqlText(d);
   const rowOrder = o.row_order === null ? 'order_day, amount, customer_id' : 'row_order';
+  if (o.ranked) {
+    return `whitespace AS (
+  SELECT ${d.trimmedCharacters} AS chars
+),
+orders_ranked AS (
+  SELECT customer_id, order_day, amount, order_id, counted, copy FROM ${tableName(d, o.ranked)}
+),
+${KEPT}`;
+  }
   return `whitespace AS (
   SELECT ${d.trimmedCharacters} AS chars
 ),
@@ -47,12 +56,14 @@ orders_ranked AS (
   FROM orders_text
   WHERE customer_id <> '' AND order_day IS NOT NULL AND amount IS NOT NULL
 ),
-orders_kept AS (
+${KEPT}`;
+}
+
+const KEPT = `orders_kept AS (
   SELECT customer_id, order_day, amount, order_id, counted
   FROM orders_ranked
   WHERE order_id IS NULL OR copy = 1
 )`;
-}
 
 /**
  * The dates the counted orders cover, per month (year, month, first and last day), from which
