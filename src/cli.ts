@@ -10,6 +10,7 @@ import { driversCommand } from './commands/drivers.js';
 import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 import { preventionCommand } from './commands/prevention.js';
+import { sqlCommand } from './commands/sql.js';
 import { bindWorkingDirectory } from './commands/configuredFlags.js';
 
 /**
@@ -33,7 +34,7 @@ export async function main(argv: string[], screen: Terminal = processTerminal(),
   const select = (r: Run) => {
     run = r;
   };
-  for (const make of [cohortCommand, slicesCommand, driversCommand, reportCommand, validateCommand, preventionCommand]) {
+  for (const make of [cohortCommand, slicesCommand, driversCommand, reportCommand, validateCommand, preventionCommand, sqlCommand]) {
     // Subcommands added with addCommand inherit nothing: copy the output routing (so errors
     // reach term.err), exitOverride and the help-after-error hint from the program.
     program.addCommand(make(select).copyInheritedSettings(program));

@@ -24,7 +24,9 @@ import { parseChange } from './analysis/preventionOptions.js';
  *     "report": { "failOn": ["csat-drop>5pt", "skipped-rows>1%"] },
  *     "rootCauses": { "order status": "tooling", "password reset": "customer-mistake" },
  *     "prevention": { "changes": ["order status@2014-04-07"], "costPerContact": 4.5 },
- *     "seed": 42
+ *     "seed": 42,
+ *     "sql": { "dialect": "bigquery", "ordersTable": "shop.orders", "ticketsTable": "shop.tickets",
+ *              "rowOrder": "line", "absent": ["tickets.resolved"], "columns": { "orders.amount": "total" } }
  *   }
  *
  * Every key is optional; an unknown key is an error (a typo must not be silently ignored).
@@ -50,6 +52,8 @@ export interface LoyaltyConfig {
   rootCauses?: Record<string, string>;
   prevention?: { changes?: string[]; costPerContact?: number };
   seed?: number;
+  /** `loyalty sql` and the engines: where the facts query reads (src/engines/factsSource.ts). */
+  sql: { dialect?: string; ordersTable?: string; ticketsTable?: string; rowOrder?: string; absent?: string[]; columns?: Record<string, string> };
 }
 
 type Kind = 'string' | 'boolean' | 'integer' | 'number' | 'string list' | 'map';
@@ -75,6 +79,7 @@ export const SHAPE: Shape = {
   rootCauses: 'map',
   prevention: { changes: 'string list', costPerContact: 'number' },
   seed: 'integer',
+  sql: { dialect: 'string', ordersTable: 'string', ticketsTable: 'string', rowOrder: 'string', absent: 'string list', columns: 'map' },
 };
 
 /** Reads the config: --config FILE (relative to cwd) or ./loyalty.config.json; null when there is none. */
@@ -118,6 +123,7 @@ export function parseConfig(text: string, file: string): LoyaltyConfig {
     windows: { ...raw.windows },
     slices: { ...raw.slices },
     report: { ...raw.report },
+    sql: { ...raw.sql },
   };
   if (raw.rootCauses !== undefined) config.rootCauses = { ...raw.rootCauses };
   if (raw.prevention !== undefined) config.prevention = { ...raw.prevention };
@@ -183,6 +189,12 @@ export interface ConfigurableFlags {
   rootCauses?: Record<string, string>;
   change?: string[];
   costPerContact?: string;
+  dialect?: string;
+  ordersTable?: string;
+  ticketsTable?: string;
+  rowOrder?: string;
+  absent?: string;
+  column?: string[];
 }
 
 /**
@@ -219,6 +231,11 @@ export function mergeFlags<F extends ConfigurableFlags>(
     rootCauses: config.rootCauses,
     change: config.prevention?.changes,
     costPerContact: config.prevention?.costPerContact === undefined ? undefined : String(config.prevention.costPerContact),
+    dialect: config.sql.dialect,
+    ordersTable: config.sql.ordersTable,
+    ticketsTable: config.sql.ticketsTable,
+    rowOrder: config.sql.rowOrder,
+    absent: config.sql.absent?.join(','),
   };
   const given = flags as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...given };
@@ -229,6 +246,8 @@ export function mergeFlags<F extends ConfigurableFlags>(
   }
   const fileMap = Object.entries(config.map).map(([key, header]) => `${key}=${header}`);
   merged.map = [...fileMap, ...(flags.map ?? [])];
+  const fileColumns = Object.entries(config.sql.columns ?? {}).map(([key, name]) => `${key}=${name}`);
+  if (fileColumns.length > 0 || flags.column !== undefined) merged.column = [...fileColumns, ...(flags.column ?? [])];
   return merged as unknown as F;
 }
 

@@ -16,7 +16,8 @@ const FULL = `{
   "windows": { "cohort": "2014-01", "follow": "90d", "grace": "14d" },
   "slices": { "by": ["hour", "reason"], "minRated": 50 },
   "report": { "failOn": ["csat-drop>5pt", "skipped-rows>1%"] },
-  "seed": 42
+  "seed": 42,
+  "sql": { "dialect": "bigquery", "ordersTable": "shop.orders", "ticketsTable": "shop.tickets", "rowOrder": "line", "absent": ["tickets.resolved"], "columns": { "orders.amount": "total" } }
 }`;
 
 /** The UserError a call throws (fails the test when it throws nothing). */
@@ -45,6 +46,7 @@ describe('parseConfig', () => {
       slices: { by: ['hour', 'reason'], minRated: 50 },
       report: { failOn: ['csat-drop>5pt', 'skipped-rows>1%'] },
       seed: 42,
+      sql: { dialect: 'bigquery', ordersTable: 'shop.orders', ticketsTable: 'shop.tickets', rowOrder: 'line', absent: ['tickets.resolved'], columns: { 'orders.amount': 'total' } },
     });
   });
 
@@ -56,6 +58,7 @@ describe('parseConfig', () => {
       windows: {},
       slices: {},
       report: {},
+      sql: {},
     });
   });
 
@@ -63,7 +66,7 @@ describe('parseConfig', () => {
     const e = failure(() => parseConfig('{ "timezone": "UTC" }', 'jobs/loyalty.json'));
     expect(e.exitCode).toBe(EXIT.usage);
     expect(e.message).toBe(
-      'jobs/loyalty.json: unknown key "timezone"; valid keys at the top level are: map, formats, tz, dateFormat, decimal, currency, strict, maxUnusable, windows, slices, report, rootCauses, prevention, seed.',
+      'jobs/loyalty.json: unknown key "timezone"; valid keys at the top level are: map, formats, tz, dateFormat, decimal, currency, strict, maxUnusable, windows, slices, report, rootCauses, prevention, seed, sql.',
     );
   });
 
@@ -149,6 +152,12 @@ describe('mergeFlags', () => {
       minRated: '50',
       failOn: ['csat-drop>5pt', 'skipped-rows>1%'],
       seed: '42',
+      dialect: 'bigquery',
+      ordersTable: 'shop.orders',
+      ticketsTable: 'shop.tickets',
+      rowOrder: 'line',
+      absent: 'tickets.resolved',
+      column: ['orders.amount=total'],
     });
   });
 

@@ -12,7 +12,7 @@ import { chooseCohortWindow, countedOrderSpan } from './cohortWindow.js';
 import { cohortHeadline } from './headline.js';
 import { proactiveFollowUp } from './proactiveFollowUp.js';
 import { resolutionRuleFor, ticketResolver } from './resolution.js';
-import { followUpWindow, isoWindow, parseCohortSpans, problemWindow, type DayWindow } from './windows.js';
+import { censoringOf, followUpWindow, isoWindow, parseCohortSpans, problemWindow, type DayWindow } from './windows.js';
 
 /**
  * The service-recovery cohort analysis, pure: canonical orders and tickets in, CohortResult
@@ -107,11 +107,6 @@ function cohortColumns(
   };
 }
 
-/** The follow-up window runs past the last counted order: that part of later spend is unobserved. */
-function censoringOf(followUp: DayWindow, dataEnd: number): Censoring | null {
-  if (followUp.end <= dataEnd) return null;
-  return { dataEnd: isoDay(dataEnd), missingDays: followUp.end - Math.max(dataEnd, followUp.start - 1) };
-}
 
 function windowText(w: DayWindow): string {
   return `${isoDay(w.start)}..${isoDay(w.end)}`;

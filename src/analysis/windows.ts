@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { DEFAULT_BASELINE, type CohortOptions } from './cohortResult.js';
+import { DEFAULT_BASELINE, type Censoring, type CohortOptions } from './cohortResult.js';
 import { addMonths, dayFromParts, isoDay, lastOfMonth, parseIsoDay, type Day } from '../time/calendar.js';
 
 /**
@@ -131,4 +131,10 @@ export function parseCohortSpans(options: CohortOptions): { follow: Span; grace:
     grace: parseSpan(options.grace, '--grace', 0),
     baseline: parseSpan(options.baseline ?? DEFAULT_BASELINE, '--baseline', 1),
   };
+}
+
+/** The follow-up window runs past the last counted order: that part of later spend is unobserved. */
+export function censoringOf(followUp: DayWindow, dataEnd: number): Censoring | null {
+  if (followUp.end <= dataEnd) return null;
+  return { dataEnd: isoDay(dataEnd), missingDays: followUp.end - Math.max(dataEnd, followUp.start - 1) };
 }

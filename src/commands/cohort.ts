@@ -33,15 +33,27 @@ Examples:
   loyalty cohort orders.csv tickets.csv --cohort 2014-01 --follow 90d
   loyalty cohort orders.csv tickets.csv --json > cohort.json
   loyalty cohort shopify_orders.csv zendesk_tickets.csv --out reports/2014-01 --tz Europe/Berlin
+  loyalty cohort --engine duckdb 'orders/*.parquet' tickets.parquet --memory-limit 4GB
+  loyalty cohort --source postgres://analyst@db.internal/shop shop.orders support.tickets
 
 --out DIR writes report.md (tables, method, caveats, data quality) and cohorts.vl.json
 (a Vega-Lite chart of mean later spend with its intervals).
-Options can also come from loyalty.config.json ("windows", "seed"); flags override it.`;
+--engine duckdb and --source run the per-member facts stage in DuckDB or PostgreSQL (the same
+rules, as SQL) and finish here: the same numbers as reading the CSV files. They read
+canonical column names (any case) or --column role.column=NAME; see the README's "Engines".
+Options can also come from loyalty.config.json ("windows", "seed", "sql"); flags override it.`;
 
 export interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
   json?: boolean;
   out?: string;
   facts?: string;
+  /** --engine duckdb: the facts stage in DuckDB (src/engines); absent: in process. */
+  engine?: string;
+  memoryLimit?: string;
+  /** --source postgres://…: the two arguments name tables in that database. */
+  source?: string;
+  rowOrder?: string;
+  column?: string[];
 }
 
 export const REPORT_FILE = 'report.md';
@@ -55,7 +67,12 @@ export function cohortCommand(select: (run: Run) => void): Command {
   addCohortOptions(cmd)
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--out <dir>', `write ${REPORT_FILE}, ${CHART_FILE}, facts.csv, recovery.csv and the repurchase and adjusted-vs-raw charts into DIR`, parseOutDir)
-    .option('--facts <file>', 'write the per-customer facts table to FILE: Parquet when it ends in .parquet, else CSV');
+    .option('--facts <file>', 'write the per-customer facts table to FILE: Parquet when it ends in .parquet, else CSV')
+    .option('--engine <name>', 'duckdb: compute the per-member facts in DuckDB over CSV or Parquet files and globs (out of core)')
+    .option('--memory-limit <size>', 'with --engine duckdb: its memory cap, e.g. 4GB (it spills to disk beyond)')
+    .option('--source <url>', 'postgres://user@host/db: compute the facts in that database; the two arguments then name its orders and tickets tables')
+    .option('--row-order <column>', 'with --source: the orders column numbering rows in file order (the first of repeated order ids is kept)')
+    .option('--column <role.column=NAME>', 'with --engine or --source: the column holding a canonical column (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((orders: string, tickets: string, flags: CohortCommandFlags) =>
     select(async (term) => (await import('./cohortRun.js')).runCohort(orders, tickets, await configuredFlags(cmd, flags), term)),

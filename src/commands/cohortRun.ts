@@ -8,6 +8,7 @@ import { cohortJson } from '../report/cohortJson.js';
 import { cohortMarkdown } from '../report/cohortMarkdown.js';
 import { cohortTerminal } from '../report/cohortTerminal.js';
 import { stableJson } from '../report/format.js';
+import { UsageError } from '../errors.js';
 import type { Terminal } from '../terminal.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
@@ -22,22 +23,21 @@ import { CHART_FILE, REPORT_FILE, type CohortCommandFlags } from './cohort.js';
  */
 export async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, term: Terminal): Promise<number> {
   // Every flag is checked before a file is read, so a typo fails fast on a large export.
-  const options = cohortOptionsFrom(flags);
-  const ingest = ingestOptionsFrom(flags);
   const status = statusTerminal(term, flags);
-
-  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, status);
-
-  const { result, facts } = cohortAnalysis(orders, tickets, options);
-  const months = options.cohort === null ? null : parseMonthRange(options.cohort);
-  if (months !== null) result.monthly = monthlyCohorts(orders, tickets, options, months);
+  const { result, quality, facts } =
+    flags.engine !== undefined || flags.source !== undefined
+      ? { ...(await (await import('./cohortEngineRun.js')).cohortOnEngine(ordersFile, ticketsFile, flags)), facts: null }
+      : await inProcess(ordersFile, ticketsFile, flags, status);
+  if (facts === null && flags.facts !== undefined) {
+    throw new UsageError('--facts writes the per-customer facts of the in-process path; run without --engine/--source, or print the engine\'s facts query with loyalty sql.');
+  }
 
   if (flags.facts !== undefined) {
-    await writeFactsFile(flags.facts, facts);
+    await writeFactsFile(flags.facts, facts!);
     term.err(`wrote ${flags.facts}`);
   }
   if (flags.out !== undefined) {
-    const adjusted = adjustedOutFiles(result, facts);
+    const adjusted = facts === null ? { charts: [], files: [] } : adjustedOutFiles(result, facts);
     const files = [
       { name: REPORT_FILE, content: cohortMarkdown(result, quality, [{ title: 'Mean later spend by group', file: CHART_FILE }, ...adjusted.charts]) },
       { name: CHART_FILE, content: stableJson(cohortChartSpec(result)) },
@@ -53,4 +53,14 @@ export async function runCohort(ordersFile: string, ticketsFile: string, flags: 
   if (warnings.length > 0) status.err('');
   for (const warning of warnings) status.warn(warning);
   return 0;
+}
+
+async function inProcess(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, status: Terminal) {
+  const options = cohortOptionsFrom(flags);
+  const ingest = ingestOptionsFrom(flags);
+  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, status);
+  const { result, facts } = cohortAnalysis(orders, tickets, options);
+  const months = options.cohort === null ? null : parseMonthRange(options.cohort);
+  if (months !== null) result.monthly = monthlyCohorts(orders, tickets, options, months);
+  return { result, quality, facts };
 }

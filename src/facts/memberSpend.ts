@@ -35,11 +35,25 @@ export interface MemberSpend {
 const MS_PER_DAY = 86_400_000;
 
 /**
+ * Spend is summed exactly, in millionths of the currency unit (integers, exact in a double
+ * up to 2^53, i.e. ±9 billion per member), then divided once: each sum is the double nearest
+ * the exact decimal sum, whatever the order of the rows. A SQL engine summing DECIMAL(38,6)
+ * (src/engines) then gives the same doubles to the bit; a float sum in file order would not
+ * (0.1 + 0.2). Amounts are rounded to 6 decimals first, which no currency needs.
+ */
+export const SPEND_SCALE = 1_000_000;
+
+/** An amount in millionths, as summed (Math.round: halves go up, as they rarely occur at 6 decimals). */
+export function spendUnits(amount: number): number {
+  return Math.round(amount * SPEND_SCALE);
+}
+
+/**
  * One pass over the orders by column (OrderTable): accumulators indexed by customer number,
  * statuses judged once per distinct status, and cohort-window order ids kept as the table's
  * codes, so a 10-million-row file makes no object or string per row; a string per member is
- * made for the sort. Orders outside both windows are never looked at twice. Sums are taken in
- * file order, as over OrderRecords.
+ * made for the sort. Orders outside both windows are never looked at twice. Sums are exact
+ * (SPEND_SCALE), so they do not depend on the order of the rows.
  */
 export function memberSpend(orders: readonly OrderRecord[] | OrderTable, cohort: DayWindow, followUp: DayWindow): MemberSpend {
   const table = orders instanceof OrderTable ? orders : OrderTable.fromRecords(orders);
@@ -63,11 +77,11 @@ export function memberSpend(orders: readonly OrderRecord[] | OrderTable, cohort:
       if (orderId[i] !== -1) links.push(orderId[i], c);
       if (counted[status[i]]) {
         sums[4 * c + 3] = 1;
-        sums[4 * c] += amounts[i];
+        sums[4 * c] += spendUnits(amounts[i]);
       }
     } else if (time >= followFrom && time < followTo && counted[status[i]]) {
       const amount = amounts[i];
-      sums[4 * c + 1] += amount;
+      sums[4 * c + 1] += spendUnits(amount);
       if (amount > 0) sums[4 * c + 2] += 1;
     }
   }
@@ -83,8 +97,8 @@ export function memberSpend(orders: readonly OrderRecord[] | OrderTable, cohort:
   for (let m = 0; m < count; m++) {
     const c = sorted[m]!;
     memberOfCustomer[c] = m;
-    spend.baselineSpend[m] = sums[4 * c]!;
-    spend.laterSpend[m] = sums[4 * c + 1]!;
+    spend.baselineSpend[m] = sums[4 * c]! / SPEND_SCALE;
+    spend.laterSpend[m] = sums[4 * c + 1]! / SPEND_SCALE;
     spend.laterPurchases[m] = sums[4 * c + 2]!;
   }
   const owners = orderOwners(links, memberOfCustomer, count);

@@ -37,7 +37,7 @@ describe('loyalty.config.json', () => {
     expect(code).toBe(64);
     expect(out).toBe('');
     expect(err).toBe(
-      'error: loyalty.config.json: unknown key "timezone"; valid keys at the top level are: map, formats, tz, dateFormat, decimal, currency, strict, maxUnusable, windows, slices, report, rootCauses, prevention, seed.\n',
+      'error: loyalty.config.json: unknown key "timezone"; valid keys at the top level are: map, formats, tz, dateFormat, decimal, currency, strict, maxUnusable, windows, slices, report, rootCauses, prevention, seed, sql.\n',
     );
   });
 

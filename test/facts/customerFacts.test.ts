@@ -34,3 +34,27 @@ describe('customerFacts', () => {
     expect(tally.problemTickets).toBe(3);
   });
 });
+
+describe('exact spend sums', () => {
+  it('sums amounts exactly, so the order of the rows does not change a sum', () => {
+    // In floating point 0.1 + 0.2 = 0.30000000000000004 and (0.7 + 0.1) + 0.2 = 0.9999999999999999;
+    // the exact decimal sums are 0.3 and 1, and the double nearest each is what a SQL engine's
+    // DECIMAL sum gives (src/engines).
+    const facts = customerFacts(
+      [
+        order('a', '2014-01-03', 0.1),
+        order('a', '2014-01-04', 0.2),
+        order('b', '2014-01-05', 1),
+        order('b', '2014-02-01', 0.7),
+        order('b', '2014-02-02', 0.1),
+        order('b', '2014-02-03', 0.2),
+      ],
+      [],
+      windows,
+      () => true,
+    );
+    expect(facts.spend.baselineSpend[0]).toBe(0.3);
+    expect(facts.spend.laterSpend[1]).toBe(1);
+    expect(0.1 + 0.2).not.toBe(0.3); // the float sum this replaces
+  });
+});

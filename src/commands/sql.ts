@@ -1,0 +1,68 @@
+import { Command } from 'commander';
+import type { Run } from '../cli.js';
+import { configuredFlags } from './configuredFlags.js';
+import { DEFAULT_COHORT_OPTIONS } from '../analysis/cohortResult.js';
+
+const HELP = `
+Prints the facts stage of the cohort analysis as one SQL query for your database or
+warehouse: orders and tickets in, one row per cohort member out, with the columns
+customer_id, group, cohort_spend, cohort_orders, prior_spend, prior_orders, new_customer,
+later_spend, later_orders, days_to_next_order, problem_tickets, unresolved_tickets,
+first_problem_at. Run it there and export the result. The query follows the rules of
+loyalty cohort exactly (counted orders, one row per order id, windows, grace, tickets linked
+by order id, resolution); see the README's "SQL" section.
+
+Tables and columns: --orders-table and --tickets-table name the tables (schema.table
+allowed); columns default to their canonical names (orders.customer_id, orders.order_date,
+orders.amount, orders.order_id, orders.status; tickets.customer_id, tickets.created_at,
+tickets.order_id, tickets.status, tickets.resolved, tickets.satisfaction) and are renamed
+with --column role.column=NAME (repeatable). Optional columns the tables lack go in
+--absent, e.g. --absent tickets.resolved,orders.status.
+
+Repeated order ids: the CSV path keeps the first row in the file. Give --row-order COLUMN
+(a column numbering the rows in file order, e.g. the line number kept when loading) to get
+the same rows; without it the earliest order date wins, then the smallest amount.
+
+--cohort is required for the facts query (it does not look at your data to choose a month).
+
+--query slices prints the counts loyalty slices is built from instead: tickets, rated and
+satisfied tickets per hour, ISO weekday (1 = Monday), reason, channel and agent.
+
+Examples:
+  loyalty sql --dialect bigquery --cohort 2014-01 --orders-table shop.orders --tickets-table shop.tickets
+  loyalty sql --dialect postgres --cohort 2014-01 --column orders.amount=total_price --absent tickets.resolved
+  loyalty sql --dialect snowflake --cohort 2014-01..2014-03 --follow 90d --row-order line > facts.sql
+  loyalty sql --dialect trino --query slices --tickets-table support.tickets`;
+
+export interface SqlFlags {
+  dialect?: string;
+  query: string;
+  cohort?: string;
+  follow: string;
+  grace: string;
+  ordersTable?: string;
+  ticketsTable?: string;
+  column?: string[];
+  absent?: string;
+  rowOrder?: string;
+  config?: string;
+}
+
+export function sqlCommand(select: (run: Run) => void): Command {
+  const d = DEFAULT_COHORT_OPTIONS;
+  const cmd = new Command('sql')
+    .description('print the per-member facts query for DuckDB, PostgreSQL, BigQuery, Snowflake, Spark or Trino')
+    .option('--dialect <name>', 'duckdb, postgres, bigquery, snowflake, spark or trino')
+    .option('--query <name>', 'facts (one row per cohort member) or slices (ticket counts per hour, weekday, reason, channel, agent)', 'facts')
+    .option('--cohort <window>', 'cohort window: YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (required)')
+    .option('--follow <span>', 'length of the follow-up window: months (3m), days (90d) or weeks (12w)', d.follow)
+    .option('--grace <span>', 'how long after the cohort window a ticket still counts as a problem', d.grace)
+    .option('--orders-table <name>', 'the orders table (default: orders)')
+    .option('--tickets-table <name>', 'the tickets table (default: tickets)')
+    .option('--column <role.column=NAME>', 'the column holding a canonical column, e.g. orders.amount=total (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .option('--absent <columns>', 'optional columns the tables do not have, comma-separated')
+    .option('--row-order <column>', 'orders column numbering the rows in file order (first of repeated order ids kept)')
+    .option('--config <file>', 'read options from this JSON file (default: ./loyalty.config.json when present); flags override it')
+    .addHelpText('after', HELP);
+  return cmd.action((flags: SqlFlags) => select(async (term) => (await import('./sqlRun.js')).runSql(await configuredFlags(cmd, flags), term)));
+}

@@ -1,0 +1,75 @@
+import { EXIT, UserError } from '../errors.js';
+import type { Engine } from './engine.js';
+
+/** The DuckDB package, an optional dependency: present wherever npm could install its binding. */
+export const DUCKDB_PACKAGE = '@duckdb/node-api';
+
+/**
+ * An in-memory DuckDB (embedded, no server), loaded on first use. `memoryLimit` (e.g. '4GB')
+ * caps its memory; beyond it DuckDB spills to a temporary directory.
+ */
+export async function openDuckDb(options: { memoryLimit?: string; threads?: number } = {}): Promise<Engine> {
+  let duckdb: typeof import('@duckdb/node-api');
+  try {
+    duckdb = await import(DUCKDB_PACKAGE);
+  } catch (e) {
+    throw new UserError(
+      `duckdb: the optional package ${DUCKDB_PACKAGE} is not installed or has no binding for this platform (${(e as Error).message.split('\n')[0]}); install it with npm install ${DUCKDB_PACKAGE}`,
+      EXIT.noInput,
+    );
+  }
+  const config: Record<string, string> = {};
+  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+  if (options.threads !== undefined) config.threads = String(options.threads);
+  let instance;
+  try {
+    instance = await duckdb.DuckDBInstance.create(':memory:', config);
+  } catch (e) {
+    throw duckdbError(e);
+  }
+  const connection = await instance.connect();
+  return {
+    name: 'duckdb',
+    run: async (sql) => {
+      try {
+        await connection.run(sql);
+      } catch (e) {
+        throw duckdbError(e);
+      }
+    },
+    rows: async (sql) => {
+      try {
+        const reader = await connection.runAndReadAll(sql);
+        const names = reader.columnNames();
+        return reader.getRows().map((row) => {
+          const out: Record<string, string | null> = {};
+          row.forEach((value, i) => {
+            out[names[i]!] = value === null ? null : String(value);
+          });
+          return out;
+        });
+      } catch (e) {
+        throw duckdbError(e);
+      }
+    },
+    columnNames: async (sql) => {
+      try {
+        const reader = await connection.runAndReadAll(`DESCRIBE ${sql}`);
+        return reader.getRowObjectsJson().map((r) => String(r.column_name));
+      } catch (e) {
+        throw duckdbError(e);
+      }
+    },
+    close: async () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** DuckDB's error as one line: a missing file or table is 66/65, anything else about the data 65. */
+export function duckdbError(e: unknown): UserError {
+  const message = ((e as Error).message ?? String(e)).split('\n')[0]!;
+  if (/No files found|Cannot open file|IO Error/i.test(message)) return new UserError(`duckdb: ${message}`, EXIT.noInput);
+  return new UserError(`duckdb: ${message}`, EXIT.data);
+}

@@ -1,0 +1,223 @@
+import { RESOLVED_STATUSES } from '../analysis/resolution.js';
+import { addMonths, isoDay, type Day } from '../time/calendar.js';
+import { followUpWindow, problemWindow, type DayWindow, type Span } from '../analysis/windows.js';
+import { tableName, type Dialect } from './dialects.js';
+import type { FactsSource } from './factsSource.js';
+import { ordersCtes } from './ordersSql.js';
+import { satisfiedScore, SCORE_UNRATED, ticketsCtes, YES, NO } from './ticketsSql.js';
+import { sqlList as list } from './sqlText.js';
+
+/** The windows the facts depend on, as computed by src/analysis/windows.ts. */
+export interface FactsWindows {
+  cohort: DayWindow;
+  followUp: DayWindow;
+  /** Cohort start through cohort end + grace. */
+  problem: DayWindow;
+  /** The months before the cohort start (issue 12: 12 calendar months, ending the day before). */
+  baseline: DayWindow;
+}
+
+/** The columns of the facts table, in order (issue 12's per-customer facts). */
+export const FACTS_COLUMNS = [
+  'customer_id',
+  'group',
+  'cohort_spend',
+  'cohort_orders',
+  'prior_spend',
+  'prior_orders',
+  'new_customer',
+  'later_spend',
+  'later_orders',
+  'days_to_next_order',
+  'problem_tickets',
+  'unresolved_tickets',
+  'first_problem_at',
+] as const;
+
+const day = (d: Day) => `DATE '${isoDay(d)}'`;
+const between = (e: string, w: DayWindow) => `${e} BETWEEN ${day(w.start)} AND ${day(w.end)}`;
+
+/**
+ * The facts stage as one SQL query: orders and tickets → one row per cohort member, with the
+ * columns of FACTS_COLUMNS, sorted by customer id. The same rules as src/facts, written once
+ * here against the Dialect interface, step by step (the orders' steps in ordersSql.ts):
+ *
+ * - member_orders: members are customers with a counted order in the cohort window; spend and
+ *   purchases (counted, amount > 0) per window; new_customer when no counted order precedes
+ *   the cohort start; days_to_next_order to the first purchase on or after the follow-up
+ *   start, null when there is none in the data.
+ * - tickets_usable: ids trimmed, e-mail ids lower-cased; tickets without a customer or date, or
+ *   whose satisfaction or resolved cell is unrecognised, are left out, as the CSV reader skips
+ *   those rows.
+ * - ticket_outcomes: a ticket with an order id is a problem exactly when it names one of the
+ *   member's cohort-window orders (counted or not, whatever the ticket's date); one without is
+ *   a problem when created in the problem window. Resolved: see resolvedExpression.
+ */
+export function factsSql(dialect: Dialect, source: FactsSource, windows: FactsWindows): string {
+  const d = dialect;
+  const { cohort, followUp, problem, baseline } = windows;
+  return `-- loyalty facts: one row per member of the cohort ${isoDay(cohort.start)}..${isoDay(cohort.end)} (${d.name})
+-- follow-up ${isoDay(followUp.start)}..${isoDay(followUp.end)}, problem window ${isoDay(problem.start)}..${isoDay(problem.end)}, baseline ${isoDay(baseline.start)}..${isoDay(baseline.end)}
+WITH ${cohortCtes(d, source, windows)},
+member_rows AS (
+  SELECT
+    customer_id, cohort_spend, cohort_orders, prior_spend, prior_orders,
+    CASE WHEN new_customer THEN 1 ELSE 0 END AS new_customer, later_spend, later_orders, next_order_day,
+    0 AS problem, 0 AS unresolved, NULL AS problem_at
+  FROM member_orders
+  UNION ALL
+  SELECT
+    customer_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    problem, CASE WHEN problem = 1 AND resolved = 0 THEN 1 ELSE 0 END, CASE WHEN problem = 1 THEN created_at END
+  FROM ticket_outcomes
+),
+member_facts AS (
+  SELECT
+    customer_id,
+    MAX(cohort_spend) AS cohort_spend,
+    MAX(cohort_orders) AS cohort_orders,
+    MAX(prior_spend) AS prior_spend,
+    MAX(prior_orders) AS prior_orders,
+    MAX(new_customer) AS new_customer,
+    MAX(later_spend) AS later_spend,
+    MAX(later_orders) AS later_orders,
+    MAX(next_order_day) AS next_order_day,
+    SUM(problem) AS problem_tickets,
+    SUM(unresolved) AS unresolved_tickets,
+    MIN(problem_at) AS first_problem_at
+  FROM member_rows
+  GROUP BY customer_id
+)
+SELECT
+  customer_id,
+  CASE
+    WHEN problem_tickets = 0 THEN 'no_problem'
+    WHEN unresolved_tickets > 0 THEN 'unresolved'
+    ELSE 'resolved'
+  END AS ${d.identifier('group')},
+  cohort_spend,
+  cohort_orders,
+  prior_spend,
+  prior_orders,
+  CASE WHEN new_customer = 1 THEN TRUE ELSE FALSE END AS new_customer,
+  later_spend,
+  later_orders,
+  ${d.daysBetween(day(followUp.start), 'next_order_day')} AS days_to_next_order,
+  problem_tickets,
+  unresolved_tickets,
+  first_problem_at
+FROM member_facts
+ORDER BY customer_id
+`;
+}
+
+/**
+ * The problem tickets: all, linked to a cohort order by order id, and set aside by order id
+ * (CohortResult.counts); and the tickets source's rows, read and usable.
+ */
+export function ticketCountsSql(d: Dialect, source: FactsSource, windows: FactsWindows): string {
+  return `WITH ${cohortCtes(d, source, windows)}
+SELECT
+  COALESCE(SUM(problem), 0) AS problem_tickets,
+  COALESCE(SUM(linked), 0) AS linked_by_order_id,
+  COALESCE(SUM(excluded), 0) AS excluded_by_order_id,
+  (SELECT COUNT(*) FROM tickets_usable) AS rows_used,
+  (SELECT COUNT(*) FROM ${tableName(d, source.tickets.table)}) AS rows_read
+FROM ticket_outcomes
+`;
+}
+
+/** The CTEs both queries share, orders to ticket_outcomes. */
+function cohortCtes(d: Dialect, source: FactsSource, windows: FactsWindows): string {
+  const t = source.tickets;
+  const { cohort, followUp, problem, baseline } = windows;
+  const purchase = (w: DayWindow) => `CASE WHEN ${between('order_day', w)} AND amount > 0 THEN 1 ELSE 0 END`;
+  const spend = (w: DayWindow) => `CASE WHEN ${between('order_day', w)} THEN amount ELSE 0 END`;
+
+  return `${ordersCtes(d, source)},
+member_orders AS (
+  SELECT
+    customer_id,
+    SUM(${spend(cohort)}) AS cohort_spend,
+    SUM(${purchase(cohort)}) AS cohort_orders,
+    SUM(${spend(baseline)}) AS prior_spend,
+    SUM(${purchase(baseline)}) AS prior_orders,
+    CASE WHEN MIN(order_day) < ${day(cohort.start)} THEN FALSE ELSE TRUE END AS new_customer,
+    SUM(${spend(followUp)}) AS later_spend,
+    SUM(${purchase(followUp)}) AS later_orders,
+    MIN(CASE WHEN order_day >= ${day(followUp.start)} AND amount > 0 THEN order_day END) AS next_order_day
+  FROM orders_kept
+  WHERE counted = 1
+  GROUP BY customer_id
+  HAVING SUM(CASE WHEN ${between('order_day', cohort)} THEN 1 ELSE 0 END) > 0
+),
+cohort_order_ids AS (
+  SELECT DISTINCT customer_id, order_id
+  FROM orders_kept
+  WHERE order_id IS NOT NULL AND ${between('order_day', cohort)}
+),
+${ticketsCtes(d, source, false)},
+ticket_marks AS (
+  SELECT
+    kind, customer_id, order_id, created_at, created_day, status, resolved, score,
+    MAX(CASE WHEN kind = 'member' THEN 1 ELSE 0 END) OVER (PARTITION BY customer_id) AS member,
+    MAX(CASE WHEN kind = 'cohort_order' THEN 1 ELSE 0 END) OVER (PARTITION BY customer_id, order_id) AS names_cohort_order
+  FROM (
+    SELECT 'ticket' AS kind, customer_id, order_id, created_at, created_day, status, resolved, score FROM tickets_usable
+    UNION ALL
+    SELECT 'cohort_order', customer_id, order_id, NULL, NULL, NULL, NULL, NULL FROM cohort_order_ids
+    UNION ALL
+    SELECT 'member', customer_id, NULL, NULL, NULL, NULL, NULL, NULL FROM member_orders
+  ) marked
+),
+ticket_outcomes AS (
+  SELECT
+    t.customer_id,
+    t.created_at,
+    CASE
+      WHEN t.order_id IS NOT NULL THEN t.names_cohort_order
+      WHEN ${between('t.created_day', problem)} THEN 1
+      ELSE 0
+    END AS problem,
+    ${resolvedExpression(d, t)} AS resolved,
+    CASE WHEN t.order_id IS NOT NULL AND t.names_cohort_order = 1 THEN 1 ELSE 0 END AS linked,
+    CASE WHEN t.order_id IS NOT NULL AND t.names_cohort_order = 0 AND ${between('t.created_day', problem)} THEN 1 ELSE 0 END AS excluded
+  FROM ticket_marks t
+  WHERE t.kind = 'ticket' AND t.member = 1
+)`;
+}
+
+/**
+ * Whether a ticket counts as resolved (1) or not (0), by the rule src/analysis/resolution.ts
+ * picks from the columns the tickets have: a non-empty `resolved` cell decides; otherwise the
+ * status is solved, closed or resolved and the score, when given, is satisfied; a `resolved`
+ * column without a status column counts an empty cell as unresolved; neither column: every
+ * problem ticket is resolved.
+ */
+function resolvedExpression(d: Dialect, t: FactsSource['tickets']): string {
+  const byStatus =
+    t.status === null
+      ? '0'
+      : `CASE WHEN t.status IN (${list(RESOLVED_STATUSES)}) AND (t.score IS NULL OR t.score IN (${list(SCORE_UNRATED)}) OR ${satisfiedScore(d, 't.score')}) THEN 1 ELSE 0 END`;
+  if (t.resolved !== null) {
+    return `CASE WHEN t.resolved IN (${list(YES)}) THEN 1 WHEN t.resolved IN (${list(NO)}) THEN 0 ELSE ${byStatus} END`;
+  }
+  return t.status === null ? '1' : byStatus;
+}
+
+/** The default baseline: 12 calendar months (issue 12's --baseline 12m). */
+export const BASELINE_MONTHS = 12;
+
+/**
+ * The facts' windows from a cohort window and the follow-up and grace spans, by the functions
+ * the in-process path uses. The baseline runs BASELINE_MONTHS calendar months back from the
+ * cohort start (EDATE-style) to the day before it.
+ */
+export function factsWindows(cohort: DayWindow, follow: Span, grace: Span): FactsWindows {
+  return {
+    cohort,
+    followUp: followUpWindow(cohort, follow),
+    problem: problemWindow(cohort, grace),
+    baseline: { start: addMonths(cohort.start, -BASELINE_MONTHS), end: cohort.start - 1 },
+  };
+}

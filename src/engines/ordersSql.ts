@@ -1,0 +1,94 @@
+import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
+import { tableName, type Dialect } from './dialects.js';
+import type { FactsSource } from './factsSource.js';
+import { sqlList, sqlText } from './sqlText.js';
+
+/**
+ * The orders as the facts stage sees them, as CTEs (whitespace, orders_text, orders_ranked,
+ * orders_kept) that the facts and span queries start from:
+ *
+ * - orders_text: ids trimmed (the characters String.prototype.trim removes), statuses trimmed
+ *   and lower-cased, amounts as exact decimals with 6 places (src/facts sums millionths).
+ * - orders_ranked: e-mail ids (containing @) lower-cased; rows without a customer, date or
+ *   amount dropped, as the CSV reader skips them; each copy of an order id numbered.
+ * - orders_kept: of rows repeating a (trimmed) order id, the first by the row-order column,
+ *   whatever its status or customer, as the CSV reader keeps the first in the file. Without a
+ *   row-order column, the earliest order date, then the smallest amount, then customer id (a
+ *   deterministic rule, but the CSV path's choice only when the copies agree on those, as
+ *   re-exported copies do).
+ * - counted: status absent, empty, or not one of cancelled, canceled, refunded, voided, failed.
+ */
+export function ordersCtes(d: Dialect, source: FactsSource): string {
+  const o = source.orders;
+  const { col, clean, emailFolded } = sqlText(d);
+  const rowOrder = o.row_order === null ? 'order_day, amount, customer_id' : 'row_order';
+  if (o.ranked) {
+    return `whitespace AS (
+  SELECT ${d.trimmedCharacters} AS chars
+),
+orders_ranked AS (
+  SELECT customer_id, order_day, amount, order_id, counted, copy FROM ${tableName(d, o.ranked)}
+),
+${KEPT}`;
+  }
+  return `whitespace AS (
+  SELECT ${d.trimmedCharacters} AS chars
+),
+orders_text AS (
+  SELECT
+    ${clean(o.customer_id)} AS customer_id,
+    CAST(${col(o.order_date)} AS DATE) AS order_day,
+    ${d.exact(col(o.amount))} AS amount,
+    NULLIF(${clean(o.order_id)}, '') AS order_id,
+    LOWER(${clean(o.status)}) AS status,
+    ${o.row_order === null ? 'NULL' : col(o.row_order)} AS row_order
+  FROM ${tableName(d, o.table)}
+  CROSS JOIN whitespace w
+),
+orders_ranked AS (
+  SELECT
+    ${emailFolded('customer_id')} AS customer_id,
+    order_day,
+    amount,
+    order_id,
+    CASE WHEN status IN (${sqlList(NOT_COUNTED_STATUSES)}) THEN 0 ELSE 1 END AS counted,
+    ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY ${rowOrder}) AS copy
+  FROM orders_text
+  WHERE customer_id <> '' AND order_day IS NOT NULL AND amount IS NOT NULL
+),
+${KEPT}`;
+}
+
+const KEPT = `orders_kept AS (
+  SELECT customer_id, order_day, amount, order_id, counted
+  FROM orders_ranked
+  WHERE order_id IS NULL OR copy = 1
+)`;
+
+/**
+ * The dates the counted orders cover, per month (year, month, first and last day), from which
+ * src/analysis/cohortWindow.ts chooses the default cohort as it does for a file.
+ */
+export function orderSpanSql(d: Dialect, source: FactsSource): string {
+  return `WITH ${ordersCtes(d, source)}
+SELECT
+  CAST(EXTRACT(YEAR FROM order_day) AS INTEGER) AS year,
+  CAST(EXTRACT(MONTH FROM order_day) AS INTEGER) AS month,
+  MIN(order_day) AS first_day,
+  MAX(order_day) AS last_day
+FROM orders_kept
+WHERE counted = 1
+GROUP BY 1, 2
+ORDER BY 1, 2
+`;
+}
+
+/** Rows of the orders source, rows the facts use, and repeated order ids set aside. */
+export function orderRowsSql(d: Dialect, source: FactsSource): string {
+  return `WITH ${ordersCtes(d, source)}
+SELECT
+  (SELECT COUNT(*) FROM ${tableName(d, source.orders.table)}) AS rows_read,
+  (SELECT COUNT(*) FROM orders_kept) AS rows_used,
+  (SELECT COUNT(*) FROM orders_ranked WHERE order_id IS NOT NULL AND copy > 1) AS duplicate_order_ids
+`;
+}

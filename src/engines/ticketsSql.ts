@@ -1,0 +1,52 @@
+import { tableName, type Dialect } from './dialects.js';
+import type { FactsSource } from './factsSource.js';
+import { sqlList as list, sqlText } from './sqlText.js';
+
+export const SCORE_UNRATED = ['', 'offered', 'unoffered', 'not offered'];
+export const SCORE_GOOD = ['good', 'satisfied'];
+export const SCORE_BAD = ['bad', 'unsatisfied', 'dissatisfied'];
+export const SCORE_NUMBER = '[1-5]([.]0+)?';
+export const YES = ['true', 'yes', 'y', '1'];
+export const NO = ['false', 'no', 'n', '0'];
+
+
+/**
+ * The tickets as the facts and slice queries see them, as CTEs after `whitespace`:
+ * tickets_text (ids, statuses and labels trimmed; statuses, resolved cells and scores lower-cased;
+ * empty labels null; labels only when `labels`), tickets_usable (e-mail ids lower-cased; tickets without a customer or
+ * date, or whose score or resolved cell is unrecognised, left out, as the CSV reader skips
+ * those rows).
+ */
+export function ticketsCtes(d: Dialect, source: FactsSource, labels: boolean): string {
+  const t = source.tickets;
+  const { col, clean, emailFolded } = sqlText(d);
+  // The facts need no labels: a table without reason, channel or agent columns still works.
+  const label = (name: string | null) => (labels ? `NULLIF(${clean(name)}, '')` : 'NULL');
+  return `tickets_text AS (
+  SELECT
+    ${clean(t.customer_id)} AS customer_id,
+    ${col(t.created_at)} AS created_at,
+    CAST(${col(t.created_at)} AS DATE) AS created_day,
+    NULLIF(${clean(t.order_id)}, '') AS order_id,
+    LOWER(${clean(t.status)}) AS status,
+    LOWER(${clean(t.resolved)}) AS resolved,
+    LOWER(${clean(t.satisfaction)}) AS score,
+    ${label(t.reason)} AS reason,
+    ${label(t.channel)} AS channel,
+    ${label(t.agent)} AS agent
+  FROM ${tableName(d, t.table)}
+  CROSS JOIN whitespace w
+),
+tickets_usable AS (
+  SELECT ${emailFolded('customer_id')} AS customer_id, created_at, created_day, order_id, status, resolved, score, reason, channel, agent
+  FROM tickets_text
+  WHERE customer_id <> '' AND created_day IS NOT NULL
+    AND (score IS NULL OR score IN (${list([...SCORE_UNRATED, ...SCORE_GOOD, ...SCORE_BAD])}) OR ${d.fullMatch('score', SCORE_NUMBER)})
+    AND (resolved IS NULL OR resolved IN (${list(['', ...YES, ...NO])}))
+)`;
+}
+
+/** Whether the (lower-cased) score is a satisfied one: 4 or 5, good or satisfied. */
+export function satisfiedScore(d: Dialect, score: string): string {
+  return `(${score} IN (${list(SCORE_GOOD)}) OR ${d.fullMatch(score, '[45]([.]0+)?')})`;
+}

@@ -1,0 +1,76 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDuckDb } from '../../src/engines/duckdbEngine.js';
+import { writeEdgeCases } from '../engines/edgeCases.js';
+import { runCli } from './cli.js';
+import { cohortDocument } from './cohortDocument.js';
+
+
+/** Parquet copies of CSV files, written by DuckDB; `parts` splits the orders into files read by a glob. */
+async function toParquet(dir: string, files: { orders: string; tickets: string }): Promise<{ orders: string; tickets: string; glob: string }> {
+  const engine = await openDuckDb({ threads: 1 });
+  const q = (p: string) => `'${p.replaceAll("'", "''")}'`;
+  mkdirSync(join(dir, 'parts'));
+  try {
+    await engine.run(`CREATE TABLE o AS SELECT ROW_NUMBER() OVER () AS n, * FROM read_csv(${q(files.orders)}, all_varchar = true)`);
+    await engine.run(`COPY (SELECT * EXCLUDE (n) FROM o ORDER BY n) TO ${q(join(dir, 'orders.parquet'))} (FORMAT parquet)`);
+    const half = Number((await engine.rows('SELECT COUNT(*) / 2 AS h FROM o'))[0]!.h);
+    await engine.run(`COPY (SELECT * EXCLUDE (n) FROM o WHERE n <= ${half} ORDER BY n) TO ${q(join(dir, 'parts', 'orders-1.parquet'))} (FORMAT parquet)`);
+    await engine.run(`COPY (SELECT * EXCLUDE (n) FROM o WHERE n > ${half} ORDER BY n) TO ${q(join(dir, 'parts', 'orders-2.parquet'))} (FORMAT parquet)`);
+    await engine.run(`COPY (SELECT * FROM read_csv(${q(files.tickets)}, all_varchar = true)) TO ${q(join(dir, 'tickets.parquet'))} (FORMAT parquet)`);
+  } finally {
+    await engine.close();
+  }
+  return { orders: join(dir, 'orders.parquet'), tickets: join(dir, 'tickets.parquet'), glob: join(dir, 'parts', '*.parquet') };
+}
+
+describe('loyalty cohort --engine duckdb', () => {
+  let fixtureParquet: { orders: string; tickets: string; glob: string };
+  beforeAll(async () => {
+    fixtureParquet = await toParquet(mkdtempSync(join(tmpdir(), 'loyalty-parquet-')), { orders: 'fixtures/orders.csv', tickets: 'fixtures/tickets.csv' });
+  });
+
+  it('prints the JSON of the CSV path on the fixtures, from CSV, Parquet and a glob of Parquet files', async () => {
+    const reference = await cohortDocument(['fixtures/orders.csv', 'fixtures/tickets.csv']);
+    expect(await cohortDocument(['--engine', 'duckdb', 'fixtures/orders.csv', 'fixtures/tickets.csv'])).toEqual(reference);
+    expect(await cohortDocument(['--engine', 'duckdb', fixtureParquet.orders, fixtureParquet.tickets, '--memory-limit', '512MB'])).toEqual(reference);
+    expect(await cohortDocument(['--engine', 'duckdb', fixtureParquet.glob, fixtureParquet.tickets])).toEqual(reference);
+  });
+
+  it.each([4, 5])('prints the JSON of the CSV path on seeded edge-case data (seed %i), CSV and Parquet', async (seed) => {
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-edge-engine-'));
+    const files = writeEdgeCases(dir, seed);
+    const reference = await cohortDocument([files.orders, files.tickets, '--cohort', '2014-01']);
+    expect(await cohortDocument(['--engine', 'duckdb', files.orders, files.tickets, '--cohort', '2014-01'])).toEqual(reference);
+    const parquet = await toParquet(dir, files);
+    expect(await cohortDocument(['--engine', 'duckdb', parquet.glob, parquet.tickets, '--cohort', '2014-01'])).toEqual(reference);
+  });
+
+  it('counts the repeated order ids it set aside in dataQuality', async () => {
+    const { out } = await runCli(['cohort', '--engine', 'duckdb', 'fixtures/orders.csv', 'fixtures/tickets.csv', '--json']);
+    const orders = JSON.parse(out).dataQuality.orders;
+    expect([orders.format, orders.rowsRead, orders.rowsUsed, orders.duplicateOrderIds]).toEqual(['duckdb', 3440, 3439, 1]);
+  });
+
+  it('errors: a missing file is 66, a missing column or unreadable dates 65, a bad flag 64, each one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-engine-errors-'));
+    writeFileSync(join(dir, 'no-amount.csv'), 'customer_id,order_date\nC1,2014-01-01\n');
+    writeFileSync(join(dir, 'slash-dates.csv'), 'customer_id,order_date,amount\nC1,1/31/2014,5\nC2,2/1/2014,6\n');
+    const cases: [string[], number, RegExp][] = [
+      [[join(dir, 'nope.parquet'), 'fixtures/tickets.csv'], 66, /^error: duckdb: .*nope\.parquet/],
+      [[join(dir, 'no-amount.csv'), 'fixtures/tickets.csv'], 65, /missing required column amount; the columns are customer_id, order_date/],
+      [[join(dir, 'slash-dates.csv'), 'fixtures/tickets.csv'], 65, /column order_date \(order_date\) is unreadable in 2 of 2 rows; --engine duckdb reads ISO 8601 dates/],
+      [['fixtures/orders.csv', 'fixtures/tickets.csv', '--memory-limit', 'lots'], 64, /--memory-limit "lots" is not a size/],
+    ];
+    for (const [args, exit, message] of cases) {
+      const { code, err } = await runCli(['cohort', '--engine', 'duckdb', ...args]);
+      expect({ args, code }).toEqual({ args, code: exit });
+      expect(err).toMatch(message);
+      expect(err.trim().split('\n')).toHaveLength(1);
+    }
+    const other = await runCli(['cohort', '--engine', 'spark', 'fixtures/orders.csv', 'fixtures/tickets.csv']);
+    expect([other.code, other.err]).toEqual([64, 'error: --engine "spark" is not supported; use --engine duckdb (or loyalty sql --dialect … for a warehouse)\n']);
+  });
+});

@@ -1,0 +1,96 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * A seeded dataset with every edge case of the facts semantics, as raw CSV text (the cohort
+ * is January 2014, follow-up 3m = Feb 1..Apr 30, grace 14d = problem window Jan 1..Feb 14,
+ * baseline Jan 1..Dec 31 2013):
+ * - statuses cancelled / CANCELED / ' Refunded ' / Voided / FAILED / completed / empty;
+ * - repeated order ids (the first copy cancelled and the second completed, copies under
+ *   another customer, an id written ' O7 ' and 'O7'), negative amounts (refunds), amounts
+ *   whose float sum in file order is not the exact sum (0.1 + 0.2);
+ * - e-mail ids in mixed case with surrounding spaces and tabs, plain ids with spaces;
+ * - dates on every window's first and last day and the days either side;
+ * - tickets linked by order id to a cohort order, a cancelled cohort order, a follow-up order,
+ *   another customer's order, an unknown order; tickets on the grace boundary;
+ * - resolved yes/no/empty, statuses Solved/closed/open, scores 5, 4.0, 2, good, bad, offered,
+ *   empty, and an unrecognised score (a row the CSV path skips).
+ */
+export function edgeCaseData(seed: number, customers = 400): { orders: string; tickets: string } {
+  const random = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const orders: string[][] = [['order_id', 'customer_id', 'order_date', 'amount', 'status']];
+  const tickets: string[][] = [['ticket_id', 'customer_id', 'order_id', 'created_at', 'status', 'resolved', 'satisfaction']];
+  const days = ['2013-01-01', '2013-06-15', '2013-12-31', '2014-01-01', '2014-01-15', '2014-01-31', '2014-02-01', '2014-03-10', '2014-04-30', '2014-05-01', '2014-06-30'];
+  const ticketDays = ['2013-12-31', '2014-01-01', '2014-01-20', '2014-01-31', '2014-02-14', '2014-02-15', '2014-03-01'];
+  const statuses = ['completed', '', 'cancelled', 'CANCELED', ' Refunded ', 'Voided', 'FAILED', 'paid', 'completed'];
+  const amounts = ['0.1', '0.2', '0.7', '19.99', '5.01', '-12.5', '0', '100', '33.333', '0.3', '250.75', '-0.1'];
+  let orderNumber = 1;
+  let ticketNumber = 1;
+  const orderIdsOf = new Map<string, string[]>();
+  const allOrderIds: string[] = [];
+  for (let c = 0; c < customers; c++) {
+    const kind = c % 4;
+    const base = kind === 0 ? `C${1000 + c}` : kind === 1 ? `Ann${c}@Example.COM` : kind === 2 ? `ann${c}@example.com` : `  C${1000 + c} `;
+    const spellings = kind === 1 || kind === 2 ? [base, ` ${base.toUpperCase()}`, `\t${base.toLowerCase()} `] : [base, base.trim()];
+    const n = 1 + Math.floor(random() * 5);
+    for (let k = 0; k < n; k++) {
+      const id = `O${orderNumber++}`;
+      const written = random() < 0.1 ? ` ${id} ` : id;
+      const time = random() < 0.5 ? '' : ` ${String(Math.floor(random() * 24)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00`;
+      orders.push([written, pick(spellings), pick(days) + time, pick(amounts), pick(statuses)]);
+      (orderIdsOf.get(base.trim().toLowerCase()) ?? orderIdsOf.set(base.trim().toLowerCase(), []).get(base.trim().toLowerCase())!).push(id);
+      allOrderIds.push(id);
+      // A repeated order id: the same customer's re-export, or another customer's row.
+      if (random() < 0.12) orders.push([id, random() < 0.5 ? pick(spellings) : `C${1000 + Math.floor(random() * customers)}`, pick(days), pick(amounts), pick(statuses)]);
+    }
+    // Orders without an id.
+    if (random() < 0.2) orders.push(['', pick(spellings), pick(days), pick(amounts), pick(statuses)]);
+    const t = Math.floor(random() * 4);
+    for (let k = 0; k < t; k++) {
+      const own = orderIdsOf.get(base.trim().toLowerCase())!;
+      const link = random();
+      const orderId = link < 0.5 ? '' : link < 0.75 ? ` ${pick(own)}` : link < 0.9 ? pick(allOrderIds) : 'X999';
+      const time = ` ${String(Math.floor(random() * 24)).padStart(2, '0')}:15:00`;
+      tickets.push([
+        `T${ticketNumber++}`,
+        pick(spellings),
+        orderId,
+        pick(ticketDays) + time,
+        pick(['Solved', 'closed', 'open', ' RESOLVED', 'pending', '']),
+        pick(['yes', 'No', '', '', '', 'TRUE', '0']),
+        pick(['5', '4.0', '2', 'good', 'Bad', 'offered', '', '', 'meh']),
+      ]);
+    }
+  }
+  // The data runs to 2014-06-30 so the follow-up window is complete.
+  orders.push(['O-last', 'C-last', '2014-06-30', '1', 'completed']);
+  return { orders: csv(orders), tickets: csv(tickets) };
+}
+
+function csv(rows: string[][]): string {
+  const cell = (v: string) => (/[",\n\r]|^\s|\s$/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
+
+/** Writes the dataset into `dir` as orders.csv and tickets.csv; returns their paths. */
+export function writeEdgeCases(dir: string, seed: number): { orders: string; tickets: string } {
+  const data = edgeCaseData(seed);
+  const orders = join(dir, 'orders.csv');
+  const tickets = join(dir, 'tickets.csv');
+  writeFileSync(orders, data.orders);
+  writeFileSync(tickets, data.tickets);
+  return { orders, tickets };
+}
+
+/** A small seeded generator (Mulberry32), so the dataset is the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
