@@ -21,9 +21,13 @@ export function adjustedOutFiles(result: CohortResult, facts: CustomerFactsTable
   const files: OutputFile[] = [
     { name: FACTS_FILE, content: factsCsv(facts) },
     { name: RECOVERY_FILE, content: recoveryCsv(facts, a.revenueAtStake.perCustomer) },
-    { name: ADJUSTED_CHART, content: stableJson(adjustedVsRawSpec(result, a)) },
   ];
-  const charts = [{ title: 'Raw and adjusted gaps in later spend', file: ADJUSTED_CHART }];
+  const charts: { title: string; file: string }[] = [];
+  const gaps = adjustedVsRawSpec(result, a);
+  if (gaps !== null) {
+    files.push({ name: ADJUSTED_CHART, content: stableJson(gaps) });
+    charts.push({ title: 'Raw and adjusted gaps in later spend', file: ADJUSTED_CHART });
+  }
   const repurchase = repurchaseChartSpec(result, a);
   if (repurchase !== null) {
     files.push({ name: REPURCHASE_CHART, content: stableJson(repurchase) });

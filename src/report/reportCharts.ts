@@ -68,9 +68,9 @@ function adjustedCharts(cohort: CohortResult, size: { width?: number; height?: n
     gap.difference === null
       ? 'Raw and adjusted gaps in later spend'
       : `Resolved vs unresolved: ${moneyIn(gap.difference, a.revenueAtStake.currency)} a customer, adjusted${gap.p !== null && gap.p >= 0.05 ? ' (not significant)' : ''}`;
-  const charts: ReportChart[] = [
-    { name: 'adjusted-vs-raw', subject: 'Raw and adjusted gaps in later spend', title: gapTitle, spec: adjustedVsRawSpec(cohort, a, { ...size, title: gapTitle, subtitle: [sample, 'Points: gap A − B per customer; lines: 95% intervals'] }), theme },
-  ];
+  const charts: ReportChart[] = [];
+  const gaps = adjustedVsRawSpec(cohort, a, { ...size, title: gapTitle, subtitle: [sample, 'Points: gap A − B per customer; lines: 95% intervals'] });
+  if (gaps !== null) charts.push({ name: 'adjusted-vs-raw', subject: 'Raw and adjusted gaps in later spend', title: gapTitle, spec: gaps, theme });
   const test = a.repurchase?.logRank ?? null;
   const curveTitle = test === null ? 'Share of customers not yet back' : `Time to the next order: ${test.p < 0.05 ? 'the groups differ' : 'no significant difference'} (log-rank p ${pText(test.p)})`;
   const curves = repurchaseChartSpec(cohort, a, { ...size, title: curveTitle, subtitle: [sample, 'Kaplan–Meier share not yet back, 95% bands; orders to the end of the file'] });

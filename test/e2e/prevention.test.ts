@@ -162,7 +162,7 @@ describe('loyalty report: the Prevention section', () => {
     expect(md).toMatch(/^- \*\*Prevention\.\*\* order status, changed 2014-04-07: contacts fell 26%/m);
     expect(md).toMatch(/order status, changed 2014-04-07: contacts fell 26% relative to the other reasons \(95% CI −39% to −12%, p = 0\.001/);
     expect(md).toContain('### Prevention\n');
-    expect(md).toContain('](contact-rate.svg): order status, changed 2014-04-07: −26% contacts vs other reasons (95% CI −39% to −12%)');
+    expect(md).toContain('![order status, changed 2014-04-07: −26% contacts vs other reasons (95% CI −39% to −12%)](contact-rate.svg)');
     const spec = JSON.parse(readFileSync(join(dir, 'contact-rate.vl.json'), 'utf8'));
     expect(spec.layer.find((l: { mark: { type: string } }) => l.mark.type === 'rule').data.values[0].date).toBe('2014-04-07');
     const svg = readFileSync(join(dir, 'contact-rate.svg'), 'utf8');

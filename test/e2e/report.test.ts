@@ -24,7 +24,7 @@ describe('loyalty report on the fixtures', () => {
   it('writes report.md, report.html, summary.json and every chart as .vl.json and .svg, and nothing on stdout', () => {
     expect(run.code).toBe(0);
     expect(run.out).toBe('');
-    expect(run.err).toContain(`wrote 19 files to ${dir}`);
+    expect(run.err).toContain(`wrote 23 files to ${dir}`);
     // .loyalty-manifest.json lists what loyalty wrote, the only files it will ever replace or remove.
     const expected = ['.loyalty-manifest.json', 'report.html', 'report.md', 'summary.json', ...CHARTS.flatMap((c) => [`${c}.svg`, `${c}.vl.json`])];
     expect(readdirSync(dir).sort()).toEqual(expected.sort());
@@ -134,7 +134,7 @@ describe('loyalty report --week', () => {
   it('names the directory by week and adds the trends the support lead posts on Monday', async () => {
     const { code, err } = await week('2014-04-28');
     expect(code).toBe(0);
-    expect(err).toContain(`wrote 21 files to ${join(root, '2014-W17')}`);
+    expect(err).toContain(`wrote 25 files to ${join(root, '2014-W17')}`);
     const md = readFileSync(join(root, '2014-W17', 'report.md'), 'utf8');
     expect(md.startsWith('# Weekly support report 2014-W17\n')).toBe(true);
     expect(md).toContain('week 2014-W17 (2014-04-21..2014-04-27) · as of 2014-04-28');
@@ -202,7 +202,7 @@ describe('loyalty report --fail-on', () => {
     expect(err).toContain('check unresolved-share>12.8% fired: 12.9% of cohort members');
     expect(err).toContain('check skipped-rows>0.008% fired:');
     expect(err).toContain('check skipped-rows>1% passed:');
-    expect(err).toMatch(/wrote 21 files to /);
+    expect(err).toMatch(/wrote 25 files to /);
   });
 });
 

@@ -22,7 +22,7 @@ describe('cohortTerminal', () => {
       Later spend: counted orders in the follow-up; refunds subtract, cancelled/canceled/refunded/voided/failed orders do not count.
       Resolved: status solved/closed/resolved and, when rated, a satisfied score (4–5 of 5, or good).
       95% CI: bootstrap of the mean (200 resamples, seed 1). The groups are observed, not assigned: a gap is an association, not an effect.
-      Amounts: the orders name no currency (no symbol or code in the amount column), so money is shown without one; --currency CODE names it."
+      Amounts: the orders name no currency (no symbol or code in the amount column), so money is shown without one; --currency CODE names it.
 
       Revenue at stake cannot be estimated: too few customers in a group for the adjusted comparison (see the caveats).
 

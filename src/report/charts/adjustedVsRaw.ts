@@ -14,7 +14,7 @@ const METHOD_COLORS = ['#999999', '#0072B2', '#009E73'];
  * and difference-in-differences, as points with 95% intervals, and a rule at 0. Gaps that
  * could not be computed are left out.
  */
-export function adjustedVsRawSpec(result: CohortResult, a: AdjustedAnalysis, theme?: CohortChartTheme): TopLevelSpec {
+export function adjustedVsRawSpec(result: CohortResult, a: AdjustedAnalysis, theme?: CohortChartTheme): TopLevelSpec | null {
   const size = theme?.fontSize ?? 11;
   const lists: GapEstimate[][] = [a.raw, a.adjusted.comparisons, a.diffInDiff.comparisons];
   const values = a.raw.flatMap((raw) =>
@@ -25,6 +25,9 @@ export function adjustedVsRawSpec(result: CohortResult, a: AdjustedAnalysis, the
       return [{ row: `${comparison} · ${METHODS[i]}`, comparison, method: METHODS[i], difference: g.difference, lo: g.ci95?.[0] ?? null, hi: g.ci95?.[1] ?? null }];
     }),
   );
+  // No gap could be estimated (a group too small): no chart, rather than an empty one with
+  // infinite scales; the sections say why.
+  if (values.length === 0) return null;
   const order = values.map((v) => v.row);
   const y = { field: 'row', type: 'nominal', sort: order, title: null, axis: { labelLimit: 30 * size } } as const;
   const money = withCurrency('Gap in later spend per customer', a.revenueAtStake.currency);

@@ -6,9 +6,11 @@ import { welchTTest } from '../../../src/stats/welch.js';
 import { runCli, tempCsv, tempDir } from '../cli.js';
 
 /**
- * Amounts near the top of double precision (a 308-digit amount reads as ≈1e308) sum to
- * Infinity, and Infinity − Infinity is NaN. No output may print NaN or Infinity: a statistic
- * that cannot be computed is null in JSON, n/a in text, and a caveat says why.
+ * Amounts near the top of double precision (a 308-digit amount reads as ≈1e308) would sum to
+ * Infinity, and Infinity − Infinity is NaN. Ingest refuses any amount above 1e12 as implausible
+ * (counted, and over the 5% rule the file is refused), so no sum can overflow; the statistics
+ * still return null rather than NaN for non-finite moments (welchTTest below). No output may
+ * print NaN or Infinity.
  * Members: a and g (no problem, later ≈1e308 each: the sum overflows), b and h (resolved,
  * later 29.25 and 50), c and e (unresolved, later ≈1e308 and 0).
  */
@@ -37,33 +39,29 @@ const TICKETS = tempCsv('tickets.csv', [
 ]);
 const NOT_A_NUMBER = /NaN|Infinity|––|\$–|e\+308–/;
 
-describe('statistics that overflow are n/a, never NaN or Infinity', () => {
-  it('cohort: the table and headline say n/a, the caveat says why, exit 0', async () => {
+describe('amounts that would overflow: refused or skipped, never NaN or Infinity', () => {
+  it('cohort: a 308-digit amount is an implausible amount; 4 of 12 rows is over the 5% rule: exit 65 naming the line', async () => {
     const { code, out, err } = await runCli(['cohort', ORDERS, TICKETS, '--cohort', '2014-01']);
-    expect(code).toBe(0);
-    expect(out + err).not.toMatch(NOT_A_NUMBER);
-    expect(out).toMatch(/^No problem +2 +n\/a +n\/a /m);
-    expect(out).toContain('spent $39.63 on average against n/a for those with no problem');
-    expect(err).toContain('too large to sum in double precision');
+    expect(code).toBe(65);
+    expect(out).toBe('');
+    expect(err).not.toMatch(NOT_A_NUMBER);
+    expect(err).toMatch(/4 of 12\) have an unusable amount in column "amount" \(first at line 2: /);
   });
 
-  it('cohort --json: null where the statistic overflowed, exact numbers elsewhere', async () => {
-    const { code, out } = await runCli(['cohort', ORDERS, TICKETS, '--cohort', '2014-01', '--json']);
+  it('cohort --json --max-unusable 100%: the rows are skipped and counted, exact numbers elsewhere', async () => {
+    const { code, out } = await runCli(['cohort', ORDERS, TICKETS, '--cohort', '2014-01', '--json', '--max-unusable', '100%']);
     expect(code).toBe(0);
     expect(out).not.toMatch(NOT_A_NUMBER);
     const json = JSON.parse(out);
-    expect(json.groups.no_problem.meanSpend).toBeNull();
-    expect(json.groups.no_problem.totalSpend).toBeNull();
+    expect(json.dataQuality.orders.rowsSkipped).toBe(4);
     expect(json.groups.resolved.meanSpend).toBe((29.25 + 50) / 2);
-    for (const c of json.comparisons) if (c.b === 'no_problem' || c.a === 'unresolved' || c.b === 'unresolved') expect(c.welchP).toBeNull();
   });
 
-  it('report: no NaN or Infinity in any file written', async () => {
+  it('report --max-unusable 100%: no NaN or Infinity in any file written', async () => {
     const dir = tempDir();
-    const { code } = await runCli(['report', ORDERS, TICKETS, '--cohort', '2014-01', '--out', dir]);
+    const { code } = await runCli(['report', ORDERS, TICKETS, '--cohort', '2014-01', '--out', dir, '--max-unusable', '100%']);
     expect(code).toBe(0);
     for (const name of readdirSync(dir)) expect(readFileSync(join(dir, name), 'utf8'), name).not.toMatch(/NaN|Infinity/);
-    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('too large to sum in double precision');
   });
 
   it("Welch's test is null when the moments overflow", () => {
@@ -72,9 +70,10 @@ describe('statistics that overflow are n/a, never NaN or Infinity', () => {
   });
 
   it('money shows amounts beyond exact cents to 3 significant digits, never in exponent form without a sign of it', () => {
-    expect(money(1e308)).toBe('$1.00e+308');
-    expect(money(-2.5e21)).toBe('-$2.50e+21');
-    expect(money(999_999_999_999.99)).toBe('$999,999,999,999.99');
-    expect(money(Number.NaN)).toBe('–');
+    expect(money(1e308, 'USD')).toBe('$1.00e+308');
+    expect(money(-2.5e21, 'USD')).toBe('-$2.50e+21');
+    expect(money(999_999_999_999.99, 'USD')).toBe('$999,999,999,999.99');
+    expect(money(1e308, null)).toBe('1.00e+308');
+    expect(money(Number.NaN, 'USD')).toBe('–');
   });
 });
