@@ -77,12 +77,21 @@ export interface FollowUpGroup {
 export interface ProactiveFollowUp {
   with: FollowUpGroup;
   without: FollowUpGroup;
-  /** Mean later spend with − without, Welch's 95% interval and two-sided p; null when not computable. */
+  /**
+   * Later spend with − without: adjusted (OLS with HC3, the covariates below) when `adjusted`,
+   * else the raw Welch difference; 95% interval and two-sided p; null when not computable.
+   */
   difference: number | null;
   ci95: [number, number] | null;
   p: number | null;
-  /** false: raw Welch, no adjustment for who was chosen for a follow-up. */
+  /** true: regression-adjusted (followUpAdjustment.ts); false: raw Welch only. */
   adjusted: boolean;
+  /** The raw Welch difference of means, its interval and p, whatever `adjusted` says. */
+  rawDifference?: number | null;
+  rawCi95?: [number, number] | null;
+  rawP?: number | null;
+  /** The covariates the adjusted difference holds fixed. */
+  covariates?: string[];
 }
 
 export interface CohortResult {

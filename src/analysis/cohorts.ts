@@ -11,6 +11,7 @@ import type { Censoring, CohortOptions, CohortResult, Group, ProactiveFollowUp }
 import { chooseCohortWindow, countedOrderSpan } from './cohortWindow.js';
 import { cohortHeadline } from './headline.js';
 import { proactiveFollowUp } from './proactiveFollowUp.js';
+import { adjustFollowUp } from './followUpAdjustment.js';
 import { resolutionRuleFor, ticketResolver } from './resolution.js';
 import { censoringOf, followUpWindow, isoWindow, parseCohortSpans, problemWindow, type DayWindow } from './windows.js';
 
@@ -64,7 +65,7 @@ export function cohortAnalysis(
     comparisons: tests,
     headline: cohortHeadline(groups, tests, censoring, currency),
     counts: facts.counts,
-    ...(facts.followUp === null ? {} : { proactiveFollowUp: facts.followUp }),
+    ...(facts.followUp === null ? {} : { proactiveFollowUp: adjustFollowUp(facts.followUp, table, facts.tally.followedUp) }),
     adjustment,
   };
   return { result, facts: table };

@@ -55,5 +55,6 @@ function adjustedJson(a: AdjustedAnalysis | undefined) {
 /** `proactiveFollowUp` as the issue's contract names it: {with, without, difference, ci95, p, adjusted}. */
 function followUpJson(f: ProactiveFollowUp) {
   const side = ({ customers, meanSpend, repeatRate, csat }: FollowUpGroup) => ({ customers, meanSpend, repeatRate, csat });
-  return { with: side(f.with), without: side(f.without), difference: f.difference, ci95: f.ci95, p: f.p, adjusted: f.adjusted };
+  const raw = f.rawDifference === undefined ? {} : { raw: { difference: f.rawDifference, ci95: f.rawCi95 ?? null, p: f.rawP ?? null } };
+  return { with: side(f.with), without: side(f.without), difference: f.difference, ci95: f.ci95, p: f.p, adjusted: f.adjusted, ...raw, ...(f.covariates ? { covariates: f.covariates } : {}) };
 }

@@ -7,13 +7,17 @@ const TICKETS = 'fixtures/prevention/followup-tickets.csv';
 const FAST = ['--bootstrap', '200'];
 
 describe('cohort: the proactive follow-up comparison', () => {
-  it('appears in --json when the tickets have a follow_up column, with the contract and adjusted: false', async () => {
+  it('appears in --json when the tickets have a follow_up column, with the contract, adjusted, and the raw gap beside it', async () => {
     const { code, out } = await runCli(['cohort', ORDERS, TICKETS, '--json', ...FAST]);
     expect(code).toBe(0);
     const f = JSON.parse(out).proactiveFollowUp;
-    expect(Object.keys(f)).toEqual(['with', 'without', 'difference', 'ci95', 'p', 'adjusted']);
+    expect(Object.keys(f)).toEqual(['with', 'without', 'difference', 'ci95', 'p', 'adjusted', 'raw', 'covariates']);
     expect(Object.keys(f.with)).toEqual(['customers', 'meanSpend', 'repeatRate', 'csat']);
-    expect(f.adjusted).toBe(false);
+    // Regression-adjusted as the cohort's groups are (OLS, HC3); the raw Welch gap stays beside it.
+    expect(f.adjusted).toBe(true);
+    // Every member is new in this fixture: prior spend, prior orders and new_customer are constant, dropped.
+    expect(f.covariates).toEqual(['cohort_spend']);
+    expect(f.raw.difference).toBeCloseTo(f.with.meanSpend - f.without.meanSpend, 9);
     // The fixture plants 62% vs 50% repeat and +10% per order (followUp.ts), at random.
     expect(f.with.customers + f.without.customers).toBe(320);
     expect(f.with.repeatRate).toBeGreaterThan(f.without.repeatRate);
@@ -24,7 +28,7 @@ describe('cohort: the proactive follow-up comparison', () => {
   it('says on the terminal and in report.md that follow-ups were not randomly assigned', async () => {
     const { out } = await runCli(['cohort', ORDERS, TICKETS, ...FAST]);
     expect(out).toContain('Proactive follow-up');
-    expect(out).toMatch(/Resolved customers with a proactive follow-up \(140\) spent 77\.66 later, against 73\.71 without \(180\): \+3\.95 \(95% CI −17\.72 to \+25\.61; not significant, Welch p = 0\.72\)/);
+    expect(out).toMatch(/Resolved customers with a proactive follow-up \(140\) spent 77\.66 later, against 73\.71 without \(180\): raw \+3\.95 \(95% CI −17\.72 to \+25\.61; not significant, Welch p = 0\.72\); adjusted for spend and orders before the problem \+4\.53 \(95% CI −17\.61 to \+26\.67; not significant, p = 0\.69\)/);
     expect(out).toContain('Follow-ups were not randomly assigned');
   });
 
