@@ -31,6 +31,7 @@ export function runPreventionAnalysis(orders: LoadedOrders | null, tickets: Load
     unmapped,
     changes: resolved.map(({ spec, reasonIndex, day }) => changeEffect(table, reasonIndex, day, spec.date, options.costPerContact)),
     options,
+    currency: orders?.currency ?? null,
   };
 }
 

@@ -106,4 +106,6 @@ export interface PreventionResult {
   unmapped: string[];
   changes: ChangeEffect[];
   options: PreventionOptions;
+  /** ISO code of the orders' amounts (the cost's currency); null when none is named or no orders. */
+  currency: string | null;
 }

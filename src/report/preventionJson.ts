@@ -22,6 +22,7 @@ export function preventionJson(result: PreventionResult, quality: { orders?: Fil
       p: c.p,
       avoided: c.avoided,
       cost: c.cost,
+      currency: result.currency,
       csatChange: c.csatChange,
       csatCi95: c.csatCi95,
       beforeWeeks: c.beforeWeeks,

@@ -2,7 +2,7 @@ import type { PreventionResult } from '../analysis/preventionResult.js';
 import type { FileQuality } from '../ingest/records.js';
 import { rootCauseTable, topTable, weeksTable } from './preventionCells.js';
 import { changeSentence, csatChangeText, rateUnit, weeksText } from './preventionSentences.js';
-import { markdownText } from './preventionText.js';
+import { markdownText } from './escape.js';
 import { dataQualitySection } from './cohortQuality.js';
 import { markdownTable } from './table.js';
 
@@ -20,7 +20,7 @@ export function preventionMarkdownSection(result: PreventionResult, level: numbe
   const out: string[] = [];
   if (result.changes.length > 0) {
     out.push(`${h} Changes`, '');
-    for (const c of result.changes) out.push(`- ${changeSentence(c, result.options.costPerContact, markdownText)} ${capitalise(csatChangeText(c))}.`);
+    for (const c of result.changes) out.push(`- ${changeSentence(c, result.options.costPerContact, result.currency, markdownText)} ${capitalise(csatChangeText(c))}.`);
     out.push('');
   }
   out.push(`${h} Contact rate by week`, '', `${capitalise(rateUnit(result))}, ${result.firstWeek} to ${result.lastWeek}.`, '');

@@ -2,7 +2,7 @@ import { ALPHA, pText } from '../analysis/headline.js';
 import { MIN_AFTER_WEEKS } from '../analysis/changeEffect.js';
 import type { ChangeEffect, PreventionResult, TopReason } from '../analysis/preventionResult.js';
 import { count, signedPct } from './format.js';
-import { plainAmount } from './preventionText.js';
+import { formatMoney } from '../money.js';
 
 /**
  * The plain sentences of the prevention analysis. Every estimate carries its interval and p,
@@ -10,7 +10,7 @@ import { plainAmount } from './preventionText.js';
  * two weeks after a change is never stated as a finding. `name` renders a reason for the
  * output at hand (terminal or Markdown escaping).
  */
-export function changeSentence(c: ChangeEffect, costPerContact: number | null, name: (reason: string) => string = (r) => r): string {
+export function changeSentence(c: ChangeEffect, costPerContact: number | null, currency: string | null, name: (reason: string) => string = (r) => r): string {
   const subject = `${name(c.reason)}, changed ${c.date}`;
   if (c.caveat === 'no-after-week') {
     return `${subject}: no full week after the change yet, so there is nothing to measure; rerun once at least ${MIN_AFTER_WEEKS} full weeks are in.`;
@@ -30,7 +30,7 @@ export function changeSentence(c: ChangeEffect, costPerContact: number | null, n
   const verb = c.relativeChange < 0 ? 'fell' : 'rose';
   const size = Math.round(Math.abs(c.relativeChange) * 100);
   const avoided = c.avoided! >= 0 ? `about ${count(c.avoided!)} contacts avoided` : `about ${count(-c.avoided!)} more contacts than expected`;
-  const cost = c.cost === null || costPerContact === null ? '' : `, ${c.cost >= 0 ? 'saving' : 'costing'} ${plainAmount(Math.abs(c.cost))} at ${plainAmount(costPerContact)} a contact`;
+  const cost = c.cost === null || costPerContact === null ? '' : `, ${c.cost >= 0 ? 'saving' : 'costing'} ${formatMoney(Math.abs(c.cost), currency)} at ${formatMoney(costPerContact, currency)} a contact`;
   return `${subject}: contacts ${verb} ${size}% relative to the other reasons (${interval}, p ${pText(c.p)}; ${weeks}): ${avoided} over the ${weeksText(c.afterWeeks)} after${cost}.`;
 }
 

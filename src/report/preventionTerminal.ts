@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { PreventionResult } from '../analysis/preventionResult.js';
 import { rootCauseTable, topTable, weeksTable } from './preventionCells.js';
 import { changeSentence, csatChangeText, rateUnit, weeksText } from './preventionSentences.js';
-import { terminalText } from './preventionText.js';
+import { terminalText } from './escape.js';
 import { renderTable } from './table.js';
 
 /** Weeks of the rate table shown on a terminal. */
@@ -28,7 +28,7 @@ export function preventionTerminal(result: PreventionResult, color: ChalkInstanc
   if (result.changes.length > 0) {
     out.push(color.bold('Changes (difference in differences against the other reasons)'));
     for (const c of result.changes) {
-      out.push(`  ${changeSentence(c, result.options.costPerContact, terminalText)}`);
+      out.push(`  ${changeSentence(c, result.options.costPerContact, result.currency, terminalText)}`);
       out.push(`    ${csatChangeText(c)}`);
     }
     out.push(color.dim('  Assumes the other reasons would have moved like the changed one without the change; something else changed for that reason alone at the same time would be counted as the effect.'));

@@ -6,7 +6,7 @@ import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { PreventionResult } from '../analysis/preventionResult.js';
 import { preventionMarkdownSection, preventionMethod } from './preventionMarkdown.js';
 import { changeSentence } from './preventionSentences.js';
-import { markdownText } from './preventionText.js';
+import { markdownText } from './escape.js';
 import type { FileQuality } from '../ingest/records.js';
 import { stableJson } from './format.js';
 import { REPORT_CHART_NAMES, reportCharts } from './reportCharts.js';
@@ -69,7 +69,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     charts: charts.map((c) => ({ name: c.name, subject: c.subject, title: c.title, png: parts.png })),
     weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsMarkdownSection(parts.trends, 2) },
     checks: parts.checks.map((c) => c.message),
-    prevention: prevention === null ? null : { summary: prevention.changes.map((c) => changeSentence(c, prevention.options.costPerContact, markdownText)), section: preventionMarkdownSection(prevention, 3, null), method: preventionMethod(prevention, 3) },
+    prevention: prevention === null ? null : { summary: prevention.changes.map((c) => changeSentence(c, prevention.options.costPerContact, prevention.currency, markdownText)), section: preventionMarkdownSection(prevention, 3, null), method: preventionMethod(prevention, 3) },
   });
   const summary = summaryJson({
     title: doc.title,

@@ -24,7 +24,7 @@ describe('loyalty prevention on the fixtures', () => {
     expect(json.top).toHaveLength(5);
     expect(Object.keys(json.rootCauses[0])).toEqual(['category', 'reasons', 'contacts', 'share', 'csat']);
     const change = json.changes[0];
-    expect(Object.keys(change)).toEqual(['reason', 'date', 'relativeChange', 'ci95', 'p', 'avoided', 'cost', 'csatChange', 'csatCi95', 'beforeWeeks', 'afterWeeks', 'caveat']);
+    expect(Object.keys(change)).toEqual(['reason', 'date', 'relativeChange', 'ci95', 'p', 'avoided', 'cost', 'currency', 'csatChange', 'csatCi95', 'beforeWeeks', 'afterWeeks', 'caveat']);
     expect(change.reason).toBe('order status');
     expect(change.ci95[0]).toBeLessThan(-0.28);
     expect(change.ci95[1]).toBeGreaterThan(-0.28);
@@ -75,6 +75,17 @@ describe('loyalty prevention on the fixtures', () => {
     const a = await runCli(['prevention', ORDERS, TICKETS, ...CHANGE, '--json']);
     const b = await runCli(['prevention', ORDERS, TICKETS, ...CHANGE, '--json']);
     expect(a.out).toBe(b.out);
+  });
+});
+
+describe('loyalty prevention: the cost of contacts in the data\'s currency', () => {
+  it('prints the saving with the currency of the amounts (here given with --currency), and none without one', async () => {
+    const euros = await runCli(['prevention', ORDERS, TICKETS, ...CHANGE, '--cost-per-contact', '4.5', '--currency', 'EUR']);
+    expect(euros.out).toContain('about 140 contacts avoided over the 13 weeks after, saving €630.01 at €4.50 a contact.');
+    const plain = await runCli(['prevention', ORDERS, TICKETS, ...CHANGE, '--cost-per-contact', '4.5', '--json']);
+    const change = JSON.parse(plain.out).changes[0];
+    expect(change.currency).toBeNull();
+    expect(change.cost).toBeCloseTo(630.01, 2);
   });
 });
 
@@ -143,7 +154,8 @@ describe('loyalty prevention on the shapes users bring', () => {
     ]);
     const text = (await runCli(['prevention', orders, tickets])).out;
     expect(text).not.toContain('\u001b');
-    expect(text).toContain('\\u001b[31mred');
+    // The escape sequence is removed whole (src/report/escape.ts): the label reads as its text.
+    expect(text).toContain('a|b, red');
     const dir = tempDir();
     await runCli(['prevention', orders, tickets, '--out', dir]);
     const md = readFileSync(join(dir, 'prevention.md'), 'utf8');
