@@ -1,5 +1,5 @@
 import { sampleMoments } from './sampleMoments.js';
-import { studentTTwoSidedP } from './studentT.js';
+import { welchTTest } from './welch.js';
 import { studentTCritical } from './studentTQuantile.js';
 
 /** mean(a) − mean(b) with Welch's standard error, df, 95% interval and two-sided p. */
@@ -23,16 +23,13 @@ export interface WelchDifference {
  * // { difference: -3.5, df: 5.5208, ci95: [-7.3855, 0.3855], p: 0.0691 }
  */
 export function welchDifference(a: ArrayLike<number>, b: ArrayLike<number>): WelchDifference | null {
-  if (a.length < 2 || b.length < 2) return null;
+  // The test itself (and its null cases, overflow included) is welchTTest's; this adds the interval.
+  const test = welchTTest(a, b);
+  if (test === null) return null;
   const x = sampleMoments(a);
   const y = sampleMoments(b);
-  if (x.variance === 0 && y.variance === 0) return null;
-  const vx = x.variance / x.n;
-  const vy = y.variance / y.n;
-  const se2 = vx + vy;
-  const se = Math.sqrt(se2);
   const difference = x.mean - y.mean;
-  const df = (se2 * se2) / ((vx * vx) / (x.n - 1) + (vy * vy) / (y.n - 1));
-  const half = studentTCritical(0.05, df) * se;
-  return { difference, se, df, ci95: [difference - half, difference + half], p: studentTTwoSidedP(difference / se, df) };
+  const se = Math.sqrt(x.variance / x.n + y.variance / y.n);
+  const half = studentTCritical(0.05, test.df) * se;
+  return { difference, se, df: test.df, ci95: [difference - half, difference + half], p: test.p };
 }
