@@ -13,9 +13,13 @@ import { describeTarget, openPostgres } from '../engines/postgresEngine.js';
 import { factsSql, factsWindows, ticketCountsSql } from '../engines/factsSql.js';
 import { orderRowsSql, orderSpanSql, ordersCtes } from '../engines/ordersSql.js';
 import { DataError, UsageError } from '../errors.js';
+import { percent } from '../ingest/accounting.js';
+import { CurrencyTally } from '../ingest/currencies.js';
+import { DEFAULT_INGEST_OPTIONS } from '../ingest/records.js';
 import type { FileQuality, TicketColumn } from '../ingest/records.js';
 import { dayFromParts, isoDay } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
+import { parseMaxUnusable } from './ingestOptions.js';
 import type { CohortCommandFlags } from './cohort.js';
 
 /**
@@ -31,6 +35,7 @@ export async function cohortOnEngine(
 ): Promise<{ result: CohortResult; quality: { orders: FileQuality; tickets: FileQuality } }> {
   const options = cohortOptionsFrom(flags);
   const { follow, grace } = parseCohortSpans(options);
+  const maxUnusable = flags.maxUnusable === undefined ? DEFAULT_INGEST_OPTIONS.maxUnusable : parseMaxUnusable(flags.maxUnusable, '--max-unusable');
   const { engine, dialect: d, views: opened, labels } = await openSource(ordersFile, ticketsFile, flags);
   try {
     // The deduplicated orders once, in a temporary table the four queries below read.
@@ -55,6 +60,8 @@ export async function cohortOnEngine(
       );
     }
     const [tickets] = await engine.rows(ticketCountsSql(d, views.source, windows));
+    const emptied = { satisfaction: Number(tickets!.scores_emptied), resolved: Number(tickets!.resolved_emptied) };
+    assertCellsUsable(labels.tickets, views.columns.tickets, Number(tickets!.rows_read), emptied, maxUnusable);
     const result = cohortFromMembers({
       members: memberColumns(rows),
       windows,
@@ -68,10 +75,17 @@ export async function cohortOnEngine(
         linkedByOrderId: Number(tickets!.linked_by_order_id),
         excludedByOrderId: Number(tickets!.excluded_by_order_id),
       },
+      // The engines read amounts as plain numbers: the currency is the one --currency names,
+      // spelled as the in-process path spells it (€ or eur → EUR).
+      currency: new CurrencyTally(flags.currency ?? null).keep,
     });
     const quality = {
       orders: await ordersQuality(engine, d, labels.orders, views),
-      tickets: fileQuality(engine.name, labels.tickets, views.columns.tickets, Number(tickets!.rows_read), Number(tickets!.rows_used), 0),
+      tickets: withEmptiedCells(fileQuality(engine.name, labels.tickets, views.columns.tickets, Number(tickets!.rows_read), Number(tickets!.rows_used), 0), {
+        // The reasons the CSV reader counts the same cells under (src/ingest/tickets.ts).
+        'unrecognised satisfaction score': emptied.satisfaction,
+        'unrecognised resolved value': emptied.resolved,
+      }),
     };
     return { result, quality };
   } finally {
@@ -135,7 +149,7 @@ function fileQuality(engine: string, file: string, columns: Record<string, strin
   const skipped: FileQuality['skipped'] = {};
   if (duplicates > 0) skipped['duplicate order_id'] = { count: duplicates, firstLines: [], examples: [] };
   const unusable = read - used - duplicates;
-  if (unusable > 0) skipped['missing or unreadable customer_id, date, amount or score'] = { count: unusable, firstLines: [], examples: [] };
+  if (unusable > 0) skipped['missing or unreadable customer_id, date or amount'] = { count: unusable, firstLines: [], examples: [] };
   return {
     file,
     format: engine,
@@ -148,4 +162,37 @@ function fileQuality(engine: string, file: string, columns: Record<string, strin
     decisions: [engine === 'duckdb' ? 'read by DuckDB: ISO 8601 dates as written (offsets kept, not converted), plain decimal amounts' : 'read by PostgreSQL: dates and amounts as the table types them'],
     warnings: [],
   };
+}
+
+/**
+ * Unreadable cells the engine left empty (NULL) in rows it kept, counted by reason as the CSV
+ * path counts them (cellsEmptied and one warning), without line numbers: an engine keeps none.
+ */
+function withEmptiedCells(quality: FileQuality, counts: Record<string, number>): FileQuality {
+  const found = Object.entries(counts).filter(([, n]) => n > 0);
+  if (found.length === 0) return quality;
+  const total = found.reduce((sum, [, n]) => sum + n, 0);
+  return {
+    ...quality,
+    cellsEmptied: Object.fromEntries(found.map(([reason, count]) => [reason, { count, firstLines: [], examples: [] }])),
+    warnings: [...quality.warnings, `${total} unreadable cell(s) left empty, their rows kept: ${found.map(([reason, n]) => `${n} ${reason}`).join('; ')}`],
+  };
+}
+
+const CELL_FIX: Record<string, string> = {
+  satisfaction: 'use 1–5, good/bad or satisfied/unsatisfied (empty, offered or unoffered mean not rated)',
+  resolved: 'use true/false, yes/no or 1/0',
+};
+
+/**
+ * The CSV path's limit on one optional column's unreadable cells (--max-unusable, 5% of the
+ * rows read by default): above it the table is refused (65), as the file would be.
+ */
+function assertCellsUsable(label: string, columns: Record<string, string>, read: number, emptied: Record<string, number>, limit: number): void {
+  if (read === 0) return;
+  for (const [column, count] of Object.entries(emptied)) {
+    if (count / read <= limit) continue;
+    const raise = limit < 1 ? `, or raise the limit with --max-unusable (now ${percent(limit)})` : '';
+    throw new DataError(`${label}: ${percent(count / read)} of rows (${count} of ${read}) have an unreadable ${column} in column "${columns[column] ?? column}"; ${CELL_FIX[column]}${raise}.`);
+  }
 }

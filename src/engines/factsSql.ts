@@ -4,7 +4,7 @@ import { followUpWindow, problemWindow, type DayWindow, type Span } from '../ana
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
 import { ordersCtes } from './ordersSql.js';
-import { satisfiedScore, SCORE_UNRATED, ticketsCtes, YES, NO } from './ticketsSql.js';
+import { satisfiedScore, ticketsCtes, YES, NO } from './ticketsSql.js';
 import { sqlList as list } from './sqlText.js';
 
 /** The windows the facts depend on, as computed by src/analysis/windows.ts. */
@@ -46,9 +46,9 @@ const between = (e: string, w: DayWindow) => `${e} BETWEEN ${day(w.start)} AND $
  *   purchases (counted, amount > 0) per window; new_customer when no counted order precedes
  *   the cohort start; days_to_next_order to the first purchase on or after the follow-up
  *   start, null when there is none in the data.
- * - tickets_usable: ids trimmed, e-mail ids lower-cased; tickets without a customer or date, or
- *   whose satisfaction or resolved cell is unrecognised, are left out, as the CSV reader skips
- *   those rows.
+ * - tickets_usable: ids trimmed, e-mail ids lower-cased; tickets without a customer or date are
+ *   left out, as the CSV reader skips those rows; an unrecognised satisfaction or resolved cell
+ *   is NULL (not rated / not known) and its ticket kept, as the CSV reader empties the cell.
  * - ticket_outcomes: a ticket with an order id is a problem exactly when it names one of the
  *   member's cohort-window orders (counted or not, whatever the ticket's date); one without is
  *   a problem when created in the problem window. Resolved: see resolvedExpression.
@@ -113,7 +113,8 @@ ORDER BY customer_id
 
 /**
  * The problem tickets: all, linked to a cohort order by order id, and set aside by order id
- * (CohortResult.counts); and the tickets source's rows, read and usable.
+ * (CohortResult.counts); the tickets source's rows, read and usable; and the unreadable score
+ * and resolved cells left empty in usable rows.
  */
 export function ticketCountsSql(d: Dialect, source: FactsSource, windows: FactsWindows): string {
   return `WITH ${cohortCtes(d, source, windows)}
@@ -122,6 +123,8 @@ SELECT
   COALESCE(SUM(linked), 0) AS linked_by_order_id,
   COALESCE(SUM(excluded), 0) AS excluded_by_order_id,
   (SELECT COUNT(*) FROM tickets_usable) AS rows_used,
+  (SELECT COALESCE(SUM(score_emptied), 0) FROM tickets_usable) AS scores_emptied,
+  (SELECT COALESCE(SUM(resolved_emptied), 0) FROM tickets_usable) AS resolved_emptied,
   (SELECT COUNT(*) FROM ${tableName(d, source.tickets.table)}) AS rows_read
 FROM ticket_outcomes
 `;
@@ -198,7 +201,7 @@ function resolvedExpression(d: Dialect, t: FactsSource['tickets']): string {
   const byStatus =
     t.status === null
       ? '0'
-      : `CASE WHEN t.status IN (${list(RESOLVED_STATUSES)}) AND (t.score IS NULL OR t.score IN (${list(SCORE_UNRATED)}) OR ${satisfiedScore(d, 't.score')}) THEN 1 ELSE 0 END`;
+      : `CASE WHEN t.status IN (${list(RESOLVED_STATUSES)}) AND (t.score IS NULL OR ${satisfiedScore(d, 't.score')}) THEN 1 ELSE 0 END`;
   if (t.resolved !== null) {
     return `CASE WHEN t.resolved IN (${list(YES)}) THEN 1 WHEN t.resolved IN (${list(NO)}) THEN 0 ELSE ${byStatus} END`;
   }

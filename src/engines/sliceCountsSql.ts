@@ -1,18 +1,17 @@
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
-import { SCORE_UNRATED, satisfiedScore, ticketsCtes } from './ticketsSql.js';
-import { sqlList } from './sqlText.js';
+import { satisfiedScore, ticketsCtes } from './ticketsSql.js';
 
 /**
  * The counts `loyalty slices` is built from, as one SQL query: tickets, rated and satisfied
  * tickets per (hour, ISO weekday, reason, channel, agent) cell, from which every dimension's
  * slices and the weekday × hour heatmap follow by summing. Hours and weekdays are the
  * wall-clock created_at's; an empty reason, channel or agent is NULL (the "(none)" slice);
- * rated = a recognised score that is not "not rated" (empty, offered, unoffered). The tickets
- * the CSV reader skips for an unreadable score or resolved cell are left out alike.
+ * rated = a recognised score (tickets_usable makes "not rated" — empty, offered, unoffered — and
+ * an unreadable score NULL, as the CSV reader does; the ticket itself is counted).
  */
 export function sliceCountsSql(d: Dialect, source: FactsSource): string {
-  const rated = `CASE WHEN score IS NULL OR score IN (${sqlList(SCORE_UNRATED)}) THEN 0 ELSE 1 END`;
+  const rated = 'CASE WHEN score IS NULL THEN 0 ELSE 1 END';
   return `-- loyalty slice counts: tickets, rated and satisfied per hour, weekday, reason, channel and agent (${d.name})
 -- source: ${tableName(d, source.tickets.table)}
 WITH whitespace AS (

@@ -2,7 +2,7 @@ import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
 import { sqlList as list, sqlText } from './sqlText.js';
 
-export const SCORE_UNRATED = ['', 'offered', 'unoffered', 'not offered'];
+const SCORE_UNRATED = ['', 'offered', 'unoffered', 'not offered'];
 export const SCORE_GOOD = ['good', 'satisfied'];
 export const SCORE_BAD = ['bad', 'unsatisfied', 'dissatisfied'];
 export const SCORE_NUMBER = '[1-5]([.]0+)?';
@@ -14,14 +14,17 @@ export const NO = ['false', 'no', 'n', '0'];
  * The tickets as the facts and slice queries see them, as CTEs after `whitespace`:
  * tickets_text (ids, statuses and labels trimmed; statuses, resolved cells and scores lower-cased;
  * empty labels null; labels only when `labels`), tickets_usable (e-mail ids lower-cased; tickets without a customer or
- * date, or whose score or resolved cell is unrecognised, left out, as the CSV reader skips
- * those rows).
+ * date left out, as the CSV reader skips those rows; an unrecognised score or resolved cell
+ * made NULL, not rated / not known, and the ticket kept, as the CSV reader empties such a cell;
+ * score_emptied and resolved_emptied mark those cells, 1 each, for the data-quality counts).
  */
 export function ticketsCtes(d: Dialect, source: FactsSource, labels: boolean): string {
   const t = source.tickets;
   const { col, clean, emailFolded } = sqlText(d);
   // The facts need no labels: a table without reason, channel or agent columns still works.
   const label = (name: string | null) => (labels ? `NULLIF(${clean(name)}, '')` : 'NULL');
+  const yesNo = [...YES, ...NO];
+  const scoreRead = `(score IN (${list([...SCORE_GOOD, ...SCORE_BAD])}) OR ${d.fullMatch('score', SCORE_NUMBER)})`;
   return `tickets_text AS (
   SELECT
     ${clean(t.customer_id)} AS customer_id,
@@ -38,11 +41,15 @@ export function ticketsCtes(d: Dialect, source: FactsSource, labels: boolean): s
   CROSS JOIN whitespace w
 ),
 tickets_usable AS (
-  SELECT ${emailFolded('customer_id')} AS customer_id, created_at, created_day, order_id, status, resolved, score, reason, channel, agent
+  SELECT
+    ${emailFolded('customer_id')} AS customer_id, created_at, created_day, order_id, status,
+    CASE WHEN resolved IN (${list(yesNo)}) THEN resolved END AS resolved,
+    CASE WHEN ${scoreRead} THEN score END AS score,
+    reason, channel, agent,
+    CASE WHEN resolved IS NULL OR resolved = '' OR resolved IN (${list(yesNo)}) THEN 0 ELSE 1 END AS resolved_emptied,
+    CASE WHEN score IS NULL OR score IN (${list(SCORE_UNRATED)}) OR ${scoreRead} THEN 0 ELSE 1 END AS score_emptied
   FROM tickets_text
   WHERE customer_id <> '' AND created_day IS NOT NULL
-    AND (score IS NULL OR score IN (${list([...SCORE_UNRATED, ...SCORE_GOOD, ...SCORE_BAD])}) OR ${d.fullMatch('score', SCORE_NUMBER)})
-    AND (resolved IS NULL OR resolved IN (${list(['', ...YES, ...NO])}))
 )`;
 }
 

@@ -1,4 +1,5 @@
-import { groupColumns, groupStats } from '../../src/analysis/cohortGroups.js';
+import { comparisons, groupColumns, groupStats } from '../../src/analysis/cohortGroups.js';
+import { GROUPS } from '../../src/analysis/cohortResult.js';
 import { parseCohortSpans, parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECTS, type DialectName } from '../../src/engines/dialects.js';
 import type { Engine } from '../../src/engines/engine.js';
@@ -9,10 +10,16 @@ import { stableJson } from '../../src/report/format.js';
 import { runCli } from '../e2e/cli.js';
 import { stage, type StagedTable } from './stage.js';
 
-/** What `cohort --json` printed: the parts the engines must reproduce. */
+/**
+ * What `cohort --json` printed: the parts the engine path computes too. The adjusted analyses
+ * (baseline, preWindow, adjusted, diffInDiff, stratified, revenueAtStake, repurchase,
+ * adjustmentCaveats) and proactiveFollowUp run only on the in-process path for now.
+ */
 export interface CohortDocument {
   cohort: { start: string; end: string };
   groups: unknown;
+  comparisons: unknown;
+  currency: string | null;
   counts: { members: number; problemTickets: number };
   options: { follow: string; grace: string; seed: number; bootstrap: number; cohort: string | null };
 }
@@ -25,14 +32,17 @@ export async function cohortJson(orders: string, tickets: string, flags: string[
 
 /**
  * The facts stage run in `engine` on staged tables, finished by the in-process statistics:
- * the groups `cohort --json` would print from the engine's facts, and the facts themselves.
+ * the groups and comparisons `cohort --json` would print from the engine's facts, and the
+ * facts themselves. `currency` is what the engine path prints: the one --currency names (the
+ * engines read amounts as plain numbers), null without it.
  */
 export async function engineGroups(
   engine: Engine,
   name: string,
   tables: { orders: StagedTable; tickets: StagedTable },
   reference: CohortDocument,
-): Promise<{ groups: unknown; rows: FactsRow[] }> {
+  currency: string | null = null,
+): Promise<{ groups: unknown; comparisons: unknown; rows: FactsRow[] }> {
   await stage(engine, `${name}_orders`, tables.orders);
   await stage(engine, `${name}_tickets`, tables.tickets);
   const has = (t: StagedTable, c: string) => t.columns.some((x) => x.name === c);
@@ -46,7 +56,22 @@ export async function engineGroups(
   const windows = factsWindows(parseCohortWindow(`${reference.cohort.start}..${reference.cohort.end}`), follow, grace);
   const sql = factsSql(DIALECTS[engine.name as DialectName], source, windows);
   const rows = factsRows(await engine.rows(sql), engine.name);
-  const groups = groupStats(groupColumns(memberColumns(rows)), { resamples: o.bootstrap, seed: o.seed });
-  // Through the same serialisation as `cohort --json`, so "equal" means equal as printed.
-  return { groups: JSON.parse(stableJson(groups)), rows };
+  const columns = groupColumns(memberColumns(rows));
+  const groups = groupStats(columns, { resamples: o.bootstrap, seed: o.seed });
+  // As cohortJson prints them (each group carries the currency), through the same
+  // serialisation, so "equal" means equal as printed.
+  const printed = Object.fromEntries(GROUPS.map((g) => [g, { ...groups[g], currency }]));
+  return { groups: JSON.parse(stableJson(printed)), comparisons: JSON.parse(stableJson(comparisons(columns, groups))), rows };
+}
+
+/**
+ * The `cohort --json` fields that run only on the in-process path for now: the adjusted
+ * comparison and the proactive follow-up (see README, Engines). The engine paths print every
+ * other field, and the e2e tests compare those.
+ */
+export const IN_PROCESS_ONLY = ['baseline', 'preWindow', 'adjusted', 'diffInDiff', 'stratified', 'revenueAtStake', 'repurchase', 'adjustmentCaveats', 'proactiveFollowUp', 'monthly'];
+
+/** A `cohort --json` document without the in-process-only fields. */
+export function engineComputed(doc: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).filter(([k]) => !IN_PROCESS_ONLY.includes(k)));
 }

@@ -47,7 +47,7 @@ describe.each(ENGINES)('slice counts on %s', (_name, open) => {
     expect(await engineCounts(engineOf(), 'slice_fixture', rawCsvTable('fixtures/tickets.csv', 'tickets'), Object.keys(reference))).toEqual(reference);
   });
 
-  it('equal the counts of slices --json on seeded edge-case tickets (mixed-case scores, unrecognised ones skipped)', async () => {
+  it('equal the counts of slices --json on seeded edge-case tickets (mixed-case scores, unreadable ones counted as not rated)', async () => {
     const files = writeEdgeCases(mkdtempSync(join(tmpdir(), 'loyalty-slices-')), 7);
     const reference = await slicesCounts(files.tickets);
     expect(await engineCounts(engineOf(), 'slice_edge', rawCsvTable(files.tickets, 'tickets'), Object.keys(reference))).toEqual(reference);
