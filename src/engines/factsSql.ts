@@ -1,3 +1,4 @@
+import { CUSTOMER_FACT_COLUMNS } from '../model/customerFacts.js';
 import { RESOLVED_STATUSES } from '../analysis/resolution.js';
 import { addMonths, isoDay, type Day } from '../time/calendar.js';
 import { followUpWindow, problemWindow, type DayWindow, type Span } from '../analysis/windows.js';
@@ -17,22 +18,8 @@ export interface FactsWindows {
   baseline: DayWindow;
 }
 
-/** The columns of the facts table, in order (issue 12's per-customer facts). */
-export const FACTS_COLUMNS = [
-  'customer_id',
-  'group',
-  'cohort_spend',
-  'cohort_orders',
-  'prior_spend',
-  'prior_orders',
-  'new_customer',
-  'later_spend',
-  'later_orders',
-  'days_to_next_order',
-  'problem_tickets',
-  'unresolved_tickets',
-  'first_problem_at',
-] as const;
+/** The columns of the facts table, in order: the one contract of every writer (src/model). */
+export const FACTS_COLUMNS = CUSTOMER_FACT_COLUMNS;
 
 const day = (d: Day) => `DATE '${isoDay(d)}'`;
 const between = (e: string, w: DayWindow) => `${e} BETWEEN ${day(w.start)} AND ${day(w.end)}`;
