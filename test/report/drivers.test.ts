@@ -26,6 +26,18 @@ describe('drivers output', () => {
     expect(forestTitle(result)).toBe('Tickets handled by *B*: −30 points, still −30 (95% CI −42 to −18) after adjusting');
   });
 
+  it('shrinks the level labels to their row on a fixed slide frame instead of overlapping them', () => {
+    // 40 agents: 39 levels against the reference, on a 900 px frame with 18 px type.
+    const tickets = loaded(Array.from({ length: 40 }, (_, i) => rated(i === 0 ? 60 : 40, i % 2 ? 30 : 28, { agent: `agent ${i}` })).flat(), ['agent']);
+    const result = analyzeDrivers(tickets, analyzeSlices(tickets, { by: ['agent'], minRated: 30 }), { minRated: 30 });
+    const rows = forestRows(result).length;
+    expect(rows).toBe(39);
+    const fontOf = (spec: unknown) => (spec as { layer: { encoding: { y: { axis: { labelFontSize: number } } } }[] }).layer[0].encoding.y.axis.labelFontSize;
+    const slide = fontOf(forestPlotSpec(result, { height: 900, fontSize: 18 }));
+    expect(slide).toBe(Math.floor((0.75 * (900 - 8 * 18)) / rows)); // 14: below 18, fits a 19 px row
+    expect(fontOf(forestPlotSpec(result))).toBe(11); // the default frame grows with the rows instead
+  });
+
   it('escapes data text in Markdown and keeps the JSON contract order', () => {
     const { result, quality } = example();
     const md = driversMarkdown(result, quality, null);

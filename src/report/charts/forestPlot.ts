@@ -15,7 +15,11 @@ export function forestPlotSpec(result: DriversResult, theme?: SliceChartTheme): 
   const rows = forestRows(result);
   const size = theme?.fontSize ?? 11;
   const height = Math.max(200, 110 + 22 * rows.length);
-  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 22 * size } };
+  // A fixed frame (the 1600×900 slide) holds every level: the labels shrink to their row's
+  // height instead of overlapping (the frame's titles and axis take about 8 lines of type).
+  const rowHeight = ((theme?.height ?? height) - 8 * size) / Math.max(1, rows.length);
+  const labelFontSize = Math.max(7, Math.min(size, Math.floor(0.75 * rowHeight)));
+  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 22 * size, labelFontSize } };
   const reference = Object.entries(result.model.levels)
     .map(([factor, l]) => `${factor}: ${l!.reference}`)
     .join('; ');
