@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { FileQuality } from '../ingest/records.js';
-import { count, pct } from '../report/format.js';
+import { count, pct } from '../numberText.js';
 import type { CohortResult } from './cohortResult.js';
 import { ALPHA, pText } from './headline.js';
 import type { WeeklyTrends } from './weeklyTrends.js';

@@ -1,5 +1,5 @@
 import { formatMoney as money } from '../money.js';
-import { count } from '../report/format.js';
+import { count } from '../numberText.js';
 import type { Censoring, Comparison, Group, GroupStats } from './cohortResult.js';
 
 /** Below this Welch p-value a gap is called significant; the headline says which side it is on. */

@@ -1,4 +1,4 @@
-import { count, pValue } from '../report/format.js';
+import { count, pValue } from '../numberText.js';
 import { NONE_KEY, type Dimension } from './sliceResult.js';
 
 /**

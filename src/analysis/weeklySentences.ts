@@ -1,4 +1,4 @@
-import { count, pct } from '../report/format.js';
+import { count, pct } from '../numberText.js';
 import { ALPHA, pText } from './headline.js';
 import type { VolumeTrend, WeekCounts } from './weeklyTrends.js';
 

@@ -5,30 +5,8 @@
 /** A money figure in the data's currency (null: the data named none); see src/money.ts. */
 export { formatMoney as money } from '../money.js';
 
-/** 0.1234 → "12.3%" (digits after the point configurable). */
-export function pct(x: number | null, digits = 1): string {
-  if (x === null || !Number.isFinite(x)) return '–';
-  return `${(x * 100).toFixed(digits)}%`;
-}
-
-/** Signed percentage for lifts: 0.06 → "+6%", -0.8 → "−80%". */
-export function signedPct(x: number | null, digits = 0): string {
-  if (x === null || !Number.isFinite(x)) return '–';
-  const v = (x * 100).toFixed(digits);
-  if (Number(v) === 0) return `${(0).toFixed(digits)}%`;
-  return x > 0 ? `+${v}%` : `−${v.slice(1)}%`;
-}
-
-/** p-values: three significant decimals, "<0.001" below that. */
-export function pValue(p: number | null): string {
-  if (p === null || !Number.isFinite(p)) return '–';
-  if (p < 0.001) return '<0.001';
-  return p.toFixed(3);
-}
-
-export function count(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+/** Numbers in sentences and tables; a neutral module, so analyses can write sentences too. */
+export { count, pct, pValue, signedPct } from '../numberText.js';
 
 /**
  * Rounds every float in a JSON-able value to 10 significant digits. For comparing two results
