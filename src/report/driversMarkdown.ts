@@ -1,3 +1,4 @@
+import { markdownText } from './escape.js';
 import type { DriversResult } from '../analysis/driversResult.js';
 import type { FileQuality } from '../ingest/records.js';
 import { effectTable, modelLine, patternTable, VERDICT_LEGEND } from './driversCells.js';
@@ -5,7 +6,7 @@ import { markdownTable } from './table.js';
 
 /** drivers.md: why, then the effects and patterns, the method and the data quality. */
 export function driversMarkdown(result: DriversResult, quality: FileQuality, chart: { title: string; file: string } | null): string {
-  const parts = [`# Satisfaction drivers: ${escapeMarkdown(quality.file)}`, '', driversMarkdownSection(result, 2)];
+  const parts = [`# Satisfaction drivers: ${markdownText(quality.file)}`, '', driversMarkdownSection(result, 2)];
   if (chart) parts.push(`[${chart.title}](${chart.file})`, '');
   parts.push(driversMethod(result, 2));
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
@@ -14,20 +15,20 @@ export function driversMarkdown(result: DriversResult, quality: FileQuality, cha
 /** The explanations, effects and patterns headed at `level`, for the report's Drivers section. */
 export function driversMarkdownSection(result: DriversResult, level = 2): string {
   const h = '#'.repeat(level);
-  const out: string[] = [`**${escapeMarkdown(result.headline)}**`, '', `${h} Findings and their causes`, ''];
+  const out: string[] = [`**${markdownText(result.headline)}**`, '', `${h} Findings and their causes`, ''];
   if (result.explanations.length === 0) out.push('No slice differs significantly, so there is no gap to explain.');
-  result.explanations.forEach((e, i) => out.push(`${i + 1}. ${escapeMarkdown(e.sentence)}`));
+  result.explanations.forEach((e, i) => out.push(`${i + 1}. ${markdownText(e.sentence)}`));
   out.push('', VERDICT_LEGEND, '');
-  for (const pair of result.model.collinear) out.push(`- ${escapeMarkdown(pair.sentence)}`);
-  if (result.model.caveat) out.push(`**Caveat:** ${escapeMarkdown(result.model.caveat)}`, '');
-  out.push(`${h} Adjusted effects`, '', escapeMarkdown(modelLine(result)) + '.', '');
+  for (const pair of result.model.collinear) out.push(`- ${markdownText(pair.sentence)}`);
+  if (result.model.caveat) out.push(`**Caveat:** ${markdownText(result.model.caveat)}`, '');
+  out.push(`${h} Adjusted effects`, '', markdownText(modelLine(result)) + '.', '');
   for (const [dimension, effects] of Object.entries(result.effects)) {
     const { columns, rows } = effectTable(effects!);
-    out.push(`**${dimension}** (vs ${escapeMarkdown(result.model.levels[dimension as keyof typeof result.model.levels]!.reference)})`, '', markdownTable(columns, rows.map((r) => r.map(escapeMarkdown))), '');
+    out.push(`**${dimension}** (vs ${markdownText(result.model.levels[dimension as keyof typeof result.model.levels]!.reference)})`, '', markdownTable(columns, rows), '');
   }
   if (result.patterns.length > 0) {
     const { columns, rows } = patternTable(result.patterns);
-    out.push(`${h} Service patterns`, '', ...result.patterns.map((p) => `- ${escapeMarkdown(p.sentence)}`), '', markdownTable(columns, rows), '');
+    out.push(`${h} Service patterns`, '', ...result.patterns.map((p) => `- ${markdownText(p.sentence)}`), '', markdownTable(columns, rows), '');
   }
   return out.join('\n');
 }
@@ -44,9 +45,4 @@ export function driversMethod(result: DriversResult, level = 2): string {
     '- Limits: the data are observational. An adjusted gap is still an association, not an effect of changing the schedule; a cause that is not a column (e.g. experience, product issues) cannot be adjusted for. The findings themselves come from `slices` on the same data (a low band of adjacent hours is merged as `slices` merges it), so their raw gaps are the largest the data offered.',
     '',
   ].join('\n');
-}
-
-/** Text from the data in Markdown: backslash-escape the characters Markdown would act on. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
 }

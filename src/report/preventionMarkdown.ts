@@ -27,11 +27,12 @@ export function preventionMarkdownSection(result: PreventionResult, level: numbe
   if (chartFile !== null) out.push(`Chart: [weekly contact rate by reason, each change date marked](${chartFile}) (Vega-Lite).`, '');
   const weeks = weeksTable(result);
   out.push(markdownTable(weeks.columns, weeks.rows), '');
-  const top = topTable(result, markdownText);
+  // markdownTable escapes every cell itself: the labels go in as they are.
+  const top = topTable(result, (text) => text);
   const before = Math.max(0, ...result.top.map((t) => t.previousWeeks));
   out.push(`${h} Top reasons of ${result.lastWeek}`, '', `Against the mean rate of the ${weeksText(before)} before; p from the exact Poisson test of the counts, with counted orders (or weeks) as exposure.`, '');
   out.push(result.top.length === 0 ? 'No contacts in the last week.' : markdownTable(top.columns, top.rows), '');
-  const causes = rootCauseTable(result, markdownText);
+  const causes = rootCauseTable(result, (text) => text);
   out.push(`${h} Root causes`, '', markdownTable(causes.columns, causes.rows), '');
   if (result.unmapped.length > 0) out.push(`Reasons without a root cause in the config: ${result.unmapped.map(markdownText).join(', ')}.`, '');
   return out.join('\n');
