@@ -4,12 +4,13 @@
 # needs root (CI runs as root). Elsewhere, start a server yourself and set
 # LOYALTY_TEST_POSTGRES=postgres://user:password@host:port/database.
 set -euo pipefail
-if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+# The server itself, not only the client tools (psql and postgresql-common can come without it).
+if ! compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || ! command -v pg_ctlcluster >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
   apt-get install -y -qq postgresql >/dev/null 2>&1
 fi
-version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+version=$(basename "$(dirname "$(dirname "$(ls /usr/lib/postgresql/*/bin/postgres | sort -V | tail -n 1)")")")
 if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q .; then
   pg_createcluster "$version" main >/dev/null
 fi
