@@ -1,3 +1,5 @@
+import { count } from '../numberText.js';
+import { DEFAULT_TOP } from '../analysis/sliceResult.js';
 import type { PreventionResult } from '../analysis/preventionResult.js';
 import type { FileQuality } from '../ingest/records.js';
 import { rootCauseTable, topTable, weeksTable } from './preventionCells.js';
@@ -34,7 +36,12 @@ export function preventionMarkdownSection(result: PreventionResult, level: numbe
   out.push(result.top.length === 0 ? 'No contacts in the last week.' : markdownTable(top.columns, top.rows), '');
   const causes = rootCauseTable(result, (text) => text);
   out.push(`${h} Root causes`, '', markdownTable(causes.columns, causes.rows), '');
-  if (result.unmapped.length > 0) out.push(`Reasons without a root cause in the config: ${result.unmapped.map(markdownText).join(', ')}.`, '');
+  if (result.unmapped.length > 0) {
+    // Bounded like every list of labels (a file can hold 100,000 distinct reasons).
+    const shown = result.unmapped.slice(0, DEFAULT_TOP).map(markdownText).join(', ');
+    const more = result.unmapped.length > DEFAULT_TOP ? ` and ${count(result.unmapped.length - DEFAULT_TOP)} more` : '';
+    out.push(`Reasons without a root cause in the config: ${shown}${more}.`, '');
+  }
   return out.join('\n');
 }
 

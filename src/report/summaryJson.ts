@@ -1,3 +1,4 @@
+import { DEFAULT_TOP } from '../analysis/sliceResult.js';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import type { ReportScope } from '../analysis/reportScope.js';
 import type { SliceResult } from '../analysis/sliceResult.js';
@@ -53,11 +54,30 @@ export function summaryJson(input: SummaryInput) {
     drivers: input.drivers ? driversJson(input.drivers, input.quality.tickets) : null,
     trends: input.trends,
     checks: input.checks,
-    ...(input.prevention === undefined ? {} : { prevention: input.prevention === null ? null : withoutQuality(preventionJson(input.prevention, input.quality)) }),
+    ...(input.prevention === undefined ? {} : { prevention: input.prevention === null ? null : boundedPrevention(withoutQuality(preventionJson(input.prevention, input.quality))) }),
   };
 }
 
 function withoutQuality<T extends { dataQuality: unknown }>(doc: T): Omit<T, 'dataQuality'> {
   const { dataQuality: _, ...rest } = doc;
   return rest;
+}
+
+/**
+ * The prevention document in summary.json, bounded like the report's tables: the weekly series
+ * of the DEFAULT_TOP reasons with the most contacts (`reasonsLeftOut` counts the rest), and the
+ * first DEFAULT_TOP names of each reason list. With 100,000 distinct reasons the whole series
+ * was 36 MB of a summary that must stay readable; `loyalty prevention --json` keeps everything.
+ */
+function boundedPrevention<T extends { reasons: { key: string; weeks: { contacts: number }[] }[]; rootCauses: { reasons: string[] }[]; unmapped: string[] }>(doc: T): T & { reasonsLeftOut: number; unmappedLeftOut: number } {
+  const total = (r: T['reasons'][number]) => r.weeks.reduce((s, w) => s + w.contacts, 0);
+  const kept = new Set([...doc.reasons].sort((a, b) => total(b) - total(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).slice(0, DEFAULT_TOP));
+  return {
+    ...doc,
+    reasons: doc.reasons.filter((r) => kept.has(r)),
+    reasonsLeftOut: doc.reasons.length - kept.size,
+    rootCauses: doc.rootCauses.map((c) => ({ ...c, reasons: c.reasons.slice(0, DEFAULT_TOP), reasonsLeftOut: Math.max(0, c.reasons.length - DEFAULT_TOP) })),
+    unmapped: doc.unmapped.slice(0, DEFAULT_TOP),
+    unmappedLeftOut: Math.max(0, doc.unmapped.length - DEFAULT_TOP),
+  };
 }

@@ -33,6 +33,13 @@ describe('many distinct labels', () => {
     const r = await runCli(['report', ORDERS, TICKETS, '--out', out, '--top', '5', '--by', 'reason']);
     expect(r.code).toBe(0);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
+    // Prevention in summary.json keeps the 25 reasons with most contacts and counts the rest;
+    // its list of unmapped reasons in report.md stops at 25 too.
+    const prevention = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).prevention;
+    expect(prevention.reasons).toHaveLength(25);
+    expect(prevention.reasons.length + prevention.reasonsLeftOut).toBe(320);
+    expect(prevention.unmapped).toHaveLength(25);
+    expect(md).toMatch(/Reasons without a root cause in the config: [^\n]* and 295 more\./);
     // The satisfaction section's reason table (drivers and prevention have bounded tables of their own).
     const from = md.indexOf('\n## Satisfaction\n');
     expect(reasonRows(md.slice(from, md.indexOf('\n## ', from + 1))).length).toBe(6);
