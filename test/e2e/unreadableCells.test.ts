@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, tempCsv } from './cli.js';
+import { ORDER_LINES } from './smallCohort.js';
 
 /**
  * An unreadable score empties its cell and keeps the ticket, so the customer stays in the group
@@ -7,21 +8,7 @@ import { runCli, tempCsv } from './cli.js';
  * two customers per group); d's open ticket carries a score of 😀. Before, that ticket was
  * dropped and d moved from "unresolved" to "no problem" (3 / 2 / 1 customers) with exit 0.
  */
-const ORDERS = tempCsv('orders.csv', [
-  'customer_id,order_date,amount',
-  'a,2014-01-05,50',
-  'b,2014-01-06,30',
-  'c,2014-01-07,40',
-  'd,2014-01-08,20',
-  'e,2014-01-09,10',
-  'f,2014-01-10,70',
-  'a,2014-02-10,100',
-  'c,2014-03-01,60',
-  'c,2014-04-01,20',
-  'e,2014-02-20,40',
-  'f,2014-03-15,10',
-  'g,2014-05-01,5',
-]);
+const ORDERS = tempCsv('orders.csv', [...ORDER_LINES, 'g,2014-05-01,5']);
 const TICKETS = tempCsv('tickets.csv', [
   'customer_id,created_at,status,satisfaction',
   'c,2014-01-08 10:00,solved,5',
