@@ -52,6 +52,22 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
         throw duckdbError(e);
       }
     },
+    each: async (sql, visit) => {
+      try {
+        // Streamed chunk by chunk (2,048 rows): DuckDB never materialises the whole result.
+        const result = await connection.stream(sql);
+        const names = result.columnNames();
+        for await (const rows of result.yieldRows()) {
+          for (const row of rows) {
+            const out: Record<string, string | null> = {};
+            for (let i = 0; i < names.length; i++) out[names[i]!] = row[i] === null ? null : String(row[i]);
+            visit(out);
+          }
+        }
+      } catch (e) {
+        throw duckdbError(e);
+      }
+    },
     columnNames: async (sql) => {
       try {
         const reader = await connection.runAndReadAll(`DESCRIBE ${sql}`);

@@ -9,6 +9,12 @@ export interface Engine {
   readonly name: string;
   run(sql: string): Promise<void>;
   rows(sql: string): Promise<Record<string, string | null>[]>;
+  /**
+   * Each row of a result in turn, as `rows` would give it, without holding the whole result:
+   * a cohort's facts can be millions of rows, and a row as an object of strings is ~10× the
+   * size of its typed facts.
+   */
+  each(sql: string, visit: (row: Record<string, string | null>) => void): Promise<void>;
   /** The column names a query returns (it is run with no rows wanted). */
   columnNames(sql: string): Promise<string[]>;
   close(): Promise<void>;

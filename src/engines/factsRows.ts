@@ -1,4 +1,5 @@
 import { DataError } from '../errors.js';
+import type { Engine } from './engine.js';
 import type { Group } from '../analysis/cohortResult.js';
 import type { MemberColumns } from '../analysis/cohortGroups.js';
 
@@ -23,38 +24,46 @@ export interface FactsRow {
 const GROUPS: readonly string[] = ['no_problem', 'resolved', 'unresolved'];
 
 /**
- * Text rows from an engine → FactsRows, sorted by customer id as src/facts sorts members
- * (UTF-16 code units, as `<` compares: an engine's ORDER BY follows its collation). Sums
- * arrive as exact decimal text, and Number() gives the double nearest them: the same double
- * the in-process path's exact sum gives.
+ * The facts query's rows → FactsRows, streamed (engine.each), sorted by customer id as
+ * src/facts sorts members (UTF-16 code units, as `<` compares: an engine's ORDER BY follows
+ * its collation). Sums arrive as exact decimal text, and Number() gives the double nearest
+ * them: the same double the in-process path's exact sum gives.
  */
-export function factsRows(rows: readonly Record<string, string | null>[], engine: string): FactsRow[] {
-  const out = rows.map((row) => {
-    const number = (column: string): number => {
-      const text = row[column];
-      const value = text === null || text === undefined ? NaN : Number(text);
-      if (!Number.isFinite(value)) throw new DataError(`${engine}: the facts query returned ${JSON.stringify(text)} in ${column}, not a number`);
-      return value;
-    };
-    const group = row.group ?? '';
-    if (!GROUPS.includes(group)) throw new DataError(`${engine}: the facts query returned group ${JSON.stringify(group)}`);
-    return {
-      customerId: row.customer_id ?? '',
-      group: group as Group,
-      cohortSpend: number('cohort_spend'),
-      cohortOrders: number('cohort_orders'),
-      priorSpend: number('prior_spend'),
-      priorOrders: number('prior_orders'),
-      newCustomer: ['true', 't', '1'].includes((row.new_customer ?? '').toLowerCase()),
-      laterSpend: number('later_spend'),
-      laterOrders: number('later_orders'),
-      daysToNextOrder: row.days_to_next_order === null ? null : number('days_to_next_order'),
-      problemTickets: number('problem_tickets'),
-      unresolvedTickets: number('unresolved_tickets'),
-      firstProblemAt: row.first_problem_at ?? null,
-    };
-  });
+export async function readFactsRows(engine: Engine, sql: string): Promise<FactsRow[]> {
+  const out: FactsRow[] = [];
+  await engine.each(sql, (row) => out.push(factsRow(row, engine.name)));
   return out.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+}
+
+/** Text rows from an engine → sorted FactsRows (see readFactsRows). */
+export function factsRows(rows: readonly Record<string, string | null>[], engine: string): FactsRow[] {
+  return rows.map((row) => factsRow(row, engine)).sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+}
+
+function factsRow(row: Record<string, string | null>, engine: string): FactsRow {
+  const number = (column: string): number => {
+    const text = row[column];
+    const value = text === null || text === undefined ? NaN : Number(text);
+    if (!Number.isFinite(value)) throw new DataError(`${engine}: the facts query returned ${JSON.stringify(text)} in ${column}, not a number`);
+    return value;
+  };
+  const group = row.group ?? '';
+  if (!GROUPS.includes(group)) throw new DataError(`${engine}: the facts query returned group ${JSON.stringify(group)}`);
+  return {
+    customerId: row.customer_id ?? '',
+    group: group as Group,
+    cohortSpend: number('cohort_spend'),
+    cohortOrders: number('cohort_orders'),
+    priorSpend: number('prior_spend'),
+    priorOrders: number('prior_orders'),
+    newCustomer: ['true', 't', '1'].includes((row.new_customer ?? '').toLowerCase()),
+    laterSpend: number('later_spend'),
+    laterOrders: number('later_orders'),
+    daysToNextOrder: row.days_to_next_order === null ? null : number('days_to_next_order'),
+    problemTickets: number('problem_tickets'),
+    unresolvedTickets: number('unresolved_tickets'),
+    firstProblemAt: row.first_problem_at ?? null,
+  };
 }
 
 /** The members' columns the cohort statistics read (src/analysis/cohortGroups.ts), in member order. */

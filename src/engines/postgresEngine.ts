@@ -35,6 +35,14 @@ export async function openPostgres(url: string | null): Promise<Engine> {
         throw postgresError(e, where);
       }
     },
+    each: async (sql, visit) => {
+      try {
+        const result = await client.query({ text: sql, types: raw as never });
+        for (const row of result.rows as Record<string, string | null>[]) visit(row);
+      } catch (e) {
+        throw postgresError(e, where);
+      }
+    },
     columnNames: async (sql) => {
       try {
         const result = await client.query({ text: `SELECT * FROM (${sql}) AS q LIMIT 0`, types: raw as never });

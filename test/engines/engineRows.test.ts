@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ENGINES, useEngine } from './engines.js';
+
+// 5,000 rows: more than two of DuckDB's 2,048-row chunks, so the streamed read crosses chunk
+// boundaries. Every value is known without the engine: row k has k, its square as exact
+// decimal text, and null on every seventh row.
+const SQL = `SELECT k, CAST(k * k AS DECIMAL(38, 6)) AS square, CASE WHEN k % 7 = 0 THEN NULL ELSE 'c' || CAST(k AS VARCHAR) END AS label
+  FROM (SELECT CAST(n AS INTEGER) AS k FROM generate_series(1, 5000) AS g(n)) AS numbers ORDER BY k`;
+
+for (const [name, open] of ENGINES) {
+  describe(`${name}: each streams a result row by row`, () => {
+    const engine = useEngine({ beforeAll, beforeEach, afterAll }, open);
+
+    it('visits every row once, in order, with the values rows() gives', async () => {
+      const seen: Record<string, string | null>[] = [];
+      await engine().each(SQL, (row) => seen.push(row));
+      expect(seen).toHaveLength(5000);
+      expect(seen[0]).toEqual({ k: '1', square: '1.000000', label: 'c1' });
+      expect(seen[6]).toEqual({ k: '7', square: '49.000000', label: null });
+      expect(seen[4999]).toEqual({ k: '5000', square: '25000000.000000', label: 'c5000' });
+      expect(seen.map((r) => Number(r.k))).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
+      expect(seen).toEqual(await engine().rows(SQL));
+    });
+
+    it('a failing query is the engine\'s one-line error, exit 65', async () => {
+      await expect(engine().each('SELECT no_such_column FROM (SELECT 1 AS k) AS t', () => undefined)).rejects.toMatchObject({ exitCode: 65 });
+    });
+  });
+}
