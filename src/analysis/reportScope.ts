@@ -1,4 +1,4 @@
-import { withTable } from '../ingest/orderTable.js';
+import { withTable } from '../ingest/loadedOrders.js';
 import type { LoadedOrders, LoadedTickets, TicketRecord } from '../ingest/records.js';
 import { dayOf, isoDay, type Day } from '../time/calendar.js';
 import { previousWeek, type ReportWeek } from './reportWeek.js';

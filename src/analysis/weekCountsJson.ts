@@ -1,7 +1,7 @@
 import { DataError } from '../errors.js';
 import { isoDay } from '../time/calendar.js';
 import { weekContaining, type ReportWeek } from './reportWeek.js';
-import type { WeekCounts } from './weeklyTrends.js';
+import type { WeekCounts } from './weeklyResult.js';
 
 /**
  * Reads last week's counts back from the summary.json of last week's report (`--compare-to`).

@@ -1,6 +1,6 @@
 import { count, pct } from '../numberText.js';
 import { ALPHA, pText } from './headline.js';
-import type { VolumeTrend, WeekCounts } from './weeklyTrends.js';
+import type { VolumeTrend, WeekCounts } from './weeklyResult.js';
 
 /**
  * The plain-language sentences of the weekly trends. Every change carries its p-value, with

@@ -1,14 +1,8 @@
 import { DataError } from '../errors.js';
 import type { SkipTally } from './records.js';
 
-/** One unusable row, for `loyalty validate` and the report's data-quality section. */
-export interface Problem {
-  line: number;
-  reason: string;
-  /** Canonical column the problem is in; null for whole-row problems (ragged, summary). */
-  column: string | null;
-  value: string;
-}
+export type { Problem } from './problem.js';
+import type { Problem } from './problem.js';
 
 const FIRST_LINES = 5;
 const KEEP_PROBLEMS = 1000;

@@ -1,7 +1,7 @@
 import type { RowAccounting } from './accounting.js';
 import { CurrencyTally } from './currencies.js';
 import { columnLabel } from './mapping.js';
-import { OrderTable } from './orderTable.js';
+import { OrderTable, type PlainBlock } from './orderTable.js';
 import type { IngestOptions } from './records.js';
 import { MAX_AMOUNT, parseAmount } from './values/amount.js';
 import { normalizeCustomerId, normalizeOrderId } from './values/customerId.js';
@@ -110,16 +110,6 @@ export class OrderRows {
   }
 }
 
-/** A block of rows by column for OrderRows.plainBlock: ids as numbered by the table, `repeated[i]` 1 for a repeated order id. */
-export interface PlainBlock {
-  customer: Int32Array;
-  ms: Float64Array;
-  dateLength: Uint8Array;
-  amount: Float64Array;
-  status: Int32Array;
-  orderId: Int32Array;
-  repeated: Uint8Array;
-}
 
 const DATE_FIX = 'write dates like 2014-01-31 or 1/31/2014 (see --date-format), or map another column';
 const AMOUNT_FIX = 'write amounts like 1234.50 or $1,234.50 (see --decimal), or map another column';

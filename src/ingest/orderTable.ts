@@ -1,8 +1,7 @@
 import { ByteKeys } from './byteKeys.js';
 import { OrderIds } from './orderIds.js';
 import { grown } from './grown.js';
-import type { PlainBlock } from './orderRows.js';
-import type { LoadedOrders, OrderRecord } from './records.js';
+import type { OrderRecord } from './orderRecord.js';
 
 /**
  * Canonical orders stored by column: what ingest keeps for a 10-million-row export. A row is a
@@ -177,18 +176,13 @@ export class OrderTable {
   }
 }
 
-/**
- * The loaded orders with `table` (not enumerable: a second view of the same rows, left out of
- * comparisons and JSON) and `records` made from it on first use, so a 10-million-row file
- * holds OrderRecord objects only if some caller asks for them.
- */
-export function withTable(loaded: Omit<LoadedOrders, 'records'>, table: OrderTable): LoadedOrders {
-  let records: OrderRecord[] | null = null;
-  Object.defineProperty(loaded, 'table', { value: table, enumerable: false });
-  Object.defineProperty(loaded, 'records', {
-    enumerable: true,
-    get: () => (records ??= table.records()),
-    set: (value: OrderRecord[]) => void (records = value),
-  });
-  return loaded as LoadedOrders;
+/** A block of rows by column for OrderRows.plainBlock: ids as numbered by the table, `repeated[i]` 1 for a repeated order id. */
+export interface PlainBlock {
+  customer: Int32Array;
+  ms: Float64Array;
+  dateLength: Uint8Array;
+  amount: Float64Array;
+  status: Int32Array;
+  orderId: Int32Array;
+  repeated: Uint8Array;
 }

@@ -7,7 +7,7 @@ import { columnLabel } from './mapping.js';
 import { buildQuality, noteNormalizedIds } from './quality.js';
 import { isoWall, Range } from './profile.js';
 import { ORDER_DATE_FIX, OrderRows } from './orderRows.js';
-import { withTable } from './orderTable.js';
+import { withTable } from './loadedOrders.js';
 import { plausibleDates } from './values/plausibleDate.js';
 
 /**

@@ -1,16 +1,10 @@
-import type { Problem } from './accounting.js';
+import type { Problem } from './problem.js';
 import type { FileProfile } from './profile.js';
 import type { OrderTable } from './orderTable.js';
 
-/**
- * Canonical records: what every reader, whatever the source format, hands to the core.
- *
- * Time is "wall-clock milliseconds": the date and time as written in the file (or, with --tz,
- * as seen in that zone), encoded as if it were UTC. Calendar arithmetic on it is then plain
- * UTC arithmetic, and hours/weekdays read with getUTCHours()/getUTCDay() are the local ones.
- * See src/time/calendar.ts for days and weeks on it, and src/ingest/values/timeZone.ts for --tz.
- */
-export type WallTime = number;
+/** Canonical records: what every reader, whatever the source format, hands to the core. */
+export type { OrderRecord, WallTime } from './orderRecord.js';
+import type { OrderRecord, WallTime } from './orderRecord.js';
 
 export const ORDER_COLUMNS = ['customer_id', 'order_date', 'amount', 'order_id', 'status'] as const;
 export type OrderColumn = (typeof ORDER_COLUMNS)[number];
@@ -38,17 +32,6 @@ export const TICKET_COLUMNS = [
 export type TicketColumn = (typeof TICKET_COLUMNS)[number];
 export const REQUIRED_TICKET_COLUMNS: readonly TicketColumn[] = ['customer_id', 'created_at'];
 
-export interface OrderRecord {
-  /** 1-based physical line number of the row in its file (for messages). */
-  line: number;
-  /** Trimmed; e-mail addresses lower-cased so they match across systems. */
-  customerId: string;
-  orderDate: WallTime;
-  /** In the file's single currency; negative = refund. */
-  amount: number;
-  orderId: string | null;
-  status: string | null;
-}
 
 /** A satisfaction score as the customer gave it. Unrated tickets carry null instead. */
 export type Satisfaction =

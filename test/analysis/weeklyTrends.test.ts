@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveReportWeek } from '../../src/analysis/reportWeek.js';
-import {
-  previousWeekFromSummary,
-  weekCounts,
-  weeklyTrends,
-  type WeekCounts,
-} from '../../src/analysis/weeklyTrends.js';
+import { previousWeekFromSummary } from '../../src/analysis/weekCountsJson.js';
+import { weekCounts, weeklyTrends, type WeekCounts } from '../../src/analysis/weeklyTrends.js';
 import { DataError } from '../../src/errors.js';
 import type { TicketRecord } from '../../src/ingest/records.js';
 import { expectRelClose } from '../stats/close.js';
