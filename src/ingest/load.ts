@@ -43,14 +43,14 @@ export async function loadOrders(
   path: string,
   options: IngestOptions,
   progress?: ReadProgress | null,
-  parallel?: import('./parallelOrders.js').ParallelOptions,
+  parallel?: import('./fast/parallelOrders.js').ParallelOptions,
 ): Promise<LoadedOrders> {
   return loadFile(
     path,
     'orders',
     progress,
     async (file, size, presets) => {
-      const [{ readPlainOrders }, { parallelRest }, { PLAIN_CHUNK }] = await Promise.all([import('./plainOrders.js'), import('./parallelOrders.js'), import('./plainFile.js')]);
+      const [{ readPlainOrders }, { parallelRest }, { PLAIN_CHUNK }] = await Promise.all([import('./fast/plainOrders.js'), import('./fast/parallelOrders.js'), import('./fast/plainFile.js')]);
       const rest = parallelRest(path, size, progress ?? undefined, parallel);
       return readPlainOrders(file, size, path, options, presets, progress ?? undefined, PLAIN_CHUNK, rest);
     },
@@ -63,7 +63,7 @@ export async function loadTickets(path: string, options: IngestOptions, progress
     path,
     'tickets',
     progress,
-    async (file, size, presets) => (await import('./plainTickets.js')).readPlainTickets(file, size, path, options, presets, progress ?? undefined),
+    async (file, size, presets) => (await import('./fast/plainTickets.js')).readPlainTickets(file, size, path, options, presets, progress ?? undefined),
     (chunks) => parseTickets(chunks, inputName(path), options),
   );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
 import { loadOrders, loadTickets, type ReadProgress } from '../../src/ingest/load.js';
 import { options } from './ingestTestUtil.js';
-import { plainFiles } from './plainFileHarness.js';
+import { plainFiles } from './fast/plainFileHarness.js';
 
 /**
  * A file truncated or appended to while it is read is an error naming it (exit 65), never a

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOrders, loadTickets, parseOrders } from '../../src/ingest/load.js';
 import { LineEnds } from '../../src/ingest/lineEnds.js';
 import { inPieces, options } from './ingestTestUtil.js';
-import { plainFiles } from './plainFileHarness.js';
+import { plainFiles } from './fast/plainFileHarness.js';
 
 /**
  * A file that mixes LF, CRLF and CR-only line ends never has rows merged: each line end

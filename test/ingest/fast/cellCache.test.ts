@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CellCache } from '../../src/ingest/cellCache.js';
+import { CellCache } from '../../../src/ingest/fast/cellCache.js';
 
 describe('CellCache', () => {
   it('gives the rule’s answer for every cell, compared directly, hashed or past its limit', () => {

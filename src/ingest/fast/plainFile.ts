@@ -1,12 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
-import { sniffDialect } from './dialect.js';
-import { indexHeaders } from './headers.js';
-import { isBlank, rowShape, type MappedRows, type RowShape } from './mappedRows.js';
-import { mapColumns, resolveFormat } from './mapping.js';
-import { ColumnObserver } from './profile.js';
-import type { IngestOptions } from './records.js';
-import type { Preset, Role } from './presets/preset.js';
+import { sniffDialect } from '../dialect.js';
+import { indexHeaders } from '../headers.js';
+import { isBlank, rowShape, type MappedRows, type RowShape } from '../mappedRows.js';
+import { mapColumns, resolveFormat } from '../mapping.js';
+import { ColumnObserver } from '../profile.js';
+import type { IngestOptions } from '../records.js';
+import type { Preset, Role } from '../presets/preset.js';
 
 /**
  * What the plain-file readers (plainOrders.ts, plainTickets.ts) share: a plain file is UTF-8

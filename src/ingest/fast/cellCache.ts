@@ -1,5 +1,5 @@
-import { ByteKeys } from './byteKeys.js';
-import { cellText } from './values/plainBytes.js';
+import { ByteKeys } from '../byteKeys.js';
+import { cellText } from './plainBytes.js';
 
 /**
  * What a rule of a cell's raw text alone makes of it, remembered by the cell's bytes: equal

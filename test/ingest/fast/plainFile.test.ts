@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextLineFields, splitFields, splitLines } from '../../src/ingest/plainFile.js';
+import { nextLineFields, splitFields, splitLines } from '../../../src/ingest/fast/plainFile.js';
 
 describe('nextLineFields', () => {
   it('reads the lines and fields splitLines and splitFields read, in one pass, for delimiters below and above LF', () => {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadTickets, parseTickets } from '../../src/ingest/load.js';
-import { readPlainTickets } from '../../src/ingest/plainTickets.js';
-import { PRESETS } from '../../src/ingest/presets/index.js';
-import type { IngestOptions } from '../../src/ingest/records.js';
-import { inPieces, options } from './ingestTestUtil.js';
+import { loadTickets, parseTickets } from '../../../src/ingest/load.js';
+import { readPlainTickets } from '../../../src/ingest/fast/plainTickets.js';
+import { PRESETS } from '../../../src/ingest/presets/index.js';
+import type { IngestOptions } from '../../../src/ingest/records.js';
+import { inPieces, options } from '../ingestTestUtil.js';
 import { expectPlainOrGeneral, plainFiles, renderCsv, ROW_SHAPE, SURFACE } from './plainFileHarness.js';
 
 /**

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { open, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parallelRest, type ParallelOptions } from '../../src/ingest/parallelOrders.js';
-import { readPlainOrders } from '../../src/ingest/plainOrders.js';
-import { PRESETS } from '../../src/ingest/presets/index.js';
-import type { IngestOptions } from '../../src/ingest/records.js';
-import { options } from './ingestTestUtil.js';
+import { parallelRest, type ParallelOptions } from '../../../src/ingest/fast/parallelOrders.js';
+import { readPlainOrders } from '../../../src/ingest/fast/plainOrders.js';
+import { PRESETS } from '../../../src/ingest/presets/index.js';
+import type { IngestOptions } from '../../../src/ingest/records.js';
+import { options } from '../ingestTestUtil.js';
 import { MIXED_ENDS, plainFiles, renderCsv, settle } from './plainFileHarness.js';
 
 /**
@@ -16,7 +16,7 @@ import { MIXED_ENDS, plainFiles, renderCsv, settle } from './plainFileHarness.js
  * message boundaries everywhere, rows the workers refuse sit at random places, and failing or
  * stalling workers must change nothing.
  */
-const WORKER = new URL('../../dist/src/ingest/orderRangeWorker.js', import.meta.url);
+const WORKER = new URL('../../../dist/src/ingest/fast/orderRangeWorker.js', import.meta.url);
 const files = plainFiles('parallel-orders');
 
 const CUSTOMERS = ['C1001', 'C1002', 'C1003', 'C0042', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', 'c1001', ' C9 ', '', 'a-customer-id-well-over-forty-characters-long', 'C10\u200b01'];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText } from '../../../src/ingest/values/plainBytes.js';
+import { cellText } from '../../../src/ingest/fast/plainBytes.js';
 
 describe('cellText', () => {
   it('gives the text a UTF-8 decode gives, for any cell of any length inside a line', () => {

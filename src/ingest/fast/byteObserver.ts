@@ -1,4 +1,4 @@
-import type { ColumnObserver } from './profile.js';
+import type { ColumnObserver } from '../profile.js';
 
 /**
  * ColumnObserver.observe for the byte readers: the profiled cells of a line given by its field

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadOrders, parseOrders } from '../../src/ingest/load.js';
-import { readPlainOrders } from '../../src/ingest/plainOrders.js';
-import { plainAmount } from '../../src/ingest/values/plainBytes.js';
-import { PRESETS } from '../../src/ingest/presets/index.js';
-import type { IngestOptions } from '../../src/ingest/records.js';
-import { parseAmount } from '../../src/ingest/values/amount.js';
-import { fastIsoMs, fastIsoMsBytes } from '../../src/ingest/values/timestamp.js';
-import { inPieces, options } from './ingestTestUtil.js';
+import { loadOrders, parseOrders } from '../../../src/ingest/load.js';
+import { readPlainOrders } from '../../../src/ingest/fast/plainOrders.js';
+import { plainAmount } from '../../../src/ingest/fast/plainBytes.js';
+import { PRESETS } from '../../../src/ingest/presets/index.js';
+import type { IngestOptions } from '../../../src/ingest/records.js';
+import { parseAmount } from '../../../src/ingest/values/amount.js';
+import { fastIsoMs, fastIsoMsBytes } from '../../../src/ingest/values/timestamp.js';
+import { inPieces, options } from '../ingestTestUtil.js';
 import { expectPlainOrGeneral, plainFiles, renderCsv, ROW_SHAPE, SURFACE } from './plainFileHarness.js';
 
 /**

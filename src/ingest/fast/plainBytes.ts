@@ -1,6 +1,6 @@
 /**
  * Cell readers over UTF-8 bytes for the plain orders reader: the byte twins of the string
- * rules they stand in for, held to them by the property tests in test/ingest/plainOrders.test.ts.
+ * rules they stand in for, held to them by the property tests in test/ingest/fast/plainOrders.test.ts.
  */
 export const AT = 0x40;
 
