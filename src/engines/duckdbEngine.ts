@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import type { Engine } from './engine.js';
 
@@ -18,13 +21,18 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
       EXIT.noInput,
     );
   }
-  const config: Record<string, string> = {};
+  // DuckDB spills to ./.tmp of the working directory by default: files loyalty did not say it
+  // would write, left in the user's folder. A directory of our own under the system's
+  // temporary directory instead, removed on close.
+  const spill = await mkdtemp(join(tmpdir(), 'loyalty-duckdb-'));
+  const config: Record<string, string> = { temp_directory: spill };
   if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
   if (options.threads !== undefined) config.threads = String(options.threads);
   let instance;
   try {
     instance = await duckdb.DuckDBInstance.create(':memory:', config);
   } catch (e) {
+    await rm(spill, { recursive: true, force: true });
     throw duckdbError(e);
   }
   const connection = await instance.connect();
@@ -79,6 +87,7 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
     close: async () => {
       connection.closeSync();
       instance.closeSync();
+      await rm(spill, { recursive: true, force: true });
     },
   };
 }

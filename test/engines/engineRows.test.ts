@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDuckDb } from '../../src/engines/duckdbEngine.js';
 import { ENGINES, useEngine } from './engines.js';
 
 // 5,000 rows: more than two of DuckDB's 2,048-row chunks, so the streamed read crosses chunk
@@ -27,3 +30,16 @@ for (const [name, open] of ENGINES) {
     });
   });
 }
+
+describe('duckdb spills to a directory of its own', () => {
+  it('under the system temporary directory, not ./.tmp of the working directory, removed on close', async () => {
+    const engine = await openDuckDb({ threads: 1 });
+    const [row] = await engine.rows("SELECT current_setting('temp_directory') AS dir");
+    const dir = row!.dir!;
+    expect(dir.startsWith(tmpdir())).toBe(true);
+    expect(dir).toMatch(/loyalty-duckdb-/);
+    expect(existsSync(dir)).toBe(true);
+    await engine.close();
+    expect(existsSync(dir)).toBe(false);
+  });
+});
