@@ -1,6 +1,8 @@
 import { DataError } from '../errors.js';
 import type { Group } from '../analysis/cohortResult.js';
 import type { MemberColumns } from '../analysis/cohortGroups.js';
+import { factsTable } from '../ingest/factsTable.js';
+import type { CustomerFactsTable } from '../model/customerFacts.js';
 
 /** One cohort member's facts as the facts query returns them (FACTS_COLUMNS). */
 export interface FactsRow {
@@ -66,4 +68,14 @@ export function memberColumns(rows: readonly FactsRow[]): MemberColumns {
     problems: Int32Array.from(rows, (r) => r.problemTickets),
     unresolved: Int32Array.from(rows, (r) => r.unresolvedTickets),
   };
+}
+
+/**
+ * The facts query's text rows → the per-customer facts table, read and checked as a facts
+ * file is (src/ingest/factsTable.ts): the engine path and `--facts-in` share one reader, so
+ * what the query returns is exactly what `loyalty sql`'s exported result gives.
+ */
+export function engineFactsTable(rows: readonly Record<string, string | null>[], label: string): CustomerFactsTable {
+  const header = Object.keys(rows[0] ?? {});
+  return factsTable({ file: label, where: 'row', header, rows: rows.map((row, i) => ({ line: i + 1, cells: header.map((c) => row[c] ?? '') })) });
 }
