@@ -29,8 +29,8 @@ async function toParquet(dir: string, files: { orders: string; tickets: string }
 
 /**
  * The engine path's JSON equals the CSV path's except dataQuality (cohortDocument) and the
- * fields that run only in process for now (the adjusted comparison, proactiveFollowUp:
- * engineComputed).
+ * fields that need per-ticket data (proactiveFollowUp, monthly: engineComputed); the
+ * adjusted comparison included.
  */
 describe('loyalty cohort --engine duckdb', () => {
   let fixtureParquet: { orders: string; tickets: string; glob: string };

@@ -14,8 +14,8 @@ import { cohortDocument } from './cohortDocument.js';
 /**
  * `cohort --source postgres://…` against the real server .ci/run starts: tables in a schema of
  * this run's own, loaded from the CSV files with their line numbers; the JSON equals the CSV
- * path's except dataQuality and the fields that run only in process for now (the adjusted
- * comparison, proactiveFollowUp: engineComputed).
+ * path's except dataQuality and the fields that need per-ticket data (proactiveFollowUp,
+ * monthly: engineComputed); the adjusted comparison included.
  */
 const SCHEMA = `loyalty_e2e_${process.pid}`;
 
