@@ -48,7 +48,7 @@ export function factsTable(input: FactsCells): CustomerFactsTable {
   const index = columnIndex(input);
   const place = (line: number) => `${input.file}${input.where === 'line' ? ':' : ' row '}${line}`;
   const fail = (line: number, column: string, value: string, what: string): never => {
-    throw new DataError(`${place(line)}: column ${column} ${JSON.stringify(value)} ${what}; the facts file must be as ${WRITERS} writes it.`);
+    throw new DataError(`${place(line)}: column ${column} ${JSON.stringify(value)} ${what}; write the facts file with ${WRITERS} exported unchanged.`);
   };
   if (input.rows.length === 0) throw new DataError(`${input.file}: no rows; a facts file holds one row per cohort member (${WRITERS}).`);
 
