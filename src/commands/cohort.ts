@@ -35,12 +35,21 @@ Examples:
   loyalty cohort shopify_orders.csv zendesk_tickets.csv --out reports/2014-01 --tz Europe/Berlin
   loyalty cohort --engine duckdb 'orders/*.parquet' tickets.parquet --memory-limit 4GB
   loyalty cohort --source postgres://analyst@db.internal/shop shop.orders support.tickets
+  loyalty cohort orders.csv tickets.csv --cohort 2014-01 --facts facts.parquet
+  loyalty cohort --facts-in facts.parquet --cohort 2014-01 --json
 
 --out DIR writes report.md (tables, method, caveats, data quality) and cohorts.vl.json
 (a Vega-Lite chart of mean later spend with its intervals).
 --engine duckdb and --source run the per-member facts stage in DuckDB or PostgreSQL (the same
 rules, as SQL) and finish here: the same numbers as reading the CSV files. They read
 canonical column names (any case) or --column role.column=NAME; see the README's "Engines".
+--facts FILE writes the per-customer facts table (one row per member, with the run's windows,
+data range, resolution rule and currency on every row). --facts-in FILE finishes the analysis
+from such a table instead of <orders> <tickets>: written by --facts, or loyalty sql's result
+exported from a warehouse (CSV, or Parquet when FILE ends in .parquet). It needs --cohort, and
+--follow/--grace/--baseline must be the ones the facts were computed for (checked against the
+file); the output is the same as from the orders and tickets, but proactiveFollowUp and a month
+range's monthly, which need per-ticket and per-order data, are left out.
 Options can also come from loyalty.config.json ("windows", "seed", "sql"); flags override it.`;
 
 export interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
