@@ -49,7 +49,7 @@ async function csvCells(path: string): Promise<FactsCells> {
     }
   }
   if (header === null) throw new DataError(`${path}: empty file; a facts file has a header row and one row per cohort member (loyalty cohort --facts FILE writes one).`);
-  return { file: path, where: 'line', header, rows };
+  return { file: path, where: 'line', formulaGuarded: true, header, rows };
 }
 
 /**

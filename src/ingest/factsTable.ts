@@ -14,6 +14,8 @@ import { parseIsoDay } from '../time/calendar.js';
 export interface FactsCells {
   file: string;
   where: 'line' | 'row';
+  /** A CSV file: customer ids may carry the apostrophe facts.csv puts before a formula-like cell (unformulaCell). */
+  formulaGuarded?: boolean;
   header: string[];
   rows: { line: number; cells: string[] }[];
 }
@@ -62,7 +64,7 @@ export function factsTable(input: FactsCells): CustomerFactsTable {
     CONTEXT_COLUMNS.forEach((c, i) => {
       if (cell(c) !== context[i]) fail(line, c, cell(c), `differs from ${JSON.stringify(context[i])} on the first row (${place(first.line)}): one file holds one run, so every row has the same context`);
     });
-    const customerId = cell('customer_id');
+    const customerId = input.formulaGuarded ? unformulaCell(cell('customer_id')) : cell('customer_id');
     if (customerId === '') fail(line, 'customer_id', customerId, 'is empty');
     const group = cell('group');
     if (!GROUPS.includes(group)) fail(line, 'group', group, `is not a group (${GROUPS.join(', ')})`);
@@ -87,6 +89,20 @@ export function factsTable(input: FactsCells): CustomerFactsTable {
     if (a.customerId === b.customerId) fail(Math.max(a.line, b.line), 'customer_id', b.customerId, `repeats the customer of ${place(Math.min(a.line, b.line))}; a facts file holds each member once`);
   }
   return tableOf(members, run);
+}
+
+/**
+ * The inverse of facts.csv's guard against spreadsheet formulas (src/report/factsCsv.ts,
+ * csvLine): one leading apostrophe off a cell whose apostrophes are followed by = + - @, a tab
+ * or CR. An id is then the one the CSV path sorted, so members keep their order.
+ *
+ * @example
+ * unformulaCell("'@bob");  // '@bob'
+ * unformulaCell("''=x");   // "'=x"
+ * unformulaCell("'bob");   // "'bob"
+ */
+export function unformulaCell(text: string): string {
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
 function columnIndex(input: FactsCells): Record<CustomerFactColumn, number> {

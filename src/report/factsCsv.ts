@@ -91,12 +91,14 @@ export function wallDay(wall: number): string {
 /**
  * Cells quoted when they hold a comma, quote or line break (quotes doubled). A cell a
  * spreadsheet would run as a formula (= + - @ first, or a tab/CR) gets a leading apostrophe,
- * so a hostile customer id stays text.
+ * so a hostile customer id stays text; so does one already starting with apostrophes before
+ * such a character, so the reader (src/ingest/factsTable.ts, unformulaCell) can take exactly
+ * one off and get every id back.
  */
 export function csvLine(cells: string[]): string {
   return cells
     .map((cell) => {
-      const safe = /^[=+\-@\t\r]/.test(cell) && !/^-?\d/.test(cell) ? `'${cell}` : cell;
+      const safe = /^'*[=+\-@\t\r]/.test(cell) && !/^-?\d/.test(cell) ? `'${cell}` : cell;
       return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     })
     .join(',');

@@ -104,6 +104,17 @@ describe('loyalty cohort --facts-in', () => {
     }
   }, 60_000);
 
+  it('gives back customer ids facts.csv guards against spreadsheet formulas (@, -, =, +, apostrophes), so members keep their order', async () => {
+    const ids = ['@bob', '-x', '=1+1', "'=quoted", "''@two", '+44 20', "'plain", 'ann', 'zed', '-7'];
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-facts-in-ids-'));
+    const quote = (id: string) => `"${id}"`;
+    const orders = ['customer_id,order_date,amount', ...ids.flatMap((id, i) => [`${quote(id)},2014-01-${String(i + 2).padStart(2, '0')},${10 + i}`, `${quote(id)},2014-0${2 + (i % 3)}-15,${i * 3}`]), 'last,2014-05-30,1'];
+    const tickets = ['customer_id,created_at,status', ...ids.filter((_, i) => i % 3 !== 0).map((id, i) => `${quote(id)},2014-01-20 10:00,${i % 2 === 0 ? 'solved' : 'open'}`)];
+    writeFileSync(join(dir, 'orders.csv'), orders.join('\n') + '\n');
+    writeFileSync(join(dir, 'tickets.csv'), tickets.join('\n') + '\n');
+    await expectRoundTrip([join(dir, 'orders.csv'), join(dir, 'tickets.csv')], ['--cohort', '2014-01']);
+  }, 60_000);
+
   it('does not depend on the order of rows or columns, or the case of column names', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loyalty-facts-in-order-'));
     const csv = join(dir, 'facts.csv');

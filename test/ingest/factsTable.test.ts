@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
-import { factsTable } from '../../src/ingest/factsTable.js';
+import { factsTable, unformulaCell } from '../../src/ingest/factsTable.js';
+import { csvLine } from '../../src/report/factsCsv.js';
 import { CUSTOMER_FACT_COLUMNS } from '../../src/model/customerFacts.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -48,5 +49,11 @@ describe('factsTable (text cells of a facts file → the facts table)', () => {
     // Follow-up starts 2014-04-01; the data ends 2014-05-10, 39 days later.
     expect(bad('days_to_next_order', '40')).toThrow(new DataError('x.parquet row 1: column days_to_next_order "40" is after data_last_day (39 days after the follow-up start); write the facts file with loyalty cohort --facts FILE, or the result of loyalty sql exported unchanged.'));
     expect(bad('first_problem_at', '2014-03-02')).toThrow(/row 1: column first_problem_at "2014-03-02" is set for a member without problem tickets/);
+  });
+
+  it('unformulaCell undoes exactly the apostrophe csvLine puts before a formula-like id', () => {
+    const ids = ['@bob', '-x', '=1+1', '+44', "'=quoted", "''@two", "'plain", "'", 'ann', '-7', '-7a', "'-7"];
+    expect(ids.map((id) => csvLine([id]))).toEqual(["'@bob", "'-x", "'=1+1", "'+44", "''=quoted", "'''@two", "'plain", "'", 'ann', '-7', '-7a', "''-7"]);
+    expect(ids.map((id) => unformulaCell(csvLine([id])))).toEqual(ids);
   });
 });
