@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,13 @@ describe('loyalty cohort --source postgres://', () => {
     await stage(engine, `${SCHEMA}.edge_tickets`, rawCsvTable(files.tickets, 'tickets'), false);
     const edge = engineComputed(await cohortDocument([files.orders, files.tickets, '--cohort', '2014-01']));
     expect(await cohortDocument(['--source', POSTGRES_URL, `${SCHEMA}.edge_orders`, `${SCHEMA}.edge_tickets`, '--row-order', 'line', '--cohort', '2014-01'])).toEqual(edge);
+
+    // --facts: the table the CSV path writes, every column.
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-pg-facts-'));
+    expect((await runCli(['cohort', files.orders, files.tickets, '--cohort', '2014-01', '--facts', join(dir, 'csv.csv')])).code).toBe(0);
+    const source = ['--source', POSTGRES_URL, `${SCHEMA}.edge_orders`, `${SCHEMA}.edge_tickets`, '--row-order', 'line'];
+    expect((await runCli(['cohort', ...source, '--cohort', '2014-01', '--facts', join(dir, 'pg.csv')])).code).toBe(0);
+    expect(readFileSync(join(dir, 'pg.csv'), 'utf8')).toBe(readFileSync(join(dir, 'csv.csv'), 'utf8'));
   });
 
   it('names the table and its columns when a required column is missing (65), and never prints the password', async () => {
