@@ -102,6 +102,11 @@ describe('loyalty cohort --facts-in', () => {
     for (const file of ['facts.csv', 'recovery.csv', 'repurchase.vl.json', 'adjusted-vs-raw.vl.json', 'cohorts.vl.json']) {
       expect({ file, text: readFileSync(join(b, file), 'utf8') }).toEqual({ file, text: readFileSync(join(a, file), 'utf8') });
     }
+    // report.md differs in its data-quality section only, which names the facts file once.
+    const [before, after] = [readFileSync(join(a, 'report.md'), 'utf8'), readFileSync(join(b, 'report.md'), 'utf8')];
+    const head = (text: string) => text.slice(0, text.indexOf('## Data quality'));
+    expect(head(after)).toBe(head(before));
+    expect(after.slice(after.indexOf('## Data quality')).match(/^### .*$/gm)).toEqual([`### ${join(a, 'facts.csv')}`]);
   }, 60_000);
 
   it('gives back customer ids facts.csv guards against spreadsheet formulas (@, -, =, +, apostrophes), so members keep their order', async () => {
