@@ -1,4 +1,4 @@
-import type { CustomerFactsTable } from '../model/customerFacts.js';
+import { observedDays, type CustomerFactsTable } from '../model/customerFacts.js';
 import { isoDay } from '../time/calendar.js';
 import { adjustedRegression, MIN_GROUP } from './adjustedRegression.js';
 import type { AdjustedAnalysis, GapEstimate, RevenueAtStake } from './adjustedResult.js';
@@ -72,6 +72,6 @@ function adjustedCaveats(facts: CustomerFactsTable, dropped: string[], inputs: A
   if (tiny.length > 0) {
     caveats.push(`${tiny.join(' and ')} ${tiny.length === 1 ? 'has' : 'have'} fewer than ${MIN_GROUP} members: the adjusted, difference-in-differences and stratified gaps involving ${tiny.length === 1 ? 'it' : 'them'} are not computed`);
   }
-  if (facts.extra.observedDays < 0) caveats.push('the orders end before the follow-up starts, so there are no repurchase curves');
+  if (observedDays(facts) < 0) caveats.push('the orders end before the follow-up starts, so there are no repurchase curves');
   return caveats;
 }

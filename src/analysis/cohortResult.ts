@@ -2,6 +2,7 @@
  * The typed result of the cohort analysis: what `cohort --json` prints (together with
  * dataQuality) and what every report renders. Dates are ISO `YYYY-MM-DD`, windows inclusive.
  */
+import type { ResolutionRule } from '../model/customerFacts.js';
 import type { AdjustedAnalysis, MonthlyCohorts } from './adjustedResult.js';
 
 export const GROUPS = ['no_problem', 'resolved', 'unresolved'] as const;
@@ -40,7 +41,7 @@ export interface Censoring {
   missingDays: number;
 }
 
-export type ResolutionRule = 'resolved-column' | 'status-and-score' | 'assumed-all-resolved';
+export type { ResolutionRule };
 
 export interface CohortOptions {
   /** 'YYYY-MM' or 'YYYY-MM-DD..YYYY-MM-DD'; null = latest month with a complete follow-up. */

@@ -28,7 +28,7 @@ export function welchGaps(facts: CustomerFactsTable, value: (m: number) => numbe
  * compared with Welch's t. A stable per-customer level cancels out of d.
  */
 export function diffInDiff(facts: CustomerFactsTable): GapEstimate[] {
-  return welchGaps(facts, (m) => facts.laterSpend[m]! - facts.extra.preSpend[m]!);
+  return welchGaps(facts, (m) => facts.laterSpend[m]! - facts.preSpend[m]!);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { addMonths, type Day } from '../time/calendar.js';
-import type { DayWindow, Span } from './windows.js';
+import { followUpWindow, problemWindow, type DayWindow, type Span } from './windows.js';
 
 /**
  * The windows before the cohort: the baseline window (`--baseline`, default 12 calendar
@@ -15,4 +15,18 @@ export function windowBefore(cohort: DayWindow, span: Span): DayWindow {
 function beforeSpan(day: Day, span: Span): Day {
   if (span.unit === 'm') return addMonths(day, -span.count);
   return day - span.count * (span.unit === 'w' ? 7 : 1);
+}
+
+/**
+ * Every window of a cohort analysis from the cohort window and the spans (parseCohortSpans):
+ * follow-up, problem, baseline and pre-window, as every path that computes or reads facts uses them.
+ */
+export function cohortWindows(cohort: DayWindow, spans: { follow: Span; grace: Span; baseline: Span }) {
+  return {
+    cohort,
+    followUp: followUpWindow(cohort, spans.follow),
+    problem: problemWindow(cohort, spans.grace),
+    baseline: windowBefore(cohort, spans.baseline),
+    pre: windowBefore(cohort, spans.follow),
+  };
 }

@@ -1,4 +1,4 @@
-import type { CustomerFactsTable } from '../model/customerFacts.js';
+import { observedDays, type CustomerFactsTable } from '../model/customerFacts.js';
 import { kaplanMeier } from '../stats/kaplanMeier.js';
 import { logRank } from '../stats/logRank.js';
 import { survivalMedian } from '../stats/survivalMedian.js';
@@ -14,14 +14,14 @@ import { groupRows } from './gapEstimates.js';
  * the data ends before the follow-up starts (nothing observed).
  */
 export function repurchaseCurves(facts: CustomerFactsTable): RepurchaseResult | null {
-  const observedDays = facts.extra.observedDays;
-  if (observedDays < 0) return null;
+  const observed = observedDays(facts);
+  if (observed < 0) return null;
   const rows = groupRows(facts);
   const samples = {} as Record<Group, { times: Float64Array; events: Uint8Array }>;
   for (const g of GROUPS) {
     const days = rows[g].map((m) => facts.daysToNextOrder[m]!);
     samples[g] = {
-      times: Float64Array.from(days, (d) => (Number.isNaN(d) ? observedDays : d)),
+      times: Float64Array.from(days, (d) => (Number.isNaN(d) ? observed : d)),
       events: Uint8Array.from(days, (d) => (Number.isNaN(d) ? 0 : 1)),
     };
   }
@@ -34,5 +34,5 @@ export function repurchaseCurves(facts: CustomerFactsTable): RepurchaseResult | 
     curves[g] = curve.n === 0 ? [] : [{ day: 0, survival: 1, lower: 1, upper: 1 }, ...curve.steps.map((s) => ({ day: s.time, survival: s.survival, lower: s.lower, upper: s.upper }))];
   }
   const test = logRank(GROUPS.map((g) => samples[g]));
-  return { groups, logRank: test === null ? null : { chi2: test.chi2, df: test.df, p: test.p }, curves, observedDays };
+  return { groups, logRank: test === null ? null : { chi2: test.chi2, df: test.df, p: test.p }, curves, observedDays: observed };
 }

@@ -1,4 +1,4 @@
-import { cohortFromMembers } from '../analysis/cohortFromMembers.js';
+import { cohortFromFacts } from '../analysis/cohortFromFacts.js';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import { chooseCohortWindow } from '../analysis/cohortWindow.js';
 import { resolutionRuleFor } from '../analysis/resolution.js';
@@ -7,7 +7,7 @@ import { DIALECTS, tableName, type Dialect } from '../engines/dialects.js';
 import { duckdbFileViews, type FileViews } from '../engines/duckdbFiles.js';
 import { openDuckDb } from '../engines/duckdbEngine.js';
 import type { Engine } from '../engines/engine.js';
-import { memberColumns, readFactsRows } from '../engines/factsRows.js';
+import { readEngineFactsTable } from '../engines/factsRows.js';
 import { matchColumns, parseColumnFlags, sourceOf } from '../engines/factsSource.js';
 import { describeTarget, openPostgres } from '../engines/postgresEngine.js';
 import { factsSql, factsWindows, ticketCountsSql } from '../engines/factsSql.js';
@@ -17,6 +17,7 @@ import { percent } from '../ingest/accounting.js';
 import { CurrencyTally } from '../ingest/currencies.js';
 import { DEFAULT_INGEST_OPTIONS } from '../ingest/records.js';
 import type { FileQuality, TicketColumn } from '../ingest/records.js';
+import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { dayFromParts, isoDay } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { parseMaxUnusable } from './ingestOptions.js';
@@ -32,9 +33,9 @@ export async function cohortOnEngine(
   ordersFile: string,
   ticketsFile: string,
   flags: CohortCommandFlags,
-): Promise<{ result: CohortResult; quality: { orders: FileQuality; tickets: FileQuality } }> {
+): Promise<{ result: CohortResult; quality: { orders: FileQuality; tickets: FileQuality }; facts: CustomerFactsTable }> {
   const options = cohortOptionsFrom(flags);
-  const { follow, grace } = parseCohortSpans(options);
+  const { follow, grace, baseline } = parseCohortSpans(options);
   const maxUnusable = flags.maxUnusable === undefined ? DEFAULT_INGEST_OPTIONS.maxUnusable : parseMaxUnusable(flags.maxUnusable, '--max-unusable');
   const { engine, dialect: d, views: opened, labels } = await openSource(ordersFile, ticketsFile, flags);
   try {
@@ -52,9 +53,15 @@ export async function cohortOnEngine(
       months: new Set(months.map((m) => dayFromParts(Number(m.year), Number(m.month), 1))),
     };
     const { window, choice } = chooseCohortWindow(options.cohort, span, follow);
-    const windows = factsWindows(window, follow, grace);
-    const rows = await readFactsRows(engine, factsSql(d, views.source, windows));
-    if (rows.length === 0) {
+    const windows = factsWindows(window, follow, grace, baseline);
+    // The engines read amounts as plain numbers: the currency is the one --currency names,
+    // spelled as the in-process path spells it (€ or eur → EUR).
+    const context = {
+      resolutionRule: resolutionRuleFor(new Set(Object.keys(views.columns.tickets) as TicketColumn[])),
+      currency: new CurrencyTally(flags.currency ?? null).keep,
+    };
+    const facts = await readEngineFactsTable(engine, factsSql(d, views.source, windows, context), `${engine.name} facts query`);
+    if (facts === null) {
       throw new DataError(
         `no customer has a counted order in the cohort window ${isoDay(window.start)}..${isoDay(window.end)}; the counted orders in ${labels.orders} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,
       );
@@ -62,23 +69,7 @@ export async function cohortOnEngine(
     const [tickets] = await engine.rows(ticketCountsSql(d, views.source, windows));
     const emptied = { satisfaction: Number(tickets!.scores_emptied), resolved: Number(tickets!.resolved_emptied) };
     assertCellsUsable(labels.tickets, views.columns.tickets, Number(tickets!.rows_read), emptied, maxUnusable);
-    const result = cohortFromMembers({
-      members: memberColumns(rows),
-      windows,
-      choice,
-      span,
-      options,
-      resolutionRule: resolutionRuleFor(new Set(Object.keys(views.columns.tickets) as TicketColumn[])),
-      counts: {
-        members: rows.length,
-        problemTickets: Number(tickets!.problem_tickets),
-        linkedByOrderId: Number(tickets!.linked_by_order_id),
-        excludedByOrderId: Number(tickets!.excluded_by_order_id),
-      },
-      // The engines read amounts as plain numbers: the currency is the one --currency names,
-      // spelled as the in-process path spells it (€ or eur → EUR).
-      currency: new CurrencyTally(flags.currency ?? null).keep,
-    });
+    const result = cohortFromFacts(facts, { options, choice });
     const quality = {
       orders: await ordersQuality(engine, d, labels.orders, views),
       tickets: withEmptiedCells(fileQuality(engine.name, labels.tickets, views.columns.tickets, Number(tickets!.rows_read), Number(tickets!.rows_used), 0), {
@@ -87,7 +78,7 @@ export async function cohortOnEngine(
         'unrecognised resolved value': emptied.resolved,
       }),
     };
-    return { result, quality };
+    return { result, quality, facts };
   } finally {
     await engine.close();
   }

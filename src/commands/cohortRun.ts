@@ -21,23 +21,16 @@ import { CHART_FILE, REPORT_FILE, type CohortCommandFlags } from './cohort.js';
  * What `loyalty cohort` does once its flags are parsed: a module of its own, imported when the
  * command runs, so that `loyalty --help` does not load the analysis and report code behind it.
  */
-export async function runCohort(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, term: Terminal): Promise<number> {
+export async function runCohort(ordersFile: string | undefined, ticketsFile: string | undefined, flags: CohortCommandFlags, term: Terminal): Promise<number> {
   // Every flag is checked before a file is read, so a typo fails fast on a large export.
   const status = statusTerminal(term, flags);
-  const { result, quality, facts } =
-    flags.engine !== undefined || flags.source !== undefined
-      ? { ...(await (await import('./cohortEngineRun.js')).cohortOnEngine(ordersFile, ticketsFile, flags)), facts: null }
-      : await inProcess(ordersFile, ticketsFile, flags, status);
-  if (facts === null && flags.facts !== undefined) {
-    throw new UsageError('--facts writes the per-customer facts of the in-process path; run without --engine/--source, or print the engine\'s facts query with loyalty sql.');
-  }
-
+  const { result, quality, facts } = await analysis(ordersFile, ticketsFile, flags, status);
   if (flags.facts !== undefined) {
-    await writeFactsFile(flags.facts, facts!);
+    await writeFactsFile(flags.facts, facts);
     term.err(`wrote ${flags.facts}`);
   }
   if (flags.out !== undefined) {
-    const adjusted = facts === null ? { charts: [], files: [] } : adjustedOutFiles(result, facts);
+    const adjusted = adjustedOutFiles(result, facts);
     const files = [
       { name: REPORT_FILE, content: cohortMarkdown(result, quality, [{ title: 'Mean later spend by group', file: CHART_FILE }, ...adjusted.charts]) },
       { name: CHART_FILE, content: stableJson(cohortChartSpec(result)) },
@@ -53,6 +46,24 @@ export async function runCohort(ordersFile: string, ticketsFile: string, flags: 
   if (warnings.length > 0) status.err('');
   for (const warning of warnings) status.warn(warning);
   return 0;
+}
+
+/** Where the members' facts come from: a facts file, an engine, or the orders and tickets read here. */
+async function analysis(ordersFile: string | undefined, ticketsFile: string | undefined, flags: CohortCommandFlags, status: Terminal) {
+  if (flags.factsIn !== undefined) {
+    if (ordersFile !== undefined || ticketsFile !== undefined) {
+      throw new UsageError('--facts-in replaces <orders> <tickets>: give the facts file alone, e.g. loyalty cohort --facts-in facts.csv --cohort 2014-01');
+    }
+    if (flags.engine !== undefined || flags.source !== undefined) throw new UsageError('--facts-in cannot be used with --engine or --source: the facts are already computed');
+    return (await import('./cohortFactsIn.js')).cohortFromFactsFile(flags.factsIn, flags, status);
+  }
+  if (ordersFile === undefined || ticketsFile === undefined) {
+    throw new UsageError('cohort needs <orders> and <tickets> (or --facts-in FILE with a per-customer facts table); see loyalty cohort --help');
+  }
+  if (flags.engine !== undefined || flags.source !== undefined) {
+    return (await import('./cohortEngineRun.js')).cohortOnEngine(ordersFile, ticketsFile, flags);
+  }
+  return inProcess(ordersFile, ticketsFile, flags, status);
 }
 
 async function inProcess(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, status: Terminal) {

@@ -1,16 +1,18 @@
 import { Command } from 'commander';
 import type { Run } from '../cli.js';
 import { configuredFlags } from './configuredFlags.js';
-import { DEFAULT_COHORT_OPTIONS } from '../analysis/cohortResult.js';
+import { DEFAULT_BASELINE, DEFAULT_COHORT_OPTIONS } from '../analysis/cohortResult.js';
 
 const HELP = `
 Prints the facts stage of the cohort analysis as one SQL query for your database or
-warehouse: orders and tickets in, one row per cohort member out, with the columns
-customer_id, group, cohort_spend, cohort_orders, prior_spend, prior_orders, new_customer,
-later_spend, later_orders, days_to_next_order, problem_tickets, unresolved_tickets,
-first_problem_at. Run it there and export the result. The query follows the rules of
-loyalty cohort exactly (counted orders, one row per order id, windows, grace, tickets linked
-by order id, resolution); see the README's "SQL" section.
+warehouse: orders and tickets in, one row per cohort member out, with the columns of the
+facts table (customer_id, group, … first_problem_at, pre_spend, last_problem_at,
+linked_tickets, excluded_tickets, and the run's context: the windows, the counted orders'
+first and last day, the resolution rule, the currency). Run it there, export the result as
+CSV or Parquet, and finish with loyalty cohort --facts-in FILE --cohort … (the same --cohort,
+--follow, --grace and --baseline): the same JSON as loyalty cohort on the files. The query
+follows the rules of loyalty cohort exactly (counted orders, one row per order id, windows,
+grace, tickets linked by order id, resolution); see the README's "Engines" section.
 
 Tables and columns: --orders-table and --tickets-table name the tables (schema.table
 allowed); columns default to their canonical names (orders.customer_id, orders.order_date,
@@ -32,6 +34,8 @@ Examples:
   loyalty sql --dialect bigquery --cohort 2014-01 --orders-table shop.orders --tickets-table shop.tickets
   loyalty sql --dialect postgres --cohort 2014-01 --column orders.amount=total_price --absent tickets.resolved
   loyalty sql --dialect snowflake --cohort 2014-01..2014-03 --follow 90d --row-order line > facts.sql
+  loyalty sql --dialect bigquery --cohort 2014-01 --currency USD > facts.sql   # then, on the export:
+  loyalty cohort --facts-in facts.csv --cohort 2014-01
   loyalty sql --dialect trino --query slices --tickets-table support.tickets`;
 
 export interface SqlFlags {
@@ -40,6 +44,8 @@ export interface SqlFlags {
   cohort?: string;
   follow: string;
   grace: string;
+  baseline?: string;
+  currency?: string;
   ordersTable?: string;
   ticketsTable?: string;
   column?: string[];
@@ -57,6 +63,8 @@ export function sqlCommand(select: (run: Run) => void): Command {
     .option('--cohort <window>', 'cohort window: YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (required)')
     .option('--follow <span>', 'length of the follow-up window: months (3m), days (90d) or weeks (12w)', d.follow)
     .option('--grace <span>', 'how long after the cohort window a ticket still counts as a problem', d.grace)
+    .option('--baseline <span>', 'length of the baseline window before the cohort, for prior spend (12m)', DEFAULT_BASELINE)
+    .option('--currency <code>', "the amounts' currency, written in the currency column (e.g. USD)")
     .option('--orders-table <name>', 'the orders table (default: orders)')
     .option('--tickets-table <name>', 'the tickets table (default: tickets)')
     .option('--column <role.column=NAME>', 'the column holding a canonical column, e.g. orders.amount=total (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])

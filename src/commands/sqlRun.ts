@@ -4,7 +4,8 @@ import { EXIT } from '../errors.js';
 import { parseCohortSpans, parseCohortWindow } from '../analysis/windows.js';
 import { DIALECT_NAMES, DIALECTS, type DialectName } from '../engines/dialects.js';
 import { factsSource, parseColumnFlags } from '../engines/factsSource.js';
-import { factsSql, factsWindows } from '../engines/factsSql.js';
+import { factsSql, factsWindows, resolutionRuleOf } from '../engines/factsSql.js';
+import { CurrencyTally } from '../ingest/currencies.js';
 import { sliceCountsSql } from '../engines/sliceCountsSql.js';
 import type { SqlFlags } from './sql.js';
 
@@ -28,8 +29,9 @@ export async function runSql(flags: SqlFlags, term: Terminal): Promise<number> {
   if (flags.cohort === undefined) {
     throw new UsageError('loyalty sql needs --cohort (a month like 2014-01 or a range like 2014-01-01..2014-01-31): the query does not look at the data to choose one');
   }
-  const { follow, grace } = parseCohortSpans({ cohort: flags.cohort, follow: flags.follow, grace: flags.grace, seed: 1, bootstrap: 1 });
-  const windows = factsWindows(parseCohortWindow(flags.cohort), follow, grace);
-  term.out(factsSql(dialect, source, windows).trimEnd());
+  const { follow, grace, baseline } = parseCohortSpans({ cohort: flags.cohort, follow: flags.follow, grace: flags.grace, baseline: flags.baseline, seed: 1, bootstrap: 1 });
+  const windows = factsWindows(parseCohortWindow(flags.cohort), follow, grace, baseline);
+  const context = { resolutionRule: resolutionRuleOf(source.tickets), currency: new CurrencyTally(flags.currency ?? null).keep };
+  term.out(factsSql(dialect, source, windows, context).trimEnd());
   return EXIT.ok;
 }

@@ -1,7 +1,9 @@
 import { CUSTOMER_FACT_COLUMNS } from '../model/customerFacts.js';
-import { RESOLVED_STATUSES } from '../analysis/resolution.js';
-import { addMonths, isoDay, type Day } from '../time/calendar.js';
-import { followUpWindow, problemWindow, type DayWindow, type Span } from '../analysis/windows.js';
+import { RESOLVED_STATUSES, resolutionRuleFor } from '../analysis/resolution.js';
+import { isoDay, type Day } from '../time/calendar.js';
+import { cohortWindows } from '../analysis/historyWindows.js';
+import type { DayWindow, Span } from '../analysis/windows.js';
+import type { ResolutionRule } from '../model/customerFacts.js';
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
 import { ordersCtes } from './ordersSql.js';
@@ -14,8 +16,17 @@ export interface FactsWindows {
   followUp: DayWindow;
   /** Cohort start through cohort end + grace. */
   problem: DayWindow;
-  /** The months before the cohort start (issue 12: 12 calendar months, ending the day before). */
+  /** The months before the cohort start (--baseline, 12 calendar months by default), ending the day before. */
   baseline: DayWindow;
+  /** The follow-up's length right before the cohort start: pre_spend. */
+  pre: DayWindow;
+}
+
+/** What the facts table's context columns say beyond the windows and the data's span. */
+export interface FactsContext {
+  resolutionRule: ResolutionRule;
+  /** The amounts' ISO currency (--currency), written as the currency column; null: empty. */
+  currency: string | null;
 }
 
 /** The columns of the facts table, in order: the one contract of every writer (src/model). */
@@ -40,23 +51,30 @@ const between = (e: string, w: DayWindow) => `${e} BETWEEN ${day(w.start)} AND $
  *   member's cohort-window orders (counted or not, whatever the ticket's date); one without is
  *   a problem when created in the problem window. Resolved: see resolvedExpression.
  */
-export function factsSql(dialect: Dialect, source: FactsSource, windows: FactsWindows): string {
+export function factsSql(dialect: Dialect, source: FactsSource, windows: FactsWindows, context?: FactsContext): string {
   const d = dialect;
-  const { cohort, followUp, problem, baseline } = windows;
+  const { cohort, followUp, problem, baseline, pre } = windows;
+  const run = context ?? { resolutionRule: resolutionRuleOf(source.tickets), currency: null };
   return `-- loyalty facts: one row per member of the cohort ${isoDay(cohort.start)}..${isoDay(cohort.end)} (${d.name})
--- follow-up ${isoDay(followUp.start)}..${isoDay(followUp.end)}, problem window ${isoDay(problem.start)}..${isoDay(problem.end)}, baseline ${isoDay(baseline.start)}..${isoDay(baseline.end)}
+-- follow-up ${isoDay(followUp.start)}..${isoDay(followUp.end)}, problem window ${isoDay(problem.start)}..${isoDay(problem.end)}, baseline ${isoDay(baseline.start)}..${isoDay(baseline.end)}, pre-window ${isoDay(pre.start)}..${isoDay(pre.end)}
+-- export the result as CSV or Parquet and finish with: loyalty cohort --facts-in FILE --cohort …
 WITH ${cohortCtes(d, source, windows)},
 member_rows AS (
   SELECT
     customer_id, cohort_spend, cohort_orders, prior_spend, prior_orders,
-    CASE WHEN new_customer THEN 1 ELSE 0 END AS new_customer, later_spend, later_orders, next_order_day,
-    0 AS problem, 0 AS unresolved, NULL AS problem_at
+    CASE WHEN new_customer THEN 1 ELSE 0 END AS new_customer, later_spend, later_orders, next_order_day, pre_spend,
+    0 AS problem, 0 AS unresolved, NULL AS problem_at, 0 AS linked, 0 AS excluded
   FROM member_orders
   UNION ALL
   SELECT
-    customer_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-    problem, CASE WHEN problem = 1 AND resolved = 0 THEN 1 ELSE 0 END, CASE WHEN problem = 1 THEN created_at END
+    customer_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    problem, CASE WHEN problem = 1 AND resolved = 0 THEN 1 ELSE 0 END, CASE WHEN problem = 1 THEN created_at END, linked, excluded
   FROM ticket_outcomes
+),
+data_span AS (
+  SELECT MIN(order_day) AS data_first_day, MAX(order_day) AS data_last_day
+  FROM orders_kept
+  WHERE counted = 1
 ),
 member_facts AS (
   SELECT
@@ -71,7 +89,11 @@ member_facts AS (
     MAX(next_order_day) AS next_order_day,
     SUM(problem) AS problem_tickets,
     SUM(unresolved) AS unresolved_tickets,
-    MIN(problem_at) AS first_problem_at
+    MIN(problem_at) AS first_problem_at,
+    MAX(pre_spend) AS pre_spend,
+    MAX(problem_at) AS last_problem_at,
+    SUM(linked) AS linked_tickets,
+    SUM(excluded) AS excluded_tickets
   FROM member_rows
   GROUP BY customer_id
 )
@@ -92,8 +114,23 @@ SELECT
   ${d.daysBetween(day(followUp.start), 'next_order_day')} AS days_to_next_order,
   problem_tickets,
   unresolved_tickets,
-  first_problem_at
+  first_problem_at,
+  pre_spend,
+  last_problem_at,
+  linked_tickets,
+  excluded_tickets,
+  ${day(cohort.start)} AS cohort_start,
+  ${day(cohort.end)} AS cohort_end,
+  ${day(followUp.end)} AS follow_up_end,
+  ${day(problem.end)} AS problem_end,
+  ${day(baseline.start)} AS baseline_start,
+  ${day(pre.start)} AS pre_start,
+  data_first_day,
+  data_last_day,
+  ${list([run.resolutionRule])} AS resolution_rule,
+  ${list([run.currency ?? ''])} AS currency
 FROM member_facts
+CROSS JOIN data_span
 ORDER BY customer_id
 `;
 }
@@ -120,7 +157,7 @@ FROM ticket_outcomes
 /** The CTEs both queries share, orders to ticket_outcomes. */
 function cohortCtes(d: Dialect, source: FactsSource, windows: FactsWindows): string {
   const t = source.tickets;
-  const { cohort, followUp, problem, baseline } = windows;
+  const { cohort, followUp, problem, baseline, pre } = windows;
   const purchase = (w: DayWindow) => `CASE WHEN ${between('order_day', w)} AND amount > 0 THEN 1 ELSE 0 END`;
   const spend = (w: DayWindow) => `CASE WHEN ${between('order_day', w)} THEN amount ELSE 0 END`;
 
@@ -135,6 +172,7 @@ member_orders AS (
     CASE WHEN MIN(order_day) < ${day(cohort.start)} THEN FALSE ELSE TRUE END AS new_customer,
     SUM(${spend(followUp)}) AS later_spend,
     SUM(${purchase(followUp)}) AS later_orders,
+    SUM(${spend(pre)}) AS pre_spend,
     MIN(CASE WHEN order_day >= ${day(followUp.start)} AND amount > 0 THEN order_day END) AS next_order_day
   FROM orders_kept
   WHERE counted = 1
@@ -199,15 +237,16 @@ function resolvedExpression(d: Dialect, t: FactsSource['tickets']): string {
 export const BASELINE_MONTHS = 12;
 
 /**
- * The facts' windows from a cohort window and the follow-up and grace spans, by the functions
- * the in-process path uses. The baseline runs BASELINE_MONTHS calendar months back from the
- * cohort start (EDATE-style) to the day before it.
+ * The facts' windows from a cohort window and the follow-up, grace and baseline spans, by the
+ * function the in-process path uses (cohortWindows). The baseline runs --baseline (default
+ * BASELINE_MONTHS calendar months) back from the cohort start, EDATE-style, to the day before it.
  */
-export function factsWindows(cohort: DayWindow, follow: Span, grace: Span): FactsWindows {
-  return {
-    cohort,
-    followUp: followUpWindow(cohort, follow),
-    problem: problemWindow(cohort, grace),
-    baseline: { start: addMonths(cohort.start, -BASELINE_MONTHS), end: cohort.start - 1 },
-  };
+export function factsWindows(cohort: DayWindow, follow: Span, grace: Span, baseline: Span = { count: BASELINE_MONTHS, unit: 'm' }): FactsWindows {
+  return cohortWindows(cohort, { follow, grace, baseline });
+}
+
+/** The resolution rule the tickets' columns give (src/analysis/resolution.ts's resolutionRuleFor). */
+export function resolutionRuleOf(t: FactsSource['tickets']): ResolutionRule {
+  const present = (['resolved', 'status'] as const).filter((c) => t[c] !== null);
+  return resolutionRuleFor(new Set(present));
 }

@@ -1,35 +1,26 @@
-import type { CustomerFactsTable } from '../model/customerFacts.js';
-import type { DayWindow } from '../analysis/windows.js';
+import type { CustomerFactsTable, FactsRun } from '../model/customerFacts.js';
 import { memberGroup } from './customerFacts.js';
 import { memberHistory } from './memberHistory.js';
 import type { MemberSpend } from './memberSpend.js';
 import type { ProblemTicketTally } from './problemTickets.js';
 
-export interface FactsTableWindows {
-  cohort: DayWindow;
-  followUp: DayWindow;
-  baseline: DayWindow;
-  pre: DayWindow;
-  /** Last counted order date in the data: where repurchase times are censored. */
-  dataEnd: number;
-}
-
 /**
  * The cohort's facts (spend sums and problem-ticket tally) and one more pass over the orders
  * → the per-customer facts table. days_to_next_order counts from the follow-up start to the
  * first purchase dated on or after it, when that is on or before the last counted order
- * date; otherwise it is NaN (censored there).
+ * date; otherwise it is NaN (censored there). `run` is carried along as the table's context.
  */
-export function customerFactsTable(spend: MemberSpend, tally: ProblemTicketTally, windows: FactsTableWindows): CustomerFactsTable {
+export function customerFactsTable(spend: MemberSpend, tally: ProblemTicketTally, run: FactsRun): CustomerFactsTable {
   const count = spend.count;
-  const origin = windows.followUp.start;
-  const history = memberHistory(spend, { cohort: windows.cohort, baseline: windows.baseline, pre: windows.pre, nextFrom: origin });
+  const { cohort, followUp, baseline, pre } = run.windows;
+  const origin = followUp.start;
+  const history = memberHistory(spend, { cohort, baseline, pre, nextFrom: origin });
   const daysToNextOrder = new Float64Array(count);
   const customerId = new Array<string>(count);
   const group = new Array<CustomerFactsTable['group'][number]>(count);
   for (let m = 0; m < count; m++) {
     const day = history.nextPurchaseDay[m]!;
-    daysToNextOrder[m] = day <= windows.dataEnd ? day - origin : NaN;
+    daysToNextOrder[m] = day <= run.dataLastDay ? day - origin : NaN;
     customerId[m] = spend.id(m);
     group[m] = memberGroup(tally.problems[m]!, tally.unresolved[m]!);
   }
@@ -48,6 +39,10 @@ export function customerFactsTable(spend: MemberSpend, tally: ProblemTicketTally
     problemTickets: tally.problems,
     unresolvedTickets: tally.unresolved,
     firstProblemAt: tally.firstProblemAt,
-    extra: { preSpend: history.preSpend, lastProblemAt: tally.lastProblemAt, observedDays: windows.dataEnd - origin },
+    preSpend: history.preSpend,
+    lastProblemAt: tally.lastProblemAt,
+    linkedTickets: tally.linked,
+    excludedTickets: tally.excluded,
+    run,
   };
 }

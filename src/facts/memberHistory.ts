@@ -1,6 +1,6 @@
 import type { DayWindow } from '../analysis/windows.js';
 import { isCountedOrder } from './countedOrder.js';
-import type { MemberSpend } from './memberSpend.js';
+import { SPEND_SCALE, spendUnits, type MemberSpend } from './memberSpend.js';
 
 /** What the orders say about each member outside the cohort's spend sums, by member number. */
 export interface MemberHistory {
@@ -20,7 +20,8 @@ const MS_PER_DAY = 86_400_000;
  * A second pass over the member's orders by column: purchases in the cohort window, spend
  * and purchases in the baseline window, spend in the pre-window, whether any counted order
  * precedes the cohort, and the first purchase from `nextFrom` on. Purchases are counted
- * orders with a positive amount (the repeat rate's rule); spend sums every counted amount.
+ * orders with a positive amount (the repeat rate's rule); spend sums every counted amount,
+ * exactly (SPEND_SCALE).
  */
 export function memberHistory(
   spend: MemberSpend,
@@ -47,11 +48,17 @@ export function memberHistory(
     if (day < cohort.start) h.newCustomer[m] = 0;
     else if (day <= cohort.end) h.cohortOrders[m] += purchase;
     if (day >= baseline.start && day <= baseline.end) {
-      h.priorSpend[m] += amount;
+      h.priorSpend[m] += spendUnits(amount);
       h.priorOrders[m] += purchase;
     }
-    if (day >= pre.start && day <= pre.end) h.preSpend[m] += amount;
+    if (day >= pre.start && day <= pre.end) h.preSpend[m] += spendUnits(amount);
     if (purchase === 1 && day >= nextFrom && !(day >= h.nextPurchaseDay[m]!)) h.nextPurchaseDay[m] = day;
+  }
+  // Summed in millionths, as memberSpend sums: each sum is the double nearest the exact decimal
+  // sum, so a SQL engine's DECIMAL sum and a facts file's text give the same doubles.
+  for (let m = 0; m < count; m++) {
+    h.priorSpend[m] = h.priorSpend[m]! / SPEND_SCALE;
+    h.preSpend[m] = h.preSpend[m]! / SPEND_SCALE;
   }
   return h;
 }

@@ -21,6 +21,9 @@ export interface ProblemTicketTally {
   /** Per member number: wall time of its first and last problem ticket; NaN without one. */
   firstProblemAt: Float64Array;
   lastProblemAt: Float64Array;
+  /** Per member: its part of linkedByOrderId and excludedByOrderId. */
+  linked: Int32Array;
+  excluded: Int32Array;
   problemTickets: number;
   /** Problem tickets whose order_id named one of the member's cohort-window orders. */
   linkedByOrderId: number;
@@ -53,6 +56,8 @@ export function problemTickets(
   const satisfied = new Int32Array(members.count);
   const firstProblemAt = new Float64Array(members.count).fill(NaN);
   const lastProblemAt = new Float64Array(members.count).fill(NaN);
+  const linked = new Int32Array(members.count);
+  const excluded = new Int32Array(members.count);
   let total = 0;
   let linkedByOrderId = 0;
   let excludedByOrderId = 0;
@@ -67,8 +72,13 @@ export function problemTickets(
     let problem: boolean;
     if (aboutOrder) {
       problem = members.hasCohortOrder(member, ticket.orderId!);
-      if (problem) linkedByOrderId += 1;
-      else if (inWindow) excludedByOrderId += 1;
+      if (problem) {
+        linkedByOrderId += 1;
+        linked[member] += 1;
+      } else if (inWindow) {
+        excludedByOrderId += 1;
+        excluded[member] += 1;
+      }
     } else {
       problem = inWindow;
     }
@@ -85,5 +95,5 @@ export function problemTickets(
       if (ticket.satisfaction.satisfied) satisfied[member] += 1;
     }
   }
-  return { problems, unresolved, followedUp, rated, satisfied, firstProblemAt, lastProblemAt, problemTickets: total, linkedByOrderId, excludedByOrderId };
+  return { problems, unresolved, followedUp, rated, satisfied, firstProblemAt, lastProblemAt, linked, excluded, problemTickets: total, linkedByOrderId, excludedByOrderId };
 }

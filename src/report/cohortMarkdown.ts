@@ -18,8 +18,8 @@ export interface CohortChartLink {
 
 /**
  * report.md of `loyalty cohort --out`: the headline and tables, the method with every rule and
- * window written out, the caveats, and the data quality of both files, so the document
- * stands on its own.
+ * window written out, the caveats, and the data quality of both files (once when one facts
+ * file stands for both: --facts-in), so the document stands on its own.
  */
 export function cohortMarkdown(
   result: CohortResult,
@@ -28,7 +28,7 @@ export function cohortMarkdown(
 ): string {
   const parts = [`# Service recovery: later spend of the ${result.cohort.start}..${result.cohort.end} cohort`, '', cohortMarkdownSection(result, 2), adjustedMarkdownSection(result, 2)];
   if (charts.length > 0) parts.push('## Charts', '', ...charts.map((c) => `- [${markdownText(c.title)}](${c.file})`), '');
-  parts.push(cohortMethod(result, 2), adjustedMethod(result, 2), cohortCaveatsSection(result, 2), dataQualitySection([quality.orders, quality.tickets], 2));
+  parts.push(cohortMethod(result, 2), adjustedMethod(result, 2), cohortCaveatsSection(result, 2), dataQualitySection(quality.orders === quality.tickets ? [quality.orders] : [quality.orders, quality.tickets], 2));
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 

@@ -3,28 +3,47 @@ import { isoDay } from '../time/calendar.js';
 
 const MS_PER_DAY = 86_400_000;
 
+/** The columns recovery.csv repeats from the facts table: the member's own, without the run's context. */
+const RECOVERY_FACT_COLUMNS = CUSTOMER_FACT_COLUMNS.slice(0, CUSTOMER_FACT_COLUMNS.indexOf('first_problem_at') + 1);
+
 /**
- * One row of the facts table as text cells, in CUSTOMER_FACT_COLUMNS order: money to 12
- * significant digits (sums of cents carry no float noise that way), new_customer as
- * true/false, days_to_next_order empty when censored, first_problem_at as YYYY-MM-DD.
+ * One row of the facts table as text cells, in CUSTOMER_FACT_COLUMNS order: money as the
+ * shortest text that reads back as the same double (the sums are exact, so that is the decimal
+ * sum itself, and `--facts-in` reproduces every statistic to the last digit), new_customer as
+ * true/false, days_to_next_order empty when censored, first/last_problem_at as YYYY-MM-DD, the
+ * context's days as YYYY-MM-DD and an empty currency when the data named none.
  */
 export function factCells(f: CustomerFactsTable, m: number): string[] {
   const days = f.daysToNextOrder[m]!;
-  const first = f.firstProblemAt[m]!;
+  const { windows, ...run } = f.run;
   return [
     f.customerId[m]!,
     f.group[m]!,
-    amount(f.cohortSpend[m]!),
+    money(f.cohortSpend[m]!),
     String(f.cohortOrders[m]),
-    amount(f.priorSpend[m]!),
+    money(f.priorSpend[m]!),
     String(f.priorOrders[m]),
     f.newCustomer[m] === 1 ? 'true' : 'false',
-    amount(f.laterSpend[m]!),
+    money(f.laterSpend[m]!),
     String(f.laterOrders[m]),
     Number.isNaN(days) ? '' : String(days),
     String(f.problemTickets[m]),
     String(f.unresolvedTickets[m]),
-    Number.isNaN(first) ? '' : dayText(first),
+    wallDay(f.firstProblemAt[m]!),
+    money(f.preSpend[m]!),
+    wallDay(f.lastProblemAt[m]!),
+    String(f.linkedTickets[m]),
+    String(f.excludedTickets[m]),
+    isoDay(windows.cohort.start),
+    isoDay(windows.cohort.end),
+    isoDay(windows.followUp.end),
+    isoDay(windows.problem.end),
+    isoDay(windows.baseline.start),
+    isoDay(windows.pre.start),
+    isoDay(run.dataFirstDay),
+    isoDay(run.dataLastDay),
+    run.resolutionRule,
+    run.currency ?? '',
   ];
 }
 
@@ -46,31 +65,40 @@ export function recoveryCsv(f: CustomerFactsTable, perCustomer: number | null): 
   for (let m = 0; m < f.count; m++) if (f.group[m] === 'unresolved') rows.push(m);
   const known = (m: number) => f.priorSpend[m]! + f.cohortSpend[m]!;
   rows.sort((a, b) => known(b) - known(a) || a - b);
-  const lines = [[...CUSTOMER_FACT_COLUMNS, 'open_tickets', 'last_ticket_at', 'value_at_stake'].join(',')];
+  const lines = [[...RECOVERY_FACT_COLUMNS, 'open_tickets', 'last_ticket_at', 'value_at_stake'].join(',')];
   for (const m of rows) {
-    const last = f.extra.lastProblemAt[m]!;
-    lines.push(csvLine([...factCells(f, m), String(f.unresolvedTickets[m]), Number.isNaN(last) ? '' : dayText(last), perCustomer === null ? '' : amount(perCustomer)]));
+    const cells = factCells(f, m).slice(0, RECOVERY_FACT_COLUMNS.length);
+    lines.push(csvLine([...cells, String(f.unresolvedTickets[m]), wallDay(f.lastProblemAt[m]!), perCustomer === null ? '' : amount(perCustomer)]));
   }
   return lines.join('\n') + '\n';
 }
 
+/** A statistic to 12 significant digits (no float noise in the file). */
 function amount(x: number): string {
   return String(Number(x.toPrecision(12)));
 }
 
-function dayText(wall: number): string {
-  return isoDay(Math.floor(wall / MS_PER_DAY));
+/** A member's exact sum: the shortest text that reads back as the same double. */
+function money(x: number): string {
+  return String(x);
+}
+
+/** The day of a wall time, empty for NaN (no such ticket). */
+export function wallDay(wall: number): string {
+  return Number.isNaN(wall) ? '' : isoDay(Math.floor(wall / MS_PER_DAY));
 }
 
 /**
  * Cells quoted when they hold a comma, quote or line break (quotes doubled). A cell a
  * spreadsheet would run as a formula (= + - @ first, or a tab/CR) gets a leading apostrophe,
- * so a hostile customer id stays text.
+ * so a hostile customer id stays text; so does one already starting with apostrophes before
+ * such a character, so the reader (src/ingest/factsTable.ts, unformulaCell) can take exactly
+ * one off and get every id back.
  */
 export function csvLine(cells: string[]): string {
   return cells
     .map((cell) => {
-      const safe = /^[=+\-@\t\r]/.test(cell) && !/^-?\d/.test(cell) ? `'${cell}` : cell;
+      const safe = /^'*[=+\-@\t\r]/.test(cell) && !/^-?\d/.test(cell) ? `'${cell}` : cell;
       return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     })
     .join(',');

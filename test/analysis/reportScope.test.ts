@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { resolveReportWeek } from '../../src/analysis/reportWeek.js';
 import { scopeReport } from '../../src/analysis/reportScope.js';
-import { OrderTable, withTable } from '../../src/ingest/orderTable.js';
+import { withTable } from '../../src/ingest/loadedOrders.js';
+import { OrderTable } from '../../src/ingest/orderTable.js';
 import { parseIsoDay } from '../../src/time/calendar.js';
 import { loadedOrders, loadedTickets, order, ticket } from './cohortRecords.js';
 

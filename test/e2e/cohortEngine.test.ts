@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +29,8 @@ async function toParquet(dir: string, files: { orders: string; tickets: string }
 
 /**
  * The engine path's JSON equals the CSV path's except dataQuality (cohortDocument) and the
- * fields that run only in process for now (the adjusted comparison, proactiveFollowUp:
- * engineComputed).
+ * fields that need per-ticket data (proactiveFollowUp, monthly: engineComputed); the
+ * adjusted comparison included.
  */
 describe('loyalty cohort --engine duckdb', () => {
   let fixtureParquet: { orders: string; tickets: string; glob: string };
@@ -56,6 +56,17 @@ describe('loyalty cohort --engine duckdb', () => {
     const euros = engineComputed(await cohortDocument([files.orders, files.tickets, '--cohort', '2014-01', '--currency', 'eur']));
     expect(euros.currency).toBe('EUR');
     expect(await cohortDocument(['--engine', 'duckdb', files.orders, files.tickets, '--cohort', '2014-01', '--currency', 'eur'])).toEqual(euros);
+  });
+
+  it('--facts writes the facts table the CSV path writes, every column (fixtures, seeded edge-case data)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-engine-facts-'));
+    const edge = writeEdgeCases(dir, 4);
+    for (const [name, files] of [['fixtures', ['fixtures/orders.csv', 'fixtures/tickets.csv']], ['edge', [edge.orders, edge.tickets]]] as const) {
+      const [csv, engine] = [join(dir, `${name}-csv.csv`), join(dir, `${name}-duckdb.csv`)];
+      expect((await runCli(['cohort', ...files, '--cohort', '2014-01', '--facts', csv])).code).toBe(0);
+      expect((await runCli(['cohort', '--engine', 'duckdb', ...files, '--cohort', '2014-01', '--facts', engine])).code).toBe(0);
+      expect(readFileSync(engine, 'utf8')).toBe(readFileSync(csv, 'utf8'));
+    }
   });
 
   it('counts the repeated order ids it set aside in dataQuality', async () => {

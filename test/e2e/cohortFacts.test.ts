@@ -15,6 +15,11 @@ import { runCli, tempCsv, tempDir } from './cli.js';
  *   c        unresolved (two tickets, neither resolved): new (its February order was
  *            cancelled), cohort 50, its April order cancelled: censored
  *   d        resolved: prior 8 (January), cohort 30, later 45 on day 0
+ * Pre-window spend: a's February 25 only (c's February order was cancelled). Linked tickets:
+ * T1 (b, #6) and T2 (c, #9) name cohort orders; T5 is a's, inside the problem window
+ * (to 2014-04-14, grace 14d) but names the follow-up order #5: excluded, not a problem.
+ * Context: counted orders run 2013-02-15 (#1) to 2014-05-10; tickets have status, no resolved
+ * column (status-and-score); bare amounts, no currency.
  */
 const ORDERS = tempCsv('orders.csv', [
   'order_id,customer_id,order_date,amount,status',
@@ -40,17 +45,24 @@ const TICKETS = tempCsv('tickets.csv', [
   'T2,c,#9,2014-03-11 09:00,open,',
   'T3,c,,2014-03-25 12:00,solved,2',
   'T4,d,,2014-03-15 08:00,solved,4',
+  'T5,a@x.com,#5,2014-03-30 09:00,solved,',
 ]);
 const ARGS = ['cohort', ORDERS, TICKETS, '--cohort', '2014-03', '--follow', '1m'];
 
+const CONTEXT = '2014-03-01,2014-03-31,2014-04-30,2014-04-14,2013-03-01,2014-02-01,2013-02-15,2014-05-10,status-and-score,';
 const FACTS_CSV = [
-  'customer_id,group,cohort_spend,cohort_orders,prior_spend,prior_orders,new_customer,later_spend,later_orders,days_to_next_order,problem_tickets,unresolved_tickets,first_problem_at',
-  'a@x.com,no_problem,60,1,65,2,false,30,1,19,0,0,',
-  'b,resolved,15,1,0,0,true,0,0,32,1,0,2014-03-08',
-  'c,unresolved,50,1,0,0,true,0,0,,2,2,2014-03-11',
-  'd,resolved,30,1,8,1,false,45,1,0,1,0,2014-03-15',
+  'customer_id,group,cohort_spend,cohort_orders,prior_spend,prior_orders,new_customer,later_spend,later_orders,days_to_next_order,problem_tickets,unresolved_tickets,first_problem_at,' +
+    'pre_spend,last_problem_at,linked_tickets,excluded_tickets,cohort_start,cohort_end,follow_up_end,problem_end,baseline_start,pre_start,data_first_day,data_last_day,resolution_rule,currency',
+  `a@x.com,no_problem,60,1,65,2,false,30,1,19,0,0,,25,,0,1,${CONTEXT}`,
+  `b,resolved,15,1,0,0,true,0,0,32,1,0,2014-03-08,0,2014-03-08,1,0,${CONTEXT}`,
+  `c,unresolved,50,1,0,0,true,0,0,,2,2,2014-03-11,0,2014-03-25,1,0,${CONTEXT}`,
+  `d,resolved,30,1,8,1,false,45,1,0,1,0,2014-03-15,0,2014-03-15,0,0,${CONTEXT}`,
   '',
 ].join('\n');
+const PARQUET_CONTEXT = {
+  cohort_start: '2014-03-01', cohort_end: '2014-03-31', follow_up_end: '2014-04-30', problem_end: '2014-04-14', baseline_start: '2013-03-01', pre_start: '2014-02-01',
+  data_first_day: '2013-02-15', data_last_day: '2014-05-10', resolution_rule: 'status-and-score', currency: null,
+};
 
 async function duck(sql: string): Promise<Record<string, unknown>[]> {
   const db = await DuckDBInstance.create(':memory:');
@@ -73,10 +85,10 @@ describe('loyalty cohort --facts and --out (per-customer facts)', () => {
     const rows = await duck(`select * from read_parquet('${parquet}') order by customer_id`);
     expect(rows.map((r) => Object.keys(r))[0]).toEqual(FACTS_CSV.split('\n')[0]!.split(','));
     expect(rows).toEqual([
-      { customer_id: 'a@x.com', group: 'no_problem', cohort_spend: 60, cohort_orders: 1, prior_spend: 65, prior_orders: 2, new_customer: false, later_spend: 30, later_orders: 1, days_to_next_order: 19, problem_tickets: 0, unresolved_tickets: 0, first_problem_at: null },
-      { customer_id: 'b', group: 'resolved', cohort_spend: 15, cohort_orders: 1, prior_spend: 0, prior_orders: 0, new_customer: true, later_spend: 0, later_orders: 0, days_to_next_order: 32, problem_tickets: 1, unresolved_tickets: 0, first_problem_at: '2014-03-08' },
-      { customer_id: 'c', group: 'unresolved', cohort_spend: 50, cohort_orders: 1, prior_spend: 0, prior_orders: 0, new_customer: true, later_spend: 0, later_orders: 0, days_to_next_order: null, problem_tickets: 2, unresolved_tickets: 2, first_problem_at: '2014-03-11' },
-      { customer_id: 'd', group: 'resolved', cohort_spend: 30, cohort_orders: 1, prior_spend: 8, prior_orders: 1, new_customer: false, later_spend: 45, later_orders: 1, days_to_next_order: 0, problem_tickets: 1, unresolved_tickets: 0, first_problem_at: '2014-03-15' },
+      { customer_id: 'a@x.com', group: 'no_problem', cohort_spend: 60, cohort_orders: 1, prior_spend: 65, prior_orders: 2, new_customer: false, later_spend: 30, later_orders: 1, days_to_next_order: 19, problem_tickets: 0, unresolved_tickets: 0, first_problem_at: null, pre_spend: 25, last_problem_at: null, linked_tickets: 0, excluded_tickets: 1, ...PARQUET_CONTEXT },
+      { customer_id: 'b', group: 'resolved', cohort_spend: 15, cohort_orders: 1, prior_spend: 0, prior_orders: 0, new_customer: true, later_spend: 0, later_orders: 0, days_to_next_order: 32, problem_tickets: 1, unresolved_tickets: 0, first_problem_at: '2014-03-08', pre_spend: 0, last_problem_at: '2014-03-08', linked_tickets: 1, excluded_tickets: 0, ...PARQUET_CONTEXT },
+      { customer_id: 'c', group: 'unresolved', cohort_spend: 50, cohort_orders: 1, prior_spend: 0, prior_orders: 0, new_customer: true, later_spend: 0, later_orders: 0, days_to_next_order: null, problem_tickets: 2, unresolved_tickets: 2, first_problem_at: '2014-03-11', pre_spend: 0, last_problem_at: '2014-03-25', linked_tickets: 1, excluded_tickets: 0, ...PARQUET_CONTEXT },
+      { customer_id: 'd', group: 'resolved', cohort_spend: 30, cohort_orders: 1, prior_spend: 8, prior_orders: 1, new_customer: false, later_spend: 45, later_orders: 1, days_to_next_order: 0, problem_tickets: 1, unresolved_tickets: 0, first_problem_at: '2014-03-15', pre_spend: 0, last_problem_at: '2014-03-15', linked_tickets: 0, excluded_tickets: 0, ...PARQUET_CONTEXT },
     ]);
   });
 

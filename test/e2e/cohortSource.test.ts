@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +14,8 @@ import { cohortDocument } from './cohortDocument.js';
 /**
  * `cohort --source postgres://…` against the real server .ci/run starts: tables in a schema of
  * this run's own, loaded from the CSV files with their line numbers; the JSON equals the CSV
- * path's except dataQuality and the fields that run only in process for now (the adjusted
- * comparison, proactiveFollowUp: engineComputed).
+ * path's except dataQuality and the fields that need per-ticket data (proactiveFollowUp,
+ * monthly: engineComputed); the adjusted comparison included.
  */
 const SCHEMA = `loyalty_e2e_${process.pid}`;
 
@@ -43,6 +43,13 @@ describe('loyalty cohort --source postgres://', () => {
     await stage(engine, `${SCHEMA}.edge_tickets`, rawCsvTable(files.tickets, 'tickets'), false);
     const edge = engineComputed(await cohortDocument([files.orders, files.tickets, '--cohort', '2014-01']));
     expect(await cohortDocument(['--source', POSTGRES_URL, `${SCHEMA}.edge_orders`, `${SCHEMA}.edge_tickets`, '--row-order', 'line', '--cohort', '2014-01'])).toEqual(edge);
+
+    // --facts: the table the CSV path writes, every column.
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-pg-facts-'));
+    expect((await runCli(['cohort', files.orders, files.tickets, '--cohort', '2014-01', '--facts', join(dir, 'csv.csv')])).code).toBe(0);
+    const source = ['--source', POSTGRES_URL, `${SCHEMA}.edge_orders`, `${SCHEMA}.edge_tickets`, '--row-order', 'line'];
+    expect((await runCli(['cohort', ...source, '--cohort', '2014-01', '--facts', join(dir, 'pg.csv')])).code).toBe(0);
+    expect(readFileSync(join(dir, 'pg.csv'), 'utf8')).toBe(readFileSync(join(dir, 'csv.csv'), 'utf8'));
   });
 
   it('names the table and its columns when a required column is missing (65), and never prints the password', async () => {

@@ -65,11 +65,12 @@ export async function engineGroups(
 }
 
 /**
- * The `cohort --json` fields that run only on the in-process path for now: the adjusted
- * comparison and the proactive follow-up (see README, Engines). The engine paths print every
- * other field, and the e2e tests compare those.
+ * The `cohort --json` fields that need per-ticket or per-order data beyond the facts table,
+ * so run only on the in-process path: the proactive follow-up and a month range's monthly
+ * gaps (see README, Engines). The engine paths and --facts-in print every other field,
+ * the adjusted comparison included, and the e2e tests compare those.
  */
-export const IN_PROCESS_ONLY = ['baseline', 'preWindow', 'adjusted', 'diffInDiff', 'stratified', 'revenueAtStake', 'repurchase', 'adjustmentCaveats', 'proactiveFollowUp', 'monthly'];
+export const IN_PROCESS_ONLY = ['proactiveFollowUp', 'monthly'];
 
 /** A `cohort --json` document without the in-process-only fields. */
 export function engineComputed(doc: Record<string, unknown>): Record<string, unknown> {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECTS, type DialectName } from '../../src/engines/dialects.js';
 import type { Engine } from '../../src/engines/engine.js';
-import { factsRows } from '../../src/engines/factsRows.js';
+import { engineFactsTable, factsRows } from '../../src/engines/factsRows.js';
 import { factsSource } from '../../src/engines/factsSource.js';
 import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
 import { cohortJson, engineGroups } from './equivalence.js';
@@ -28,7 +28,8 @@ const ORDERS = [
   'O5,A,2014-02-01,-5,completed', //                  refund on the first follow-up day
   'O6,A,2014-04-30,12.5, Refunded ', //               not counted
   'O7,A,2014-04-30,7.25,completed', //                last follow-up day: A later 2.25, 1 purchase, 88 days
-  'P2,B,2012-12-31,99,completed', //                  before the baseline: not prior, but not new either
+  'P2,B,2012-12-31,99,completed', //                  before the baseline: not prior, but not new either; the first counted order
+  'P3,B,2013-11-15,8.5,completed', //                 in the baseline and the pre-window (2013-10-01..12-31): prior and pre 8.5
   'O8,B,2014-01-20,40,completed',
   'O9,B,2014-05-01,60,completed', //                  after the follow-up: next order at 89 days
   'O10,C,2014-02-10,15,completed', //                 C: no cohort order, not a member
@@ -47,7 +48,7 @@ const TICKETS = [
 
 const EXPECTED = [
   { customerId: 'A', group: 'resolved', cohortSpend: 30, cohortOrders: 1, priorSpend: 50, priorOrders: 1, newCustomer: false, laterSpend: 2.25, laterOrders: 1, daysToNextOrder: 88, problemTickets: 1, unresolvedTickets: 0, firstProblemAt: '2014-02-14 10:00:00' },
-  { customerId: 'B', group: 'unresolved', cohortSpend: 40, cohortOrders: 1, priorSpend: 0, priorOrders: 0, newCustomer: false, laterSpend: 0, laterOrders: 0, daysToNextOrder: 89, problemTickets: 1, unresolvedTickets: 1, firstProblemAt: '2014-03-01 08:00:00' },
+  { customerId: 'B', group: 'unresolved', cohortSpend: 40, cohortOrders: 1, priorSpend: 8.5, priorOrders: 1, newCustomer: false, laterSpend: 0, laterOrders: 0, daysToNextOrder: 89, problemTickets: 1, unresolvedTickets: 1, firstProblemAt: '2014-03-01 08:00:00' },
   { customerId: 'ann@example.com', group: 'unresolved', cohortSpend: 0.3, cohortOrders: 2, priorSpend: 0, priorOrders: 0, newCustomer: true, laterSpend: 0, laterOrders: 0, daysToNextOrder: null, problemTickets: 2, unresolvedTickets: 1, firstProblemAt: '2014-01-02 08:00:00' },
 ];
 
@@ -70,6 +71,24 @@ describe.each(ENGINES)('the facts table on %s', (_name, open) => {
 
   it('computes every column as worked out by hand, keeping the first of repeated order ids by row order', async () => {
     expect(await run({ 'orders.row_order': 'line' })).toEqual(EXPECTED);
+  });
+
+  it('computes the appended columns and the run context by hand', async () => {
+    const rows = await engineOf().rows(factsSql(DIALECTS[engineOf().name as DialectName], factsSource({ orders: 'hand_orders', tickets: 'hand_tickets' }, { 'orders.row_order': 'line' }, []), windows));
+    const facts = engineFactsTable(rows, 'hand');
+    expect(facts.customerId).toEqual(['A', 'B', 'ann@example.com']);
+    expect(Array.from(facts.preSpend)).toEqual([0, 8.5, 0]);
+    // ann's last problem is T5 (01-03 09:30) after T6 (01-02 08:00); the table keeps the day.
+    expect(Array.from(facts.lastProblemAt, (t) => new Date(t).toISOString().slice(0, 10))).toEqual(['2014-02-14', '2014-03-01', '2014-01-03']);
+    // B: T3 names its cohort order O8, T4 its follow-up order O9 inside the problem window; ann: T5 names O1.
+    expect(Array.from(facts.linkedTickets)).toEqual([0, 1, 1]);
+    expect(Array.from(facts.excludedTickets)).toEqual([0, 1, 0]);
+    const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    const w = facts.run.windows;
+    expect([w.cohort.start, w.cohort.end, w.followUp.end, w.problem.end, w.baseline.start, w.pre.start].map(day)).toEqual([
+      '2014-01-01', '2014-01-31', '2014-04-30', '2014-02-14', '2013-01-01', '2013-10-01',
+    ]);
+    expect([day(facts.run.dataFirstDay), day(facts.run.dataLastDay), facts.run.resolutionRule, facts.run.currency]).toEqual(['2012-12-31', '2014-05-01', 'resolved-column', null]);
   });
 
   it('gives the groups cohort --json gives on the same files', async () => {

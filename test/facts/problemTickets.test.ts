@@ -57,6 +57,26 @@ describe('problemTickets', () => {
     expect(tally).toMatchObject({ problemTickets: 0, linkedByOrderId: 0, excludedByOrderId: 1 });
   });
 
+  it('counts linked and excluded tickets per member too (the facts table\'s linked_tickets, excluded_tickets)', () => {
+    const tally = problemTickets(
+      [
+        ticket('a', '2014-06-30', { orderId: 'A1' }), // linked, outside the window
+        ticket('a', '2014-01-10', { orderId: 'A1' }), // linked
+        ticket('a', '2014-02-03', { orderId: 'A9' }), // excluded: another order, inside the window
+        ticket('b', '2014-02-03', { orderId: 'B9' }), // excluded
+        ticket('b', '2014-03-03', { orderId: 'B9' }), // neither: outside the window
+      ],
+      ids,
+      window,
+      solved,
+    );
+    expect([Array.from(tally.linked), Array.from(tally.excluded)]).toEqual([
+      [2, 0],
+      [1, 1],
+    ]);
+    expect([tally.linkedByOrderId, tally.excludedByOrderId]).toEqual([2, 2]);
+  });
+
   it('an order id of another customer does not link', () => {
     const tally = problemTickets([ticket('b', '2014-03-03', { orderId: 'A1', status: 'open' })], ids, window, solved);
     expect(tally).toMatchObject({ problemTickets: 0, linkedByOrderId: 0, excludedByOrderId: 0 });
