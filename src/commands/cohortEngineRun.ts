@@ -7,7 +7,7 @@ import { DIALECTS, tableName, type Dialect } from '../engines/dialects.js';
 import { duckdbFileViews, type FileViews } from '../engines/duckdbFiles.js';
 import { openDuckDb } from '../engines/duckdbEngine.js';
 import type { Engine } from '../engines/engine.js';
-import { factsRows, memberColumns } from '../engines/factsRows.js';
+import { memberColumns, readFactsRows } from '../engines/factsRows.js';
 import { matchColumns, parseColumnFlags, sourceOf } from '../engines/factsSource.js';
 import { describeTarget, openPostgres } from '../engines/postgresEngine.js';
 import { factsSql, factsWindows, ticketCountsSql } from '../engines/factsSql.js';
@@ -53,7 +53,7 @@ export async function cohortOnEngine(
     };
     const { window, choice } = chooseCohortWindow(options.cohort, span, follow);
     const windows = factsWindows(window, follow, grace);
-    const rows = factsRows(await engine.rows(factsSql(d, views.source, windows)), engine.name);
+    const rows = await readFactsRows(engine, factsSql(d, views.source, windows));
     if (rows.length === 0) {
       throw new DataError(
         `no customer has a counted order in the cohort window ${isoDay(window.start)}..${isoDay(window.end)}; the counted orders in ${labels.orders} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,

@@ -41,15 +41,21 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
       try {
         const reader = await connection.runAndReadAll(sql);
         const names = reader.columnNames();
-        return reader.getRows().map((row) => {
-          const out: Record<string, string | null> = {};
-          row.forEach((value, i) => {
-            out[names[i]!] = value === null ? null : String(value);
-          });
-          return out;
-        });
+        return reader.getRows().map((row) => textRow(names, row));
       } catch (e) {
         throw duckdbError(e);
+      }
+    },
+    batches: async (sql, onBatch, batchSize = 2048) => {
+      try {
+        const result = await connection.stream(sql);
+        const names = result.columnNames();
+        for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+          const rows = chunk.getRows().map((row) => textRow(names, row));
+          for (let i = 0; i < rows.length; i += batchSize) onBatch(rows.slice(i, i + batchSize));
+        }
+      } catch (e) {
+        throw e instanceof UserError ? e : duckdbError(e);
       }
     },
     columnNames: async (sql) => {
@@ -65,6 +71,15 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
       instance.closeSync();
     },
   };
+}
+
+/** A row of DuckDB values as text by column name (numbers as their decimal text). */
+function textRow(names: readonly string[], row: readonly unknown[]): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  row.forEach((value, i) => {
+    out[names[i]!] = value === null ? null : String(value);
+  });
+  return out;
 }
 
 /** DuckDB's error as one line: a missing file or table is 66/65, anything else about the data 65. */

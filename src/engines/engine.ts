@@ -9,6 +9,12 @@ export interface Engine {
   readonly name: string;
   run(sql: string): Promise<void>;
   rows(sql: string): Promise<Record<string, string | null>[]>;
+  /**
+   * A query's rows in batches of at most `batchSize`, each handed to `onBatch` before the next
+   * is fetched, so a large result is never held by the driver at once (PostgreSQL: a cursor;
+   * DuckDB: its result chunks).
+   */
+  batches(sql: string, onBatch: (rows: Record<string, string | null>[]) => void, batchSize?: number): Promise<void>;
   /** The column names a query returns (it is run with no rows wanted). */
   columnNames(sql: string): Promise<string[]>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { DataError } from '../errors.js';
 import type { Group } from '../analysis/cohortResult.js';
 import type { MemberColumns } from '../analysis/cohortGroups.js';
+import type { Engine } from './engine.js';
 
 /** One cohort member's facts as the facts query returns them (FACTS_COLUMNS). */
 export interface FactsRow {
@@ -54,7 +55,21 @@ export function factsRows(rows: readonly Record<string, string | null>[], engine
       firstProblemAt: row.first_problem_at ?? null,
     };
   });
-  return out.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+  return out.sort(byCustomerId);
+}
+
+const byCustomerId = (a: FactsRow, b: FactsRow) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);
+
+/**
+ * The facts query's rows read in batches (Engine.batches), each made FactsRows before the
+ * next is fetched: memory follows the members' facts, not the driver's copy of the result.
+ */
+export async function readFactsRows(engine: Engine, sql: string, batchSize?: number): Promise<FactsRow[]> {
+  const out: FactsRow[] = [];
+  await engine.batches(sql, (batch) => {
+    for (const row of factsRows(batch, engine.name)) out.push(row);
+  }, batchSize);
+  return out.sort(byCustomerId);
 }
 
 /** The members' columns the cohort statistics read (src/analysis/cohortGroups.ts), in member order. */
