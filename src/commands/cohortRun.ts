@@ -13,6 +13,7 @@ import type { Terminal } from '../terminal.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
+import { warnAboutQuality } from './qualityWarnings.js';
 import { statusTerminal } from './statusTerminal.js';
 import { writeOutputDir } from './writeOutputDir.js';
 import { CHART_FILE, REPORT_FILE, type CohortCommandFlags } from './cohort.js';
@@ -26,7 +27,7 @@ export async function runCohort(ordersFile: string, ticketsFile: string, flags: 
   const status = statusTerminal(term, flags);
   const { result, quality, facts } =
     flags.engine !== undefined || flags.source !== undefined
-      ? { ...(await (await import('./cohortEngineRun.js')).cohortOnEngine(ordersFile, ticketsFile, flags)), facts: null }
+      ? await onEngine(ordersFile, ticketsFile, flags, status)
       : await inProcess(ordersFile, ticketsFile, flags, status);
   if (facts === null && flags.facts !== undefined) {
     throw new UsageError('--facts writes the per-customer facts of the in-process path; run without --engine/--source, or print the engine\'s facts query with loyalty sql.');
@@ -53,6 +54,14 @@ export async function runCohort(ordersFile: string, ticketsFile: string, flags: 
   if (warnings.length > 0) status.err('');
   for (const warning of warnings) status.warn(warning);
   return 0;
+}
+
+/** The facts stage in an engine (cohortEngineRun.ts); its data-quality warnings as the CSV path prints them. */
+async function onEngine(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, status: Terminal) {
+  const { result, quality } = await (await import('./cohortEngineRun.js')).cohortOnEngine(ordersFile, ticketsFile, flags);
+  warnAboutQuality(quality.orders, status);
+  warnAboutQuality(quality.tickets, status);
+  return { result, quality, facts: null };
 }
 
 async function inProcess(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, status: Terminal) {
