@@ -16,9 +16,9 @@ import { sqlList, sqlText } from './sqlText.js';
  *   row-order column, the earliest order date, then the smallest amount, then customer id (a
  *   deterministic rule, but the CSV path's choice only when the copies agree on those, as
  *   re-exported copies do). Without an order-id column there is nothing to set aside and no
- *   window. The window was measured against GROUP BY forms (arg_min in DuckDB, the rows of
- *   each id's smallest row order joined back) on the benchmark's 1M orders and was as fast or
- *   faster (bench/README.md), and it is the same portable SQL in all six dialects.
+ *   window. The window stays: GROUP BY forms (arg_min in DuckDB, each id's smallest row order
+ *   joined back) were measured in its place on the benchmark's 1M orders and none was faster
+ *   (bench/README.md), and it is the same portable SQL in all six dialects.
  * - counted: status absent, empty, or not one of cancelled, canceled, refunded, voided, failed.
  */
 export function ordersCtes(d: Dialect, source: FactsSource): string {
