@@ -160,7 +160,10 @@ function fileQuality(engine: string, file: string, columns: Record<string, strin
  * path counts them (cellsEmptied and one warning), without line numbers: an engine keeps none.
  */
 function withEmptiedCells(quality: FileQuality, counts: Record<string, number>): FileQuality {
-  const found = Object.entries(counts).filter(([, n]) => n > 0);
+  // By reason, in the CSV path's order.
+  const found = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (found.length === 0) return quality;
   const total = found.reduce((sum, [, n]) => sum + n, 0);
   return {

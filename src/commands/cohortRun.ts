@@ -13,6 +13,7 @@ import type { Terminal } from '../terminal.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
+import { warnAboutQuality } from './qualityWarnings.js';
 import { statusTerminal } from './statusTerminal.js';
 import { writeOutputDir } from './writeOutputDir.js';
 import { CHART_FILE, REPORT_FILE, type CohortCommandFlags } from './cohort.js';
@@ -61,7 +62,7 @@ async function analysis(ordersFile: string | undefined, ticketsFile: string | un
     throw new UsageError('cohort needs <orders> and <tickets> (or --facts-in FILE with a per-customer facts table); see loyalty cohort --help');
   }
   if (flags.engine !== undefined || flags.source !== undefined) {
-    return (await import('./cohortEngineRun.js')).cohortOnEngine(ordersFile, ticketsFile, flags);
+    return onEngine(ordersFile, ticketsFile, flags, status);
   }
   return inProcess(ordersFile, ticketsFile, flags, status);
 }
@@ -74,4 +75,12 @@ async function inProcess(ordersFile: string, ticketsFile: string, flags: CohortC
   const months = options.cohort === null ? null : parseMonthRange(options.cohort);
   if (months !== null) result.monthly = monthlyCohorts(orders, tickets, options, months);
   return { result, quality, facts };
+}
+
+/** The facts stage in an engine (cohortEngineRun.ts); its data-quality warnings as the CSV path prints them. */
+async function onEngine(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, status: Terminal) {
+  const run = await (await import('./cohortEngineRun.js')).cohortOnEngine(ordersFile, ticketsFile, flags);
+  warnAboutQuality(run.quality.orders, status);
+  warnAboutQuality(run.quality.tickets, status);
+  return run;
 }

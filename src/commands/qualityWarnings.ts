@@ -11,7 +11,8 @@ export function warnAboutQuality(q: FileQuality, term: Terminal): void {
   if (q.rowsSkipped > 0) {
     const reasons = Object.entries(q.skipped)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([reason, s]) => `${count(s.count)} ${reason} (first at line ${s.firstLines[0]})`)
+      // An engine keeps no line numbers: its counts come without one.
+      .map(([reason, s]) => `${count(s.count)} ${reason}${s.firstLines.length > 0 ? ` (first at line ${s.firstLines[0]})` : ''}`)
       .join('; ');
     term.warn(`${q.file}: skipped ${count(q.rowsSkipped)} of ${count(q.rowsRead)} rows: ${reasons}`);
   }

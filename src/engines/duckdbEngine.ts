@@ -49,31 +49,21 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
       try {
         const reader = await connection.runAndReadAll(sql);
         const names = reader.columnNames();
-        return reader.getRows().map((row) => {
-          const out: Record<string, string | null> = {};
-          row.forEach((value, i) => {
-            out[names[i]!] = value === null ? null : String(value);
-          });
-          return out;
-        });
+        return reader.getRows().map((row) => textRow(names, row));
       } catch (e) {
         throw duckdbError(e);
       }
     },
-    each: async (sql, visit) => {
+    batches: async (sql, onBatch, batchSize = 2048) => {
       try {
-        // Streamed chunk by chunk (2,048 rows): DuckDB never materialises the whole result.
         const result = await connection.stream(sql);
         const names = result.columnNames();
-        for await (const rows of result.yieldRows()) {
-          for (const row of rows) {
-            const out: Record<string, string | null> = {};
-            for (let i = 0; i < names.length; i++) out[names[i]!] = row[i] === null ? null : String(row[i]);
-            visit(out);
-          }
+        for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+          const rows = chunk.getRows().map((row) => textRow(names, row));
+          for (let i = 0; i < rows.length; i += batchSize) onBatch(rows.slice(i, i + batchSize));
         }
       } catch (e) {
-        throw duckdbError(e);
+        throw e instanceof UserError ? e : duckdbError(e);
       }
     },
     columnNames: async (sql) => {
@@ -90,6 +80,15 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
       await rm(spill, { recursive: true, force: true });
     },
   };
+}
+
+/** A row of DuckDB values as text by column name (numbers as their decimal text). */
+function textRow(names: readonly string[], row: readonly unknown[]): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  row.forEach((value, i) => {
+    out[names[i]!] = value === null ? null : String(value);
+  });
+  return out;
 }
 
 /** DuckDB's error as one line: a missing file or table is 66/65, anything else about the data 65. */

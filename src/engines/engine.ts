@@ -10,11 +10,11 @@ export interface Engine {
   run(sql: string): Promise<void>;
   rows(sql: string): Promise<Record<string, string | null>[]>;
   /**
-   * Each row of a result in turn, as `rows` would give it, without holding the whole result:
-   * a cohort's facts can be millions of rows, and a row as an object of strings is ~10× the
-   * size of its typed facts.
+   * A query's rows in batches of at most `batchSize`, each handed to `onBatch` before the next
+   * is fetched, so a large result is never held by the driver at once (PostgreSQL: a cursor;
+   * DuckDB: its result chunks).
    */
-  each(sql: string, visit: (row: Record<string, string | null>) => void): Promise<void>;
+  batches(sql: string, onBatch: (rows: Record<string, string | null>[]) => void, batchSize?: number): Promise<void>;
   /** The column names a query returns (it is run with no rows wanted). */
   columnNames(sql: string): Promise<string[]>;
   close(): Promise<void>;

@@ -57,7 +57,21 @@ export function factsRows(rows: readonly Record<string, string | null>[], engine
       firstProblemAt: row.first_problem_at ?? null,
     };
   });
-  return out.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+  return out.sort(byCustomerId);
+}
+
+const byCustomerId = (a: FactsRow, b: FactsRow) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);
+
+/**
+ * The facts query's rows read in batches (Engine.batches), each made FactsRows before the
+ * next is fetched: memory follows the members' facts, not the driver's copy of the result.
+ */
+export async function readFactsRows(engine: Engine, sql: string, batchSize?: number): Promise<FactsRow[]> {
+  const out: FactsRow[] = [];
+  await engine.batches(sql, (batch) => {
+    for (const row of factsRows(batch, engine.name)) out.push(row);
+  }, batchSize);
+  return out.sort(byCustomerId);
 }
 
 /** The members' columns the cohort statistics read (src/analysis/cohortGroups.ts), in member order. */
@@ -82,19 +96,21 @@ export function engineFactsTable(rows: readonly Record<string, string | null>[],
 }
 
 /**
- * engineFactsTable over a query's rows streamed from the engine (Engine.each), so millions of
+ * engineFactsTable over a query's rows streamed from the engine (Engine.batches), so millions of
  * members never sit in memory as text; null when the query returns no row.
  */
 export async function readEngineFactsTable(engine: Engine, sql: string, label: string): Promise<CustomerFactsTable | null> {
   let builder: FactsTableBuilder | null = null;
   let header: string[] = [];
   let line = 0;
-  await engine.each(sql, (row) => {
-    if (builder === null) {
-      header = Object.keys(row);
-      builder = new FactsTableBuilder({ file: label, where: 'row', header });
+  await engine.batches(sql, (rows) => {
+    for (const row of rows) {
+      if (builder === null) {
+        header = Object.keys(row);
+        builder = new FactsTableBuilder({ file: label, where: 'row', header });
+      }
+      builder.add(++line, header.map((c) => row[c] ?? ''));
     }
-    builder.add(++line, header.map((c) => row[c] ?? ''));
   });
   return builder === null ? null : (builder as FactsTableBuilder).finish();
 }

@@ -35,12 +35,20 @@ export async function openPostgres(url: string | null): Promise<Engine> {
         throw postgresError(e, where);
       }
     },
-    each: async (sql, visit) => {
+    batches: async (sql, onBatch, batchSize = FETCH_ROWS) => {
+      // A cursor lives in a transaction; READ ONLY, as the query only reads.
       try {
-        const result = await client.query({ text: sql, types: raw as never });
-        for (const row of result.rows as Record<string, string | null>[]) visit(row);
+        await client.query('BEGIN READ ONLY');
+        await client.query(`DECLARE loyalty_rows NO SCROLL CURSOR FOR\n${sql}`);
+        for (;;) {
+          const result = await client.query({ text: `FETCH FORWARD ${batchSize} FROM loyalty_rows`, types: raw as never });
+          if (result.rows.length > 0) onBatch(result.rows as Record<string, string | null>[]);
+          if (result.rows.length < batchSize) break;
+        }
+        await client.query('COMMIT');
       } catch (e) {
-        throw postgresError(e, where);
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e instanceof UserError ? e : postgresError(e, where);
       }
     },
     columnNames: async (sql) => {
@@ -54,6 +62,9 @@ export async function openPostgres(url: string | null): Promise<Engine> {
     close: () => client.end(),
   };
 }
+
+/** Rows fetched from a cursor at a time: a few MB of facts rows, few round trips. */
+const FETCH_ROWS = 10_000;
 
 /** user@host:port/database of a URL or of the PG* variables, without the password. */
 export function describeTarget(url: string | null, env: NodeJS.ProcessEnv = process.env): string {

@@ -11,12 +11,19 @@ const SQL = `SELECT k, CAST(k * k AS DECIMAL(38, 6)) AS square, CASE WHEN k % 7 
   FROM (SELECT CAST(n AS INTEGER) AS k FROM generate_series(1, 5000) AS g(n)) AS numbers ORDER BY k`;
 
 for (const [name, open] of ENGINES) {
-  describe(`${name}: each streams a result row by row`, () => {
+  describe(`${name}: batches streams a result`, () => {
     const engine = useEngine({ beforeAll, beforeEach, afterAll }, open);
 
     it('visits every row once, in order, with the values rows() gives', async () => {
       const seen: Record<string, string | null>[] = [];
-      await engine().each(SQL, (row) => seen.push(row));
+      const sizes: number[] = [];
+      await engine().batches(SQL, (rows) => {
+        sizes.push(rows.length);
+        seen.push(...rows);
+      }, 1000);
+      // DuckDB hands over its 2,048-row chunks cut to the batch size; PostgreSQL fetches 1,000 at a time.
+      expect(Math.max(...sizes)).toBe(1000);
+      expect(sizes.length).toBeGreaterThanOrEqual(5);
       expect(seen).toHaveLength(5000);
       expect(seen[0]).toEqual({ k: '1', square: '1.000000', label: 'c1' });
       expect(seen[6]).toEqual({ k: '7', square: '49.000000', label: null });
@@ -26,7 +33,7 @@ for (const [name, open] of ENGINES) {
     });
 
     it('a failing query is the engine\'s one-line error, exit 65', async () => {
-      await expect(engine().each('SELECT no_such_column FROM (SELECT 1 AS k) AS t', () => undefined)).rejects.toMatchObject({ exitCode: 65 });
+      await expect(engine().batches('SELECT no_such_column FROM (SELECT 1 AS k) AS t', () => undefined)).rejects.toMatchObject({ exitCode: 65 });
     });
   });
 }
