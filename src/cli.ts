@@ -12,12 +12,8 @@ import { validateCommand } from './commands/validate.js';
 import { preventionCommand } from './commands/prevention.js';
 import { sqlCommand } from './commands/sql.js';
 import { bindWorkingDirectory } from './commands/configuredFlags.js';
+import type { Run } from './commands/run.js';
 
-/**
- * The commander program. Commands are wiring only: each returns its exit code, and every
- * error a user can cause is a UserError carrying its own code (see errors.ts).
- */
-export type Run = (term: Terminal) => Promise<number>;
 
 /** `cwd` is where loyalty.config.json is looked for (tests pass a temporary directory). */
 export async function main(argv: string[], screen: Terminal = processTerminal(), cwd: string = process.cwd()): Promise<number> {

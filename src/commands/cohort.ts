@@ -1,9 +1,10 @@
 import { Command } from 'commander';
-import type { Run } from '../cli.js';
+import type { Run } from './run.js';
 import { addCohortOptions, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
 import { parseOutDir } from './outDir.js';
+import { type CohortCommandFlags, REPORT_FILE, CHART_FILE } from './cohortFlags.js';
 
 const HELP = `
 Takes the customers who bought in one period (the cohort) and splits them by what happened
@@ -52,23 +53,7 @@ file); the output is the same as from the orders and tickets, but proactiveFollo
 range's monthly, which need per-ticket and per-order data, are left out.
 Options can also come from loyalty.config.json ("windows", "seed", "sql"); flags override it.`;
 
-export interface CohortCommandFlags extends RawIngestFlags, CohortFlags {
-  json?: boolean;
-  out?: string;
-  facts?: string;
-  /** --facts-in FILE: the per-customer facts table to finish from, instead of orders and tickets. */
-  factsIn?: string;
-  /** --engine duckdb: the facts stage in DuckDB (src/engines); absent: in process. */
-  engine?: string;
-  memoryLimit?: string;
-  /** --source postgres://…: the two arguments name tables in that database. */
-  source?: string;
-  rowOrder?: string;
-  column?: string[];
-}
 
-export const REPORT_FILE = 'report.md';
-export const CHART_FILE = 'cohorts.vl.json';
 
 export function cohortCommand(select: (run: Run) => void): Command {
   const cmd = new Command('cohort')

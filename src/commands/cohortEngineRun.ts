@@ -21,7 +21,7 @@ import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { dayFromParts, isoDay } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { parseMaxUnusable } from './ingestOptions.js';
-import type { CohortCommandFlags } from './cohort.js';
+import type { CohortCommandFlags } from './cohortFlags.js';
 
 /**
  * `loyalty cohort --engine duckdb` and `--source postgres://…`: the facts stage runs in an

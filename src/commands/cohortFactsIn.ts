@@ -10,7 +10,7 @@ import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { isoDay } from '../time/calendar.js';
 import type { Terminal } from '../terminal.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
-import type { CohortCommandFlags } from './cohort.js';
+import type { CohortCommandFlags } from './cohortFlags.js';
 
 /**
  * `loyalty cohort --facts-in FILE`: the cohort analysis finished from a per-customer facts

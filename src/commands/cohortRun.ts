@@ -16,7 +16,7 @@ import { loadInputs } from './loadInputs.js';
 import { warnAboutQuality } from './qualityWarnings.js';
 import { statusTerminal } from './statusTerminal.js';
 import { writeOutputDir } from './writeOutputDir.js';
-import { CHART_FILE, REPORT_FILE, type CohortCommandFlags } from './cohort.js';
+import { CHART_FILE, REPORT_FILE, type CohortCommandFlags } from './cohortFlags.js';
 
 /**
  * What `loyalty cohort` does once its flags are parsed: a module of its own, imported when the

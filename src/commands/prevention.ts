@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import type { Run } from '../cli.js';
+import type { Run } from './run.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
+import { type PreventionFlags, PREVENTION_REPORT_FILE, CONTACT_RATE_CHART } from './preventionFlags.js';
 
 const HELP = `
 Measures prevention: how often customers contact support, for what, and whether a fix to a
@@ -31,17 +32,7 @@ Examples:
 --out DIR writes prevention.md and contact-rate.vl.json (weekly contact rate by reason, each
 change date marked).`;
 
-export interface PreventionFlags extends RawIngestFlags {
-  change: string[];
-  costPerContact?: string;
-  json?: boolean;
-  out?: string;
-  /** From the config's "rootCauses" (configuredFlags); not a command-line flag. */
-  rootCauses?: Record<string, string>;
-}
 
-export const PREVENTION_REPORT_FILE = 'prevention.md';
-export const CONTACT_RATE_CHART = 'contact-rate';
 
 export function preventionCommand(select: (run: Run) => void): Command {
   const cmd = new Command('prevention')

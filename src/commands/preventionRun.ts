@@ -11,7 +11,7 @@ import { preventionTerminal } from '../report/preventionTerminal.js';
 import type { Terminal } from '../terminal.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
-import { CONTACT_RATE_CHART, PREVENTION_REPORT_FILE, type PreventionFlags } from './prevention.js';
+import { CONTACT_RATE_CHART, PREVENTION_REPORT_FILE, type PreventionFlags } from './preventionFlags.js';
 import { warnAboutQuality } from './qualityWarnings.js';
 import { readProgress } from './readProgress.js';
 import { statusTerminal } from './statusTerminal.js';

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { Run } from '../cli.js';
+import type { Run } from './run.js';
 import { GATE_EXAMPLES } from '../analysis/gates.js';
 import { DEFAULT_SLICE_OPTIONS, DIMENSIONS } from '../analysis/sliceResult.js';
 import { THEME_NAMES, type ThemeName } from '../report/theme.js';
@@ -8,6 +8,7 @@ import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
 import { parseOutDir } from './outDir.js';
 import { TOP_HELP } from './slices.js';
+import { type ReportFlags } from './reportFlags.js';
 
 const HELP = `
 Writes a complete report into DIR, for analysts, weekly CI jobs and client slides:
@@ -48,23 +49,6 @@ Examples:
   loyalty report orders.csv tickets.csv --out reports/ --week last --fail-on "csat-drop>5pt"
   loyalty report orders.csv tickets.csv --out reports/2014-W17 --week 2014-W17 --compare-to reports/2014-W16`;
 
-export interface ReportFlags extends RawIngestFlags, CohortFlags {
-  out: string;
-  asOf?: string;
-  week?: string;
-  compareTo?: string;
-  failOn: string[];
-  png?: boolean;
-  theme: ThemeName;
-  title?: string;
-  by?: string;
-  minRated: string;
-  /** The prevention section's --change, --cost-per-contact and the config's rootCauses. */
-  change: string[];
-  costPerContact?: string;
-  rootCauses?: Record<string, string>;
-  top: string;
-}
 
 export function reportCommand(select: (run: Run) => void): Command {
   const cmd = new Command('report')

@@ -24,7 +24,7 @@ import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
 import { parseMinRated, parseTop } from './slices.js';
 import { statusTerminal } from './statusTerminal.js';
-import type { ReportFlags } from './report.js';
+import type { ReportFlags } from './reportFlags.js';
 import { writeOutputDir } from './writeOutputDir.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { Run } from '../cli.js';
+import type { Run } from './run.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_SLICE_OPTIONS, DIMENSIONS } from '../analysis/sliceResult.js';
 import { configuredFlags } from './configuredFlags.js';

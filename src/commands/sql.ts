@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import type { Run } from '../cli.js';
+import type { Run } from './run.js';
 import { configuredFlags } from './configuredFlags.js';
 import { DEFAULT_BASELINE, DEFAULT_COHORT_OPTIONS } from '../analysis/cohortResult.js';
+import { type SqlFlags } from './sqlFlags.js';
 
 const HELP = `
 Prints the facts stage of the cohort analysis as one SQL query for your database or
@@ -38,21 +39,6 @@ Examples:
   loyalty cohort --facts-in facts.csv --cohort 2014-01
   loyalty sql --dialect trino --query slices --tickets-table support.tickets`;
 
-export interface SqlFlags {
-  dialect?: string;
-  query: string;
-  cohort?: string;
-  follow: string;
-  grace: string;
-  baseline?: string;
-  currency?: string;
-  ordersTable?: string;
-  ticketsTable?: string;
-  column?: string[];
-  absent?: string;
-  rowOrder?: string;
-  config?: string;
-}
 
 export function sqlCommand(select: (run: Run) => void): Command {
   const d = DEFAULT_COHORT_OPTIONS;

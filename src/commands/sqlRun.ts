@@ -7,7 +7,7 @@ import { factsSource, parseColumnFlags } from '../engines/factsSource.js';
 import { factsSql, factsWindows, resolutionRuleOf } from '../engines/factsSql.js';
 import { CurrencyTally } from '../ingest/currencies.js';
 import { sliceCountsSql } from '../engines/sliceCountsSql.js';
-import type { SqlFlags } from './sql.js';
+import type { SqlFlags } from './sqlFlags.js';
 
 /** `loyalty sql`: the facts query on stdout, nothing else. */
 export async function runSql(flags: SqlFlags, term: Terminal): Promise<number> {

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import type { Run } from '../cli.js';
+import type { Run } from './run.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
+import { type ValidateFlags } from './validateFlags.js';
 
 const HELP = `
 Reads the exports exactly as cohort, slices and report would, and says what it understood:
@@ -22,9 +23,6 @@ Examples:
   loyalty validate export.csv --orders-format woocommerce --map orders.customer_id="Customer User ID"
   loyalty validate orders.csv tickets.csv --json > validation.json`;
 
-export interface ValidateFlags extends RawIngestFlags {
-  json?: boolean;
-}
 
 export function validateCommand(select: (run: Run) => void): Command {
   const cmd = new Command('validate')

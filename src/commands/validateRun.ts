@@ -10,7 +10,7 @@ import type { Terminal } from '../terminal.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { assertOneStdin } from './loadInputs.js';
 import { STDIN } from '../ingest/inputStream.js';
-import type { ValidateFlags } from './validate.js';
+import type { ValidateFlags } from './validateFlags.js';
 
 /**
  * What `loyalty validate` does once its flags are parsed: a module of its own, imported when the
