@@ -25,12 +25,17 @@ const ORDERS_TABLE = 'loyalty_orders';
 const TICKETS_TABLE = 'loyalty_tickets';
 const ROW = 'loyalty_row';
 
-const DATES = new Set(['order_date', 'created_at']);
+const DATES = new Set(['order_date', 'created_at', 'first_response_at']);
 
 export async function duckdbFileViews(engine: Engine, files: { orders: string; tickets: string }, columnMap: Record<string, string>): Promise<FileViews> {
   const orders = await view(engine, ORDERS_TABLE, files.orders, 'orders', columnMap);
   const tickets = await view(engine, TICKETS_TABLE, files.tickets, 'tickets', columnMap);
   return { source: sourceOf({ orders: ORDERS_TABLE, tickets: TICKETS_TABLE }, { orders, tickets }, ROW), columns: { orders, tickets } };
+}
+
+/** The tickets file alone, as the table `slices` reads (the orders are not read). */
+export async function duckdbTicketsView(engine: Engine, path: string, columnMap: Record<string, string>): Promise<{ table: string; columns: Record<string, string> }> {
+  return { table: TICKETS_TABLE, columns: await view(engine, TICKETS_TABLE, path, 'tickets', columnMap) };
 }
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
