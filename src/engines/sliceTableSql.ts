@@ -45,6 +45,8 @@ export function sliceTableSql(d: Dialect, source: FactsSource): string {
     ['cell', "''", 'hour', 'weekday'],
   ] as const;
   const slice = 'dimension, label, hour, weekday';
+  // Without the column there is nothing to compare (an untyped NULL would not compare with a timestamp).
+  const responded = t.first_response_at === null ? '' : `\n      WHEN responded_at >= created_at THEN ${d.secondsBetween('created_at', 'responded_at')}`;
   const middle = `CASE WHEN wait IS NOT NULL AND 2 * wait_rank BETWEEN waits AND waits + 2 THEN wait END`;
   const counted = (text: string, zero: string) => `CASE WHEN ${d.fullMatch(text, COUNT)} THEN CASE WHEN ${d.fullMatch(text, zero)} THEN 0 ELSE 1 END END`;
   return `-- loyalty slice table: per hour, weekday, reason, channel, agent and weekday-hour cell: the counts and median wait that loyalty slices --facts-in reads (${d.name})
@@ -64,8 +66,7 @@ slice_tickets AS (
     CASE WHEN ${satisfiedScore(d, 'score')} THEN 1 ELSE 0 END AS satisfied,
     CASE WHEN ${d.fullMatch('score', SCORE_NUMBER)} THEN CAST(SUBSTR(score, 1, 1) AS INTEGER) END AS score_value,
     CASE
-      WHEN ${d.fullMatch('wait_text', SECONDS)} THEN ${d.float('wait_text')}
-      WHEN responded_at >= created_at THEN ${d.secondsBetween('created_at', 'responded_at')}
+      WHEN ${d.fullMatch('wait_text', SECONDS)} THEN ${d.float('wait_text')}${responded}
     END AS wait,
     ${counted('transfers_text', ZERO)} AS transferred,
     ${counted('reopens_text', ZERO)} AS reopened,

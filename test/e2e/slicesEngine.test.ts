@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -128,5 +128,30 @@ describe('loyalty slices --engine duckdb and --facts-in', () => {
       const { code, out, err } = await runCli(['slices', ...args]);
       expect({ args, code, out, err }).toEqual({ args, code: 64, out: '', err: message });
     }
+  });
+
+  it('--facts-in: a missing file is 66, an unreadable number 65 naming file, line, column and value; each one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-slices-factsin-'));
+    const exported = await exportedSliceTables('fixtures/tickets.csv', dir);
+    const lines = readFileSync(exported.csv, 'utf8').split('\n');
+    // Line 3 of the file: its tickets count made unreadable.
+    const cells = lines[2]!.split(',');
+    const tickets = lines[0]!.split(',').indexOf('tickets');
+    cells[tickets] = 'many';
+    lines[2] = cells.join(',');
+    const broken = join(dir, 'broken.csv');
+    writeFileSync(broken, lines.join('\n'));
+    const cases: [string, number, RegExp][] = [
+      [join(dir, 'nope.csv'), 66, /^error: .*nope\.csv: cannot read the slice table \(ENOENT\); check the path\n$/],
+      [broken, 65, /^error: .*broken\.csv:3: column tickets is "many", not a whole number; export the result of `loyalty sql --query slices` unchanged/],
+    ];
+    for (const [file, exit, pattern] of cases) {
+      const { code, out, err } = await runCli(['slices', '--facts-in', file]);
+      expect({ file, code, out }).toEqual({ file, code: exit, out: '' });
+      expect(err).toMatch(pattern);
+      expect(err.trim().split('\n')).toHaveLength(1);
+    }
+    const missing = await runCli(['slices', '--engine', 'duckdb', join(dir, 'nope.parquet')]);
+    expect([missing.code, missing.err]).toEqual([66, expect.stringMatching(/^error: duckdb: .*nope\.parquet/)]);
   });
 });
