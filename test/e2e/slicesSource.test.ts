@@ -2,12 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engines/engine.js';
-import { openPostgres } from '../../src/engines/postgresEngine.js';
 import { loadTickets } from '../../src/ingest/load.js';
 import { DEFAULT_INGEST_OPTIONS } from '../../src/ingest/records.js';
 import { writeEdgeCases } from '../engines/edgeCases.js';
-import { POSTGRES_URL } from '../engines/engines.js';
+import { POSTGRES_URL, usePostgresSchema } from '../engines/engines.js';
 import { presentTicketsTable, rawCsvTable, stage } from '../engines/stage.js';
 import { runCli } from './cli.js';
 import { slicesDocument, TICKET_PRESETS } from './slicesDocument.js';
@@ -17,22 +15,12 @@ import { slicesDocument, TICKET_PRESETS } from './slicesDocument.js';
  * schema of this run's own, loaded from the CSV files' raw cells (dates as TIMESTAMP) or, for
  * the preset samples, as loyalty reads them; the JSON equals the CSV path's except dataQuality.
  */
-const SCHEMA = `loyalty_slices_${process.pid}`;
 
 describe('loyalty slices --source postgres://', () => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await openPostgres(POSTGRES_URL);
-    await engine.run(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await engine.run(`CREATE SCHEMA ${SCHEMA}`);
-  });
-  afterAll(async () => {
-    await engine?.run(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await engine?.close();
-  });
+  const { engineOf, schema: SCHEMA } = usePostgresSchema({ beforeAll, afterAll }, 'loyalty_slices');
 
   it('prints the JSON of the CSV path on fixtures/tickets.csv, with and without --by and --min-rated', async () => {
-    await stage(engine, `${SCHEMA}.tickets`, rawCsvTable('fixtures/tickets.csv', 'tickets'), false);
+    await stage(engineOf(), `${SCHEMA}.tickets`, rawCsvTable('fixtures/tickets.csv', 'tickets'), false);
     expect(await slicesDocument(['--source', POSTGRES_URL, `${SCHEMA}.tickets`])).toEqual(await slicesDocument(['fixtures/tickets.csv']));
     const flags = ['--by', 'agent,weekday', '--min-rated', '10'];
     expect(await slicesDocument(['--source', POSTGRES_URL, `${SCHEMA}.tickets`, ...flags])).toEqual(await slicesDocument(['fixtures/tickets.csv', ...flags]));
@@ -40,21 +28,21 @@ describe('loyalty slices --source postgres://', () => {
 
   it.each([4, 5])('prints the JSON of the CSV path on seeded edge-case tickets (labels, waits, counts; seed %i)', async (seed) => {
     const files = writeEdgeCases(mkdtempSync(join(tmpdir(), 'loyalty-slices-pg-')), seed, true);
-    await stage(engine, `${SCHEMA}.edge_${seed}`, rawCsvTable(files.tickets, 'tickets'), false);
+    await stage(engineOf(), `${SCHEMA}.edge_${seed}`, rawCsvTable(files.tickets, 'tickets'), false);
     expect(await slicesDocument(['--source', POSTGRES_URL, `${SCHEMA}.edge_${seed}`])).toEqual(await slicesDocument([files.tickets]));
   });
 
   it('prints the JSON of the CSV path on every preset tickets sample, staged as loyalty reads it', async () => {
     for (const preset of TICKET_PRESETS) {
       const file = `fixtures/formats/${preset}-tickets.csv`;
-      await stage(engine, `${SCHEMA}.${preset}`, presentTicketsTable(await loadTickets(file, DEFAULT_INGEST_OPTIONS)), false);
+      await stage(engineOf(), `${SCHEMA}.${preset}`, presentTicketsTable(await loadTickets(file, DEFAULT_INGEST_OPTIONS)), false);
       expect({ preset, doc: await slicesDocument(['--source', POSTGRES_URL, `${SCHEMA}.${preset}`]) }).toEqual({ preset, doc: await slicesDocument([file]) });
     }
   });
 
   it('reads a renamed column with --column, and names the table when the satisfaction column is missing (65)', async () => {
-    await stage(engine, `${SCHEMA}.source`, rawCsvTable('fixtures/tickets.csv', 'tickets'), false);
-    await engine.run(`CREATE TABLE ${SCHEMA}.renamed AS SELECT customer_id, created_at, satisfaction AS csat, reason AS topic, wait_seconds, transfers, reopens, contacts FROM ${SCHEMA}.source`);
+    await stage(engineOf(), `${SCHEMA}.source`, rawCsvTable('fixtures/tickets.csv', 'tickets'), false);
+    await engineOf().run(`CREATE TABLE ${SCHEMA}.renamed AS SELECT customer_id, created_at, satisfaction AS csat, reason AS topic, wait_seconds, transfers, reopens, contacts FROM ${SCHEMA}.source`);
     const renamed = await slicesDocument(['--source', POSTGRES_URL, `${SCHEMA}.renamed`, '--column', 'tickets.satisfaction=csat', '--column', 'tickets.reason=topic', '--by', 'reason']);
     expect(renamed).toEqual(await slicesDocument(['fixtures/tickets.csv', '--by', 'reason']));
     const { code, out, err } = await runCli(['slices', '--source', POSTGRES_URL, `${SCHEMA}.renamed`]);
