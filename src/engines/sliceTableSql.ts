@@ -24,16 +24,19 @@ const SECONDS = '[0-9]+([.][0-9]+)?';
  * score, wait, count or flag is NULL (not known) and the ticket kept.
  *
  * The median is not additive, so each slice's is computed here exactly as src/stats/summary.ts
- * `median` does: the waits numbered in order within the slice, the middle one (odd count) or
- * two (even count) taken, and lower + (upper − lower) / 2 in doubles, which is the bits of
- * simple-statistics' type-7 quantile at ½ (and lower itself when they are one value). It uses
- * ROW_NUMBER and COUNT windows only, so every dialect runs it the same way.
+ * `median` does: of the N waits in order, the middle one (odd N) or two (even N), i.e. the
+ * positions k with N ≤ 2k ≤ N + 2, and lower + (upper − lower) / 2 in doubles, which is the bits
+ * of simple-statistics' type-7 quantile at ½ (and lower itself when they are one value). The
+ * waits are first counted per distinct value (real waits repeat), so the window sorts those:
+ * a value covers positions through − n + 1 … through, and holds a middle one exactly when
+ * 2·(through − n) ≤ N ≤ 2·through. Only SUM windows and joins on non-null keys: every dialect
+ * runs it the same way (Trino has no exact percentile function; none is needed).
  */
 export function sliceTableSql(d: Dialect, source: FactsSource): string {
   const t = source.tickets;
   const read = (['satisfaction', 'reason', 'channel', 'agent', 'wait_seconds', 'first_response_at', 'transfers', 'reopens', 'contacts', 'first_contact_resolved'] as const).filter((c) => t[c] !== null);
-  const measures = 'rated, satisfied, score_value, wait, waited, transferred, reopened, fcr';
-  const keyed = (dimension: string, label: string, hour: string, weekday: string) => `  SELECT '${dimension}' AS dimension, ${label} AS label, ${hour} AS hour, ${weekday} AS weekday, ${measures} FROM slice_waits`;
+  const measures = 'rated, satisfied, score_value, wait, transferred, reopened, fcr';
+  const keyed = (dimension: string, label: string, hour: string, weekday: string) => `  SELECT '${dimension}' AS dimension, ${label} AS label, ${hour} AS hour, ${weekday} AS weekday, ${measures} FROM slice_tickets`;
   // Each ticket once per dimension, keyed by its slice there (-1 and 0: hour and weekday not part of the key).
   const keys = [
     ['overall', `'${read.join(',')}'`, '-1', '0'],
@@ -47,7 +50,6 @@ export function sliceTableSql(d: Dialect, source: FactsSource): string {
   const slice = 'dimension, label, hour, weekday';
   // Without the column there is nothing to compare (an untyped NULL would not compare with a timestamp).
   const responded = t.first_response_at === null ? '' : `\n      WHEN responded_at >= created_at THEN ${d.secondsBetween('created_at', 'responded_at')}`;
-  const middle = `CASE WHEN wait IS NOT NULL AND 2 * wait_rank BETWEEN waits AND waits + 2 THEN wait END`;
   const counted = (text: string, zero: string) => `CASE WHEN ${d.fullMatch(text, COUNT)} THEN CASE WHEN ${d.fullMatch(text, zero)} THEN 0 ELSE 1 END END`;
   return `-- loyalty slice table: per hour, weekday, reason, channel, agent and weekday-hour cell: the counts and median wait that loyalty slices --facts-in reads (${d.name})
 -- source: ${tableName(d, t.table)}
@@ -77,21 +79,27 @@ slice_tickets AS (
     END AS fcr
   FROM tickets_usable
 ),
-slice_waits AS (
-  SELECT
-    hour, weekday, reason, channel, agent, rated, satisfied, score_value, wait,
-    CASE WHEN wait IS NULL THEN 0 ELSE 1 END AS waited, transferred, reopened, fcr
-  FROM slice_tickets
-),
 slice_keys AS (
 ${keys.map(([dimension, label, hour, weekday]) => keyed(dimension, label, hour, weekday)).join('\n  UNION ALL\n')}
 ),
-slice_ranked AS (
-  SELECT
-    ${slice}, ${measures},
-    ROW_NUMBER() OVER (PARTITION BY ${slice}, waited ORDER BY wait) AS wait_rank,
-    COUNT(wait) OVER (PARTITION BY ${slice}) AS waits
+wait_counts AS (
+  SELECT ${slice}, wait, COUNT(*) AS n
   FROM slice_keys
+  WHERE wait IS NOT NULL
+  GROUP BY ${slice}, wait
+),
+wait_positions AS (
+  SELECT
+    ${slice}, wait, n,
+    SUM(n) OVER (PARTITION BY ${slice} ORDER BY wait) AS through,
+    SUM(n) OVER (PARTITION BY ${slice}) AS waits
+  FROM wait_counts
+),
+slice_medians AS (
+  SELECT ${slice}, MIN(wait) AS wait_lower, MAX(wait) AS wait_upper
+  FROM wait_positions
+  WHERE 2 * (through - n) <= waits AND 2 * through >= waits
+  GROUP BY ${slice}
 ),
 slice_sums AS (
   SELECT
@@ -106,17 +114,17 @@ slice_sums AS (
     COUNT(reopened) AS reopens_known,
     COALESCE(SUM(reopened), 0) AS reopened,
     COUNT(fcr) AS fcr_known,
-    COALESCE(SUM(fcr), 0) AS fcr,
-    MIN(${middle}) AS wait_lower,
-    MAX(${middle}) AS wait_upper
-  FROM slice_ranked
+    COALESCE(SUM(fcr), 0) AS fcr
+  FROM slice_keys
   GROUP BY ${slice}
 )
 SELECT
-  ${SLICE_TABLE_COLUMNS.slice(0, -1).join(', ')},
-  wait_lower + (wait_upper - wait_lower) / 2 AS median_wait_seconds
-FROM slice_sums
-ORDER BY ${slice}
+  ${SLICE_TABLE_COLUMNS.slice(0, -1).map((c) => `s.${c}`).join(', ')},
+  m.wait_lower + (m.wait_upper - m.wait_lower) / 2 AS median_wait_seconds
+FROM slice_sums s
+LEFT JOIN slice_medians m
+  ON m.dimension = s.dimension AND m.label = s.label AND m.hour = s.hour AND m.weekday = s.weekday
+ORDER BY s.dimension, s.label, s.hour, s.weekday
 `;
 }
 

@@ -69,9 +69,9 @@ describe('loyalty sql', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^-- loyalty slice table: .* \(spark\)\n-- source: support\.tickets\n/);
     expect(out).toContain('(WEEKDAY(created_at) + 1) AS weekday');
-    // The median wait of each slice: the middle one or two waits, averaged in doubles.
-    expect(out).toContain('2 * wait_rank BETWEEN waits AND waits + 2');
-    expect(out).toContain('wait_lower + (wait_upper - wait_lower) / 2 AS median_wait_seconds');
+    // The median wait of each slice: the values holding the middle one or two positions, averaged in doubles.
+    expect(out).toContain('WHERE 2 * (through - n) <= waits AND 2 * through >= waits');
+    expect(out).toContain('m.wait_lower + (m.wait_upper - m.wait_lower) / 2 AS median_wait_seconds');
     const bad = await runCli(['sql', '--dialect', 'spark', '--query', 'drivers']);
     expect([bad.code, bad.err]).toEqual([64, 'error: --query "drivers" is not a query; choose facts or slices\n']);
   });
