@@ -1,4 +1,4 @@
-import { assertSatisfactionColumn, parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
+import { assertSatisfactionColumn, parseDimensions, resolveDimensions, type ColumnNaming } from '../analysis/sliceDimensions.js';
 import type { Dimension } from '../analysis/sliceResult.js';
 import type { SliceTable } from '../analysis/sliceTable.js';
 import { UsageError } from '../errors.js';
@@ -32,8 +32,13 @@ export async function sliceTableInputs(file: string | undefined, flags: SlicesFl
     if (file === undefined) throw new UsageError(`slices ${how} needs the tickets ${flags.source !== undefined ? 'table (schema.table)' : 'file or glob'} as its argument`);
     ({ table, quality } = await (await import('./slicesEngineRun.js')).sliceTableOnEngine(file, flags));
   }
-  assertSatisfactionColumn(table.present, quality.file);
-  const by = resolveDimensions(requested, table.present, quality.file);
+  // The engines take --column; an exported table can only be exported again from a table that has the column.
+  const naming: ColumnNaming =
+    flags.factsIn !== undefined
+      ? (c) => `export the slice table again from tickets with a ${c} column (or name it with --column tickets.${c}=NAME in loyalty sql)`
+      : (c) => `name the column that holds ${c === 'satisfaction' ? 'the scores' : 'it'} with --column tickets.${c}=NAME`;
+  assertSatisfactionColumn(table.present, quality.file, naming);
+  const by = resolveDimensions(requested, table.present, quality.file, naming);
   warnAboutQuality(quality, term);
   return { table, quality, by, minRated };
 }

@@ -47,6 +47,6 @@ describe('loyalty slices --source postgres://', () => {
     expect(renamed).toEqual(await slicesDocument(['fixtures/tickets.csv', '--by', 'reason']));
     const { code, out, err } = await runCli(['slices', '--source', POSTGRES_URL, `${SCHEMA}.renamed`]);
     expect([code, out]).toEqual([65, '']);
-    expect(err).toBe(`error: CSAT needs a satisfaction column, and postgres loyalty@localhost:5432/loyalty_test table ${SCHEMA}.renamed has none; map the header that holds the scores with --map tickets.satisfaction="Header"\n`);
+    expect(err).toBe(`error: CSAT needs a satisfaction column, and postgres loyalty@localhost:5432/loyalty_test table ${SCHEMA}.renamed has none; name the column that holds the scores with --column tickets.satisfaction=NAME\n`);
   });
 });
