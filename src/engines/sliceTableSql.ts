@@ -1,10 +1,9 @@
 import { NONE_KEY } from '../analysis/sliceResult.js';
+import { SLICE_TABLE_COLUMNS } from '../ingest/sliceTableRows.js';
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
-import { SLICE_TABLE_COLUMNS } from '../ingest/sliceTableRows.js';
 import { sqlList as list } from './sqlText.js';
 import { NO, SCORE_NUMBER, satisfiedScore, ticketsCtes, YES } from './ticketsSql.js';
-
 
 const COUNT = '[0-9]+([.]0+)?';
 const ZERO = '0+([.]0+)?';
