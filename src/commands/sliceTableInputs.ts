@@ -25,7 +25,9 @@ export async function sliceTableInputs(file: string | undefined, flags: SlicesFl
   let quality: FileQuality;
   if (flags.factsIn !== undefined) {
     if (file !== undefined) throw new UsageError(`--facts-in reads the slice table instead of the tickets: give no tickets argument with it (got "${file}")`);
-    if (flags.engine !== undefined || flags.source !== undefined) throw new UsageError('--facts-in cannot be combined with --engine or --source: the slice table is already computed');
+    if (flags.engine !== undefined || flags.source !== undefined || flags.column !== undefined || flags.memoryLimit !== undefined) {
+      throw new UsageError('--facts-in cannot be combined with --engine, --source, --column or --memory-limit: the slice table is already computed');
+    }
     table = await readSliceTableFile(flags.factsIn);
     quality = exportedQuality(flags.factsIn, table);
   } else {

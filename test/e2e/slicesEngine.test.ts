@@ -119,7 +119,8 @@ describe('loyalty slices --engine duckdb and --facts-in', () => {
     const cases: [string[], string][] = [
       [['--engine', 'duckdb', 'fixtures/tickets.csv', '--tz', 'Europe/Berlin'], 'error: --tz cannot be used with --engine: hours and weekdays are those of created_at as stored (the wall clock as written); convert the times where they are stored, or read the tickets CSV without --engine\n'],
       [['--facts-in', 'x.csv', 'fixtures/tickets.csv'], 'error: --facts-in reads the slice table instead of the tickets: give no tickets argument with it (got "fixtures/tickets.csv")\n'],
-      [['--facts-in', 'x.csv', '--engine', 'duckdb'], 'error: --facts-in cannot be combined with --engine or --source: the slice table is already computed\n'],
+      [['--facts-in', 'x.csv', '--engine', 'duckdb'], 'error: --facts-in cannot be combined with --engine, --source, --column or --memory-limit: the slice table is already computed\n'],
+      [['--facts-in', 'x.csv', '--column', 'tickets.reason=topic'], 'error: --facts-in cannot be combined with --engine, --source, --column or --memory-limit: the slice table is already computed\n'],
       [['--engine', 'duckdb'], 'error: slices --engine needs the tickets file or glob as its argument\n'],
       [[], 'error: slices needs a tickets file, e.g. loyalty slices tickets.csv (or --facts-in slices.csv)\n'],
       [['--engine', 'spark', 'fixtures/tickets.csv'], 'error: --engine "spark" is not supported; use --engine duckdb (or loyalty sql --dialect … for a warehouse)\n'],
