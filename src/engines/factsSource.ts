@@ -129,6 +129,9 @@ export function factsSource(tables: { orders: string; tickets: string }, map: Re
   };
 }
 
+/** The ticket columns only the slice query reads: the facts stage neither needs nor loads them. */
+export const SLICE_ONLY_TICKET_COLUMNS: readonly string[] = ['wait_seconds', 'first_response_at', 'transfers', 'reopens', 'contacts', 'first_contact_resolved'];
+
 const WANTED = {
   orders: ['customer_id', 'order_date', 'amount', 'order_id', 'status'],
   tickets: [

@@ -155,4 +155,14 @@ describe('loyalty slices --engine duckdb and --facts-in', () => {
     const missing = await runCli(['slices', '--engine', 'duckdb', join(dir, 'nope.parquet')]);
     expect([missing.code, missing.err]).toEqual([66, expect.stringMatching(/^error: duckdb: .*nope\.parquet/)]);
   });
+
+  it('refuses first_response_at in slash dates (65), which only the CSV path reads; cohort --engine, which does not read it, runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-slices-slash-'));
+    const tickets = join(dir, 'tickets.csv');
+    writeFileSync(tickets, 'customer_id,created_at,satisfaction,first_response_at\nC1,2014-01-06 10:00:00,5,1/6/2014 10:05\nC2,2014-01-07 11:00:00,2,1/7/2014 12:00\n');
+    const slices = await runCli(['slices', '--engine', 'duckdb', tickets]);
+    expect([slices.code, slices.err]).toEqual([65, `error: ${tickets}: column first_response_at (first_response_at) is unreadable in 2 of 2 rows; --engine duckdb reads ISO 8601 dates (2014-01-31 or 2014-01-31 10:00:00). Read this file without --engine, which understands more forms\n`]);
+    const cohort = await runCli(['cohort', '--engine', 'duckdb', 'fixtures/orders.csv', tickets, '--json']);
+    expect(cohort.code).toBe(0);
+  });
 });
