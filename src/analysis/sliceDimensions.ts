@@ -28,13 +28,13 @@ export function resolveDimensions(
   requested: Dimension[] | null,
   present: ReadonlySet<TicketColumn>,
   file: string,
+  naming: ColumnNaming = MAP_HEADER,
 ): Dimension[] {
   if (requested === null) return defaultDimensions(present);
   for (const d of requested) {
     if ((COLUMN_DIMENSIONS as readonly string[]).includes(d) && !present.has(d as TicketColumn)) {
       throw new DataError(
-        `--by ${d} needs a column "${d}", and ${file} has none; ` +
-          `map the header that holds it with --map tickets.${d}="Header", or leave ${d} out of --by`,
+        `--by ${d} needs a column "${d}", and ${file} has none; ${naming(d)}, or leave ${d} out of --by`,
       );
     }
   }
@@ -42,11 +42,15 @@ export function resolveDimensions(
 }
 
 /** CSAT needs scores: without a satisfaction column there is nothing to slice. */
-export function assertSatisfactionColumn(present: ReadonlySet<TicketColumn>, file: string): void {
+export function assertSatisfactionColumn(present: ReadonlySet<TicketColumn>, file: string, naming: ColumnNaming = MAP_HEADER): void {
   if (!present.has('satisfaction')) {
-    throw new DataError(
-      `CSAT needs a satisfaction column, and ${file} has none; ` +
-        'map the header that holds the scores with --map tickets.satisfaction="Header"',
-    );
+    throw new DataError(`CSAT needs a satisfaction column, and ${file} has none; ${naming('satisfaction')}`);
   }
 }
+
+/** How the user names the source of a missing column: the sentence saying so (each reader has its own flag). */
+export type ColumnNaming = (column: 'satisfaction' | Dimension) => string;
+
+/** The CSV path's: --map a header. */
+export const MAP_HEADER: ColumnNaming = (c) =>
+  c === 'satisfaction' ? 'map the header that holds the scores with --map tickets.satisfaction="Header"' : `map the header that holds it with --map tickets.${c}="Header"`;

@@ -1,7 +1,8 @@
 import type { TicketRecord } from '../ingest/records.js';
-import { median, mean } from '../stats/summary.js';
+import { median } from '../stats/summary.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { SliceStats } from './sliceResult.js';
+import type { SliceCounts } from './sliceTable.js';
 
 /**
  * Volume, CSAT and operational measures of a set of tickets.
@@ -14,36 +15,66 @@ import type { SliceStats } from './sliceResult.js';
  * // three tickets, scores 5, 2 and unrated → tickets 3, rated 2, satisfied 1, csat 0.5
  */
 export function sliceStats(tickets: readonly TicketRecord[]): SliceStats {
-  let rated = 0;
-  let satisfied = 0;
-  const scores: number[] = [];
+  return statsOfCounts(sliceCounts(tickets));
+}
+
+/**
+ * The additive counts of a set of tickets, and the median wait (not additive: computed here
+ * from the slice's own waits, as the SQL builder computes it per slice).
+ */
+export function sliceCounts(tickets: readonly TicketRecord[]): SliceCounts {
+  const counts = emptyCounts();
   const waits: number[] = [];
-  const transfers = new Rate();
-  const reopens = new Rate();
-  const fcr = new Rate();
   for (const t of tickets) {
+    counts.tickets += 1;
     if (t.satisfaction !== null) {
-      rated += 1;
-      if (t.satisfaction.satisfied) satisfied += 1;
-      if (t.satisfaction.kind === 'numeric') scores.push(t.satisfaction.value);
+      counts.rated += 1;
+      if (t.satisfaction.satisfied) counts.satisfied += 1;
+      if (t.satisfaction.kind === 'numeric') {
+        counts.scores += 1;
+        counts.scoreSum += t.satisfaction.value;
+      }
     }
     if (t.waitSeconds !== null) waits.push(t.waitSeconds);
-    if (t.transfers !== null) transfers.add(t.transfers > 0);
-    if (t.reopens !== null) reopens.add(t.reopens > 0);
+    if (t.transfers !== null) count(counts.transfers, t.transfers > 0);
+    if (t.reopens !== null) count(counts.reopens, t.reopens > 0);
     const firstContact = firstContactResolution(t);
-    if (firstContact !== null) fcr.add(firstContact);
+    if (firstContact !== null) count(counts.fcr, firstContact);
   }
+  counts.medianWaitSeconds = median(waits);
+  return counts;
+}
+
+/**
+ * The statistics of a slice from its counts. Scores are whole numbers 1–5, so their sum is
+ * exact in any order and sum ÷ count is the bits simple-statistics' mean gives.
+ */
+export function statsOfCounts(c: SliceCounts): SliceStats {
   return {
-    tickets: tickets.length,
-    rated,
-    satisfied,
-    csat: rated > 0 ? satisfied / rated : null,
-    ci95: rated > 0 ? wilsonInterval(satisfied, rated) : null,
-    meanScore: mean(scores),
-    medianWaitSeconds: median(waits),
-    transferRate: transfers.value(),
-    reopenRate: reopens.value(),
-    fcrRate: fcr.value(),
+    tickets: c.tickets,
+    rated: c.rated,
+    satisfied: c.satisfied,
+    csat: c.rated > 0 ? c.satisfied / c.rated : null,
+    ci95: c.rated > 0 ? wilsonInterval(c.satisfied, c.rated) : null,
+    meanScore: c.scores > 0 ? c.scoreSum / c.scores : null,
+    medianWaitSeconds: c.medianWaitSeconds,
+    transferRate: rate(c.transfers),
+    reopenRate: rate(c.reopens),
+    fcrRate: rate(c.fcr),
+  };
+}
+
+export function emptyCounts(): SliceCounts {
+  return {
+    tickets: 0,
+    rated: 0,
+    satisfied: 0,
+    scores: 0,
+    scoreSum: 0,
+    medianWaitSeconds: null,
+    transfers: { hits: 0, known: 0 },
+    reopens: { hits: 0, known: 0 },
+    fcr: { hits: 0, known: 0 },
   };
 }
 
@@ -54,14 +85,11 @@ export function firstContactResolution(t: TicketRecord): boolean | null {
   return null;
 }
 
-class Rate {
-  private hits = 0;
-  private n = 0;
-  add(hit: boolean): void {
-    this.n += 1;
-    if (hit) this.hits += 1;
-  }
-  value(): number | null {
-    return this.n > 0 ? this.hits / this.n : null;
-  }
+function count(share: { hits: number; known: number }, hit: boolean): void {
+  share.known += 1;
+  if (hit) share.hits += 1;
+}
+
+function rate(share: { hits: number; known: number }): number | null {
+  return share.known > 0 ? share.hits / share.known : null;
 }

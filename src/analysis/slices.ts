@@ -1,7 +1,7 @@
-import type { LoadedTickets, TicketColumn, TicketRecord } from '../ingest/records.js';
+import type { LoadedTickets, TicketColumn } from '../ingest/records.js';
 import { WEEKDAYS } from '../time/calendar.js';
 import { rankFindings } from './findings.js';
-import { HOUR_KEYS, orderedKeys, sliceKey } from './sliceKeys.js';
+import { HOUR_KEYS, orderedKeys } from './sliceKeys.js';
 import {
   COLUMN_DIMENSIONS,
   DEFAULT_TOP,
@@ -14,7 +14,8 @@ import {
 } from './sliceResult.js';
 import { fixFirstSentence, nothingFlaggedSentence, sliceSubject } from './sliceSentences.js';
 import { independenceTest, sliceVerdicts, withVerdict } from './sliceSignificance.js';
-import { sliceStats } from './sliceStats.js';
+import { emptyCounts, statsOfCounts } from './sliceStats.js';
+import { cellId, sliceTableOf, type SliceCounts, type SliceTable } from './sliceTable.js';
 
 /**
  * Where and when satisfaction drops: CSAT per hour, weekday, reason, channel and agent, each
@@ -25,14 +26,21 @@ import { sliceStats } from './sliceStats.js';
  * columns present (see resolveDimensions in src/analysis/sliceDimensions.ts).
  */
 export function analyzeSlices(tickets: LoadedTickets, options: SliceOptions): SliceResult {
-  const by = options.by ?? defaultDimensions(tickets.present);
-  const records = tickets.records;
-  const overall = sliceStats(records);
+  return analyzeSliceTable(sliceTableOf(tickets), options);
+}
+
+/**
+ * The analysis from the per-slice counts, whoever built them (ticket records in process, or a
+ * SQL engine): it never sees a ticket, so every builder gives the same result from the same counts.
+ */
+export function analyzeSliceTable(table: SliceTable, options: SliceOptions): SliceResult {
+  const by = options.by ?? defaultDimensions(table.present);
+  const overall = statsOfCounts(table.overall);
   const dimensions: SliceResult['dimensions'] = {};
   const tests: SliceResult['tests'] = {};
   for (const dimension of DIMENSIONS) {
     if (!by.includes(dimension)) continue;
-    const rows = sliceRows(records, dimension, options.minRated, overall);
+    const rows = sliceRows(table.dimensions[dimension], dimension, options.minRated, overall);
     dimensions[dimension] = rows;
     tests[dimension] = independenceTest(rows);
   }
@@ -48,7 +56,7 @@ export function analyzeSlices(tickets: LoadedTickets, options: SliceOptions): Sl
     tests,
     findings,
     headline,
-    heatmap: heatCells(records),
+    heatmap: heatCells(table.heatmap),
   };
 }
 
@@ -58,45 +66,28 @@ export function defaultDimensions(present: ReadonlySet<TicketColumn>): Dimension
 }
 
 function sliceRows(
-  records: readonly TicketRecord[],
+  slices: ReadonlyMap<string, SliceCounts>,
   dimension: Dimension,
   minRated: number,
-  overall: { rated: number; satisfied: number },
+  overall: { tickets: number; rated: number; satisfied: number },
 ): SliceRow[] {
-  const groups = new Map<string, TicketRecord[]>();
-  for (const t of records) {
-    const key = sliceKey(t, dimension);
-    const group = groups.get(key);
-    if (group) group.push(t);
-    else groups.set(key, [t]);
-  }
-  const counts = new Map([...groups].map(([k, g]) => [k, g.length]));
+  const counts = new Map([...slices].map(([k, c]) => [k, c.tickets]));
   const rows = orderedKeys(dimension, counts).map((key) => {
-    const stats = sliceStats(groups.get(key) ?? []);
-    return { key, ...stats, share: records.length > 0 ? stats.tickets / records.length : 0 };
+    const stats = statsOfCounts(slices.get(key) ?? emptyCounts());
+    return { key, ...stats, share: overall.tickets > 0 ? stats.tickets / overall.tickets : 0 };
   });
   const verdicts = sliceVerdicts(rows, overall, minRated);
   return rows.map((row, i) => withVerdict(row, verdicts[i]));
 }
 
-function heatCells(records: readonly TicketRecord[]): HeatCell[] {
-  const cells = new Map<string, { tickets: number; rated: number; satisfied: number }>();
-  for (const t of records) {
-    const id = `${sliceKey(t, 'weekday')} ${sliceKey(t, 'hour')}`;
-    const cell = cells.get(id) ?? { tickets: 0, rated: 0, satisfied: 0 };
-    cell.tickets += 1;
-    if (t.satisfaction !== null) {
-      cell.rated += 1;
-      if (t.satisfaction.satisfied) cell.satisfied += 1;
-    }
-    cells.set(id, cell);
-  }
+function heatCells(cells: ReadonlyMap<string, SliceCounts>): HeatCell[] {
   const out: HeatCell[] = [];
   for (const weekday of WEEKDAYS) {
     for (const hour of HOUR_KEYS) {
-      const cell = cells.get(`${weekday} ${hour}`);
-      if (!cell) continue;
-      out.push({ weekday, hour, ...cell, csat: cell.rated > 0 ? cell.satisfied / cell.rated : null });
+      const cell = cells.get(cellId(weekday, hour));
+      if (!cell || cell.tickets === 0) continue;
+      const { tickets, rated, satisfied } = cell;
+      out.push({ weekday, hour, tickets, rated, satisfied, csat: rated > 0 ? satisfied / rated : null });
     }
   }
   return out;

@@ -3,23 +3,21 @@ import type { CohortResult } from '../analysis/cohortResult.js';
 import { chooseCohortWindow } from '../analysis/cohortWindow.js';
 import { resolutionRuleFor } from '../analysis/resolution.js';
 import { parseCohortSpans } from '../analysis/windows.js';
-import { DIALECTS, tableName, type Dialect } from '../engines/dialects.js';
-import { duckdbFileViews, type FileViews } from '../engines/duckdbFiles.js';
-import { openDuckDb } from '../engines/duckdbEngine.js';
+import type { Dialect } from '../engines/dialects.js';
+import type { FileViews } from '../engines/duckdbFiles.js';
 import type { Engine } from '../engines/engine.js';
 import { readEngineFactsTable } from '../engines/factsRows.js';
-import { matchColumns, parseColumnFlags, sourceOf } from '../engines/factsSource.js';
-import { describeTarget, openPostgres } from '../engines/postgresEngine.js';
 import { factsSql, factsWindows, ticketCountsSql } from '../engines/factsSql.js';
 import { orderRowsSql, orderSpanSql, ordersCtes } from '../engines/ordersSql.js';
-import { DataError, UsageError } from '../errors.js';
-import { percent } from '../ingest/accounting.js';
+import { DataError } from '../errors.js';
 import { CurrencyTally } from '../ingest/currencies.js';
 import { DEFAULT_INGEST_OPTIONS } from '../ingest/records.js';
 import type { FileQuality, TicketColumn } from '../ingest/records.js';
 import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { dayFromParts, isoDay } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
+import { assertCellsUsable, fileQuality, withEmptiedCells } from './engineQuality.js';
+import { openSource } from './engineSource.js';
 import { parseMaxUnusable } from './ingestOptions.js';
 import type { CohortCommandFlags } from './cohortFlags.js';
 
@@ -86,107 +84,7 @@ export async function cohortOnEngine(
 
 const RANKED = 'loyalty_orders_ranked';
 
-/** Where the facts come from: an engine, its dialect, the tables and their columns, and names for messages. */
-async function openSource(
-  ordersArg: string,
-  ticketsArg: string,
-  flags: CohortCommandFlags,
-): Promise<{ engine: Engine; dialect: Dialect; views: FileViews; labels: { orders: string; tickets: string } }> {
-  const columnMap = parseColumnFlags(flags.column ?? []);
-  if (flags.source !== undefined) {
-    if (flags.engine !== undefined) throw new UsageError('--engine and --source cannot be used together: --source runs the facts stage in that database');
-    if (!/^postgres(ql)?:\/\//i.test(flags.source.trim())) {
-      throw new UsageError('--source takes a postgres:// URL (postgres://user@host:5432/database; the password from the URL or PGPASSWORD)');
-    }
-    const url = flags.source.trim();
-    const engine = await openPostgres(url);
-    try {
-      const d = DIALECTS.postgres;
-      const target = describeTarget(url);
-      const labels = { orders: `postgres ${target} table ${ordersArg}`, tickets: `postgres ${target} table ${ticketsArg}` };
-      const orders = matchColumns(await engine.columnNames(`SELECT * FROM ${tableName(d, ordersArg)}`), 'orders', columnMap, labels.orders);
-      const tickets = matchColumns(await engine.columnNames(`SELECT * FROM ${tableName(d, ticketsArg)}`), 'tickets', columnMap, labels.tickets);
-      const source = sourceOf({ orders: ordersArg, tickets: ticketsArg }, { orders, tickets }, flags.rowOrder?.trim() || null);
-      return { engine, dialect: d, views: { source, columns: { orders, tickets } }, labels };
-    } catch (e) {
-      await engine.close();
-      throw e;
-    }
-  }
-  if (flags.engine !== 'duckdb') throw new UsageError(`--engine "${flags.engine}" is not supported; use --engine duckdb (or loyalty sql --dialect … for a warehouse)`);
-  if (flags.memoryLimit !== undefined && !/^\s*\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i.test(flags.memoryLimit)) {
-    throw new UsageError(`--memory-limit "${flags.memoryLimit}" is not a size; write e.g. --memory-limit 4GB`);
-  }
-  const engine = await openDuckDb({ memoryLimit: flags.memoryLimit?.replace(/\s+/g, '') });
-  try {
-    const views = await duckdbFileViews(engine, { orders: ordersArg, tickets: ticketsArg }, columnMap);
-    return { engine, dialect: DIALECTS.duckdb, views, labels: { orders: ordersArg, tickets: ticketsArg } };
-  } catch (e) {
-    await engine.close();
-    throw e;
-  }
-}
-
 async function ordersQuality(engine: Engine, d: Dialect, label: string, views: FileViews): Promise<FileQuality> {
   const [row] = await engine.rows(orderRowsSql(d, views.source));
   return fileQuality(engine.name, label, views.columns.orders, Number(row!.rows_read), Number(row!.rows_used), Number(row!.duplicate_order_ids));
-}
-
-/**
- * The data-quality block of a file or table read by an engine: rows read and used, and the
- * rows set aside by count (without line numbers: an engine keeps none).
- */
-function fileQuality(engine: string, file: string, columns: Record<string, string>, read: number, used: number, duplicates: number): FileQuality {
-  const skipped: FileQuality['skipped'] = {};
-  if (duplicates > 0) skipped['duplicate order_id'] = { count: duplicates, firstLines: [], examples: [] };
-  const unusable = read - used - duplicates;
-  if (unusable > 0) skipped['missing or unreadable customer_id, date or amount'] = { count: unusable, firstLines: [], examples: [] };
-  return {
-    file,
-    format: engine,
-    columns,
-    rowsRead: read,
-    rowsUsed: used,
-    rowsSkipped: read - used,
-    skipped,
-    ...(duplicates > 0 || 'amount' in columns ? { duplicateOrderIds: duplicates } : {}),
-    decisions: [engine === 'duckdb' ? 'read by DuckDB: ISO 8601 dates as written (offsets kept, not converted), plain decimal amounts' : 'read by PostgreSQL: dates and amounts as the table types them'],
-    warnings: [],
-  };
-}
-
-/**
- * Unreadable cells the engine left empty (NULL) in rows it kept, counted by reason as the CSV
- * path counts them (cellsEmptied and one warning), without line numbers: an engine keeps none.
- */
-function withEmptiedCells(quality: FileQuality, counts: Record<string, number>): FileQuality {
-  // By reason, in the CSV path's order.
-  const found = Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (found.length === 0) return quality;
-  const total = found.reduce((sum, [, n]) => sum + n, 0);
-  return {
-    ...quality,
-    cellsEmptied: Object.fromEntries(found.map(([reason, count]) => [reason, { count, firstLines: [], examples: [] }])),
-    warnings: [...quality.warnings, `${total} unreadable cell(s) left empty, their rows kept: ${found.map(([reason, n]) => `${n} ${reason}`).join('; ')}`],
-  };
-}
-
-const CELL_FIX: Record<string, string> = {
-  satisfaction: 'use 1–5, good/bad or satisfied/unsatisfied (empty, offered or unoffered mean not rated)',
-  resolved: 'use true/false, yes/no or 1/0',
-};
-
-/**
- * The CSV path's limit on one optional column's unreadable cells (--max-unusable, 5% of the
- * rows read by default): above it the table is refused (65), as the file would be.
- */
-function assertCellsUsable(label: string, columns: Record<string, string>, read: number, emptied: Record<string, number>, limit: number): void {
-  if (read === 0) return;
-  for (const [column, count] of Object.entries(emptied)) {
-    if (count / read <= limit) continue;
-    const raise = limit < 1 ? `, or raise the limit with --max-unusable (now ${percent(limit)})` : '';
-    throw new DataError(`${label}: ${percent(count / read)} of rows (${count} of ${read}) have an unreadable ${column} in column "${columns[column] ?? column}"; ${CELL_FIX[column]}${raise}.`);
-  }
 }

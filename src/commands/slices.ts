@@ -22,6 +22,14 @@ Examples:
   loyalty slices tickets.csv --by hour,reason --min-rated 50
   loyalty slices tickets.csv --json > slices.json
   loyalty slices tickets.csv --out reports/slices --tz Europe/Berlin
+  loyalty slices --engine duckdb 'tickets/*.parquet' --memory-limit 4GB
+  loyalty slices --source postgres://analyst@db.internal/shop support.tickets
+  loyalty slices --facts-in slices.parquet
+
+--engine duckdb and --source compute the per-slice counts and median waits in DuckDB (CSV,
+Parquet, globs) or PostgreSQL; --facts-in reads them from the exported result of
+loyalty sql --query slices (CSV or Parquet). Both read the wall clock as written: --tz is
+refused with them. See the README's "Engines".
 
 --out DIR writes slices.md and Vega-Lite charts: csat-by-hour, csat-by-weekday,
 volume-by-weekday, csat-by-reason, csat-heatmap (.vl.json), for the dimensions analysed.`;
@@ -32,19 +40,29 @@ export interface SlicesFlags extends RawIngestFlags {
   out?: string;
   minRated: string;
   top: string;
+  engine?: string;
+  memoryLimit?: string;
+  source?: string;
+  column?: string[];
+  factsIn?: string;
 }
 
 export function slicesCommand(select: (run: Run) => void): Command {
   const cmd = new Command('slices')
     .description('where and when satisfaction drops: CSAT by hour, weekday, reason, channel and agent')
-    .argument('<tickets>', 'tickets CSV (needs customer_id, created_at and satisfaction)')
+    .argument('[tickets]', 'tickets CSV (needs customer_id, created_at and satisfaction); with --engine a CSV or Parquet file or glob, with --source a table')
     .option('--by <dimensions>', `comma list of ${DIMENSIONS.join(', ')} (default: hour, weekday and every column present)`)
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--out <dir>', 'write slices.md and the Vega-Lite charts into DIR', parseOutDir)
     .option('--min-rated <n>', 'ratings a slice needs before it can be flagged', String(DEFAULT_SLICE_OPTIONS.minRated))
-    .option('--top <n>', TOP_HELP, String(DEFAULT_SLICE_OPTIONS.top));
+    .option('--top <n>', TOP_HELP, String(DEFAULT_SLICE_OPTIONS.top))
+    .option('--engine <name>', 'duckdb: compute the slice table in DuckDB over a CSV or Parquet file or glob (out of core)')
+    .option('--memory-limit <size>', 'with --engine duckdb: its memory cap, e.g. 4GB (it spills to disk beyond)')
+    .option('--source <url>', 'postgres://user@host/db: compute the slice table in that database; the argument then names its tickets table')
+    .option('--column <role.column=NAME>', 'with --engine or --source: the column holding a canonical column, e.g. tickets.reason=topic (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .option('--facts-in <file>', 'read the slice table from FILE (CSV or Parquet), the exported result of loyalty sql --query slices');
   addIngestOptions(cmd).addHelpText('after', HELP);
-  return cmd.action((file: string, flags: SlicesFlags) => select(async (term) => (await import('./slicesRun.js')).runSlices(file, await configuredFlags(cmd, flags), term)));
+  return cmd.action((file: string | undefined, flags: SlicesFlags) => select(async (term) => (await import('./slicesRun.js')).runSlices(file, await configuredFlags(cmd, flags), term)));
 }
 
 export const TOP_HELP = 'reason, channel and agent slices each table and chart shows, the rest summed as "other (K labels)"';

@@ -28,8 +28,12 @@ the same rows; without it the earliest order date wins, then the smallest amount
 
 --cohort is required for the facts query (it does not look at your data to choose a month).
 
---query slices prints the counts loyalty slices is built from instead: tickets, rated and
-satisfied tickets per hour, ISO weekday (1 = Monday), reason, channel and agent.
+--query slices prints the table loyalty slices is built from instead: per hour, ISO weekday
+(1 = Monday), reason, channel, agent and weekday-hour cell, the tickets, ratings, score sums,
+transfer, reopen and first-contact counts and the exact median wait. Export its result (CSV
+with a header, or Parquet) and read it with loyalty slices --facts-in FILE. It reads the
+operational columns too (wait_seconds, first_response_at, transfers, reopens, contacts,
+first_contact_resolved): list those the table lacks in --absent.
 
 Examples:
   loyalty sql --dialect bigquery --cohort 2014-01 --orders-table shop.orders --tickets-table shop.tickets
@@ -37,7 +41,7 @@ Examples:
   loyalty sql --dialect snowflake --cohort 2014-01..2014-03 --follow 90d --row-order line > facts.sql
   loyalty sql --dialect bigquery --cohort 2014-01 --currency USD > facts.sql   # then, on the export:
   loyalty cohort --facts-in facts.csv --cohort 2014-01
-  loyalty sql --dialect trino --query slices --tickets-table support.tickets`;
+  loyalty sql --dialect trino --query slices --tickets-table support.tickets --absent tickets.first_response_at`;
 
 
 export function sqlCommand(select: (run: Run) => void): Command {
@@ -45,7 +49,7 @@ export function sqlCommand(select: (run: Run) => void): Command {
   const cmd = new Command('sql')
     .description('print the per-member facts query for DuckDB, PostgreSQL, BigQuery, Snowflake, Spark or Trino')
     .option('--dialect <name>', 'duckdb, postgres, bigquery, snowflake, spark or trino')
-    .option('--query <name>', 'facts (one row per cohort member) or slices (ticket counts per hour, weekday, reason, channel, agent)', 'facts')
+    .option('--query <name>', 'facts (one row per cohort member) or slices (the per-slice table loyalty slices --facts-in reads)', 'facts')
     .option('--cohort <window>', 'cohort window: YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (required)')
     .option('--follow <span>', 'length of the follow-up window: months (3m), days (90d) or weeks (12w)', d.follow)
     .option('--grace <span>', 'how long after the cohort window a ticket still counts as a problem', d.grace)

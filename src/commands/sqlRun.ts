@@ -6,7 +6,7 @@ import { DIALECT_NAMES, DIALECTS, type DialectName } from '../engines/dialects.j
 import { factsSource, parseColumnFlags } from '../engines/factsSource.js';
 import { factsSql, factsWindows, resolutionRuleOf } from '../engines/factsSql.js';
 import { CurrencyTally } from '../ingest/currencies.js';
-import { sliceCountsSql } from '../engines/sliceCountsSql.js';
+import { sliceTableSql } from '../engines/sliceTableSql.js';
 import type { SqlFlags } from './sqlFlags.js';
 
 /** `loyalty sql`: the facts query on stdout, nothing else. */
@@ -22,7 +22,7 @@ export async function runSql(flags: SqlFlags, term: Terminal): Promise<number> {
   const source = factsSource({ orders: flags.ordersTable ?? 'orders', tickets: flags.ticketsTable ?? 'tickets' }, columns, absent);
   const dialect = DIALECTS[name as DialectName];
   if (flags.query === 'slices') {
-    term.out(sliceCountsSql(dialect, source).trimEnd());
+    term.out(sliceTableSql(dialect, source).trimEnd());
     return EXIT.ok;
   }
   if (flags.query !== 'facts') throw new UsageError(`--query "${flags.query}" is not a query; choose facts or slices`);

@@ -30,6 +30,10 @@ export interface Dialect {
   hour(expr: string): string;
   /** ISO weekday 1 (Monday) … 7 (Sunday) of a timestamp. */
   isoWeekday(expr: string): string;
+  /** `expr` as an IEEE double (numeric text is read to the nearest double, as JavaScript's Number does). */
+  float(expr: string): string;
+  /** Seconds from timestamp `from` to `to`, as a double: whole milliseconds ÷ 1000, as the CSV path computes a wait. */
+  secondsBetween(from: string, to: string): string;
 }
 
 /**
@@ -83,6 +87,8 @@ export const DIALECTS: Record<DialectName, Dialect> = {
     exact: (e) => `CAST(${e} AS DECIMAL(38, 6))`,
     hour: (e) => `EXTRACT(HOUR FROM ${e})`,
     isoWeekday: (e) => `ISODOW(${e})`,
+    float: (e) => `CAST(${e} AS DOUBLE)`,
+    secondsBetween: (from, to) => `CAST(DATE_DIFF('millisecond', ${from}, ${to}) AS DOUBLE) / 1000`,
   },
   postgres: {
     name: 'postgres',
@@ -95,6 +101,8 @@ export const DIALECTS: Record<DialectName, Dialect> = {
     exact: (e) => `CAST(${e} AS NUMERIC(38, 6))`,
     hour: (e) => `CAST(EXTRACT(HOUR FROM ${e}) AS INTEGER)`,
     isoWeekday: (e) => `CAST(EXTRACT(ISODOW FROM ${e}) AS INTEGER)`,
+    float: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
+    secondsBetween: (from, to) => `CAST(ROUND(EXTRACT(EPOCH FROM (${to} - ${from})) * 1000) AS DOUBLE PRECISION) / 1000`,
   },
   bigquery: {
     name: 'bigquery',
@@ -109,6 +117,8 @@ export const DIALECTS: Record<DialectName, Dialect> = {
     hour: (e) => `EXTRACT(HOUR FROM ${e})`,
     // DAYOFWEEK is 1 = Sunday … 7 = Saturday.
     isoWeekday: (e) => `MOD(EXTRACT(DAYOFWEEK FROM ${e}) + 5, 7) + 1`,
+    float: (e) => `CAST(${e} AS FLOAT64)`,
+    secondsBetween: (from, to) => `CAST(TIMESTAMP_DIFF(${to}, ${from}, MILLISECOND) AS FLOAT64) / 1000`,
   },
   snowflake: {
     name: 'snowflake',
@@ -122,6 +132,8 @@ export const DIALECTS: Record<DialectName, Dialect> = {
     exact: (e) => `CAST(${e} AS NUMBER(38, 6))`,
     hour: (e) => `EXTRACT(HOUR FROM ${e})`,
     isoWeekday: (e) => `DAYOFWEEKISO(${e})`,
+    float: (e) => `CAST(${e} AS DOUBLE)`,
+    secondsBetween: (from, to) => `CAST(DATEDIFF(millisecond, ${from}, ${to}) AS DOUBLE) / 1000`,
   },
   spark: {
     name: 'spark',
@@ -135,6 +147,8 @@ export const DIALECTS: Record<DialectName, Dialect> = {
     hour: (e) => `HOUR(${e})`,
     // WEEKDAY is 0 = Monday … 6 = Sunday.
     isoWeekday: (e) => `(WEEKDAY(${e}) + 1)`,
+    float: (e) => `CAST(${e} AS DOUBLE)`,
+    secondsBetween: (from, to) => `CAST(UNIX_MILLIS(${to}) - UNIX_MILLIS(${from}) AS DOUBLE) / 1000`,
   },
   trino: {
     name: 'trino',
@@ -147,6 +161,8 @@ export const DIALECTS: Record<DialectName, Dialect> = {
     exact: (e) => `CAST(${e} AS DECIMAL(38, 6))`,
     hour: (e) => `HOUR(${e})`,
     isoWeekday: (e) => `DAY_OF_WEEK(${e})`,
+    float: (e) => `CAST(${e} AS DOUBLE)`,
+    secondsBetween: (from, to) => `CAST(DATE_DIFF('millisecond', ${from}, ${to}) AS DOUBLE) / 1000`,
   },
 };
 

@@ -1,6 +1,6 @@
 import { DataError } from '../errors.js';
 import type { Engine } from './engine.js';
-import { matchColumns, sourceOf, type FactsSource } from './factsSource.js';
+import { matchColumns, SLICE_ONLY_TICKET_COLUMNS, sourceOf, type FactsSource } from './factsSource.js';
 
 /**
  * Orders and tickets files (CSV, Parquet, or globs of either: `orders/*.parquet`) as DuckDB
@@ -33,24 +33,37 @@ const TICKETS_TABLE = 'loyalty_tickets';
 const ROW_ID = 'rowid';
 const NUMBERED_ROW = 'loyalty_row';
 
-const DATES = new Set(['order_date', 'created_at']);
+const DATES = new Set(['order_date', 'created_at', 'first_response_at']);
 
 export async function duckdbFileViews(engine: Engine, files: { orders: string; tickets: string }, columnMap: Record<string, string>): Promise<FileViews> {
   const orders = await view(engine, ORDERS_TABLE, files.orders, 'orders', columnMap);
-  const tickets = await view(engine, TICKETS_TABLE, files.tickets, 'tickets', columnMap);
+  // The facts stage leaves the slice-only columns in the file: not loaded, not checked.
+  const tickets = await view(engine, TICKETS_TABLE, files.tickets, 'tickets', columnMap, (c) => !SLICE_ONLY_TICKET_COLUMNS.includes(c));
   const row = rowIdHidden(orders) ? NUMBERED_ROW : ROW_ID;
   return { source: sourceOf({ orders: ORDERS_TABLE, tickets: TICKETS_TABLE }, { orders, tickets }, row), columns: { orders, tickets } };
+}
+
+/** The tickets file alone, as the table `slices` reads (the orders are not read). */
+export async function duckdbTicketsView(engine: Engine, path: string, columnMap: Record<string, string>): Promise<{ table: string; columns: Record<string, string> }> {
+  return { table: TICKETS_TABLE, columns: await view(engine, TICKETS_TABLE, path, 'tickets', columnMap) };
 }
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Creates the view; returns canonical column → the file's column, for the columns found. */
-async function view(engine: Engine, name: string, path: string, role: 'orders' | 'tickets', columnMap: Record<string, string>): Promise<Record<string, string>> {
+async function view(
+  engine: Engine,
+  name: string,
+  path: string,
+  role: 'orders' | 'tickets',
+  columnMap: Record<string, string>,
+  wanted: (column: string) => boolean = () => true,
+): Promise<Record<string, string>> {
   const parquet = /\.parquet$/i.test(path);
   const reader = parquet ? `read_parquet(${literal(path)})` : `read_csv(${literal(path)}, all_varchar = true)`;
   const names = await engine.columnNames(`SELECT * FROM ${reader}`);
-  const found = matchColumns(names, role, columnMap, path);
+  const found = Object.fromEntries(Object.entries(matchColumns(names, role, columnMap, path)).filter(([c]) => wanted(c)));
   // Typed the same way for CSV and Parquet: dates as wall-clock TIMESTAMPs, amounts exact. The
   // file is read once, into a table (DuckDB spills it to disk beyond --memory-limit): the span,
   // facts and count queries then read the table, not the file four times over.

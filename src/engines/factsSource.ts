@@ -41,6 +41,13 @@ export interface FactsSource {
     reason: string | null;
     channel: string | null;
     agent: string | null;
+    /** The operational columns only the slice query reads (wait, transfer, reopen and first-contact measures). */
+    wait_seconds: string | null;
+    first_response_at: string | null;
+    transfers: string | null;
+    reopens: string | null;
+    contacts: string | null;
+    first_contact_resolved: string | null;
   };
 }
 
@@ -55,6 +62,12 @@ export const OPTIONAL_SOURCE_COLUMNS = [
   'tickets.reason',
   'tickets.channel',
   'tickets.agent',
+  'tickets.wait_seconds',
+  'tickets.first_response_at',
+  'tickets.transfers',
+  'tickets.reopens',
+  'tickets.contacts',
+  'tickets.first_contact_resolved',
 ] as const;
 
 const SOURCE_COLUMNS = [
@@ -106,13 +119,25 @@ export function factsSource(tables: { orders: string; tickets: string }, map: Re
       reason: column('tickets.reason', 'reason'),
       channel: column('tickets.channel', 'channel'),
       agent: column('tickets.agent', 'agent'),
+      wait_seconds: column('tickets.wait_seconds', 'wait_seconds'),
+      first_response_at: column('tickets.first_response_at', 'first_response_at'),
+      transfers: column('tickets.transfers', 'transfers'),
+      reopens: column('tickets.reopens', 'reopens'),
+      contacts: column('tickets.contacts', 'contacts'),
+      first_contact_resolved: column('tickets.first_contact_resolved', 'first_contact_resolved'),
     },
   };
 }
 
+/** The ticket columns only the slice query reads: the facts stage neither needs nor loads them. */
+export const SLICE_ONLY_TICKET_COLUMNS: readonly string[] = ['wait_seconds', 'first_response_at', 'transfers', 'reopens', 'contacts', 'first_contact_resolved'];
+
 const WANTED = {
   orders: ['customer_id', 'order_date', 'amount', 'order_id', 'status'],
-  tickets: ['customer_id', 'created_at', 'order_id', 'status', 'resolved', 'satisfaction', 'reason', 'channel', 'agent'],
+  tickets: [
+    'customer_id', 'created_at', 'order_id', 'status', 'resolved', 'satisfaction', 'reason', 'channel', 'agent',
+    'wait_seconds', 'first_response_at', 'transfers', 'reopens', 'contacts', 'first_contact_resolved',
+  ],
 };
 const REQUIRED = { orders: ['customer_id', 'order_date', 'amount'], tickets: ['customer_id', 'created_at'] };
 

@@ -13,7 +13,8 @@ export const NO = ['false', 'no', 'n', '0'];
 /**
  * The tickets as the facts and slice queries see them, as CTEs after `whitespace`:
  * tickets_text (ids, statuses and labels trimmed; statuses, resolved cells and scores lower-cased;
- * empty labels null; labels only when `labels`), tickets_usable (e-mail ids lower-cased; tickets without a customer or
+ * empty labels null; labels, and the operational columns as trimmed text (OPERATIONAL), only when
+ * `labels`), tickets_usable (e-mail ids lower-cased; tickets without a customer or
  * date left out, as the CSV reader skips those rows; an unrecognised score or resolved cell
  * made NULL, not rated / not known, and the ticket kept, as the CSV reader empties such a cell;
  * score_emptied and resolved_emptied mark those cells, 1 each, for the data-quality counts).
@@ -24,6 +25,13 @@ export function ticketsCtes(d: Dialect, source: FactsSource, labels: boolean): s
   // The facts need no labels: a table without reason, channel or agent columns still works.
   const label = (name: string | null) => (labels ? `NULLIF(${clean(name)}, '')` : 'NULL');
   const yesNo = [...YES, ...NO];
+  // Only the slice query reads these: the facts query's text stays as it was without them.
+  const operational = labels
+    ? {
+        text: `,\n    ${clean(t.wait_seconds)} AS wait_text,\n    ${col(t.first_response_at)} AS responded_at,\n    ${clean(t.transfers)} AS transfers_text,\n    ${clean(t.reopens)} AS reopens_text,\n    ${clean(t.contacts)} AS contacts_text,\n    LOWER(${clean(t.first_contact_resolved)}) AS fcr_text`,
+        usable: `,\n    ${OPERATIONAL.join(', ')}`,
+      }
+    : { text: '', usable: '' };
   const scoreRead = `(score IN (${list([...SCORE_GOOD, ...SCORE_BAD])}) OR ${d.fullMatch('score', SCORE_NUMBER)})`;
   return `tickets_text AS (
   SELECT
@@ -36,7 +44,7 @@ export function ticketsCtes(d: Dialect, source: FactsSource, labels: boolean): s
     LOWER(${clean(t.satisfaction)}) AS score,
     ${label(t.reason)} AS reason,
     ${label(t.channel)} AS channel,
-    ${label(t.agent)} AS agent
+    ${label(t.agent)} AS agent${operational.text}
   FROM ${tableName(d, t.table)}
   CROSS JOIN whitespace w
 ),
@@ -45,13 +53,16 @@ tickets_usable AS (
     ${emailFolded('customer_id')} AS customer_id, created_at, created_day, order_id, status,
     CASE WHEN resolved IN (${list(yesNo)}) THEN resolved END AS resolved,
     CASE WHEN ${scoreRead} THEN score END AS score,
-    reason, channel, agent,
+    reason, channel, agent${operational.usable},
     CASE WHEN resolved IS NULL OR resolved = '' OR resolved IN (${list(yesNo)}) THEN 0 ELSE 1 END AS resolved_emptied,
     CASE WHEN score IS NULL OR score IN (${list(SCORE_UNRATED)}) OR ${scoreRead} THEN 0 ELSE 1 END AS score_emptied
   FROM tickets_text
   WHERE customer_id <> '' AND created_day IS NOT NULL
 )`;
 }
+
+/** The operational columns tickets_usable carries when `labels`: cells as trimmed text (fcr_text lower-cased), responded_at as stored. */
+export const OPERATIONAL = ['wait_text', 'responded_at', 'transfers_text', 'reopens_text', 'contacts_text', 'fcr_text'] as const;
 
 /** Whether the (lower-cased) score is a satisfied one: 4 or 5, good or satisfied. */
 export function satisfiedScore(d: Dialect, score: string): string {

@@ -2,11 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engines/engine.js';
-import { openPostgres } from '../../src/engines/postgresEngine.js';
 import { writeEdgeCases } from '../engines/edgeCases.js';
 import { engineComputed } from '../engines/equivalence.js';
-import { POSTGRES_URL } from '../engines/engines.js';
+import { POSTGRES_URL, usePostgresSchema } from '../engines/engines.js';
 import { rawCsvTable, stage } from '../engines/stage.js';
 import { runCli } from './cli.js';
 import { cohortDocument } from './cohortDocument.js';
@@ -17,30 +15,20 @@ import { cohortDocument } from './cohortDocument.js';
  * path's except dataQuality and the fields that need per-ticket data (proactiveFollowUp,
  * monthly: engineComputed); the adjusted comparison included.
  */
-const SCHEMA = `loyalty_e2e_${process.pid}`;
 
 
 describe('loyalty cohort --source postgres://', () => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await openPostgres(POSTGRES_URL);
-    await engine.run(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await engine.run(`CREATE SCHEMA ${SCHEMA}`);
-  });
-  afterAll(async () => {
-    await engine?.run(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await engine?.close();
-  });
+  const { engineOf, schema: SCHEMA } = usePostgresSchema({ beforeAll, afterAll }, 'loyalty_e2e');
 
   it('prints the JSON of the CSV path on the fixtures and on seeded edge-case data', async () => {
-    await stage(engine, `${SCHEMA}.orders`, rawCsvTable('fixtures/orders.csv', 'orders'), false);
-    await stage(engine, `${SCHEMA}.tickets`, rawCsvTable('fixtures/tickets.csv', 'tickets'), false);
+    await stage(engineOf(), `${SCHEMA}.orders`, rawCsvTable('fixtures/orders.csv', 'orders'), false);
+    await stage(engineOf(), `${SCHEMA}.tickets`, rawCsvTable('fixtures/tickets.csv', 'tickets'), false);
     const reference = engineComputed(await cohortDocument(['fixtures/orders.csv', 'fixtures/tickets.csv']));
     expect(await cohortDocument(['--source', POSTGRES_URL, `${SCHEMA}.orders`, `${SCHEMA}.tickets`, '--row-order', 'line'])).toEqual(reference);
 
     const files = writeEdgeCases(mkdtempSync(join(tmpdir(), 'loyalty-edge-pg-')), 6);
-    await stage(engine, `${SCHEMA}.edge_orders`, rawCsvTable(files.orders, 'orders'), false);
-    await stage(engine, `${SCHEMA}.edge_tickets`, rawCsvTable(files.tickets, 'tickets'), false);
+    await stage(engineOf(), `${SCHEMA}.edge_orders`, rawCsvTable(files.orders, 'orders'), false);
+    await stage(engineOf(), `${SCHEMA}.edge_tickets`, rawCsvTable(files.tickets, 'tickets'), false);
     const edge = engineComputed(await cohortDocument([files.orders, files.tickets, '--cohort', '2014-01']));
     expect(await cohortDocument(['--source', POSTGRES_URL, `${SCHEMA}.edge_orders`, `${SCHEMA}.edge_tickets`, '--row-order', 'line', '--cohort', '2014-01'])).toEqual(edge);
 
@@ -53,7 +41,7 @@ describe('loyalty cohort --source postgres://', () => {
   });
 
   it('names the table and its columns when a required column is missing (65), and never prints the password', async () => {
-    await engine.run(`CREATE TABLE ${SCHEMA}.bare (customer_id TEXT, order_date DATE)`);
+    await engineOf().run(`CREATE TABLE ${SCHEMA}.bare (customer_id TEXT, order_date DATE)`);
     const { code, out, err } = await runCli(['cohort', '--source', POSTGRES_URL, `${SCHEMA}.bare`, `${SCHEMA}.bare`]);
     expect([code, out]).toEqual([65, '']);
     expect(err).toMatch(new RegExp(`^error: postgres loyalty@localhost:5432/loyalty_test table ${SCHEMA}\\.bare: missing required column amount; the columns are customer_id, order_date\\. Name it with --column orders\\.amount=NAME\\n$`));

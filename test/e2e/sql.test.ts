@@ -64,11 +64,14 @@ describe('loyalty sql', () => {
     }
   });
 
-  it('prints the slice counts query with --query slices, no cohort needed', async () => {
+  it('prints the slice table query with --query slices, no cohort needed', async () => {
     const { code, out } = await runCli(['sql', '--dialect', 'spark', '--query', 'slices', '--tickets-table', 'support.tickets']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^-- loyalty slice counts: .* \(spark\)\n-- source: support\.tickets\n/);
+    expect(out).toMatch(/^-- loyalty slice table: .* \(spark\)\n-- source: support\.tickets\n/);
     expect(out).toContain('(WEEKDAY(created_at) + 1) AS weekday');
+    // The median wait of each slice: the values holding the middle one or two positions, averaged in doubles.
+    expect(out).toContain('WHERE 2 * (through - n) <= waits AND 2 * through >= waits');
+    expect(out).toContain('m.wait_lower + (m.wait_upper - m.wait_lower) / 2 AS median_wait_seconds');
     const bad = await runCli(['sql', '--dialect', 'spark', '--query', 'drivers']);
     expect([bad.code, bad.err]).toEqual([64, 'error: --query "drivers" is not a query; choose facts or slices\n']);
   });

@@ -4,7 +4,7 @@ import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECT_NAMES, DIALECTS, type DialectName } from '../../src/engines/dialects.js';
 import { factsSource } from '../../src/engines/factsSource.js';
 import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
-import { sliceCountsSql } from '../../src/engines/sliceCountsSql.js';
+import { sliceRowsSql, sliceTableSql } from '../../src/engines/sliceTableSql.js';
 
 const { Parser } = pkg;
 
@@ -50,15 +50,26 @@ describe.each(DIALECT_NAMES)('the %s facts query', (name) => {
   }
 });
 
-describe.each(DIALECT_NAMES)('the %s slice counts query', (name) => {
-  it('parses', () => {
-    let sql = sliceCountsSql(DIALECTS[name], factsSource({ orders: 'orders', tickets: 'support.tickets' }, {}, []));
-    if (name === 'spark') sql = sql.replaceAll(/TRIM\(BOTH w\.chars FROM /g, 'TRIM(');
-    for (const database of GRAMMARS[name]) {
-      const ast = new Parser().astify(sql, { database });
-      expect(Array.isArray(ast) ? ast[0]!.type : ast.type).toBe('select');
-    }
-  });
+const SLICE_SOURCES = {
+  'every ticket column': factsSource({ orders: 'orders', tickets: 'support.tickets' }, { 'tickets.reason': 'Topic Name' }, []),
+  'no labels, no operational columns': factsSource({ orders: 'orders', tickets: 'tickets' }, {}, [
+    'tickets.reason', 'tickets.channel', 'tickets.agent', 'tickets.wait_seconds', 'tickets.first_response_at',
+    'tickets.transfers', 'tickets.reopens', 'tickets.contacts', 'tickets.first_contact_resolved',
+  ]),
+};
+
+describe.each(DIALECT_NAMES)('the %s slice table queries', (name) => {
+  for (const [label, source] of Object.entries(SLICE_SOURCES)) {
+    it(`parse (${label})`, () => {
+      for (let sql of [sliceTableSql(DIALECTS[name], source), sliceRowsSql(DIALECTS[name], source)]) {
+        if (name === 'spark') sql = sql.replaceAll(/TRIM\(BOTH w\.chars FROM /g, 'TRIM(');
+        for (const database of GRAMMARS[name]) {
+          const ast = new Parser().astify(sql, { database });
+          expect(Array.isArray(ast) ? ast[0]!.type : ast.type).toBe('select');
+        }
+      }
+    });
+  }
 });
 
 describe('names in the query', () => {

@@ -16,13 +16,23 @@ import { join } from 'node:path';
  * - resolved yes/no/empty, statuses Solved/closed/open, scores 5, 4.0, 2, good, bad, offered,
  *   empty; an unreadable score ("meh", ~3% of tickets) and resolved cell ("maybe", ~2%), which
  *   the CSV path empties (not rated / not known) while keeping the ticket. Both stay under the
- *   default --max-unusable of 5% per column, so the in-process reference runs with default flags.
+ *   default --max-unusable of 5% per column, so the in-process reference runs with default flags;
+ * - with `slices` set, for the slice query (drawn from a generator of their own, so the columns above are the same whatever
+ *   is added here): reason, channel and agent labels that are empty, blank, differ only in case
+ *   or surrounding spaces (tabs, no-break spaces), are written "(none)", or carry hostile text
+ *   (quotes, commas, semicolons, a line break, markup, a formula, combining accents, CJK);
+ *   wait_seconds (whole, fractional, empty, padded, ~2% unreadable) and first_response_at
+ *   (after, before and equal to created_at) for the median wait; transfers, reopens and contacts
+ *   ("0", "00", "1.0", "2", empty, ~1% unreadable) and first_contact_resolved (yes/No/TRUE/empty,
+ *   ~1% "maybe").
  */
-export function edgeCaseData(seed: number, customers = 400): { orders: string; tickets: string } {
+export function edgeCaseData(seed: number, customers = 400, slices = false): { orders: string; tickets: string } {
   const random = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const orders: string[][] = [['order_id', 'customer_id', 'order_date', 'amount', 'status']];
-  const tickets: string[][] = [['ticket_id', 'customer_id', 'order_id', 'created_at', 'status', 'resolved', 'satisfaction']];
+  const tickets: string[][] = [['ticket_id', 'customer_id', 'order_id', 'created_at', 'status', 'resolved', 'satisfaction', ...(slices ? SLICE_COLUMNS : [])]];
+  const cells = sliceCellsOf(mulberry32(seed * 7919 + 1));
+  const sliceCells = (day: string) => (slices ? cells(day) : []);
   const days = ['2013-01-01', '2013-06-15', '2013-12-31', '2014-01-01', '2014-01-15', '2014-01-31', '2014-02-01', '2014-03-10', '2014-04-30', '2014-05-01', '2014-06-30'];
   const ticketDays = ['2013-12-31', '2014-01-01', '2014-01-20', '2014-01-31', '2014-02-14', '2014-02-15', '2014-03-01'];
   const statuses = ['completed', '', 'cancelled', 'CANCELED', ' Refunded ', 'Voided', 'FAILED', 'paid', 'completed'];
@@ -54,14 +64,16 @@ export function edgeCaseData(seed: number, customers = 400): { orders: string; t
       const link = random();
       const orderId = link < 0.5 ? '' : link < 0.75 ? ` ${pick(own)}` : link < 0.9 ? pick(allOrderIds) : 'X999';
       const time = ` ${String(Math.floor(random() * 24)).padStart(2, '0')}:15:00`;
+      const day = pick(ticketDays);
       tickets.push([
         `T${ticketNumber++}`,
         pick(spellings),
         orderId,
-        pick(ticketDays) + time,
+        day + time,
         pick(['Solved', 'closed', 'open', ' RESOLVED', 'pending', '']),
         random() < 0.02 ? 'maybe' : pick(['yes', 'No', '', '', '', 'TRUE', '0']),
         random() < 0.03 ? 'meh' : pick(['5', '4.0', '2', 'good', 'Bad', 'offered', '', '']),
+        ...sliceCells(day),
       ]);
     }
   }
@@ -70,14 +82,40 @@ export function edgeCaseData(seed: number, customers = 400): { orders: string; t
   return { orders: csv(orders), tickets: csv(tickets) };
 }
 
+const SLICE_COLUMNS = ['reason', 'channel', 'agent', 'wait_seconds', 'first_response_at', 'transfers', 'reopens', 'contacts', 'first_contact_resolved'];
+
+const REASONS = ['Billing', 'billing', ' Billing ', 'BILLING', '\tBilling', '\u00a0Billing\u00a0', '', ' ', '(none)', 'order status', 'Order Status', 'a,b "quoted"', "O'Brien; DROP TABLE x;--", 'two\nlines', '<b>bold</b>', '=SUM(A1)', 'Café', 'Cafe\u0301', '退货'];
+const CHANNELS = ['chat', 'Chat', ' email', 'email', '', 'phone', 'PHONE '];
+const AGENTS = ['Ann', 'ann ', '\tAnn', '', 'Zoë', '李雷', 'Bob|Smith', 'Farid'];
+
+/** The slice columns of one ticket created on `day`: labels, wait, response time, counts and flags. */
+function sliceCellsOf(random: () => number): (day: string) => string[] {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const count = () => (random() < 0.01 ? 'x' : pick(['0', '00', '1', '1.0', '2', '', ' 3 ']));
+  return (day) => {
+    const responded = `${day} ${String(Math.floor(random() * 24)).padStart(2, '0')}:${pick(['15', '15', '47'])}:${pick(['00', '09', '30'])}`;
+    return [
+      pick(REASONS),
+      pick(CHANNELS),
+      pick(AGENTS),
+      random() < 0.02 ? 'n/a' : pick(['', '', '0', '12.5', '0.1', '0.2', '3600', ' 42 ', '7', '86400.75']),
+      random() < 0.3 ? '' : responded,
+      count(),
+      count(),
+      pick(['', '1', '2', '01', '3', '1.0']),
+      random() < 0.01 ? 'maybe' : pick(['', '', 'yes', 'No', 'TRUE', '0']),
+    ];
+  };
+}
+
 function csv(rows: string[][]): string {
   const cell = (v: string) => (/[",\n\r]|^\s|\s$/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }
 
-/** Writes the dataset into `dir` as orders.csv and tickets.csv; returns their paths. */
-export function writeEdgeCases(dir: string, seed: number): { orders: string; tickets: string } {
-  const data = edgeCaseData(seed);
+/** Writes the dataset into `dir` as orders.csv and tickets.csv (with the slice columns when `slices`); returns their paths. */
+export function writeEdgeCases(dir: string, seed: number, slices = false): { orders: string; tickets: string } {
+  const data = edgeCaseData(seed, 400, slices);
   const orders = join(dir, 'orders.csv');
   const tickets = join(dir, 'tickets.csv');
   writeFileSync(orders, data.orders);

@@ -41,3 +41,26 @@ export function useEngine(
   });
   return () => engine!;
 }
+
+/**
+ * A PostgreSQL schema of this test file's own (`prefix` and the process id), made fresh before
+ * its tests and dropped after, for tables the CLI reads over its own connection (so not
+ * temporary). Returns the connection getter and the schema name.
+ */
+export function usePostgresSchema(
+  hooks: { beforeAll: (f: () => Promise<void>) => void; afterAll: (f: () => Promise<void>) => void },
+  prefix: string,
+): { engineOf: () => Engine; schema: string } {
+  const schema = `${prefix}_${process.pid}`;
+  let engine: Engine | undefined;
+  hooks.beforeAll(async () => {
+    engine = await openPostgres(POSTGRES_URL);
+    await engine.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await engine.run(`CREATE SCHEMA ${schema}`);
+  });
+  hooks.afterAll(async () => {
+    await engine?.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await engine?.close();
+  });
+  return { engineOf: () => engine!, schema };
+}

@@ -36,7 +36,13 @@ export async function stage(engine: Engine, name: string, table: StagedTable, te
 }
 
 const ORDER_TYPES: Record<string, StagedTable['columns'][number]['type']> = { order_date: 'timestamp', amount: 'double' };
-const TICKET_TYPES: Record<string, StagedTable['columns'][number]['type']> = { created_at: 'timestamp' };
+const TICKET_TYPES: Record<string, StagedTable['columns'][number]['type']> = { created_at: 'timestamp', first_response_at: 'timestamp' };
+
+/** The ticket columns a query reads: the facts query's, then the ones only the slice query reads. */
+export const STAGED_TICKET_COLUMNS = [
+  'customer_id', 'created_at', 'order_id', 'status', 'resolved', 'satisfaction', 'reason', 'channel', 'agent',
+  'wait_seconds', 'first_response_at', 'transfers', 'reopens', 'contacts', 'first_contact_resolved',
+];
 
 /**
  * A canonical CSV file (ISO dates, plain amounts) as its raw cells, with `line` numbering the
@@ -44,7 +50,7 @@ const TICKET_TYPES: Record<string, StagedTable['columns'][number]['type']> = { c
  */
 export function rawCsvTable(path: string, role: 'orders' | 'tickets'): StagedTable {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
-  const wanted = role === 'orders' ? ['customer_id', 'order_date', 'amount', 'order_id', 'status'] : ['customer_id', 'created_at', 'order_id', 'status', 'resolved', 'satisfaction', 'reason', 'channel', 'agent'];
+  const wanted = role === 'orders' ? ['customer_id', 'order_date', 'amount', 'order_id', 'status'] : STAGED_TICKET_COLUMNS;
   const kinds = role === 'orders' ? ORDER_TYPES : TICKET_TYPES;
   const present = wanted.filter((c) => parsed.meta.fields!.includes(c));
   return {
@@ -76,7 +82,11 @@ export function ordersTable(orders: LoadedOrders): StagedTable {
   };
 }
 
-/** Tickets as loyalty's ingest read them; a score back as its text (4, good, bad). */
+/**
+ * Tickets as loyalty's ingest read them; a score back as its text (4, good, bad); the wait as
+ * the seconds ingest computed (from wait_seconds or first_response_at), counts and flags as
+ * read. Only the columns the file has are kept (`present`).
+ */
 export function ticketsTable(tickets: LoadedTickets): StagedTable {
   return {
     columns: [
@@ -90,6 +100,11 @@ export function ticketsTable(tickets: LoadedTickets): StagedTable {
       { name: 'reason', type: 'text' },
       { name: 'channel', type: 'text' },
       { name: 'agent', type: 'text' },
+      { name: 'wait_seconds', type: 'double' },
+      { name: 'transfers', type: 'double' },
+      { name: 'reopens', type: 'double' },
+      { name: 'contacts', type: 'double' },
+      { name: 'first_contact_resolved', type: 'text' },
     ],
     rows: tickets.records.map((t) => [
       t.line,
@@ -102,6 +117,29 @@ export function ticketsTable(tickets: LoadedTickets): StagedTable {
       t.reason,
       t.channel,
       t.agent,
+      t.waitSeconds,
+      t.transfers,
+      t.reopens,
+      t.contacts,
+      t.firstContactResolved === null ? null : String(t.firstContactResolved),
     ]),
   };
+}
+
+/** ticketsTable with only the columns the file has (the wait when it has wait_seconds or first_response_at). */
+export function presentTicketsTable(tickets: LoadedTickets): StagedTable {
+  const table = ticketsTable(tickets);
+  const has = (name: string) =>
+    name === 'line' || tickets.present.has(name as never) || (name === 'wait_seconds' && tickets.present.has('first_response_at'));
+  const keep = table.columns.map((c) => has(c.name));
+  return { columns: table.columns.filter((_, i) => keep[i]), rows: table.rows.map((r) => r.filter((_, i) => keep[i])) };
+}
+
+/** A staged table as a canonical CSV file's text (header row; null and '' both empty). */
+export function stagedCsv(table: StagedTable): string {
+  const cell = (v: Cell) => {
+    const text = v === null ? '' : String(v);
+    return /[",\n\r]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return [table.columns.map((c) => c.name), ...table.rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }

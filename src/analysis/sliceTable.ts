@@ -1,0 +1,62 @@
+import type { LoadedTickets, TicketColumn, TicketRecord } from '../ingest/records.js';
+import { DIMENSIONS, type Dimension } from './sliceResult.js';
+import { sliceKey } from './sliceKeys.js';
+import { sliceCounts } from './sliceStats.js';
+
+/**
+ * What `slices` is computed from: per slice, counts that add up (tickets, ratings, numeric
+ * scores, and the numerators and denominators of the transfer, reopen and first-contact
+ * rates) and the slice's own median wait, which does not add up and so is computed per slice
+ * by whoever builds the table: in process from ticket records (sliceTableOf), or in SQL
+ * (src/engines/sliceTableSql.ts, read back by src/ingest/sliceTableRows.ts).
+ */
+export interface SliceCounts {
+  tickets: number;
+  rated: number;
+  satisfied: number;
+  /** Numeric (1–5) scores and their sum. */
+  scores: number;
+  scoreSum: number;
+  medianWaitSeconds: number | null;
+  /** hits: transferred at least once; known: tickets with a transfers value. */
+  transfers: { hits: number; known: number };
+  reopens: { hits: number; known: number };
+  /** hits: resolved on first contact; known: tickets where that is known. */
+  fcr: { hits: number; known: number };
+}
+
+export interface SliceTable {
+  /** The ticket columns the source has: which dimensions exist, and whether CSAT can be computed. */
+  present: ReadonlySet<TicketColumn>;
+  overall: SliceCounts;
+  /** Per dimension, slice key (as sliceKey gives it: "00"–"23", Mon–Sun, label or "(none)") → counts; only keys with tickets. */
+  dimensions: Record<Dimension, Map<string, SliceCounts>>;
+  /** "Mon 09" (weekday, space, hour) → counts; only cells with tickets. */
+  heatmap: Map<string, SliceCounts>;
+}
+
+/** The id of a weekday × hour cell in SliceTable.heatmap. */
+export const cellId = (weekday: string, hour: string): string => `${weekday} ${hour}`;
+
+/** The table from ticket records: the in-process builder. */
+export function sliceTableOf(tickets: Pick<LoadedTickets, 'records' | 'present'>): SliceTable {
+  const records = tickets.records;
+  const groups = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, TicketRecord[]>()])) as Record<Dimension, Map<string, TicketRecord[]>>;
+  const cells = new Map<string, TicketRecord[]>();
+  const add = (map: Map<string, TicketRecord[]>, key: string, t: TicketRecord) => {
+    const group = map.get(key);
+    if (group) group.push(t);
+    else map.set(key, [t]);
+  };
+  for (const t of records) {
+    for (const d of DIMENSIONS) add(groups[d], sliceKey(t, d), t);
+    add(cells, cellId(sliceKey(t, 'weekday'), sliceKey(t, 'hour')), t);
+  }
+  const countsOf = (map: Map<string, TicketRecord[]>) => new Map([...map].map(([k, g]) => [k, sliceCounts(g)]));
+  return {
+    present: tickets.present,
+    overall: sliceCounts(records),
+    dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, countsOf(groups[d])])) as Record<Dimension, Map<string, SliceCounts>>,
+    heatmap: countsOf(cells),
+  };
+}
