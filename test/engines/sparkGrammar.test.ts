@@ -4,7 +4,7 @@ import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECTS } from '../../src/engines/dialects.js';
 import { factsSource } from '../../src/engines/factsSource.js';
 import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
-import { sliceCountsSql } from '../../src/engines/sliceCountsSql.js';
+import { sliceTableSql } from '../../src/engines/sliceTableSql.js';
 
 /**
  * The Spark queries, whole, against a Spark SQL grammar: dt-sql-parser's SparkSQL (an ANTLR
@@ -25,8 +25,8 @@ describe("Spark SQL's grammar", () => {
     expect(errors(sql)).toEqual([]);
   });
 
-  it('parses the slice counts query', () => {
-    expect(errors(sliceCountsSql(DIALECTS.spark, source))).toEqual([]);
+  it('parses the slice table query', () => {
+    expect(errors(sliceTableSql(DIALECTS.spark, source))).toEqual([]);
   });
 
   it('rejects the facts query with one parenthesis dropped (the check is not vacuous)', () => {
