@@ -1,8 +1,7 @@
 import type { TicketRecord } from '../ingest/records.js';
 import { median } from '../stats/summary.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import type { SliceStats } from './sliceResult.js';
-import type { SliceCounts } from './sliceTable.js';
+import type { SliceCounts, SliceStats } from './sliceResult.js';
 
 /**
  * Volume, CSAT and operational measures of a set of tickets.

@@ -1,29 +1,9 @@
 import type { LoadedTickets, TicketColumn, TicketRecord } from '../ingest/records.js';
-import { DIMENSIONS, type Dimension } from './sliceResult.js';
+import { DIMENSIONS, type Dimension, type SliceCounts } from './sliceResult.js';
+
+export type { SliceCounts } from './sliceResult.js';
 import { sliceKey } from './sliceKeys.js';
 import { sliceCounts } from './sliceStats.js';
-
-/**
- * What `slices` is computed from: per slice, counts that add up (tickets, ratings, numeric
- * scores, and the numerators and denominators of the transfer, reopen and first-contact
- * rates) and the slice's own median wait, which does not add up and so is computed per slice
- * by whoever builds the table: in process from ticket records (sliceTableOf), or in SQL
- * (src/engines/sliceTableSql.ts, read back by src/ingest/sliceTableRows.ts).
- */
-export interface SliceCounts {
-  tickets: number;
-  rated: number;
-  satisfied: number;
-  /** Numeric (1–5) scores and their sum. */
-  scores: number;
-  scoreSum: number;
-  medianWaitSeconds: number | null;
-  /** hits: transferred at least once; known: tickets with a transfers value. */
-  transfers: { hits: number; known: number };
-  reopens: { hits: number; known: number };
-  /** hits: resolved on first contact; known: tickets where that is known. */
-  fcr: { hits: number; known: number };
-}
 
 export interface SliceTable {
   /** The ticket columns the source has: which dimensions exist, and whether CSAT can be computed. */

@@ -3,7 +3,7 @@ import type { Run } from './run.js';
 import { DEFAULT_SLICE_OPTIONS, DIMENSIONS } from '../analysis/sliceResult.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions } from './ingestOptions.js';
-import type { SlicesFlags } from './slices.js';
+import type { SlicesFlags } from './slicesFlags.js';
 
 const HELP = `
 Separates a slice from its cause. Runs \`loyalty slices\`, then for each low slice it found

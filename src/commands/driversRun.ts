@@ -8,7 +8,7 @@ import { driversTerminal } from '../report/driversTerminal.js';
 import { stableJson } from '../report/format.js';
 import type { Terminal } from '../terminal.js';
 import { statusTerminal } from './statusTerminal.js';
-import type { SlicesFlags } from './slices.js';
+import type { SlicesFlags } from './slicesFlags.js';
 import { sliceInputs } from './sliceInputs.js';
 import { writeOutputDir } from './writeOutputDir.js';
 

@@ -7,7 +7,7 @@ import { addCohortOptions, type CohortFlags } from './cohortOptions.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
 import { parseOutDir } from './outDir.js';
-import { TOP_HELP } from './slices.js';
+import { TOP_HELP } from './slicesFlags.js';
 import { type ReportFlags } from './reportFlags.js';
 
 const HELP = `

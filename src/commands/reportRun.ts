@@ -22,7 +22,7 @@ import { dayOf, type Day } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
-import { parseMinRated, parseTop } from './slices.js';
+import { parseMinRated, parseTop } from './slicesFlags.js';
 import { statusTerminal } from './statusTerminal.js';
 import type { ReportFlags } from './reportFlags.js';
 import { writeOutputDir } from './writeOutputDir.js';

@@ -6,7 +6,7 @@ import type { Terminal } from '../terminal.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { warnAboutQuality } from './qualityWarnings.js';
 import { readProgress } from './readProgress.js';
-import { parseMinRated, type SlicesFlags } from './slices.js';
+import { parseMinRated, type SlicesFlags } from './slicesFlags.js';
 
 /**
  * What `slices` and `drivers` both do before analysing: check every flag (so a typo fails

@@ -6,7 +6,7 @@ import type { FileQuality } from '../ingest/records.js';
 import { readSliceTableFile } from '../ingest/sliceTableFile.js';
 import type { Terminal } from '../terminal.js';
 import { warnAboutQuality } from './qualityWarnings.js';
-import { parseMinRated, type SlicesFlags } from './slices.js';
+import { parseMinRated, type SlicesFlags } from './slicesFlags.js';
 
 /**
  * What `slices --engine`, `--source` and `--facts-in` do before analysing, as sliceInputs does

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import type { Run } from './run.js';
-import { UsageError } from '../errors.js';
 import { DEFAULT_SLICE_OPTIONS, DIMENSIONS } from '../analysis/sliceResult.js';
 import { configuredFlags } from './configuredFlags.js';
 import { addIngestOptions, type RawIngestFlags } from './ingestOptions.js';
 import { parseOutDir } from './outDir.js';
+import { TOP_HELP, type SlicesFlags } from './slicesFlags.js';
 
 const HELP = `
 Slices every ticket by the hour and weekday it was opened, and by reason, channel and agent
@@ -34,18 +34,6 @@ refused with them. See the README's "Engines".
 --out DIR writes slices.md and Vega-Lite charts: csat-by-hour, csat-by-weekday,
 volume-by-weekday, csat-by-reason, csat-heatmap (.vl.json), for the dimensions analysed.`;
 
-export interface SlicesFlags extends RawIngestFlags {
-  by?: string;
-  json?: boolean;
-  out?: string;
-  minRated: string;
-  top: string;
-  engine?: string;
-  memoryLimit?: string;
-  source?: string;
-  column?: string[];
-  factsIn?: string;
-}
 
 export function slicesCommand(select: (run: Run) => void): Command {
   const cmd = new Command('slices')
@@ -63,23 +51,4 @@ export function slicesCommand(select: (run: Run) => void): Command {
     .option('--facts-in <file>', 'read the slice table from FILE (CSV or Parquet), the exported result of loyalty sql --query slices');
   addIngestOptions(cmd).addHelpText('after', HELP);
   return cmd.action((file: string | undefined, flags: SlicesFlags) => select(async (term) => (await import('./slicesRun.js')).runSlices(file, await configuredFlags(cmd, flags), term)));
-}
-
-export const TOP_HELP = 'reason, channel and agent slices each table and chart shows, the rest summed as "other (K labels)"';
-
-/** --top N: at least 1; the tables and charts stay bounded whatever the number of labels. */
-export function parseTop(text: string): number {
-  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1 || n > 1000) {
-    throw new UsageError(`--top "${text}" is not a whole number from 1 to 1000, e.g. --top 25`);
-  }
-  return n;
-}
-
-export function parseMinRated(text: string): number {
-  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) {
-    throw new UsageError(`--min-rated "${text}" is not a whole number of at least 1, e.g. --min-rated 30`);
-  }
-  return n;
 }

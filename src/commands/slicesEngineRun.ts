@@ -6,7 +6,7 @@ import { SLICE_TABLE_COLUMNS, sliceTableFromRows } from '../ingest/sliceTableRow
 import { assertCellsUsable, fileQuality, withEmptiedCells } from './engineQuality.js';
 import { openTicketsSource } from './engineSource.js';
 import { parseMaxUnusable } from './ingestOptions.js';
-import type { SlicesFlags } from './slices.js';
+import type { SlicesFlags } from './slicesFlags.js';
 
 /**
  * `loyalty slices --engine duckdb` and `--source postgres://…`: the slice table (per-slice

@@ -12,7 +12,7 @@ import type { OutputFile } from '../report/write.js';
 import type { Terminal } from '../terminal.js';
 import { writeOutputDir } from './writeOutputDir.js';
 import { statusTerminal } from './statusTerminal.js';
-import { parseTop, type SlicesFlags } from './slices.js';
+import { parseTop, type SlicesFlags } from './slicesFlags.js';
 import { sliceInputs } from './sliceInputs.js';
 import { sliceTableInputs } from './sliceTableInputs.js';
 
