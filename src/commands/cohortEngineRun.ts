@@ -1,5 +1,5 @@
 import { cohortFromFacts } from '../analysis/cohortFromFacts.js';
-import type { CohortResult } from '../analysis/cohortResult.js';
+import type { CohortOptions, CohortResult } from '../analysis/cohortResult.js';
 import { chooseCohortWindow } from '../analysis/cohortWindow.js';
 import { resolutionRuleFor } from '../analysis/resolution.js';
 import { parseCohortSpans } from '../analysis/windows.js';
@@ -33,6 +33,12 @@ export async function cohortOnEngine(
   flags: CohortCommandFlags,
 ): Promise<{ result: CohortResult; quality: { orders: FileQuality; tickets: FileQuality }; facts: CustomerFactsTable }> {
   const options = cohortOptionsFrom(flags);
+  const { facts, quality, choice } = await factsOnEngine(ordersFile, ticketsFile, flags, options);
+  return { result: cohortFromFacts(facts, { options, choice }), quality, facts };
+}
+
+/** The facts stage in the engine: the members' facts, the files' data quality and how the cohort window was chosen. */
+async function factsOnEngine(ordersFile: string, ticketsFile: string, flags: CohortCommandFlags, options: CohortOptions) {
   const { follow, grace, baseline } = parseCohortSpans(options);
   const maxUnusable = flags.maxUnusable === undefined ? DEFAULT_INGEST_OPTIONS.maxUnusable : parseMaxUnusable(flags.maxUnusable, '--max-unusable');
   const { engine, dialect: d, views: opened, labels } = await openSource(ordersFile, ticketsFile, flags);
@@ -58,16 +64,11 @@ export async function cohortOnEngine(
       resolutionRule: resolutionRuleFor(new Set(Object.keys(views.columns.tickets) as TicketColumn[])),
       currency: new CurrencyTally(flags.currency ?? null).keep,
     };
-    const facts = await readEngineFactsTable(engine, factsSql(d, views.source, windows, context), `${engine.name} facts query`);
-    if (facts === null) {
-      throw new DataError(
-        `no customer has a counted order in the cohort window ${isoDay(window.start)}..${isoDay(window.end)}; the counted orders in ${labels.orders} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,
-      );
-    }
+    // The counts first and the facts last, so the engine is closed (its memory given back)
+    // before the statistics run on what may be millions of members.
     const [tickets] = await engine.rows(ticketCountsSql(d, views.source, windows));
     const emptied = { satisfaction: Number(tickets!.scores_emptied), resolved: Number(tickets!.resolved_emptied) };
     assertCellsUsable(labels.tickets, views.columns.tickets, Number(tickets!.rows_read), emptied, maxUnusable);
-    const result = cohortFromFacts(facts, { options, choice });
     const quality = {
       orders: await ordersQuality(engine, d, labels.orders, views),
       tickets: withEmptiedCells(fileQuality(engine.name, labels.tickets, views.columns.tickets, Number(tickets!.rows_read), Number(tickets!.rows_used), 0), {
@@ -76,7 +77,13 @@ export async function cohortOnEngine(
         'unrecognised resolved value': emptied.resolved,
       }),
     };
-    return { result, quality, facts };
+    const facts = await readEngineFactsTable(engine, factsSql(d, views.source, windows, context), `${engine.name} facts query`);
+    if (facts === null) {
+      throw new DataError(
+        `no customer has a counted order in the cohort window ${isoDay(window.start)}..${isoDay(window.end)}; the counted orders in ${labels.orders} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,
+      );
+    }
+    return { facts, quality, choice };
   } finally {
     await engine.close();
   }

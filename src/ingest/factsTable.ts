@@ -9,6 +9,7 @@ import {
   type ResolutionRule,
 } from '../model/customerFacts.js';
 import { parseIsoDay } from '../time/calendar.js';
+import { grown } from './grown.js';
 
 /** A facts file as text cells: its header and its rows, each with the line (CSV) or row number (Parquet) it came from. */
 export interface FactsCells {
@@ -25,14 +26,40 @@ const GROUPS: readonly string[] = ['no_problem', 'resolved', 'unresolved'];
 const CONTEXT_COLUMNS = ['cohort_start', 'cohort_end', 'follow_up_end', 'problem_end', 'baseline_start', 'pre_start', 'data_first_day', 'data_last_day', 'resolution_rule', 'currency'] as const satisfies readonly CustomerFactColumn[];
 const WRITERS = 'loyalty cohort --facts FILE, or the result of loyalty sql';
 
-interface Member {
-  line: number;
-  customerId: string;
-  group: FactGroup;
-  numbers: number[];
+/**
+ * The members read so far, by column: a number column per NUMBER_COLUMNS entry, grown by
+ * doubling. A cohort of millions of members then costs ~8 bytes a number, where an object and
+ * an array per member cost ~200 bytes more.
+ */
+class MemberColumns {
+  length = 0;
+  readonly customerId: string[] = [];
+  readonly group: FactGroup[] = [];
+  private lines = new Int32Array(1024);
+  private readonly numbers: Float64Array[] = NUMBER_COLUMNS.map(() => new Float64Array(1024));
+
+  push(line: number, customerId: string, group: FactGroup, numbers: readonly number[]): void {
+    if (this.length === this.lines.length) {
+      this.lines = grown(this.lines, this.length * 2);
+      for (let c = 0; c < this.numbers.length; c++) this.numbers[c] = grown(this.numbers[c]!, this.length * 2);
+    }
+    this.lines[this.length] = line;
+    for (let c = 0; c < numbers.length; c++) this.numbers[c]![this.length] = numbers[c]!;
+    this.customerId.push(customerId);
+    this.group.push(group);
+    this.length += 1;
+  }
+
+  line(m: number): number {
+    return this.lines[m]!;
+  }
+
+  number(column: NumberColumn, m: number): number {
+    return this.numbers[at[column]]![m]!;
+  }
 }
 
-/** The member columns read as numbers (all but customer_id and group, before the context), in this order (Member.numbers). */
+/** The member columns read as numbers (all but customer_id and group, before the context), in this order (MemberColumns). */
 type ContextColumn = (typeof CONTEXT_COLUMNS)[number];
 type NumberColumn = Exclude<CustomerFactColumn, 'customer_id' | 'group' | ContextColumn>;
 const NUMBER_COLUMNS = CUSTOMER_FACT_COLUMNS.slice(2, CUSTOMER_FACT_COLUMNS.indexOf('cohort_start')) as NumberColumn[];
@@ -59,7 +86,7 @@ export function factsTable(input: FactsCells): CustomerFactsTable {
  */
 export class FactsTableBuilder {
   private readonly index: Record<CustomerFactColumn, number>;
-  private readonly members: Member[] = [];
+  private readonly members = new MemberColumns();
   private first: { line: number; context: string[] } | null = null;
   private run: FactsRun | null = null;
   private observed = 0;
@@ -105,19 +132,23 @@ export class FactsTableBuilder {
     }
     const days = value('days_to_next_order');
     if (days > this.observed) this.fail(line, 'days_to_next_order', cell('days_to_next_order'), `is after data_last_day (${this.observed} days after the follow-up start)`);
-    this.members.push({ line, customerId, group: group as FactGroup, numbers });
+    this.members.push(line, customerId, group as FactGroup, numbers);
   }
 
   /** The table, members sorted by customer id; an error when there were no rows or a customer repeats. */
   finish(): CustomerFactsTable {
     const members = this.members;
     if (this.run === null) throw new DataError(`${this.input.file}: no rows; a facts file holds one row per cohort member (${WRITERS}).`);
-    members.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
-    for (let m = 1; m < members.length; m++) {
-      const [a, b] = [members[m - 1]!, members[m]!];
-      if (a.customerId === b.customerId) this.fail(Math.max(a.line, b.line), 'customer_id', b.customerId, `repeats the customer of ${this.place(Math.min(a.line, b.line))}; a facts file holds each member once`);
+    const ids = members.customerId;
+    const order = Array.from({ length: members.length }, (_, m) => m).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+    for (let k = 1; k < order.length; k++) {
+      const [a, b] = [order[k - 1]!, order[k]!];
+      if (ids[a] === ids[b]) {
+        const [first, second] = [Math.min(members.line(a), members.line(b)), Math.max(members.line(a), members.line(b))];
+        this.fail(second, 'customer_id', ids[b]!, `repeats the customer of ${this.place(first)}; a facts file holds each member once`);
+      }
     }
-    return tableOf(members, this.run);
+    return tableOf(members, order, this.run);
   }
 
   get rows(): number {
@@ -225,18 +256,18 @@ function runOf(cells: string[], fail: (column: string, value: string, what: stri
   return run;
 }
 
-function tableOf(members: Member[], run: FactsRun): CustomerFactsTable {
-  const floats = (c: NumberColumn) => Float64Array.from(members, (m) => m.numbers[at[c]]!);
-  const ints = (c: NumberColumn) => Int32Array.from(members, (m) => m.numbers[at[c]]!);
+function tableOf(members: MemberColumns, order: readonly number[], run: FactsRun): CustomerFactsTable {
+  const floats = (c: NumberColumn) => Float64Array.from(order, (m) => members.number(c, m));
+  const ints = (c: NumberColumn) => Int32Array.from(order, (m) => members.number(c, m));
   return {
-    count: members.length,
-    customerId: members.map((m) => m.customerId),
-    group: members.map((m) => m.group),
+    count: order.length,
+    customerId: order.map((m) => members.customerId[m]!),
+    group: order.map((m) => members.group[m]!),
     cohortSpend: floats('cohort_spend'),
     cohortOrders: ints('cohort_orders'),
     priorSpend: floats('prior_spend'),
     priorOrders: ints('prior_orders'),
-    newCustomer: Uint8Array.from(members, (m) => m.numbers[at.new_customer]!),
+    newCustomer: Uint8Array.from(order, (m) => members.number('new_customer', m)),
     laterSpend: floats('later_spend'),
     laterOrders: ints('later_orders'),
     daysToNextOrder: floats('days_to_next_order'),
