@@ -97,7 +97,11 @@ export async function reportTableInputs(ordersArg: string | undefined, ticketsAr
 
   let slices: SliceResult | null = null;
   let sliceQuality: FileQuality | null = null;
-  if (!exported || flags.slicesIn !== undefined) {
+  // As in process, tickets without scores give a report without CSAT rather than no report.
+  const unscored = !exported && cohortQuality!.tickets.columns.satisfaction === undefined;
+  if (unscored) {
+    notComputed.slices = 'The tickets have no satisfaction column, so there is no CSAT to report; name the column that holds the scores with --column tickets.satisfaction=NAME.';
+  } else if (!exported || flags.slicesIn !== undefined) {
     // The cohort's tickets quality, warned about above, counts the same table's rows and cells.
     const quiet = cohortQuality !== null && !exported ? { ...status, warn: () => {} } : status;
     const { table, quality, by, minRated } = await sliceTableInputs(exported ? undefined : ticketsArg, sliceFlags, quiet);

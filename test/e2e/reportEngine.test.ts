@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,22 @@ describe('loyalty report --engine duckdb and --facts-in / --slices-in', () => {
     expect(slicesOnly.md).toContain(`\n## Later spend after a support problem\n\nNot analysed: ${noCohort}\n`);
     expectRowSectionsNotComputed(slicesOnly, 'the exported tables do not hold');
   });
+
+  it('--engine duckdb on tickets without a satisfaction column: the report without CSAT, saying how to name the column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loyalty-report-unscored-'));
+    const tickets = join(dir, 'tickets.csv');
+    const lines = readFileSync(TICKETS, 'utf8').split('\n');
+    const at = lines[0]!.split(',').indexOf('satisfaction');
+    writeFileSync(tickets, lines.map((l) => l.split(',').filter((_, i) => i !== at).join(',')).join('\n'));
+    const run = await runReport(['--engine', 'duckdb', ORDERS, tickets, ...FLAGS]);
+    const sentence = 'The tickets have no satisfaction column, so there is no CSAT to report; name the column that holds the scores with --column tickets.satisfaction=NAME.';
+    expect([run.summary.slices, run.summary.report.notComputed.slices]).toEqual([null, sentence]);
+    expect(run.md).toContain(`\n## Satisfaction\n\n${sentence}\n`);
+    // The resolution rule falls back without scores: the cohort is the in-process one on the same file.
+    const inProcess = await runReport([ORDERS, tickets, ...FLAGS]);
+    expect(tableParts(run.summary)).toEqual(tableParts(inProcess.summary));
+    expect(inProcess.summary.slices).toBeNull();
+  }, 60_000);
 
   it('refuses (64) what needs ticket rows or contradicts itself, in one line, before reading', async () => {
     const engineArgs = ['--engine', 'duckdb', ORDERS, TICKETS, '--out', join(tmpdir(), 'never')];
