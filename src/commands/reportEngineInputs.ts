@@ -1,25 +1,17 @@
 import type { CohortResult } from '../analysis/cohortResult.js';
-import type { ReportScope } from '../analysis/reportScope.js';
 import type { SliceResult } from '../analysis/sliceResult.js';
 import { analyzeSliceTable } from '../analysis/slices.js';
 import { UsageError } from '../errors.js';
 import type { FileQuality } from '../ingest/records.js';
 import type { NotComputed } from '../report/notComputed.js';
+import type { ReportSections } from '../report/reportFiles.js';
+import { isoDay, type Day } from '../time/calendar.js';
 import type { Terminal } from '../terminal.js';
 import type { CohortCommandFlags } from './cohortFlags.js';
 import { warnAboutQuality } from './qualityWarnings.js';
 import type { ReportFlags } from './reportFlags.js';
 import { sliceTableInputs } from './sliceTableInputs.js';
 import type { SlicesFlags } from './slicesFlags.js';
-
-/** What the report sections get from an engine or from exported tables. */
-export interface TableReportInputs {
-  cohort: CohortResult | null;
-  slices: SliceResult | null;
-  quality: { orders: FileQuality; tickets: FileQuality };
-  ticketPeriod: ReportScope['ticketPeriod'];
-  notComputed: NotComputed;
-}
 
 /** The report reads tables computed elsewhere instead of the orders and tickets files. */
 export function reportUsesTables(flags: ReportFlags): boolean {
@@ -63,7 +55,7 @@ function tableHow(flags: ReportFlags): string {
  * `loyalty sql` and `loyalty sql --query slices` exported (`--facts-in`, `--slices-in`, either
  * alone). The analyses are the CSV path's own; what needs ticket rows is listed as not computed.
  */
-export async function reportTableInputs(ordersArg: string | undefined, ticketsArg: string | undefined, flags: ReportFlags, top: number, status: Terminal): Promise<TableReportInputs> {
+export async function reportTableInputs(ordersArg: string | undefined, ticketsArg: string | undefined, flags: ReportFlags, checked: { top: number; asOf: Day | null }, status: Terminal): Promise<ReportSections> {
   const exported = flags.factsIn !== undefined || flags.slicesIn !== undefined;
   if (exported && (ordersArg !== undefined || ticketsArg !== undefined)) {
     throw new UsageError('--facts-in and --slices-in replace <orders> <tickets>: give the tables alone, e.g. loyalty report --facts-in facts.csv --slices-in slices.csv --cohort 2014-01 --out DIR');
@@ -105,19 +97,25 @@ export async function reportTableInputs(ordersArg: string | undefined, ticketsAr
     // The cohort's tickets quality, warned about above, counts the same table's rows and cells.
     const quiet = cohortQuality !== null && !exported ? { ...status, warn: () => {} } : status;
     const { table, quality, by, minRated } = await sliceTableInputs(exported ? undefined : ticketsArg, sliceFlags, quiet);
-    slices = analyzeSliceTable(table, { by, minRated, top });
+    slices = analyzeSliceTable(table, { by, minRated, top: checked.top });
     sliceQuality = quality;
   } else {
     notComputed.slices = 'No slice table was given (--slices-in), so there is no CSAT to report; export the result of loyalty sql --query slices and pass it with --slices-in.';
   }
 
   const ticketPeriod = exported ? null : await (await import('./reportTicketPeriod.js')).ticketPeriodOnEngine(ticketsArg!, flags);
+  // A report over every row the tables count: no week, nothing left out by date.
+  const scope = { week: null, previousWeek: null, asOf: checked.asOf === null ? null : isoDay(checked.asOf), ticketPeriod, laterOrders: 0, laterTickets: 0 };
   return {
+    scope,
     cohort,
+    cohortProblem: null,
     slices,
+    drivers: null,
+    trends: null,
+    prevention: null,
     // The cohort's qualities count the same tickets table, and its emptied resolved cells too.
     quality: { orders: cohortQuality?.orders ?? noFacts(), tickets: exported ? (sliceQuality ?? cohortQuality!.tickets) : cohortQuality!.tickets },
-    ticketPeriod,
     notComputed,
   };
 }

@@ -9,6 +9,7 @@ import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate, WEEKLY_ME
 import { parseAsOf, previousWeek, resolveReportWeek, type ReportWeek } from '../analysis/reportWeek.js';
 import { scopeReport } from '../analysis/reportScope.js';
 import { parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
+import type { Dimension } from '../analysis/sliceResult.js';
 import { analyzeSlices } from '../analysis/slices.js';
 import { runPreventionAnalysis } from '../analysis/prevention.js';
 import { preventionOptionsFrom } from './preventionRun.js';
@@ -16,9 +17,9 @@ import { analyzeDrivers } from '../analysis/drivers.js';
 import { previousWeekFromSummary } from '../analysis/weekCountsJson.js';
 import { weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
-import { DOCUMENTS, isReportFile, reportFiles, type ReportParts } from '../report/reportFiles.js';
+import { DOCUMENTS, isReportFile, reportFiles, type ReportSections } from '../report/reportFiles.js';
 import type { Terminal } from '../terminal.js';
-import { dayOf, isoDay, type Day } from '../time/calendar.js';
+import { dayOf, type Day } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
@@ -53,31 +54,9 @@ export async function runReport(ordersFile: string | undefined, ticketsFile: str
   const previous = week === null || flags.compareTo === undefined ? undefined : await readPreviousWeek(flags.compareTo, week);
 
   const status = statusTerminal(term, flags);
-  let sections: ReportSections;
-  if (tables) {
-    const got = await reportTableInputs(ordersFile, ticketsFile, flags, top, status);
-    const scope = { week: null, previousWeek: null, asOf: asOf === null ? null : isoDay(asOf), ticketPeriod: got.ticketPeriod, laterOrders: 0, laterTickets: 0 };
-    sections = { ...got, scope, cohortProblem: null, drivers: null, trends: null, prevention: null };
-  } else {
-    if (ordersFile === undefined || ticketsFile === undefined) {
-      throw new UsageError('report needs <orders> <tickets> (or --engine, --source, or --facts-in and --slices-in with exported tables); see loyalty report --help');
-    }
-    const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, status);
-    const scoped = scopeReport(orders, tickets, week, asOf);
-    const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options), week !== null);
-    if (cohortProblem !== null) status.warn(`later spend not analysed: ${cohortProblem}`);
-    const months = options.cohort === null ? null : parseMonthRange(options.cohort);
-    if (cohort !== null && months !== null) cohort.monthly = monthlyCohorts(scoped.cohortOrders, scoped.cohortTickets, options, months);
-    const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
-    if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
-    const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
-    const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated, top }) : null;
-    const drivers = slices === null ? null : analyzeDrivers(scoped.sliceTickets, slices, { minRated });
-    const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
-    // Over the tickets and orders dated up to the report's end (the week's Sunday in weekly mode).
-    const prevention = scoped.cohortTickets.records.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, preventionOptions);
-    sections = { scope: scoped.scope, cohort, cohortProblem, slices, drivers, trends, prevention, quality };
-  }
+  const sections = tables
+    ? await reportTableInputs(ordersFile, ticketsFile, flags, { top, asOf }, status)
+    : await inProcessSections(ordersFile, ticketsFile, flags, { options, ingest, requested, minRated, top, preventionOptions, week, asOf, previous }, status);
   const { cohort, quality, trends } = sections;
   const outcomes = evaluateGates(gates, gateMetrics(cohort, [quality.orders, quality.tickets], trends));
   const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));
@@ -94,8 +73,44 @@ export async function runReport(ordersFile: string | undefined, ticketsFile: str
   return outcomes.some((o) => o.fired) ? EXIT.gate : EXIT.ok;
 }
 
-/** What the report's files are drawn from, in process or from an engine's tables. */
-type ReportSections = Omit<ReportParts, 'title' | 'theme' | 'png' | 'checks'>;
+/** The sections from the orders and tickets files, read and analysed in process. */
+async function inProcessSections(
+  ordersFile: string | undefined,
+  ticketsFile: string | undefined,
+  flags: ReportFlags,
+  checked: {
+    options: ReturnType<typeof cohortOptionsFrom>;
+    ingest: ReturnType<typeof ingestOptionsFrom>;
+    requested: Dimension[] | null;
+    minRated: number;
+    top: number;
+    preventionOptions: ReturnType<typeof preventionOptionsFrom>;
+    week: ReportWeek | null;
+    asOf: Day | null;
+    previous: WeekCounts | undefined;
+  },
+  status: Terminal,
+): Promise<ReportSections> {
+  if (ordersFile === undefined || ticketsFile === undefined) {
+    throw new UsageError('report needs <orders> <tickets> (or --engine, --source, or --facts-in and --slices-in with exported tables); see loyalty report --help');
+  }
+  const { options, week, minRated, top } = checked;
+  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, checked.ingest, flags, status);
+  const scoped = scopeReport(orders, tickets, week, checked.asOf);
+  const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options), week !== null);
+  if (cohortProblem !== null) status.warn(`later spend not analysed: ${cohortProblem}`);
+  const months = options.cohort === null ? null : parseMonthRange(options.cohort);
+  if (cohort !== null && months !== null) cohort.monthly = monthlyCohorts(scoped.cohortOrders, scoped.cohortTickets, options, months);
+  const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
+  if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
+  const by = resolveDimensions(checked.requested, tickets.present, tickets.quality.file);
+  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated, top }) : null;
+  const drivers = slices === null ? null : analyzeDrivers(scoped.sliceTickets, slices, { minRated });
+  const trends = week === null ? null : weeklyTrends(tickets.records, week, checked.previous);
+  // Over the tickets and orders dated up to the report's end (the week's Sunday in weekly mode).
+  const prevention = scoped.cohortTickets.records.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, checked.preventionOptions);
+  return { scope: scoped.scope, cohort, cohortProblem, slices, drivers, trends, prevention, quality };
+}
 
 /**
  * A weekly report still goes out when the data as of the week's end holds no cohort to

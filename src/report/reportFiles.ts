@@ -42,6 +42,9 @@ export interface ReportParts {
   notComputed?: NotComputed;
 }
 
+/** What the report's files are drawn from, in process or from an engine's tables: everything but the presentation flags and the checks. */
+export type ReportSections = Omit<ReportParts, 'title' | 'theme' | 'png' | 'checks'>;
+
 /** A file name a report writes: one of its documents, or a chart as .vl.json, .svg or .png. */
 export function isReportFile(name: string): boolean {
   const m = /^(.+)\.(vl\.json|svg|png)$/.exec(name);
