@@ -19,4 +19,13 @@ export interface ReportFlags extends RawIngestFlags, CohortFlags {
   costPerContact?: string;
   rootCauses?: Record<string, string>;
   top: string;
+  /** --engine duckdb / --source postgres://…: cohort and slices computed on the engine (reportTableInputs.ts). */
+  engine?: string;
+  memoryLimit?: string;
+  source?: string;
+  rowOrder?: string;
+  column?: string[];
+  /** --facts-in / --slices-in: the report from the exported facts and slice tables. */
+  factsIn?: string;
+  slicesIn?: string;
 }

@@ -5,10 +5,11 @@ import type { CohortResult } from '../analysis/cohortResult.js';
 import { runCohortAnalysis } from '../analysis/cohorts.js';
 import { monthlyCohorts } from '../analysis/monthlyCohorts.js';
 import { parseMonthRange } from '../analysis/windows.js';
-import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate } from '../analysis/gates.js';
+import { checkGatesNeedingWeek, evaluateGates, gateMetrics, parseGate, WEEKLY_METRICS } from '../analysis/gates.js';
 import { parseAsOf, previousWeek, resolveReportWeek, type ReportWeek } from '../analysis/reportWeek.js';
 import { scopeReport } from '../analysis/reportScope.js';
 import { parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
+import type { Dimension } from '../analysis/sliceResult.js';
 import { analyzeSlices } from '../analysis/slices.js';
 import { runPreventionAnalysis } from '../analysis/prevention.js';
 import { preventionOptionsFrom } from './preventionRun.js';
@@ -16,7 +17,7 @@ import { analyzeDrivers } from '../analysis/drivers.js';
 import { previousWeekFromSummary } from '../analysis/weekCountsJson.js';
 import { weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
-import { DOCUMENTS, isReportFile, reportFiles } from '../report/reportFiles.js';
+import { DOCUMENTS, isReportFile, reportFiles, type ReportSections } from '../report/reportFiles.js';
 import type { Terminal } from '../terminal.js';
 import { dayOf, type Day } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
@@ -25,13 +26,14 @@ import { loadInputs } from './loadInputs.js';
 import { parseMinRated, parseTop } from './slicesFlags.js';
 import { statusTerminal } from './statusTerminal.js';
 import type { ReportFlags } from './reportFlags.js';
+import { checkTableReportFlags, reportTableInputs, reportUsesTables } from './reportEngineInputs.js';
 import { writeOutputDir } from './writeOutputDir.js';
 
 /**
  * What `loyalty report` does once its flags are parsed: a module of its own, imported when the
  * command runs, so that `loyalty --help` does not load the analysis and report code behind it.
  */
-export async function runReport(ordersFile: string, ticketsFile: string, flags: ReportFlags, term: Terminal): Promise<number> {
+export async function runReport(ordersFile: string | undefined, ticketsFile: string | undefined, flags: ReportFlags, term: Terminal): Promise<number> {
   // Every flag is checked before a file is read, so a typo fails fast on a large export.
   const options = cohortOptionsFrom(flags);
   const ingest = ingestOptionsFrom(flags);
@@ -42,6 +44,8 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const preventionOptions = preventionOptionsFrom(flags);
   const asOf = flags.asOf === undefined ? null : parseAsOf(flags.asOf);
   const week = flags.week === undefined ? null : resolveReportWeek(flags.week, asOf ?? today());
+  const tables = reportUsesTables(flags);
+  if (tables) checkTableReportFlags(flags, week !== null || gates.some((g) => WEEKLY_METRICS.includes(g.metric)));
   checkGatesNeedingWeek(gates, week !== null);
   if (flags.compareTo !== undefined && week === null) {
     throw new UsageError('--compare-to needs --week: it reads the previous week of a weekly report, e.g. --week last --compare-to reports/2026-W46');
@@ -50,26 +54,15 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   const previous = week === null || flags.compareTo === undefined ? undefined : await readPreviousWeek(flags.compareTo, week);
 
   const status = statusTerminal(term, flags);
-  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, ingest, flags, status);
-
-  const scoped = scopeReport(orders, tickets, week, asOf);
-  const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options), week !== null);
-  if (cohortProblem !== null) status.warn(`later spend not analysed: ${cohortProblem}`);
-  const months = options.cohort === null ? null : parseMonthRange(options.cohort);
-  if (cohort !== null && months !== null) cohort.monthly = monthlyCohorts(scoped.cohortOrders, scoped.cohortTickets, options, months);
-  const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
-  if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
-  const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
-  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated, top }) : null;
-  const drivers = slices === null ? null : analyzeDrivers(scoped.sliceTickets, slices, { minRated });
-  const trends = week === null ? null : weeklyTrends(tickets.records, week, previous);
-  // Over the tickets and orders dated up to the report's end (the week's Sunday in weekly mode).
-  const prevention = scoped.cohortTickets.records.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, preventionOptions);
-  const outcomes = evaluateGates(gates, gateMetrics(cohort, [orders.quality, tickets.quality], trends));
+  const sections = tables
+    ? await reportTableInputs(ordersFile, ticketsFile, flags, { top, asOf }, status)
+    : await inProcessSections(ordersFile, ticketsFile, flags, { options, ingest, requested, minRated, top, preventionOptions, week, asOf, previous }, status);
+  const { cohort, quality, trends } = sections;
+  const outcomes = evaluateGates(gates, gateMetrics(cohort, [quality.orders, quality.tickets], trends));
   const checks = outcomes.map((o) => ({ rule: o.gate.text, value: o.value, fired: o.fired, message: o.message }));
 
   status.err(`drawing the charts${flags.png ? ' (SVG and PNG)' : ''}…`);
-  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), scope: scoped.scope, cohort, cohortProblem, slices, drivers, trends, prevention, quality, checks });
+  const { files, warnings } = await reportFiles({ title: flags.title ?? null, theme: flags.theme, png: Boolean(flags.png), ...sections, checks });
   for (const w of warnings) status.warn(`chart ${w}`);
   const { removed } = await writeOutputDir(dir, files, { last: DOCUMENTS, ours: isReportFile, what: 'the report ' });
   status.err(`wrote ${files.length} files to ${dir}${removed.length > 0 ? `; removed ${removed.join(', ')} of an earlier run` : ''}`);
@@ -78,6 +71,45 @@ export async function runReport(ordersFile: string, ticketsFile: string, flags: 
   // A rule that fired is why the exit code is 1: said even under --quiet.
   for (const o of outcomes) (o.fired ? term : status).err(`check ${o.message}`);
   return outcomes.some((o) => o.fired) ? EXIT.gate : EXIT.ok;
+}
+
+/** The sections from the orders and tickets files, read and analysed in process. */
+async function inProcessSections(
+  ordersFile: string | undefined,
+  ticketsFile: string | undefined,
+  flags: ReportFlags,
+  checked: {
+    options: ReturnType<typeof cohortOptionsFrom>;
+    ingest: ReturnType<typeof ingestOptionsFrom>;
+    requested: Dimension[] | null;
+    minRated: number;
+    top: number;
+    preventionOptions: ReturnType<typeof preventionOptionsFrom>;
+    week: ReportWeek | null;
+    asOf: Day | null;
+    previous: WeekCounts | undefined;
+  },
+  status: Terminal,
+): Promise<ReportSections> {
+  if (ordersFile === undefined || ticketsFile === undefined) {
+    throw new UsageError('report needs <orders> <tickets> (or --engine, --source, or --facts-in and --slices-in with exported tables); see loyalty report --help');
+  }
+  const { options, week, minRated, top } = checked;
+  const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, checked.ingest, flags, status);
+  const scoped = scopeReport(orders, tickets, week, checked.asOf);
+  const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options), week !== null);
+  if (cohortProblem !== null) status.warn(`later spend not analysed: ${cohortProblem}`);
+  const months = options.cohort === null ? null : parseMonthRange(options.cohort);
+  if (cohort !== null && months !== null) cohort.monthly = monthlyCohorts(scoped.cohortOrders, scoped.cohortTickets, options, months);
+  const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
+  if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
+  const by = resolveDimensions(checked.requested, tickets.present, tickets.quality.file);
+  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated, top }) : null;
+  const drivers = slices === null ? null : analyzeDrivers(scoped.sliceTickets, slices, { minRated });
+  const trends = week === null ? null : weeklyTrends(tickets.records, week, checked.previous);
+  // Over the tickets and orders dated up to the report's end (the week's Sunday in weekly mode).
+  const prevention = scoped.cohortTickets.records.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, checked.preventionOptions);
+  return { scope: scoped.scope, cohort, cohortProblem, slices, drivers, trends, prevention, quality };
 }
 
 /**

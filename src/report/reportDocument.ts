@@ -9,6 +9,7 @@ import { dataQualitySection } from './cohortQuality.js';
 import { adjustedMarkdownSection, adjustedMethod } from './adjustedMarkdown.js';
 import { slicesMarkdownSection, slicesMethod } from './slicesMarkdown.js';
 import { markdownCell, markdownText, plainText } from './escape.js';
+import type { NotComputed } from './notComputed.js';
 
 /**
  * The report as typed blocks, built once from the same section builders `cohort --out` and
@@ -48,6 +49,8 @@ export interface ReportInput {
   checks: string[];
   /** The prevention section and its method, already rendered (headed ###); null or absent when not run. */
   prevention?: { summary: string[]; section: string; method: string } | null;
+  /** Sections the inputs cannot give (engine and exported-table paths): their sentence stands where they would be. */
+  notComputed?: NotComputed;
 }
 
 export function reportDocument(input: ReportInput): ReportDocument {
@@ -55,7 +58,8 @@ export function reportDocument(input: ReportInput): ReportDocument {
   const md = (...parts: string[]): ReportBlock => ({ kind: 'markdown', text: parts.join('\n') });
   const blocks: ReportBlock[] = [md(runLine(input), '')];
 
-  const noCohort = markdownText(`Not analysed: ${input.cohortProblem ?? 'no cohort'}.`.replace(/\.\.$/, '.'));
+  const missing = input.notComputed ?? {};
+  const noCohort = markdownText(`Not analysed: ${input.cohortProblem ?? missing.cohort ?? 'no cohort'}.`.replace(/\.\.$/, '.'));
   const summary = [`- **Later spend.** ${cohort === null ? noCohort : markdownText(cohort.headline)}`];
   const noSlices = noSlicesText(input);
   summary.push(`- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${markdownText(slices === null ? noSlices : slices.headline)}`);
@@ -64,6 +68,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   blocks.push(md('## Summary', '', ...summary, ''));
   if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${markdownText(c)}`), ''));
   if (input.weekly !== null) blocks.push(md(input.weekly.section));
+  else if (missing.trends) blocks.push(md('## Weekly trends', '', markdownText(missing.trends), ''));
   // The charts right after the findings: a reader sees the picture before the detailed tables.
   if (input.charts.length > 0) blocks.push(md('## Charts', ''), { kind: 'charts', charts: input.charts });
 
@@ -75,8 +80,9 @@ export function reportDocument(input: ReportInput): ReportDocument {
   if (drivers !== null) {
     const forest = input.charts.find((c) => c.name === 'drivers-forest');
     blocks.push(md('## Drivers: why satisfaction drops', '', driversMarkdownSection(drivers, 3), ...(forest ? [chartLink(forest), ''] : [])));
-  }
+  } else if (missing.drivers) blocks.push(md('## Drivers: why satisfaction drops', '', markdownText(missing.drivers), ''));
   if (input.prevention) blocks.push(md('## Prevention', '', input.prevention.section));
+  else if (missing.prevention) blocks.push(md('## Prevention', '', markdownText(missing.prevention), ''));
 
   blocks.push(
     md(
@@ -118,6 +124,7 @@ export function chartLink(c: ChartEntry): string {
 /** Why there is no satisfaction analysis. */
 function noSlicesText(input: ReportInput): string {
   const w = input.scope.week;
+  if (input.notComputed?.slices) return input.notComputed.slices;
   if (!input.quality.tickets.columns.satisfaction) {
     return 'The tickets have no satisfaction column, so there is no CSAT to report; map one with --map tickets.satisfaction="Header".';
   }

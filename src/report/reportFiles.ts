@@ -8,6 +8,7 @@ import { preventionMarkdownSection, preventionMethod } from './preventionMarkdow
 import { changeSentence } from './preventionSentences.js';
 import { markdownText } from './escape.js';
 import type { FileQuality } from '../ingest/records.js';
+import type { NotComputed } from './notComputed.js';
 import { stableJson } from './format.js';
 import { REPORT_CHART_NAMES, reportCharts } from './reportCharts.js';
 import { reportDocument, reportMarkdown } from './reportDocument.js';
@@ -37,7 +38,12 @@ export interface ReportParts {
   prevention?: PreventionResult | null;
   quality: { orders: FileQuality; tickets: FileQuality };
   checks: readonly { rule: string; value: number | null; fired: boolean; message: string }[];
+  /** Sections left out because the inputs cannot give them (the engine and exported-table paths); absent in process. */
+  notComputed?: NotComputed;
 }
+
+/** What the report's files are drawn from, in process or from an engine's tables: everything but the presentation flags and the checks. */
+export type ReportSections = Omit<ReportParts, 'title' | 'theme' | 'png' | 'checks'>;
 
 /** A file name a report writes: one of its documents, or a chart as .vl.json, .svg or .png. */
 export function isReportFile(name: string): boolean {
@@ -50,7 +56,8 @@ export const DOCUMENTS = ['summary.json', 'report.html', 'report.md'] as const;
 
 export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFile[]; warnings: string[] }> {
   const { scope } = parts;
-  const period = scope.ticketPeriod === null ? 'no tickets' : scope.week ? `${scope.week.label} (${scope.week.start}..${scope.week.end})` : `${scope.ticketPeriod.start}..${scope.ticketPeriod.end}`;
+  // Exported tables do not carry the days their tickets were opened.
+  const period = scope.ticketPeriod === null ? (parts.notComputed ? 'period not known' : 'no tickets') : scope.week ? `${scope.week.label} (${scope.week.start}..${scope.week.end})` : `${scope.ticketPeriod.start}..${scope.ticketPeriod.end}`;
   const sources = [parts.quality.orders.file, parts.quality.tickets.file].map(baseName);
   const prevention = parts.prevention ?? null;
   const charts = reportCharts(parts.cohort, parts.slices, parts.trends, { theme: parts.theme, ticketPeriod: period, sources }, parts.drivers, prevention);
@@ -69,6 +76,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     charts: charts.map((c) => ({ name: c.name, subject: c.subject, title: c.title, png: parts.png })),
     weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsMarkdownSection(parts.trends, 2) },
     checks: parts.checks.map((c) => c.message),
+    notComputed: parts.notComputed,
     prevention: prevention === null ? null : { summary: prevention.changes.map((c) => changeSentence(c, prevention.options.costPerContact, prevention.currency, markdownText)), section: preventionMarkdownSection(prevention, 3, null), method: preventionMethod(prevention, 3) },
   });
   const summary = summaryJson({
@@ -84,6 +92,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     checks: parts.checks,
     charts: charts.map((c) => c.name),
     prevention,
+    notComputed: parts.notComputed,
   });
   const files: OutputFile[] = [
     ...rendered.files,

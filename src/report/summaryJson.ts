@@ -10,6 +10,7 @@ import { cohortJson } from './cohortJson.js';
 import { slicesJson } from './slicesJson.js';
 import type { PreventionResult } from '../analysis/preventionResult.js';
 import { preventionJson } from './preventionJson.js';
+import type { NotComputed } from './notComputed.js';
 
 /**
  * summary.json: the machine-readable report. `cohort` is exactly the `cohort --json` document
@@ -33,6 +34,8 @@ export interface SummaryInput {
   charts: string[];
   /** `prevention --json` of the same data, without its dataQuality (the report's files are above). */
   prevention?: PreventionResult | null;
+  /** The sections the inputs could not give, with why: under report.notComputed, the sections null. */
+  notComputed?: NotComputed;
 }
 
 export function summaryJson(input: SummaryInput) {
@@ -48,13 +51,14 @@ export function summaryJson(input: SummaryInput) {
       cohortProblem: input.cohortProblem,
       theme: input.theme,
       charts: input.charts,
+      ...(input.notComputed === undefined ? {} : { notComputed: input.notComputed }),
     },
     cohort: input.cohort === null ? null : cohortJson(input.cohort, input.quality),
     slices: input.slices === null ? null : slicesJson(input.slices, input.quality.tickets),
     drivers: input.drivers ? driversJson(input.drivers, input.quality.tickets) : null,
     trends: input.trends,
     checks: input.checks,
-    ...(input.prevention === undefined ? {} : { prevention: input.prevention === null ? null : boundedPrevention(withoutQuality(preventionJson(input.prevention, input.quality))) }),
+    ...(input.prevention === undefined && input.notComputed?.prevention === undefined ? {} : { prevention: input.prevention == null ? null : boundedPrevention(withoutQuality(preventionJson(input.prevention, input.quality))) }),
   };
 }
 
