@@ -10,7 +10,7 @@ export function fileQuality(engine: string, file: string, columns: Record<string
   const skipped: FileQuality['skipped'] = {};
   if (duplicates > 0) skipped['duplicate order_id'] = { count: duplicates, firstLines: [], examples: [] };
   const unusable = read - used - duplicates;
-  if (unusable > 0) skipped['missing or unreadable customer_id, date or amount'] = { count: unusable, firstLines: [], examples: [] };
+  if (unusable > 0) skipped['missing or unreadable customer_id, date or amount, or a date before 1970 or more than a year after the run'] = { count: unusable, firstLines: [], examples: [] };
   return {
     file,
     format: engine,

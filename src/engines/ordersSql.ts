@@ -30,7 +30,7 @@ export function ordersCtes(d: Dialect, source: FactsSource): string {
   SELECT ${d.trimmedCharacters} AS chars
 ),
 orders_ranked AS (
-  SELECT customer_id, order_day, amount, order_id, counted, copy FROM ${tableName(d, o.ranked)}
+  SELECT customer_id, order_day, amount, order_id, counted, copy, plausible FROM ${tableName(d, o.ranked)}
 ),
 ${KEPT}`;
   }
@@ -55,18 +55,28 @@ orders_ranked AS (
     amount,
     order_id,
     CASE WHEN status IN (${sqlList(NOT_COUNTED_STATUSES)}) THEN 0 ELSE 1 END AS counted,
-    ${o.order_id === null ? '1' : `ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY ${rowOrder})`} AS copy
+    ${o.order_id === null ? '1' : `ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY ${rowOrder})`} AS copy,
+    ${plausible(d)} AS plausible
   FROM orders_text
   WHERE customer_id <> '' AND order_day IS NOT NULL AND amount IS NOT NULL
 ),
 ${KEPT}`;
 }
 
+// A date before 1970 or more than a year after the run is a typo, set aside as the CSV path
+// sets it aside (src/ingest/values/plausibleDate.ts): after the repeated ids are numbered, as
+// the CSV path marks a repeat when it reads the row and drops implausible rows afterwards, so
+// an implausible first copy takes its order id with it. To the day: the CSV path compares the
+// time too, so only an order dated exactly 366 days after the run can differ.
 const KEPT = `orders_kept AS (
   SELECT customer_id, order_day, amount, order_id, counted
   FROM orders_ranked
-  WHERE order_id IS NULL OR copy = 1
+  WHERE (order_id IS NULL OR copy = 1) AND plausible = 1
 )`;
+
+function plausible(d: Dialect): string {
+  return `CASE WHEN order_day >= DATE '1970-01-01' AND ${d.daysBetween('CURRENT_DATE', 'order_day')} <= 366 THEN 1 ELSE 0 END`;
+}
 
 /**
  * The dates the counted orders cover, per month (year, month, first and last day), from which

@@ -79,6 +79,13 @@ export function edgeCaseData(seed: number, customers = 400, slices = false): { o
   }
   // The data runs to 2014-06-30 so the follow-up window is complete.
   orders.push(['O-last', 'C-last', '2014-06-30', '1', 'completed']);
+  // Typos in dates, set aside on every path (not drawn from `random`, so the rows above stay
+  // as they were for every seed): a year 2099 that would move the data's end and so the
+  // default cohort, a 1900 placeholder, and a repeated order id whose first copy is the typo.
+  orders.push(['O-typo-future', 'C1000', '2099-01-15', '10', 'completed']);
+  orders.push(['O-typo-past', 'C1004', '1900-01-01 00:00:00', '5', 'completed']);
+  orders.push(['O-typo-first', 'C1008', '2099-03-01', '7', 'completed']);
+  orders.push(['O-typo-first', 'C1008', '2014-01-10', '7', 'completed']);
   return { orders: csv(orders), tickets: csv(tickets) };
 }
 
