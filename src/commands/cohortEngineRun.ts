@@ -93,5 +93,6 @@ const RANKED = 'loyalty_orders_ranked';
 
 async function ordersQuality(engine: Engine, d: Dialect, label: string, views: FileViews): Promise<FileQuality> {
   const [row] = await engine.rows(orderRowsSql(d, views.source));
-  return fileQuality(engine.name, label, views.columns.orders, Number(row!.rows_read), Number(row!.rows_used), Number(row!.duplicate_order_ids));
+  const implausible = { before: Number(row!.implausible_before), after: Number(row!.implausible_after) };
+  return fileQuality(engine.name, label, views.columns.orders, Number(row!.rows_read), Number(row!.rows_used), Number(row!.duplicate_order_ids), implausible);
 }

@@ -6,11 +6,22 @@ import { DataError } from '../errors.js';
  * The data-quality block of a file or table read by an engine: rows read and used, and the
  * rows set aside by count (without line numbers: an engine keeps none).
  */
-export function fileQuality(engine: string, file: string, columns: Record<string, string>, read: number, used: number, duplicates: number): FileQuality {
+export function fileQuality(
+  engine: string,
+  file: string,
+  columns: Record<string, string>,
+  read: number,
+  used: number,
+  duplicates: number,
+  implausible: { before: number; after: number } = { before: 0, after: 0 },
+): FileQuality {
   const skipped: FileQuality['skipped'] = {};
   if (duplicates > 0) skipped['duplicate order_id'] = { count: duplicates, firstLines: [], examples: [] };
-  const unusable = read - used - duplicates;
-  if (unusable > 0) skipped['missing or unreadable customer_id, date or amount, or a date before 1970 or more than a year after the run'] = { count: unusable, firstLines: [], examples: [] };
+  // The reasons the CSV path counts implausible dates under (src/ingest/orders.ts).
+  if (implausible.before > 0) skipped['implausible order_date (before 1970)'] = { count: implausible.before, firstLines: [], examples: [] };
+  if (implausible.after > 0) skipped['implausible order_date (more than a year after the run date)'] = { count: implausible.after, firstLines: [], examples: [] };
+  const unusable = read - used - duplicates - implausible.before - implausible.after;
+  if (unusable > 0) skipped['missing or unreadable customer_id, date or amount'] = { count: unusable, firstLines: [], examples: [] };
   return {
     file,
     format: engine,

@@ -96,12 +96,14 @@ ORDER BY 1, 2
 `;
 }
 
-/** Rows of the orders source, rows the facts use, and repeated order ids set aside. */
+/** Rows of the orders source, rows the facts use, and the repeated order ids and implausible dates set aside. */
 export function orderRowsSql(d: Dialect, source: FactsSource): string {
   return `WITH ${ordersCtes(d, source)}
 SELECT
   (SELECT COUNT(*) FROM ${tableName(d, source.orders.table)}) AS rows_read,
   (SELECT COUNT(*) FROM orders_kept) AS rows_used,
-  (SELECT COUNT(*) FROM orders_ranked WHERE order_id IS NOT NULL AND copy > 1) AS duplicate_order_ids
+  (SELECT COUNT(*) FROM orders_ranked WHERE order_id IS NOT NULL AND copy > 1) AS duplicate_order_ids,
+  (SELECT COUNT(*) FROM orders_ranked WHERE (order_id IS NULL OR copy = 1) AND plausible = 0 AND order_day < DATE '1970-01-01') AS implausible_before,
+  (SELECT COUNT(*) FROM orders_ranked WHERE (order_id IS NULL OR copy = 1) AND plausible = 0 AND order_day >= DATE '1970-01-01') AS implausible_after
 `;
 }

@@ -15,11 +15,14 @@ describe('loyalty cohort --engine duckdb on stderr', () => {
     const csv = await runCli(['cohort', ...args]);
     const engine = await runCli(['cohort', '--engine', 'duckdb', ...args]);
     expect(engine.code).toBe(0);
-    // Pinned by hand as well: edgeCases.ts repeats order ids and writes unreadable cells.
-    expect(engine.err).toContain(`warning: ${files.orders}: skipped 129 of 1,449 rows: 129 duplicate order_id\n`);
+    // Pinned by hand as well: edgeCases.ts repeats order ids, writes unreadable cells, and ends
+    // with four typo rows: 2099 and 1900 dates, and an id whose 2099 first copy is repeated.
+    expect(engine.err).toContain(
+      `warning: ${files.orders}: skipped 133 of 1,453 rows: 130 duplicate order_id; 1 implausible order_date (before 1970); 2 implausible order_date (more than a year after the run date)\n`,
+    );
     expect(engine.err).toContain(`warning: ${files.tickets}: 25 unreadable cell(s) left empty, their rows kept: 6 unrecognised resolved value; 19 unrecognised satisfaction score\n`);
     expect(engine.err).toBe(withoutLines(csv.err));
-    expect(JSON.parse(engine.out).dataQuality.orders.duplicateOrderIds).toBe(129);
+    expect(JSON.parse(engine.out).dataQuality.orders.duplicateOrderIds).toBe(130);
   });
 
   it('prints nothing on stderr under --quiet, and the same stdout', async () => {
