@@ -16,7 +16,7 @@ import type { FileQuality, TicketColumn } from '../ingest/records.js';
 import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { dayFromParts, isoDay } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
-import { assertCellsUsable, fileQuality, withEmptiedCells } from './engineQuality.js';
+import { assertCellsUsable, fileQuality, implausibleTickets, withEmptiedCells } from './engineQuality.js';
 import { openSource } from './engineSource.js';
 import { parseMaxUnusable } from './ingestOptions.js';
 import type { CohortCommandFlags } from './cohortFlags.js';
@@ -71,7 +71,7 @@ async function factsOnEngine(ordersFile: string, ticketsFile: string, flags: Coh
     assertCellsUsable(labels.tickets, views.columns.tickets, Number(tickets!.rows_read), emptied, maxUnusable);
     const quality = {
       orders: await ordersQuality(engine, d, labels.orders, views),
-      tickets: withEmptiedCells(fileQuality(engine.name, labels.tickets, views.columns.tickets, Number(tickets!.rows_read), Number(tickets!.rows_used), 0), {
+      tickets: withEmptiedCells(fileQuality(engine.name, labels.tickets, views.columns.tickets, Number(tickets!.rows_read), Number(tickets!.rows_used), 0, implausibleTickets(tickets!)), {
         // The reasons the CSV reader counts the same cells under (src/ingest/tickets.ts).
         'unrecognised satisfaction score': emptied.satisfaction,
         'unrecognised resolved value': emptied.resolved,
@@ -93,6 +93,7 @@ const RANKED = 'loyalty_orders_ranked';
 
 async function ordersQuality(engine: Engine, d: Dialect, label: string, views: FileViews): Promise<FileQuality> {
   const [row] = await engine.rows(orderRowsSql(d, views.source));
-  const implausible = { before: Number(row!.implausible_before), after: Number(row!.implausible_after) };
+  const implausible = { column: 'order_date', before: Number(row!.implausible_before), after: Number(row!.implausible_after) };
   return fileQuality(engine.name, label, views.columns.orders, Number(row!.rows_read), Number(row!.rows_used), Number(row!.duplicate_order_ids), implausible);
 }
+

@@ -13,13 +13,13 @@ export function fileQuality(
   read: number,
   used: number,
   duplicates: number,
-  implausible: { before: number; after: number } = { before: 0, after: 0 },
+  implausible: { column: string; before: number; after: number } = { column: 'order_date', before: 0, after: 0 },
 ): FileQuality {
   const skipped: FileQuality['skipped'] = {};
   if (duplicates > 0) skipped['duplicate order_id'] = { count: duplicates, firstLines: [], examples: [] };
-  // The reasons the CSV path counts implausible dates under (src/ingest/orders.ts).
-  if (implausible.before > 0) skipped['implausible order_date (before 1970)'] = { count: implausible.before, firstLines: [], examples: [] };
-  if (implausible.after > 0) skipped['implausible order_date (more than a year after the run date)'] = { count: implausible.after, firstLines: [], examples: [] };
+  // The reasons the CSV path counts implausible dates under (src/ingest/orders.ts, tickets.ts).
+  if (implausible.before > 0) skipped[`implausible ${implausible.column} (before 1970)`] = { count: implausible.before, firstLines: [], examples: [] };
+  if (implausible.after > 0) skipped[`implausible ${implausible.column} (more than a year after the run date)`] = { count: implausible.after, firstLines: [], examples: [] };
   const unusable = read - used - duplicates - implausible.before - implausible.after;
   if (unusable > 0) skipped['missing or unreadable customer_id, date or amount'] = { count: unusable, firstLines: [], examples: [] };
   return {
@@ -70,4 +70,9 @@ export function assertCellsUsable(label: string, columns: Record<string, string>
     const raise = limit < 1 ? `, or raise the limit with --max-unusable (now ${percent(limit)})` : '';
     throw new DataError(`${label}: ${percent(count / read)} of rows (${count} of ${read}) have an unreadable ${column} in column "${columns[column] ?? column}"; ${CELL_FIX[column]}${raise}.`);
   }
+}
+
+/** The tickets set aside for a created_at before 1970 or more than a year after the run, as the CSV path counts them. */
+export function implausibleTickets(counts: Record<string, string | null>): { column: string; before: number; after: number } {
+  return { column: 'created_at', before: Number(counts.implausible_before), after: Number(counts.implausible_after) };
 }

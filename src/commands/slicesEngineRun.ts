@@ -3,7 +3,7 @@ import { sliceRowsSql, sliceTableSql } from '../engines/sliceTableSql.js';
 import { DataError } from '../errors.js';
 import { DEFAULT_INGEST_OPTIONS, type FileQuality } from '../ingest/records.js';
 import { SLICE_TABLE_COLUMNS, sliceTableFromRows } from '../ingest/sliceTableRows.js';
-import { assertCellsUsable, fileQuality, withEmptiedCells } from './engineQuality.js';
+import { assertCellsUsable, fileQuality, implausibleTickets, withEmptiedCells } from './engineQuality.js';
 import { openTicketsSource } from './engineSource.js';
 import { parseMaxUnusable } from './ingestOptions.js';
 import type { SlicesFlags } from './slicesFlags.js';
@@ -30,7 +30,7 @@ export async function sliceTableOnEngine(ticketsArg: string, flags: SlicesFlags)
     const read = Number(counts!.rows_read);
     const emptied = Number(counts!.scores_emptied);
     assertCellsUsable(label, columns, read, { satisfaction: emptied }, maxUnusable);
-    const quality = fileQuality(engine.name, label, columns, read, Number(counts!.rows_used), 0);
+    const quality = fileQuality(engine.name, label, columns, read, Number(counts!.rows_used), 0, implausibleTickets(counts!));
     // The reason the CSV reader counts the same cells under (src/ingest/tickets.ts).
     return { table, quality: withEmptiedCells(quality, { 'unrecognised satisfaction score': emptied }) };
   } finally {

@@ -6,7 +6,7 @@ import type { DayWindow, Span } from '../analysis/windows.js';
 import type { ResolutionRule } from '../model/customerFacts.js';
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
-import { ordersCtes } from './ordersSql.js';
+import { implausibleCountsSql, ordersCtes } from './ordersSql.js';
 import { satisfiedScore, ticketsCtes, YES, NO } from './ticketsSql.js';
 import { sqlList as list } from './sqlText.js';
 
@@ -141,7 +141,10 @@ ORDER BY customer_id
  * and resolved cells left empty in usable rows.
  */
 export function ticketCountsSql(d: Dialect, source: FactsSource, windows: FactsWindows): string {
-  return `WITH ${cohortCtes(d, source, windows)}
+  return `WITH ${cohortCtes(d, source, windows)},
+implausible AS (
+  ${implausibleCountsSql(d, 'tickets_text', 'created_day')}
+)
 SELECT
   COALESCE(SUM(problem), 0) AS problem_tickets,
   COALESCE(SUM(linked), 0) AS linked_by_order_id,
@@ -149,7 +152,9 @@ SELECT
   (SELECT COUNT(*) FROM tickets_usable) AS rows_used,
   (SELECT COALESCE(SUM(score_emptied), 0) FROM tickets_usable) AS scores_emptied,
   (SELECT COALESCE(SUM(resolved_emptied), 0) FROM tickets_usable) AS resolved_emptied,
-  (SELECT COUNT(*) FROM ${tableName(d, source.tickets.table)}) AS rows_read
+  (SELECT COUNT(*) FROM ${tableName(d, source.tickets.table)}) AS rows_read,
+  (SELECT implausible_before FROM implausible) AS implausible_before,
+  (SELECT implausible_after FROM implausible) AS implausible_after
 FROM ticket_outcomes
 `;
 }

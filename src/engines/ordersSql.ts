@@ -75,7 +75,24 @@ const KEPT = `orders_kept AS (
 )`;
 
 function plausible(d: Dialect): string {
-  return `CASE WHEN order_day >= DATE '1970-01-01' AND ${d.daysBetween('CURRENT_DATE', 'order_day')} <= 366 THEN 1 ELSE 0 END`;
+  return `CASE WHEN ${plausibleDay(d, 'order_day')} THEN 1 ELSE 0 END`;
+}
+
+/** A day from 1970 to 366 days after the run (the engine's CURRENT_DATE), as src/ingest/values/plausibleDate.ts reads dates, to the day. */
+export function plausibleDay(d: Dialect, day: string): string {
+  return `${day} >= DATE '1970-01-01' AND ${d.daysBetween('CURRENT_DATE', day)} <= 366`;
+}
+
+/**
+ * The rows of `from` with a customer and a date that is not plausible, before 1970 and after
+ * (implausible_before, implausible_after): what the CSV path skips as implausible. One row.
+ */
+export function implausibleCountsSql(d: Dialect, from: string, day: string): string {
+  return `SELECT
+    COALESCE(SUM(CASE WHEN ${day} < DATE '1970-01-01' THEN 1 ELSE 0 END), 0) AS implausible_before,
+    COALESCE(SUM(CASE WHEN ${day} >= DATE '1970-01-01' AND NOT (${plausibleDay(d, day)}) THEN 1 ELSE 0 END), 0) AS implausible_after
+  FROM ${from}
+  WHERE customer_id <> '' AND ${day} IS NOT NULL`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { NONE_KEY } from '../analysis/sliceResult.js';
 import { SLICE_TABLE_COLUMNS } from '../ingest/sliceTableRows.js';
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
+import { implausibleCountsSql } from './ordersSql.js';
 import { sqlList as list } from './sqlText.js';
 import { NO, SCORE_NUMBER, satisfiedScore, ticketsCtes, YES } from './ticketsSql.js';
 
@@ -141,9 +142,13 @@ rows_read AS (
 ),
 rows_used AS (
   SELECT COUNT(*) AS rows_used, COALESCE(SUM(score_emptied), 0) AS scores_emptied FROM tickets_usable
+),
+implausible AS (
+  ${implausibleCountsSql(d, 'tickets_text', 'created_day')}
 )
-SELECT rows_read, rows_used, scores_emptied
+SELECT rows_read, rows_used, scores_emptied, implausible_before, implausible_after
 FROM rows_read
 CROSS JOIN rows_used
+CROSS JOIN implausible
 `;
 }

@@ -1,6 +1,7 @@
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
 import { sqlList as list, sqlText } from './sqlText.js';
+import { plausibleDay } from './ordersSql.js';
 
 const SCORE_UNRATED = ['', 'offered', 'unoffered', 'not offered'];
 export const SCORE_GOOD = ['good', 'satisfied'];
@@ -57,7 +58,7 @@ tickets_usable AS (
     CASE WHEN resolved IS NULL OR resolved = '' OR resolved IN (${list(yesNo)}) THEN 0 ELSE 1 END AS resolved_emptied,
     CASE WHEN score IS NULL OR score IN (${list(SCORE_UNRATED)}) OR ${scoreRead} THEN 0 ELSE 1 END AS score_emptied
   FROM tickets_text
-  WHERE customer_id <> '' AND created_day IS NOT NULL
+  WHERE customer_id <> '' AND created_day IS NOT NULL AND ${plausibleDay(d, 'created_day')}
 )`;
 }
 

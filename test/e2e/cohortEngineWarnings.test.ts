@@ -16,9 +16,13 @@ describe('loyalty cohort --engine duckdb on stderr', () => {
     const engine = await runCli(['cohort', '--engine', 'duckdb', ...args]);
     expect(engine.code).toBe(0);
     // Pinned by hand as well: edgeCases.ts repeats order ids, writes unreadable cells, and ends
-    // with four typo rows: 2099 and 1900 dates, and an id whose 2099 first copy is repeated.
+    // with typo rows: orders dated 2099 and 1900, an id whose 2099 first copy is repeated, and
+    // tickets dated 2099 (naming a cohort order) and 1900.
     expect(engine.err).toContain(
-      `warning: ${files.orders}: skipped 133 of 1,453 rows: 130 duplicate order_id; 1 implausible order_date (before 1970); 2 implausible order_date (more than a year after the run date)\n`,
+      `warning: ${files.orders}: skipped 133 of 1,454 rows: 130 duplicate order_id; 1 implausible order_date (before 1970); 2 implausible order_date (more than a year after the run date)\n`,
+    );
+    expect(engine.err).toContain(
+      `warning: ${files.tickets}: skipped 2 of 569 rows: 1 implausible created_at (before 1970); 1 implausible created_at (more than a year after the run date)\n`,
     );
     expect(engine.err).toContain(`warning: ${files.tickets}: 25 unreadable cell(s) left empty, their rows kept: 6 unrecognised resolved value; 19 unrecognised satisfaction score\n`);
     expect(engine.err).toBe(withoutLines(csv.err));

@@ -86,6 +86,11 @@ export function edgeCaseData(seed: number, customers = 400, slices = false): { o
   orders.push(['O-typo-past', 'C1004', '1900-01-01 00:00:00', '5', 'completed']);
   orders.push(['O-typo-first', 'C1008', '2099-03-01', '7', 'completed']);
   orders.push(['O-typo-first', 'C1008', '2014-01-10', '7', 'completed']);
+  // Tickets with typo dates, set aside on every path: one naming a cohort order (which would
+  // make its customer a problem whatever the date), and a 1900 placeholder.
+  orders.push(['O-ticket-typo', 'C1012', '2014-01-20', '15', 'completed']);
+  tickets.push(['T-typo-future', 'C1012', 'O-ticket-typo', '2099-02-01 10:00:00', 'open', 'no', '1', ...sliceCells('2099-02-01')]);
+  tickets.push(['T-typo-past', 'C1016', '', '1900-01-01 09:00:00', 'solved', 'yes', '5', ...sliceCells('1900-01-01')]);
   return { orders: csv(orders), tickets: csv(tickets) };
 }
 
