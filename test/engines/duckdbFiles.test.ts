@@ -6,7 +6,7 @@ import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECTS } from '../../src/engines/dialects.js';
 import { openDuckDb } from '../../src/engines/duckdbEngine.js';
 import { duckdbFileViews } from '../../src/engines/duckdbFiles.js';
-import { factsRows } from '../../src/engines/factsRows.js';
+import { factsRows } from './factsRows.js';
 import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
 import { useEngine } from './engines.js';
 

@@ -3,7 +3,7 @@ import { GROUPS } from '../../src/analysis/cohortResult.js';
 import { parseCohortSpans, parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECTS, type DialectName } from '../../src/engines/dialects.js';
 import type { Engine } from '../../src/engines/engine.js';
-import { factsRows, memberColumns, type FactsRow } from '../../src/engines/factsRows.js';
+import { factsRows, memberColumns, type FactsRow } from './factsRows.js';
 import { factsSource } from '../../src/engines/factsSource.js';
 import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
 import { stableJson } from '../../src/report/format.js';

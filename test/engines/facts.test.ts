@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECTS, type DialectName } from '../../src/engines/dialects.js';
 import type { Engine } from '../../src/engines/engine.js';
-import { engineFactsTable, factsRows } from '../../src/engines/factsRows.js';
+import { readEngineFactsTable } from '../../src/engines/factsRows.js';
+import { factsRows } from './factsRows.js';
 import { factsSource } from '../../src/engines/factsSource.js';
 import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
 import { cohortJson, engineGroups } from './equivalence.js';
@@ -74,8 +75,8 @@ describe.each(ENGINES)('the facts table on %s', (_name, open) => {
   });
 
   it('computes the appended columns and the run context by hand', async () => {
-    const rows = await engineOf().rows(factsSql(DIALECTS[engineOf().name as DialectName], factsSource({ orders: 'hand_orders', tickets: 'hand_tickets' }, { 'orders.row_order': 'line' }, []), windows));
-    const facts = engineFactsTable(rows, 'hand');
+    const sql = factsSql(DIALECTS[engineOf().name as DialectName], factsSource({ orders: 'hand_orders', tickets: 'hand_tickets' }, { 'orders.row_order': 'line' }, []), windows);
+    const facts = (await readEngineFactsTable(engineOf(), sql, 'hand'))!;
     expect(facts.customerId).toEqual(['A', 'B', 'ann@example.com']);
     expect(Array.from(facts.preSpend)).toEqual([0, 8.5, 0]);
     // ann's last problem is T5 (01-03 09:30) after T6 (01-02 08:00); the table keeps the day.

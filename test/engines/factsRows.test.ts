@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECTS, type DialectName } from '../../src/engines/dialects.js';
 import type { Engine } from '../../src/engines/engine.js';
-import { factsRows, readFactsRows } from '../../src/engines/factsRows.js';
+import { readEngineFactsTable } from '../../src/engines/factsRows.js';
 import { factsSource } from '../../src/engines/factsSource.js';
 import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
 import { describeTarget } from '../../src/engines/postgresEngine.js';
@@ -35,20 +35,21 @@ describe.each(ENGINES)('the facts rows read in batches on %s', (_name, open) => 
     factsSql(DIALECTS[engineOf().name as DialectName], factsSource({ orders: 'batch_orders', tickets: 'batch_tickets' }, { 'orders.row_order': 'line' }, []), windows);
 
   it('are the rows of the query read at once, fetched in several batches of at most the size asked', async () => {
-    const whole = factsRows(await engineOf().rows(sql()), engineOf().name);
-    expect(whole.length).toBeGreaterThan(100);
+    const rows = (await engineOf().rows(sql())).length;
+    expect(rows).toBeGreaterThan(100);
     const { engine, batches } = counting(engineOf());
-    expect(await readFactsRows(engine, sql(), 37)).toEqual(whole);
-    expect(batches.length).toBe(Math.ceil(whole.length / 37));
+    const batched = (await readEngineFactsTable(engine, sql(), 'facts', 37))!;
+    expect(batched.count).toBe(rows);
+    expect(batches.length).toBe(Math.ceil(rows / 37));
     expect(batches.every((n) => n <= 37)).toBe(true);
-    expect(batches.reduce((a, b) => a + b, 0)).toBe(whole.length);
-    // The connection is usable after the cursor: the same rows again, in one batch.
-    expect(await readFactsRows(engineOf(), sql(), 100_000)).toEqual(whole);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(rows);
+    // The connection is usable after the cursor: the same table again, in one batch.
+    expect(await readEngineFactsTable(engineOf(), sql(), 'facts', 100_000)).toEqual(batched);
   });
 
   it('fail as one line naming the engine and the missing column (65), the connection still usable', async () => {
     const bad = sql().replace('FROM batch_orders', 'FROM (SELECT line, customer_id, order_date AS order_day_missing, amount, order_id, status FROM batch_orders) o');
-    const error = await readFactsRows(engineOf(), bad, 10).catch((e: unknown) => e);
+    const error = await readEngineFactsTable(engineOf(), bad, 'facts', 10).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).exitCode).toBe(EXIT.data);
     expect((error as Error).message).toMatch(new RegExp(`^${engineOf().name}: .*order_date`));
@@ -57,6 +58,6 @@ describe.each(ENGINES)('the facts rows read in batches on %s', (_name, open) => 
       expect((error as Error).message).toContain(` at ${describeTarget(POSTGRES_URL)}`);
       expect((error as Error).message).not.toContain(`:${new URL(POSTGRES_URL).password}@`);
     }
-    expect((await readFactsRows(engineOf(), sql(), 50)).length).toBeGreaterThan(100);
+    expect((await readEngineFactsTable(engineOf(), sql(), 'facts', 50))!.count).toBeGreaterThan(100);
   });
 });
