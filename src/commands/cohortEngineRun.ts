@@ -7,7 +7,8 @@ import type { Dialect } from '../engines/dialects.js';
 import type { FileViews } from '../engines/duckdbFiles.js';
 import type { Engine } from '../engines/engine.js';
 import { readEngineFactsTable } from '../engines/factsRows.js';
-import { factsSql, factsWindows, ticketCountsSql } from '../engines/factsSql.js';
+import { factsSql, factsWindows } from '../engines/factsSql.js';
+import { ticketRowsSql } from '../engines/ticketsSql.js';
 import { orderRowsSql, orderSpanSql, ordersCtes } from '../engines/ordersSql.js';
 import { DataError } from '../errors.js';
 import { CurrencyTally } from '../ingest/currencies.js';
@@ -66,7 +67,7 @@ async function factsOnEngine(ordersFile: string, ticketsFile: string, flags: Coh
     };
     // The counts first and the facts last, so the engine is closed (its memory given back)
     // before the statistics run on what may be millions of members.
-    const [tickets] = await engine.rows(ticketCountsSql(d, views.source, windows));
+    const [tickets] = await engine.rows(ticketRowsSql(d, views.source));
     const emptied = { satisfaction: Number(tickets!.scores_emptied), resolved: Number(tickets!.resolved_emptied) };
     assertCellsUsable(labels.tickets, views.columns.tickets, Number(tickets!.rows_read), emptied, maxUnusable);
     const quality = {

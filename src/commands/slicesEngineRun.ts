@@ -1,5 +1,6 @@
 import type { SliceTable } from '../analysis/sliceTable.js';
-import { sliceRowsSql, sliceTableSql } from '../engines/sliceTableSql.js';
+import { sliceTableSql } from '../engines/sliceTableSql.js';
+import { ticketRowsSql } from '../engines/ticketsSql.js';
 import { DataError } from '../errors.js';
 import { DEFAULT_INGEST_OPTIONS, type FileQuality } from '../ingest/records.js';
 import { SLICE_TABLE_COLUMNS, sliceTableFromRows } from '../ingest/sliceTableRows.js';
@@ -26,7 +27,7 @@ export async function sliceTableOnEngine(ticketsArg: string, flags: SlicesFlags)
       rows.map((values, i) => ({ values, place: `${label}: row ${i + 1} of the slice query` })),
       label,
     );
-    const [counts] = await engine.rows(sliceRowsSql(dialect, source));
+    const [counts] = await engine.rows(ticketRowsSql(dialect, source));
     const read = Number(counts!.rows_read);
     const emptied = Number(counts!.scores_emptied);
     assertCellsUsable(label, columns, read, { satisfaction: emptied }, maxUnusable);

@@ -4,9 +4,9 @@ import { isoDay, type Day } from '../time/calendar.js';
 import { cohortWindows } from '../analysis/historyWindows.js';
 import type { DayWindow, Span } from '../analysis/windows.js';
 import type { ResolutionRule } from '../model/customerFacts.js';
-import { tableName, type Dialect } from './dialects.js';
+import type { Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
-import { implausibleCountsSql, ordersCtes } from './ordersSql.js';
+import { ordersCtes } from './ordersSql.js';
 import { satisfiedScore, ticketsCtes, YES, NO } from './ticketsSql.js';
 import { sqlList as list } from './sqlText.js';
 
@@ -132,30 +132,6 @@ SELECT
 FROM member_facts
 CROSS JOIN data_span
 ORDER BY customer_id
-`;
-}
-
-/**
- * The problem tickets: all, linked to a cohort order by order id, and set aside by order id
- * (CohortResult.counts); the tickets source's rows, read and usable; and the unreadable score
- * and resolved cells left empty in usable rows.
- */
-export function ticketCountsSql(d: Dialect, source: FactsSource, windows: FactsWindows): string {
-  return `WITH ${cohortCtes(d, source, windows)},
-implausible AS (
-  ${implausibleCountsSql(d, 'tickets_text', 'created_day')}
-)
-SELECT
-  COALESCE(SUM(problem), 0) AS problem_tickets,
-  COALESCE(SUM(linked), 0) AS linked_by_order_id,
-  COALESCE(SUM(excluded), 0) AS excluded_by_order_id,
-  (SELECT COUNT(*) FROM tickets_usable) AS rows_used,
-  (SELECT COALESCE(SUM(score_emptied), 0) FROM tickets_usable) AS scores_emptied,
-  (SELECT COALESCE(SUM(resolved_emptied), 0) FROM tickets_usable) AS resolved_emptied,
-  (SELECT COUNT(*) FROM ${tableName(d, source.tickets.table)}) AS rows_read,
-  (SELECT implausible_before FROM implausible) AS implausible_before,
-  (SELECT implausible_after FROM implausible) AS implausible_after
-FROM ticket_outcomes
 `;
 }
 

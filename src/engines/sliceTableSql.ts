@@ -2,7 +2,6 @@ import { NONE_KEY } from '../analysis/sliceResult.js';
 import { SLICE_TABLE_COLUMNS } from '../ingest/sliceTableRows.js';
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
-import { implausibleCountsSql } from './ordersSql.js';
 import { sqlList as list } from './sqlText.js';
 import { NO, SCORE_NUMBER, satisfiedScore, ticketsCtes, YES } from './ticketsSql.js';
 
@@ -125,30 +124,5 @@ FROM slice_sums s
 LEFT JOIN slice_medians m
   ON m.dimension = s.dimension AND m.label = s.label AND m.hour = s.hour AND m.weekday = s.weekday
 ORDER BY s.dimension, s.label, s.hour, s.weekday
-`;
-}
-
-/**
- * The tickets table's rows read and used (with a customer and a date, as the CSV reader keeps
- * them) and the unreadable scores left empty: the data-quality counts of `slices` on an engine.
- */
-export function sliceRowsSql(d: Dialect, source: FactsSource): string {
-  return `WITH whitespace AS (
-  SELECT ${d.trimmedCharacters} AS chars
-),
-${ticketsCtes(d, source, false)},
-rows_read AS (
-  SELECT COUNT(*) AS rows_read FROM ${tableName(d, source.tickets.table)}
-),
-rows_used AS (
-  SELECT COUNT(*) AS rows_used, COALESCE(SUM(score_emptied), 0) AS scores_emptied FROM tickets_usable
-),
-implausible AS (
-  ${implausibleCountsSql(d, 'tickets_text', 'created_day')}
-)
-SELECT rows_read, rows_used, scores_emptied, implausible_before, implausible_after
-FROM rows_read
-CROSS JOIN rows_used
-CROSS JOIN implausible
 `;
 }

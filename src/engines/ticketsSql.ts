@@ -1,7 +1,7 @@
 import { tableName, type Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
 import { sqlList as list, sqlText } from './sqlText.js';
-import { plausibleDay } from './ordersSql.js';
+import { implausibleCountsSql, plausibleDay } from './ordersSql.js';
 
 const SCORE_UNRATED = ['', 'offered', 'unoffered', 'not offered'];
 export const SCORE_GOOD = ['good', 'satisfied'];
@@ -68,4 +68,31 @@ export const OPERATIONAL = ['wait_text', 'responded_at', 'transfers_text', 'reop
 /** Whether the (lower-cased) score is a satisfied one: 4 or 5, good or satisfied. */
 export function satisfiedScore(d: Dialect, score: string): string {
   return `(${score} IN (${list(SCORE_GOOD)}) OR ${d.fullMatch(score, '[45]([.]0+)?')})`;
+}
+
+/**
+ * The tickets table's rows read and used (with a customer and a plausible date, as the CSV
+ * reader keeps them), the rows set aside for an implausible date, and the unreadable score and
+ * resolved cells left empty in rows used: the tickets' data-quality counts on an engine, for
+ * `cohort` and `slices` alike.
+ */
+export function ticketRowsSql(d: Dialect, source: FactsSource): string {
+  return `WITH whitespace AS (
+  SELECT ${d.trimmedCharacters} AS chars
+),
+${ticketsCtes(d, source, false)},
+rows_read AS (
+  SELECT COUNT(*) AS rows_read FROM ${tableName(d, source.tickets.table)}
+),
+rows_used AS (
+  SELECT COUNT(*) AS rows_used, COALESCE(SUM(score_emptied), 0) AS scores_emptied, COALESCE(SUM(resolved_emptied), 0) AS resolved_emptied FROM tickets_usable
+),
+implausible AS (
+  ${implausibleCountsSql(d, 'tickets_text', 'created_day')}
+)
+SELECT rows_read, rows_used, scores_emptied, resolved_emptied, implausible_before, implausible_after
+FROM rows_read
+CROSS JOIN rows_used
+CROSS JOIN implausible
+`;
 }

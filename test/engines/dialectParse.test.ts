@@ -4,7 +4,8 @@ import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECT_NAMES, DIALECTS, type DialectName } from '../../src/engines/dialects.js';
 import { factsSource } from '../../src/engines/factsSource.js';
 import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
-import { sliceRowsSql, sliceTableSql } from '../../src/engines/sliceTableSql.js';
+import { sliceTableSql } from '../../src/engines/sliceTableSql.js';
+import { ticketRowsSql } from '../../src/engines/ticketsSql.js';
 
 const { Parser } = pkg;
 
@@ -61,7 +62,7 @@ const SLICE_SOURCES = {
 describe.each(DIALECT_NAMES)('the %s slice table queries', (name) => {
   for (const [label, source] of Object.entries(SLICE_SOURCES)) {
     it(`parse (${label})`, () => {
-      for (let sql of [sliceTableSql(DIALECTS[name], source), sliceRowsSql(DIALECTS[name], source)]) {
+      for (let sql of [sliceTableSql(DIALECTS[name], source), ticketRowsSql(DIALECTS[name], source)]) {
         if (name === 'spark') sql = sql.replaceAll(/TRIM\(BOTH w\.chars FROM /g, 'TRIM(');
         for (const database of GRAMMARS[name]) {
           const ast = new Parser().astify(sql, { database });
