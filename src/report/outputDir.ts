@@ -81,10 +81,30 @@ async function guarded(
 ): Promise<string[]> {
   const temps = files.map((f) => tempName(join(dir, f.name))).concat(tempName(join(dir, MANIFEST)));
   let renaming = false;
+  let stopping = false;
   let pending: NodeJS.Signals | null = null;
-  const exitOn = (signal: NodeJS.Signals) => {
+  // A write already handed to the thread pool can still create its temporary after a signal,
+  // so the temporaries are removed only once the writes in flight have settled, and no write
+  // starts after the signal.
+  const inFlight = new Set<Promise<void>>();
+  const tracked: WriteIo = {
+    writeFile: (path, content) => {
+      if (stopping) return new Promise<void>(() => undefined);
+      const write = io.writeFile(path, content);
+      inFlight.add(write);
+      write.then(() => inFlight.delete(write), () => inFlight.delete(write));
+      return write;
+    },
+    rename: (from, to) => io.rename(from, to),
+  };
+  const finish = (signal: NodeJS.Signals) => {
     for (const tmp of temps) rmSync(tmp, { force: true });
     process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  const exitOn = (signal: NodeJS.Signals) => {
+    stopping = true;
+    if (inFlight.size === 0) finish(signal);
+    else void Promise.allSettled([...inFlight]).then(() => finish(signal));
   };
   const onSignal = (signal: NodeJS.Signals) => {
     if (renaming) pending = signal;
@@ -93,7 +113,7 @@ async function guarded(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    return await writeOutputSet(dir, [...files], last, io, (renames) =>
+    return await writeOutputSet(dir, [...files], last, tracked, (renames) =>
       beforeRenames(() => {
         renaming = true;
         return renames();
