@@ -230,7 +230,12 @@ export class ByteKeys {
       if (old[j] < 0) continue;
       let slot = (old[j + 1] >>> 4) & mask;
       while (slots[4 * slot] >= 0) slot = (slot + 1) & mask;
-      slots.set(old.subarray(j, j + 4), 4 * slot);
+      // Four plain copies: a subarray per key made rehashing a third of the time on text ids.
+      const at = 4 * slot;
+      slots[at] = old[j];
+      slots[at + 1] = old[j + 1];
+      slots[at + 2] = old[j + 2];
+      slots[at + 3] = old[j + 3];
     }
     this.slots = slots;
   }

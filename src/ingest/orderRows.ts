@@ -79,10 +79,10 @@ export class OrderRows {
   /**
    * A row the byte reader has read completely: customer and order-id numbers from the table's
    * ByteKeys (order id −1 for none; `repeated` when its `add` found it seen), a wall time from fastIsoMs's byte
-   * twin with the raw value's length, a plain amount, a status number.
+   * twin with its zone code (fastZoneBytes), a plain amount, a status number.
    */
-  plain(line: number, customer: number, ms: number, dateLength: number, amount: number, status: number, orderKey: number, repeated: boolean): void {
-    const date = this.dates.fastCell(ms, dateLength);
+  plain(line: number, customer: number, ms: number, dateZone: number, amount: number, status: number, orderKey: number, repeated: boolean): void {
+    const date = this.dates.fastCell(ms, dateZone);
     if (repeated) {
       this.duplicate(line, orderKey);
       return;
@@ -96,7 +96,7 @@ export class OrderRows {
    * dates in place.
    */
   plainBlock(line: number, count: number, block: PlainBlock): void {
-    this.dates.fastCells(block.ms, block.dateLength, count);
+    this.dates.fastCells(block.ms, block.dateZone, count);
     this.table.pushBlock(line, count, block);
     const { repeated, orderId } = block;
     for (let i = 0; i < count; i++) if (repeated[i] === 1) this.duplicate(line + i, orderId[i]!);

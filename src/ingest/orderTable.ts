@@ -53,7 +53,7 @@ export class OrderTable {
    * Appends rows 0..count-1 of `block` but those with repeated[i] = 1, row i as line
    * `line + i`: push for many rows at once.
    */
-  pushBlock(line: number, count: number, block: Omit<PlainBlock, 'dateLength'>): void {
+  pushBlock(line: number, count: number, block: Omit<PlainBlock, 'dateZone'>): void {
     if (this.length + count > this.line.length) this.grow(Math.max(this.length + count, Math.ceil(this.line.length * 1.5)));
     const { customer, ms, amount, status, orderId, repeated } = block;
     let j = this.length;
@@ -180,7 +180,8 @@ export class OrderTable {
 export interface PlainBlock {
   customer: Int32Array;
   ms: Float64Array;
-  dateLength: Uint8Array;
+  /** Each date's zone code (fastZoneBytes). */
+  dateZone: Uint16Array;
   amount: Float64Array;
   status: Int32Array;
   orderId: Int32Array;

@@ -52,7 +52,7 @@ export interface TicketRows {
    * record with createdAt as fastIsoMs read it (made wall time here, in row order, as `row`
    * does), and first_response_at likewise (NaN for none).
    */
-  plain(record: TicketRecord, createdLength: number, responseMs: number, responseLength: number): void;
+  plain(record: TicketRecord, createdZone: number, responseMs: number, responseZone: number): void;
   finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets;
   /** Raw ids that Unicode normalisation changed (customerId.ts), for the data-quality count. */
   readonly changedIds: { customer_id: Set<string>; order_id: Set<string> };
@@ -140,9 +140,9 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     records.push(record);
   }
 
-  function plain(record: TicketRecord, createdLength: number, responseMs: number, responseLength: number): void {
-    record.createdAt = created.fastCell(record.createdAt, createdLength);
-    keep(responseMs === responseMs ? responded.fastCell(responseMs, responseLength) : null, record);
+  function plain(record: TicketRecord, createdZone: number, responseMs: number, responseZone: number): void {
+    record.createdAt = created.fastCell(record.createdAt, createdZone);
+    keep(responseMs === responseMs ? responded.fastCell(responseMs, responseZone) : null, record);
   }
 
   function finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets {

@@ -48,7 +48,7 @@ export class RangeApplier {
     const rows = reader.rows;
     const n = m.rows;
     rows.acc.rowsRead += n;
-    const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = m;
+    const { customerNumber, customer, ms, dateZone, amount, status, orderNumber, orderKey } = m;
     const ids = table.customerIds;
     if (this.customerOf.length < n) {
       this.customerOf = new Int32Array(n);
@@ -90,7 +90,7 @@ export class RangeApplier {
     }
     const statuses = this.statuses;
     for (let i = 0; i < n; i++) status[i] = statuses[status[i]!]!;
-    rows.plainBlock(reader.line, n, { customer: customerOf, ms, dateLength, amount, status, orderId: orderCode, repeated });
+    rows.plainBlock(reader.line, n, { customer: customerOf, ms, dateZone, amount, status, orderId: orderCode, repeated });
     reader.line += n;
 
     const observer = reader.observer;

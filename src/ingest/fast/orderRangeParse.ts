@@ -5,6 +5,7 @@ import { numberIn, type NumberForm } from '../numberedKeys.js';
 import { numericId } from '../orderIds.js';
 import { nextLineFields, type PlainBatches } from './plainFile.js';
 import { canonicalOrderFields, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
+import { fastZoneBytes } from '../values/timestamp.js';
 
 /**
  * What a worker thread makes of a byte range of a plain orders file (orderRangeWorker.ts):
@@ -37,7 +38,7 @@ export interface RangeColumns {
   /** Otherwise a worker number (into newCustomers over all of the worker's messages). */
   customer: Int32Array;
   ms: Float64Array;
-  dateLength: Uint8Array;
+  dateZone: Uint16Array;
   amount: Float64Array;
   /** 0 = no status, else 1 + the worker's status number. */
   status: Int32Array;
@@ -49,13 +50,13 @@ export interface RangeColumns {
 
 /** Just the column arrays of `c` (a message holds more besides). */
 export function rangeColumns(c: RangeColumns): RangeColumns {
-  const { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey } = c;
-  return { customerNumber, customer, ms, dateLength, amount, status, orderNumber, orderKey };
+  const { customerNumber, customer, ms, dateZone, amount, status, orderNumber, orderKey } = c;
+  return { customerNumber, customer, ms, dateZone, amount, status, orderNumber, orderKey };
 }
 
 /** The buffers of a message's columns, to transfer rather than copy (both ways). */
 export function columnBuffers(c: RangeColumns): ArrayBuffer[] {
-  return [c.customerNumber.buffer, c.customer.buffer, c.ms.buffer, c.dateLength.buffer, c.amount.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer] as ArrayBuffer[];
+  return [c.customerNumber.buffer, c.customer.buffer, c.ms.buffer, c.dateZone.buffer, c.amount.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer] as ArrayBuffer[];
 }
 
 const EXAMPLES = 3;
@@ -183,7 +184,7 @@ export class OrderRangeParser implements PlainBatches {
     out.customerNumber[i] = n;
     out.customer[i] = n >= 0 ? -1 : this.customers.add(bytes, cs, ce);
     out.ms[i] = this.values[2 * k]!;
-    out.dateLength[i] = b[base + 2 * date + 1]! - b[base + 2 * date]!;
+    out.dateZone[i] = fastZoneBytes(bytes, b[base + 2 * date]!, b[base + 2 * date + 1]!);
     out.amount[i] = this.values[2 * k + 1]!;
     out.orderNumber[i] = -1;
     out.orderKey[i] = -1;
@@ -208,7 +209,7 @@ class Columns implements RangeColumns {
   customerNumber = new Float64Array(0);
   customer = new Int32Array(0);
   ms = new Float64Array(0);
-  dateLength = new Uint8Array(0);
+  dateZone = new Uint16Array(0);
   amount = new Float64Array(0);
   status = new Int32Array(0);
   orderNumber = new Float64Array(0);
@@ -231,7 +232,7 @@ class Columns implements RangeColumns {
 
   /** The columns padded to n rows, as new arrays. */
   copy(n: number): RangeColumns {
-    const to = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
+    const to = <T extends Int32Array | Float64Array | Uint16Array>(a: T, make: new (n: number) => T): T => {
       const b = new make(n);
       b.set(a.subarray(0, Math.min(n, a.length)));
       return b;
@@ -240,7 +241,7 @@ class Columns implements RangeColumns {
       customerNumber: to(this.customerNumber, Float64Array),
       customer: to(this.customer, Int32Array),
       ms: to(this.ms, Float64Array),
-      dateLength: to(this.dateLength, Uint8Array),
+      dateZone: to(this.dateZone, Uint16Array),
       amount: to(this.amount, Float64Array),
       status: to(this.status, Int32Array),
       orderNumber: to(this.orderNumber, Float64Array),

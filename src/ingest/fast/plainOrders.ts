@@ -12,6 +12,7 @@ import type { Preset } from '../presets/preset.js';
 import type { ColumnObserver } from '../profile.js';
 import { ByteObserver } from './byteObserver.js';
 import { grown } from '../grown.js';
+import { fastZoneBytes } from '../values/timestamp.js';
 
 /**
  * The orders reader for plain files, straight from bytes (see plainFile.ts): no CSV parser,
@@ -174,7 +175,7 @@ export class OrderBatchReader implements PlainBatches {
       statusCode = this.statusOf[s];
     }
     const customerKey = this.customers.add(bytes, b[base + 2 * customer], b[base + 2 * customer + 1]);
-    const dateLength = b[base + 2 * date + 1] - b[base + 2 * date];
-    rows.plain(line, customerKey, this.ms[k], dateLength, this.amounts[k], statusCode, orderKey, repeated);
+    const dateZone = fastZoneBytes(bytes, b[base + 2 * date], b[base + 2 * date + 1]);
+    rows.plain(line, customerKey, this.ms[k], dateZone, this.amounts[k], statusCode, orderKey, repeated);
   }
 }

@@ -5,7 +5,7 @@ import { OPTIONAL_FIELDS, textCell } from '../tickets.js';
 import { normalizeCustomerId, normalizeOrderId } from '../values/customerId.js';
 import { detach } from '../values/detach.js';
 import { cellText, clean } from './plainBytes.js';
-import { fastIsoMsBytes } from '../values/timestamp.js';
+import { fastIsoMsBytes, fastZoneBytes } from '../values/timestamp.js';
 
 /**
  * One line of a plain tickets file read straight from its bytes into its TicketRecord, by the
@@ -32,9 +32,9 @@ export class TicketLineReader {
   private readonly fieldAt: number[];
   private readonly parsed: unknown[];
   /** Of the last line read: created_at's length, first_response_at's reading (NaN: none) and length. */
-  createdLength = 0;
+  createdZone = 0;
   responseMs = NaN;
-  responseLength = 0;
+  responseZone = 0;
 
   /** The current batch is all ASCII: its ids need no Unicode normalisation. */
   ascii = false;
@@ -70,13 +70,13 @@ export class TicketLineReader {
     const d = base + 2 * this.createdAt;
     const createdAt = fastIsoMsBytes(bytes, b[d]!, b[d + 1]!);
     if (createdAt !== createdAt) return null;
-    this.createdLength = b[d + 1]! - b[d]!;
+    this.createdZone = fastZoneBytes(bytes, b[d]!, b[d + 1]!);
     this.responseMs = NaN;
     const r = this.responseAt;
     if (r >= 0 && b[base + 2 * r + 1]! > b[base + 2 * r]!) {
       this.responseMs = fastIsoMsBytes(bytes, b[base + 2 * r]!, b[base + 2 * r + 1]!);
       if (this.responseMs !== this.responseMs) return null;
-      this.responseLength = b[base + 2 * r + 1]! - b[base + 2 * r]!;
+      this.responseZone = fastZoneBytes(bytes, b[base + 2 * r]!, b[base + 2 * r + 1]!);
     }
     const parsed = this.parsed;
     for (let f = 0; f < this.caches.length; f++) {

@@ -49,9 +49,9 @@ class TicketBatches implements PlainBatches {
   private readonly width2: number;
   /** Per line of the current batch: field bounds, and what TicketRows.plain needs besides the record. */
   private bounds = new Int32Array(0);
-  private createdLength = new Int32Array(0);
+  private createdZone = new Int32Array(0);
   private responseMs = new Float64Array(0);
-  private responseLength = new Int32Array(0);
+  private responseZone = new Int32Array(0);
 
   constructor(
     private readonly input: Omit<MappedRows, 'rows'>,
@@ -84,14 +84,14 @@ class TicketBatches implements PlainBatches {
     const read: (TicketRecord | Partial<Record<string, string>> | null)[] = [];
     const fast: boolean[] = [];
     const n = splitLines(bytes, at, last, this.input.dialect.lineEnding === '\r\n', (start, end, k) => {
-      if (k === this.createdLength.length) this.grow();
+      if (k === this.createdZone.length) this.grow();
       const record = this.lines.read(bytes, start, end, firstLine + k, this.bounds, k * this.width2);
       fast.push(record !== null);
       if (record !== null) {
         read.push(record);
-        this.createdLength[k] = this.lines.createdLength;
+        this.createdZone[k] = this.lines.createdZone;
         this.responseMs[k] = this.lines.responseMs;
-        this.responseLength[k] = this.lines.responseLength;
+        this.responseZone[k] = this.lines.responseZone;
         return;
       }
       const fields = bytes.toString('utf8', start, end).split(delimiter);
@@ -106,7 +106,7 @@ class TicketBatches implements PlainBatches {
       if (fast[k]) {
         this.acc.rowsRead++;
         this.observed.line(bytes, this.bounds, k * this.width2);
-        this.rows.plain(row as TicketRecord, this.createdLength[k]!, this.responseMs[k]!, this.responseLength[k]!);
+        this.rows.plain(row as TicketRecord, this.createdZone[k]!, this.responseMs[k]!, this.responseZone[k]!);
       } else {
         const values = row as Partial<Record<string, string>>;
         for (const { column } of this.observed.profiled) observer.observe(column, values[column]);
@@ -123,10 +123,10 @@ class TicketBatches implements PlainBatches {
   }
 
   private grow(): void {
-    const lines = Math.max(1024, this.createdLength.length * 2);
+    const lines = Math.max(1024, this.createdZone.length * 2);
     this.bounds = grown(this.bounds, lines * this.width2);
-    this.createdLength = grown(this.createdLength, lines);
+    this.createdZone = grown(this.createdZone, lines);
     this.responseMs = grown(this.responseMs, lines);
-    this.responseLength = grown(this.responseLength, lines);
+    this.responseZone = grown(this.responseZone, lines);
   }
 }

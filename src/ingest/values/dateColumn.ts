@@ -1,5 +1,5 @@
 import { DataError, UsageError } from '../../errors.js';
-import { excelSerialToWall, fastIsoMs, isPlausibleExcelSerial, parseTimestamp, type ParsedTimestamp } from './timestamp.js';
+import { excelSerialToWall, fastIsoMs, fastZone, isPlausibleExcelSerial, parseTimestamp, ZONE_DATE, zoneOffset, type ParsedTimestamp } from './timestamp.js';
 import { toZoneWallClock, type ZoneClock } from './timeZone.js';
 
 /** A value whose reading waits for the whole column: a slash date or a bare number. */
@@ -50,7 +50,7 @@ export class DateColumn {
   /** The wall-clock time, a pending reading, or null when the text is not a timestamp. */
   cell(raw: string, line = 0): TimeCell | null {
     const fast = fastIsoMs(raw);
-    if (fast === fast) return this.fastCell(fast, raw.length);
+    if (fast === fast) return this.fastCell(fast, fastZone(raw));
     const parsed = parseTimestamp(raw);
     if (parsed === null) return null;
     if (parsed.kind === 'serial') {
@@ -77,22 +77,19 @@ export class DateColumn {
     return { ...parsed, raw };
   }
 
-  /**
-   * A value fastIsoMs (or its byte twin) read as `ms`: `length` 10 = date only, 19 = naive
-   * date-time, 20 = date-time in UTC (Z).
-   */
-  fastCell(ms: number, length: number): number {
+  /** A value fastIsoMs (or its byte twin) read as `ms`, with its zone code (fastZone). */
+  fastCell(ms: number, zone: number): number {
     this.nonSerialCount++;
-    return this.clock === null ? ms : this.zoned(ms, length === 20 ? 0 : null, length !== 10);
+    return this.clock === null ? ms : this.zoned(ms, zoneOffset(zone), zone !== ZONE_DATE);
   }
 
-  /** fastCell of the first `count` values of `ms` (with their `lengths`), in place. */
-  fastCells(ms: Float64Array, lengths: Uint8Array, count: number): void {
+  /** fastCell of the first `count` values of `ms` (with their `zones`), in place. */
+  fastCells(ms: Float64Array, zones: Uint16Array, count: number): void {
     if (this.clock === null) {
       this.nonSerialCount += count;
       return;
     }
-    for (let i = 0; i < count; i++) ms[i] = this.fastCell(ms[i]!, lengths[i]!);
+    for (let i = 0; i < count; i++) ms[i] = this.fastCell(ms[i]!, zones[i]!);
   }
 
   /** Fixes the reading of slash dates and bare numbers; throws when the data cannot decide. */

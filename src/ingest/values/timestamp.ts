@@ -29,7 +29,15 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 
 export function parseTimestamp(raw: string): ParsedTimestamp | null {
   const fast = fastIsoMs(raw);
-  if (fast === fast) return { kind: 'wall', ms: fast, offsetMinutes: raw.length === 20 ? 0 : null, hasTime: raw.length !== 10 };
+  if (fast === fast) {
+    const zone = fastZone(raw);
+    return { kind: 'wall', ms: fast, offsetMinutes: zoneOffset(zone), hasTime: zone !== ZONE_DATE };
+  }
+  return parseTimestampText(raw);
+}
+
+/** parseTimestamp by its regular expressions alone: the definition fastIsoMs is held to. */
+export function parseTimestampText(raw: string): ParsedTimestamp | null {
   const text = asciiDigits(raw.trim());
   if (text === '') return null;
   const first = text.charCodeAt(0);
@@ -128,41 +136,55 @@ function daysInMonth(y: number, mo: number): number {
 }
 
 /**
- * The shapes machine exports write millions of times — "2014-01-31", "2014-01-31 09:30:00",
- * "2014-01-31T09:30:00Z" — read by character codes, without a regular expression or any
- * allocation. NaN for anything else (which then takes the general path). The shape is
- * known from the length: 10 = date only, 19 = naive date-time, 20 = date-time in UTC (Z).
+ * What a timestamp fastIsoMs read says about its zone, as one small integer the byte readers
+ * keep per row in a typed array: ZONE_DATE (a date, no clock), ZONE_NAIVE (a clock, no
+ * offset), or ZONE_OFFSET + the offset in minutes east of UTC ("Z" is ZONE_OFFSET itself).
+ */
+export const ZONE_DATE = 0;
+export const ZONE_NAIVE = 1;
+export const ZONE_OFFSET = 1024;
+
+/** The offset in minutes east of UTC a zone code carries, or null when the value named none. */
+export function zoneOffset(zone: number): number | null {
+  return zone >= ZONE_OFFSET - 900 ? zone - ZONE_OFFSET : null;
+}
+
+/**
+ * The shapes machine exports write millions of times, read by character codes without a
+ * regular expression or any allocation; NaN for anything else (which then takes the general
+ * path, parseTimestamp's regular expressions, with the same result):
+ *
+ *   2014-01-31             2014-01-31 09:30          2014-01-31 09:30:00     (T or space)
+ *   2014-01-31T09:30:00Z   2014-01-31T09:30:00.250   2014-01-31T09:30:00.250Z
+ *   2014-01-31T09:30:00+0100   2014-01-31 09:30:00 +0100 (Shopify)   2014-01-31T09:30:00+01:00
+ *
+ * The wall clock as written; `fastZone` gives what the value says about its zone.
  */
 export function fastIsoMs(s: string): number {
+  return toScratch(s) ? fastIsoMsBytes(SCRATCH, 0, s.length) : NaN;
+}
+
+/** The zone code (ZONE_DATE …) of a value fastIsoMs read. */
+export function fastZone(s: string): number {
+  return toScratch(s) ? fastZoneBytes(SCRATCH, 0, s.length) : ZONE_NAIVE;
+}
+
+const SCRATCH = new Uint8Array(32);
+
+/** Copies an ASCII string of a fast shape's length into SCRATCH; false when it cannot be one. */
+function toScratch(s: string): boolean {
   const n = s.length;
-  if (n !== 10 && n !== 19 && n !== 20) return NaN;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  const y = d4(s, 0);
-  const mo = d2(s, 5);
-  const d = d2(s, 8);
-  if (y < 0 || mo < 0 || d < 0) return NaN;
-  if (n === 10) return wallMs(y, mo, d, 0, 0, 0, undefined) ?? NaN;
-  const sep = s.charCodeAt(10);
-  if ((sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
-  if (n === 20 && s.charCodeAt(19) !== 90) return NaN;
-  const h = d2(s, 11);
-  const mi = d2(s, 14);
-  const se = d2(s, 17);
-  if (h < 0 || mi < 0 || se < 0) return NaN;
-  return wallMs(y, mo, d, h, mi, se, undefined) ?? NaN;
+  if (n < 10 || n > 25) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return false;
+    SCRATCH[i] = c;
+  }
+  return true;
 }
 
-function d2(s: string, at: number): number {
-  const a = s.charCodeAt(at) - 48;
-  const b = s.charCodeAt(at + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-function d4(s: string, at: number): number {
-  const hi = d2(s, at);
-  const lo = d2(s, at + 2);
-  return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
-}
+/** Milliseconds of a three-digit fraction ".ddd", exactly as wallMs computes them from the text. */
+const FRACTION_MS = Array.from({ length: 1000 }, (_, k) => Math.floor(Number(`0.${String(k).padStart(3, '0')}`) * 1000));
 
 function twoDigitYear(yy: number): number {
   return yy < 70 ? 2000 + yy : 1900 + yy;
@@ -182,27 +204,67 @@ function offsetMinutes(suffix: string): number | undefined {
 
 /**
  * fastIsoMs over UTF-8 bytes [start, end) of a buffer: the same shapes, the same result, no
- * string made. The byte reader of plain files uses it; a property test holds the two equal.
+ * string made. The byte readers of plain files use it; property tests hold it to parseTimestamp.
  */
 export function fastIsoMsBytes(b: Uint8Array, start: number, end: number): number {
   const n = end - start;
-  if (n !== 10 && n !== 19 && n !== 20) return NaN;
-  if (b[start + 4] !== 45 || b[start + 7] !== 45) return NaN;
-  const y = b2(b, start) * 100 + b2(b, start + 2);
+  if (n < 10 || n > 25 || b[start + 4] !== 45 || b[start + 7] !== 45) return NaN;
+  const hi = b2(b, start);
+  const lo = b2(b, start + 2);
   const mo = b2(b, start + 5);
   const d = b2(b, start + 8);
-  if (y < 0 || mo < 0 || d < 0 || b2(b, start) < 0 || b2(b, start + 2) < 0) return NaN;
-  const midnight = dayMs(y, mo, d);
+  if (hi < 0 || lo < 0 || mo < 0 || d < 0) return NaN;
+  const midnight = dayMs(hi * 100 + lo, mo, d);
   if (n === 10) return midnight;
   const sep = b[start + 10];
-  if ((sep !== 84 && sep !== 32) || b[start + 13] !== 58 || b[start + 16] !== 58) return NaN;
-  if (n === 20 && b[start + 19] !== 90) return NaN;
+  if (n < 16 || (sep !== 84 && sep !== 32) || b[start + 13] !== 58) return NaN;
   const h = b2(b, start + 11);
   const mi = b2(b, start + 14);
-  const se = b2(b, start + 17);
-  if (h < 0 || mi < 0 || se < 0 || h > 23 || mi > 59 || se > 59 || midnight !== midnight) return NaN;
+  if (h < 0 || mi < 0 || h > 23 || mi > 59 || midnight !== midnight) return NaN;
   // Date.UTC's sum for valid fields, in exact integer arithmetic.
-  return midnight + h * 3_600_000 + mi * 60_000 + se * 1000;
+  const minute = midnight + h * 3_600_000 + mi * 60_000;
+  if (n === 16) return minute;
+  const se = b2(b, start + 17);
+  if (n < 19 || b[start + 16] !== 58 || se < 0 || se > 59) return NaN;
+  const second = minute + se * 1000;
+  return n === 19 ? second : withSuffix(b, start + 19, end, second);
+}
+
+/** The value `second` when [at, end) is one of the fast suffixes (".ddd", "Z", an offset), else NaN. */
+function withSuffix(b: Uint8Array, at: number, end: number, second: number): number {
+  let ms = second;
+  if (b[at] === 46) {
+    const x = b2(b, at + 1);
+    const y = b[at + 3] - 48;
+    if (end - at < 4 || x < 0 || y < 0 || y > 9) return NaN;
+    ms += FRACTION_MS[x * 10 + y];
+    at += 4;
+    if (at === end) return ms;
+    return at + 1 === end && b[at] === 90 ? ms : NaN;
+  }
+  if (at + 1 === end) return b[at] === 90 ? ms : NaN;
+  if (b[at] === 32) at++;
+  const sign = b[at];
+  if (sign !== 43 && sign !== 45) return NaN;
+  const hours = b2(b, at + 1);
+  const colon = b[at + 3] === 58 ? 1 : 0;
+  const minutes = b2(b, at + 3 + colon);
+  // An offset beyond ±14:59 is unreadable to the general rule too: it takes that path.
+  if (at + 5 + colon !== end || hours < 0 || minutes < 0 || hours > 14 || minutes > 59) return NaN;
+  return ms;
+}
+
+/** The zone code of a value fastIsoMsBytes read (not NaN) from [start, end). */
+export function fastZoneBytes(b: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n === 10) return ZONE_DATE;
+  const last = b[end - 1];
+  if (last === 90) return ZONE_OFFSET;
+  if (n <= 19 || b[start + 19] === 46) return ZONE_NAIVE;
+  const colon = b[end - 3] === 58;
+  const sign = colon ? b[end - 6] : b[end - 5];
+  const minutes = b2(b, colon ? end - 5 : end - 4) * 60 + b2(b, end - 2);
+  return ZONE_OFFSET + (sign === 45 ? -minutes : minutes);
 }
 
 /**

@@ -20,7 +20,7 @@ const WORKER = new URL('../../../dist/src/ingest/fast/orderRangeWorker.js', impo
 const files = plainFiles('parallel-orders');
 
 const CUSTOMERS = ['C1001', 'C1002', 'C1003', 'C0042', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', 'c1001', ' C9 ', '', 'a-customer-id-well-over-forty-characters-long', 'C10\u200b01'];
-const DATES = ['2024-01-05', '2024-01-05 10:00:00', '2024-03-31T23:59:59Z', '2024-02-30', '1/5/2024', ''];
+const DATES = ['2024-01-05', '2024-01-05 10:00:00', '2024-03-31T23:59:59Z', '2024-03-31 23:59:59 -0330', '2024-03-31T23:59:59+05:45', '2024-01-05 10:00', '2024-02-30', '1/5/2024', ''];
 const AMOUNTS = ['12.50', '-3', '0.1', '$5.00', '1,234.56', 'abc', ''];
 const ORDER_IDS = ['1001', '1002', '1003', '1001', 'A-7', 'A-8', 'A-7', '', '01001', '99999999999999', String(2 ** 40), '10\u200b01'];
 const STATUSES = ['completed', 'Cancelled', 'refunded', '', 'näh', ' failed'];

@@ -52,7 +52,7 @@ const RESPONSES = mostly(['', '2024-01-05 10:30:00', '2024-01-04', '2024-03-31T2
 const row = fc.record({
   ticketId: fc.constantFrom(...TICKET_IDS),
   customer: fc.constantFrom(...CUSTOMERS),
-  created: mostly(['2024-01-05', '2024-01-05 10:00:00', '2024-03-31T23:59:59Z'], DATES),
+  created: mostly(['2024-01-05', '2024-01-05 10:00:00', '2024-03-31T23:59:59Z', '2024-03-31 23:59:59 +0530', '2024-01-05 10:00'], DATES),
   orderId: fc.constantFrom(...ORDER_IDS),
   status: fc.constantFrom(...STATUSES),
   score: fc.constantFrom(...SCORES),
