@@ -1,6 +1,7 @@
 -- `loyalty cohort orders.csv tickets.csv` (default options: cohort = latest complete month,
 -- --follow 3m, --grace 14d) as one DuckDB query over the same CSVs: what a skilled analyst
--- would write instead. {{orders}} and {{tickets}} are replaced by quoted file paths.
+-- would write instead. bench/duckdb.ts fills in the quoted file paths, and the orders' FROM
+-- with the file's rows under the column names below (a Shopify line-item export: its order rows).
 -- The rules, and where loyalty defines them:
 --   ingest (src/ingest/orders.ts, tickets.ts): ids trimmed, e-mail ids lower-cased; rows with an
 --     empty customer_id, an unreadable date or amount are skipped; a repeated order_id counts once;
@@ -16,7 +17,8 @@
 --     cohort end + 14 days.
 --   resolution (src/analysis/resolution.ts, status-and-score): status solved/closed/resolved and
 --     the score, when given, satisfied (4–5 or good/satisfied).
--- Dates: the benchmark files write "YYYY-MM-DD HH:MM:SS"; the day is the first ten characters.
+-- Dates: every benchmark shape writes the date first ("YYYY-MM-DD…", any clock or offset after
+-- it, which loyalty keeps as written); the day is the first ten characters.
 -- Duplicated orders in the benchmark files are exact copies, so DISTINCT ON keeps an equal row.
 -- CTEs used more than once are MATERIALIZED: inlined, DuckDB would read and parse the CSV again
 -- for every use.
@@ -27,7 +29,7 @@ orders_raw AS (
          try_cast(substr(trim(order_date), 1, 10) AS DATE) AS day,
          try_cast(trim(amount) AS DECIMAL(18, 2)) AS amount,
          lower(trim(coalesce(status, ''))) AS status
-  FROM read_csv({{orders}}, header = true, all_varchar = true)
+  FROM {{order_rows}}
 ),
 orders_usable AS MATERIALIZED (
   SELECT * FROM orders_raw WHERE customer_id <> '' AND day IS NOT NULL AND amount IS NOT NULL
