@@ -1,19 +1,23 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDuckDb, DUCKDB_PACKAGE, type DuckGroup } from './duckdb.js';
 import { ensureBenchFiles, label, type BenchFiles } from './generate.js';
+import { SHAPES, shapeNamed, type Shape } from './shapes.js';
 import { measure, median, type Measured } from './measure.js';
 import type { StageRun, StageTimes } from './stages.js';
 
 /**
- * `npm run bench`: `loyalty cohort` end to end against the same cohort query in DuckDB, on
- * seeded 1M- and 10M-row orders files (plus 10% as many tickets), alternating the two tools
- * run by run so both see the same machine load. Checks that both found the same cohort, group
- * sizes and mean later spend to the cent; prints a table and writes bench/results/<time>.json.
+ * `npm run bench`: `loyalty cohort` end to end against the same cohort query in DuckDB, for
+ * every export shape (bench/shapes.ts) on seeded 1M- and 10M-row orders files (plus 10% as
+ * many tickets), alternating the two tools run by run so both see the same machine load.
+ * Checks that both found the same cohort, group sizes and mean later spend to the cent; times
+ * `loyalty slices` and `loyalty report` on the largest size; prints a table with the targets
+ * met or missed and writes bench/results/<time>.json.
  *
- *   npm run bench -- [--sizes 1M,10M] [--runs 3] [--no-duckdb] [--in-process]
+ *   npm run bench -- [--shapes bench,stripe] [--sizes 1M,10M] [--runs 3] [--no-duckdb]
+ *                    [--in-process] [--no-stages] [--no-commands]
  *
  * --in-process measures dist/bench/stages.js (loadOrders, loadTickets, runCohortAnalysis,
  * the --json document) instead of the CLI.
@@ -22,11 +26,17 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HELP_RUNS = 10;
 
 interface Flags {
+  shapes: Shape[];
   sizes: number[];
   runs: number;
   duckdb: boolean;
   inProcess: boolean;
+  stages: boolean;
+  commands: boolean;
 }
+
+/** The issue's targets, on every shape. */
+const TARGETS = { ratio: 0.8, peakRssMb: 1024, scaling: 11, commandRatio: 1.5 };
 
 interface SizeResult {
   orderRows: number;
@@ -38,7 +48,25 @@ interface SizeResult {
   ratio: number | null;
   agree: boolean | null;
   disagreements: string[];
-  stages: StageTimes;
+  stages: StageTimes | null;
+}
+
+interface ShapeResult {
+  shape: string;
+  description: string;
+  sizes: SizeResult[];
+  /** Largest size ÷ smallest size, loyalty's median wall time (when both 1M and 10M ran). */
+  scaling1Mto10M: number | null;
+  /** `loyalty slices` and `loyalty report` (no PNG) on the largest size, one run each. */
+  commands: { slices: CommandRun; report: CommandRun } | null;
+  targetsMissed: string[];
+}
+
+interface CommandRun {
+  wallMs: number;
+  peakRssMb: number;
+  /** Its wall time ÷ the cohort median on the same files. */
+  ofCohort: number;
 }
 
 interface ToolResult {
@@ -51,14 +79,17 @@ interface ToolResult {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { sizes: [1_000_000, 10_000_000], runs: 3, duckdb: true, inProcess: false };
+  const flags: Flags = { shapes: [...SHAPES], sizes: [1_000_000, 10_000_000], runs: 3, duckdb: true, inProcess: false, stages: true, commands: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--sizes') flags.sizes = argv[++i].split(',').map(parseSize);
+    if (a === '--shapes') flags.shapes = argv[++i].split(',').map(shapeNamed);
+    else if (a === '--sizes') flags.sizes = argv[++i].split(',').map(parseSize);
     else if (a === '--runs') flags.runs = Math.max(1, Number(argv[++i]));
     else if (a === '--no-duckdb') flags.duckdb = false;
     else if (a === '--in-process') flags.inProcess = true;
-    else throw new Error(`unknown flag ${a}; use --sizes 1M,10M --runs 3 --no-duckdb --in-process`);
+    else if (a === '--no-stages') flags.stages = false;
+    else if (a === '--no-commands') flags.commands = false;
+    else throw new Error(`unknown flag ${a}; use --shapes ${SHAPES.map((x) => x.name).join(',')} --sizes 1M,10M --runs 3 --no-duckdb --in-process --no-stages --no-commands`);
   }
   return flags;
 }
@@ -89,7 +120,8 @@ function loyaltyGroups(json: unknown): { start: string; groups: ToolResult['grou
 }
 
 async function runDuck(files: BenchFiles): Promise<{ m: Measured; start: string; groups: ToolResult['groups'] }> {
-  const m = await measure(process.execPath, ['dist/bench/duckdb.js', files.orders, files.tickets], ROOT);
+  const layout = files.shape.lineItems ? ['--line-items'] : [];
+  const m = await measure(process.execPath, ['dist/bench/duckdb.js', files.orders, files.tickets, ...layout], ROOT);
   if (m.exitCode !== 0) throw new Error(`DuckDB query exited ${m.exitCode}: ${m.stderr.trim().split('\n').slice(-3).join(' / ')}`);
   const rows = JSON.parse(m.stdout) as DuckGroup[];
   const groups: ToolResult['groups'] = {};
@@ -123,8 +155,9 @@ function compare(a: ToolResult, b: ToolResult): string[] {
   return out;
 }
 
-async function benchSize(rows: number, flags: Flags, duckOk: boolean): Promise<SizeResult> {
-  const files = ensureBenchFiles(rows, log);
+async function benchSize(rows: number, shape: Shape, flags: Flags, duckOk: boolean): Promise<SizeResult> {
+  const files = ensureBenchFiles(rows, log, shape);
+  const tag = `${shape.name} ${label(rows)}`;
   const inputBytes = statSync(files.orders).size + statSync(files.tickets).size;
   const loyaltyRuns: Measured[] = [];
   const duckRuns: Measured[] = [];
@@ -138,16 +171,16 @@ async function benchSize(rows: number, flags: Flags, duckOk: boolean): Promise<S
         const { m, json } = await runLoyalty(files, flags.inProcess);
         loyaltyRuns.push(m);
         lg = flags.inProcess ? { start: (json as StageRun).cohort.start, groups: (json as StageRun).groups } : loyaltyGroups(json);
-        log(`${label(rows)} run ${i + 1}: loyalty ${s(m.wallMs)}, ${m.peakRssMb} MB`);
+        log(`${tag} run ${i + 1}: loyalty ${s(m.wallMs)}, ${m.peakRssMb} MB`);
       } else if (duckOk) {
         const d = await runDuck(files);
         duckRuns.push(d.m);
         dg = { start: d.start, groups: d.groups };
-        log(`${label(rows)} run ${i + 1}: DuckDB  ${s(d.m.wallMs)}, ${d.m.peakRssMb} MB`);
+        log(`${tag} run ${i + 1}: DuckDB  ${s(d.m.wallMs)}, ${d.m.peakRssMb} MB`);
       }
     }
   }
-  const stageRun = await runLoyalty(files, true);
+  const stageRun = flags.stages ? await runLoyalty(files, true) : null;
   const loyalty = toolResult(loyaltyRuns, inputBytes, lg!.start, lg!.groups);
   const duckdb = dg ? toolResult(duckRuns, inputBytes, dg.start, dg.groups) : null;
   const disagreements = duckdb ? compare(loyalty, duckdb) : [];
@@ -160,8 +193,48 @@ async function benchSize(rows: number, flags: Flags, duckOk: boolean): Promise<S
     ratio: duckdb ? Math.round((loyalty.medianWallMs / duckdb.medianWallMs) * 100) / 100 : null,
     agree: duckdb ? disagreements.length === 0 : null,
     disagreements,
-    stages: stageRun.run!.stages,
+    stages: stageRun?.run?.stages ?? null,
   };
+}
+
+/** `slices` and `report` (no PNG) on the same files, one run each, against the cohort median. */
+async function benchCommands(files: BenchFiles, cohortMs: number): Promise<ShapeResult['commands']> {
+  const run = async (args: string[]): Promise<CommandRun> => {
+    const m = await measure(process.execPath, ['bin/loyalty.js', ...args], ROOT);
+    if (m.exitCode !== 0) throw new Error(`loyalty ${args[0]} exited ${m.exitCode}: ${m.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+    log(`${files.shape.name} ${label(files.rows)}: ${args[0]} ${s(m.wallMs)}, ${m.peakRssMb} MB`);
+    return { wallMs: m.wallMs, peakRssMb: m.peakRssMb, ofCohort: Math.round((m.wallMs / cohortMs) * 100) / 100 };
+  };
+  const out = mkdtempSync(join(tmpdir(), 'loyalty-bench-report-'));
+  try {
+    const slices = await run(['slices', files.tickets, '--json']);
+    const report = await run(['report', files.orders, files.tickets, '--out', out]);
+    return { slices, report };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function benchShape(shape: Shape, flags: Flags, duckOk: boolean): Promise<ShapeResult> {
+  const sizes: SizeResult[] = [];
+  for (const rows of flags.sizes) sizes.push(await benchSize(rows, shape, flags, duckOk));
+  const small = sizes.find((r) => r.orderRows === 1_000_000);
+  const big = sizes.find((r) => r.orderRows === 10_000_000);
+  const scaling = small && big ? Math.round((big.loyalty.medianWallMs / small.loyalty.medianWallMs) * 100) / 100 : null;
+  const largest = sizes[sizes.length - 1]!;
+  const commands = flags.commands ? await benchCommands(ensureBenchFiles(largest.orderRows, log, shape), largest.loyalty.medianWallMs) : null;
+  const missed: string[] = [];
+  for (const r of sizes) {
+    const at = label(r.orderRows);
+    if (r.ratio !== null && r.ratio > TARGETS.ratio) missed.push(`${at}: ${r.ratio}× DuckDB`);
+    if (r.loyalty.peakRssMb > TARGETS.peakRssMb) missed.push(`${at}: ${r.loyalty.peakRssMb} MB`);
+  }
+  if (scaling !== null && scaling > TARGETS.scaling) missed.push(`scaling ${scaling}×`);
+  for (const [name, c] of Object.entries(commands ?? {})) {
+    if (c.ofCohort > TARGETS.commandRatio) missed.push(`${name} ${c.ofCohort}× cohort`);
+    if (c.peakRssMb > TARGETS.peakRssMb) missed.push(`${name} ${c.peakRssMb} MB`);
+  }
+  return { shape: shape.name, description: shape.description, sizes, scaling1Mto10M: scaling, commands, targetsMissed: missed };
 }
 
 async function helpTime(): Promise<number> {
@@ -170,24 +243,35 @@ async function helpTime(): Promise<number> {
   return median(times);
 }
 
-function table(results: SizeResult[], scaling: number | null, helpMs: number): string {
+function table(results: ShapeResult[], helpMs: number): string {
   const lines = [
-    '| orders (tickets) | input | loyalty wall | loyalty MB/s | loyalty peak RSS | DuckDB wall | DuckDB MB/s | DuckDB peak RSS | loyalty ÷ DuckDB | same result |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| shape | orders (tickets) | input | loyalty wall | loyalty peak RSS | DuckDB wall | DuckDB peak RSS | loyalty ÷ DuckDB | same result |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const r of results) {
-    const d = r.duckdb;
-    lines.push(
-      `| ${label(r.orderRows)} (${label(r.ticketRows)}) | ${r.inputMb} MB | ${s(r.loyalty.medianWallMs)} | ${r.loyalty.mbPerSecond} | ${r.loyalty.peakRssMb} MB | ` +
-        `${d ? s(d.medianWallMs) : 'n/a'} | ${d ? d.mbPerSecond : 'n/a'} | ${d ? `${d.peakRssMb} MB` : 'n/a'} | ${r.ratio ?? 'n/a'} | ${r.agree === null ? 'n/a' : r.agree ? 'yes' : 'NO'} |`,
-    );
+  for (const shape of results) {
+    for (const r of shape.sizes) {
+      const d = r.duckdb;
+      lines.push(
+        `| ${shape.shape} | ${label(r.orderRows)} (${label(r.ticketRows)}) | ${r.inputMb} MB | ${s(r.loyalty.medianWallMs)} | ${r.loyalty.peakRssMb} MB | ` +
+          `${d ? s(d.medianWallMs) : 'n/a'} | ${d ? `${d.peakRssMb} MB` : 'n/a'} | ${r.ratio ?? 'n/a'} | ${r.agree === null ? 'n/a' : r.agree ? 'yes' : 'NO'} |`,
+      );
+    }
   }
-  lines.push('', '| orders | orders read by | tickets read by | aggregate | statistics | report | total (in process) |', '|---|---|---|---|---|---|---|');
-  for (const r of results) {
-    const t = r.stages;
-    lines.push(`| ${label(r.orderRows)} | ${s(t.readOrdersMs)} | ${s(t.readTicketsMs)} | ${s(t.aggregateMs)} | ${s(t.statisticsMs)} | ${s(t.reportMs)} | ${s(t.totalMs)} |`);
+  lines.push('', '| shape | 1M → 10M | slices (× cohort, RSS) | report (× cohort, RSS) | targets missed |', '|---|---|---|---|---|');
+  for (const shape of results) {
+    const c = shape.commands;
+    const cell = (x: CommandRun | undefined) => (x ? `${s(x.wallMs)} (${x.ofCohort}×, ${x.peakRssMb} MB)` : 'n/a');
+    lines.push(`| ${shape.shape} | ${shape.scaling1Mto10M ?? 'n/a'} | ${cell(c?.slices)} | ${cell(c?.report)} | ${shape.targetsMissed.join('; ') || 'none'} |`);
   }
-  lines.push('', `1M → 10M wall-time ratio: ${scaling ?? 'n/a'}; \`loyalty --help\`: ${helpMs} ms (median of ${HELP_RUNS})`);
+  const staged = results.flatMap((shape) => shape.sizes.filter((r) => r.stages !== null).map((r) => ({ shape: shape.shape, r })));
+  if (staged.length > 0) {
+    lines.push('', '| shape | orders | orders read by | tickets read by | aggregate | statistics | report | total (in process) |', '|---|---|---|---|---|---|---|---|');
+    for (const { shape, r } of staged) {
+      const t = r.stages!;
+      lines.push(`| ${shape} | ${label(r.orderRows)} | ${s(t.readOrdersMs)} | ${s(t.readTicketsMs)} | ${s(t.aggregateMs)} | ${s(t.statisticsMs)} | ${s(t.reportMs)} | ${s(t.totalMs)} |`);
+    }
+  }
+  lines.push('', `\`loyalty --help\`: ${helpMs} ms (median of ${HELP_RUNS})`);
   return lines.join('\n');
 }
 
@@ -204,11 +288,8 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const duckProblem = flags.duckdb ? ensureDuckDb(log) : 'skipped (--no-duckdb)';
   if (duckProblem) log(`DuckDB unavailable: ${duckProblem}; measuring loyalty only`);
-  const results: SizeResult[] = [];
-  for (const rows of flags.sizes) results.push(await benchSize(rows, flags, duckProblem === null));
-  const small = results.find((r) => r.orderRows === 1_000_000);
-  const big = results.find((r) => r.orderRows === 10_000_000);
-  const scaling = small && big ? Math.round((big.loyalty.medianWallMs / small.loyalty.medianWallMs) * 100) / 100 : null;
+  const results: ShapeResult[] = [];
+  for (const shape of flags.shapes) results.push(await benchShape(shape, flags, duckProblem === null));
   const helpMs = await helpTime();
   const report = {
     date: new Date().toISOString(),
@@ -216,17 +297,18 @@ async function main(): Promise<void> {
     mode: flags.inProcess ? 'in-process (dist/bench/stages.js)' : 'CLI (node bin/loyalty.js cohort … --json)',
     duckdb: duckProblem === null ? `${DUCKDB_PACKAGE}, 2 threads` : `unavailable: ${duckProblem}`,
     runsPerTool: flags.runs,
-    sizes: results,
-    scaling1Mto10M: scaling,
+    targets: TARGETS,
+    shapes: results,
     helpMs,
   };
   const out = join(ROOT, 'bench', 'results', `${report.date.slice(0, 16).replace(':', '-')}.json`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
-  process.stdout.write(table(results, scaling, helpMs) + '\n');
-  for (const r of results) if (r.agree === false) process.stdout.write(`${label(r.orderRows)}: results differ: ${r.disagreements.join('; ')}\n`);
+  process.stdout.write(table(results, helpMs) + '\n');
+  const differ = results.flatMap((shape) => shape.sizes.filter((r) => r.agree === false).map((r) => `${shape.shape} ${label(r.orderRows)}: results differ: ${r.disagreements.join('; ')}`));
+  for (const line of differ) process.stdout.write(`${line}\n`);
   log(`wrote ${out}`);
-  if (results.some((r) => r.agree === false)) process.exitCode = 1;
+  if (differ.length > 0) process.exitCode = 1;
 }
 
 await main();

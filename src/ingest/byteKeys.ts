@@ -163,13 +163,13 @@ export class ByteKeys {
 
   /**
    * Key numbers in the order of their texts as `<` compares strings (UTF-16 code units). Keys
-   * placed by number share a prefix and a number of ASCII digits, so their text order is
-   * their numbers' order: when all of `keys` are, they are sorted as numbers (a typed-array
-   * sort), else as strings.
+   * placed by a zero-padded number share a prefix and a number of ASCII digits, so their text
+   * order is their numbers' order: when all of `keys` are, they are sorted as numbers (a
+   * typed-array sort), else as strings ("C9" > "C10" unpadded).
    */
   sortByText(keys: Int32Array): Int32Array {
     const numbers = new Float64Array(keys.length);
-    let all = true;
+    let all = (this.numbered.form?.width ?? 0) > 0;
     for (let i = 0; i < keys.length && all; i++) {
       const cell = this.numbered.cell(this.arena, this.starts[keys[i]]!, this.starts[keys[i]! + 1]!, false);
       if (cell < 0) all = false;

@@ -1,27 +1,41 @@
 import { ByteKeys, TextBytes } from './byteKeys.js';
+import { learnForm, numberIn, writeNumbered, type NumberForm } from './numberedKeys.js';
 
 /**
  * The order ids of a file, for counting a repeated order_id once and for linking tickets:
- * each id gets a code. Most exports number their orders (1001, 1002, …), so an id written as
- * a plain number (digits, no leading zero, under 16 digits) near the first one seen is kept
- * as one bit in a bitmap (its code is −2 − its offset from `base`): ten million such ids
- * cost ~1 MB instead of a hash-table entry and bytes each. Every other id is numbered by
- * ByteKeys (code ≥ 0). Whether an id is a "number" depends only on its text and on the first
- * numeric id of the file, so equal ids always land in the same place.
+ * each id gets a code. Most exports number their orders ("1001", "#1001", "O000000001"), so
+ * the form of the first id is learned (a prefix and a number, learnForm), and an id of that
+ * form near the first one is kept as one bit in a bitmap (its code is −2 − its offset from
+ * `base`): ten million such ids cost ~1 MB instead of a hash-table entry and bytes each. Every
+ * other id is numbered by ByteKeys (code ≥ 0). Whether an id goes to the bitmap depends only
+ * on its text and on the file's first id, so equal ids always land in the same place.
  *
  * Code −1 is never used: it means "no order id" in OrderTable.
  */
 export class OrderIds {
   private readonly keys = new ByteKeys();
+  /** The bitmap's form; undefined until the first id, null when that id had none. */
+  private form: NumberForm | null | undefined = undefined;
+  private prefixText = '';
   private base = -1;
   private readonly textBytes = new TextBytes();
+  private readonly scratch = new Uint8Array(32);
   /** The bitmap in pages of PAGE_BITS ids, made when first touched. */
   private readonly pages: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(WINDOW >>> PAGE_SHIFT).fill(undefined);
   /** Whether the last `add`/`addText` saw its id for the first time. */
   isNew = false;
 
+  /** The form of the ids the bitmap holds (null: none, or none learned yet). */
+  get numberForm(): NumberForm | null {
+    return this.form ?? null;
+  }
+
   add(bytes: Uint8Array, start: number, end: number): number {
-    const n = numericId(bytes, start, end);
+    if (this.form === undefined) {
+      this.form = learnForm(bytes, start, end);
+      if (this.form !== null) this.prefixText = Buffer.from(this.form.prefix).toString('latin1');
+    }
+    const n = this.form === null ? -1 : numberIn(this.form, bytes, start, end);
     if (n >= 0) {
       const code = this.addNumber(n);
       if (code !== -1) return code;
@@ -29,12 +43,11 @@ export class OrderIds {
     return this.addKey(bytes, start, end);
   }
 
-  /** `add` of the id whose numericId is n ≥ 0 (its text is String(n): no leading zero). */
-  addNumeric(n: number): number {
+  /** `add` of the id of `numberForm` whose number is n ≥ 0 (workers send such ids as numbers). */
+  addNumbered(n: number): number {
     const code = this.addNumber(n);
     if (code !== -1) return code;
-    const bytes = Buffer.from(String(n), 'latin1');
-    return this.addKey(bytes, 0, bytes.length);
+    return this.addKey(this.scratch, 0, writeNumbered(this.form!, n, this.scratch));
   }
 
   /** An id outside the bitmap: numbered by its bytes. */
@@ -53,7 +66,7 @@ export class OrderIds {
   find(text: string): number | null {
     const length = this.textBytes.write(text);
     const bytes = this.textBytes.bytes;
-    const n = numericId(bytes, 0, length);
+    const n = this.form ? numberIn(this.form, bytes, 0, length) : -1;
     const offset = n - this.base;
     if (n >= 0 && this.base >= 0 && offset >= 0 && offset < WINDOW) {
       // An id inside the bitmap's window was never given to `keys`.
@@ -66,7 +79,9 @@ export class OrderIds {
   }
 
   text(code: number): string {
-    return code >= 0 ? this.keys.text(code) : String(this.base + (-2 - code));
+    if (code >= 0) return this.keys.text(code);
+    const digits = String(this.base + (-2 - code));
+    return this.prefixText + digits.padStart(this.form!.width, '0');
   }
 
   /** The id's code if it is inside the bitmap's window, else −1. */
@@ -88,16 +103,3 @@ export class OrderIds {
 const WINDOW = 1 << 28;
 const PAGE_SHIFT = 16;
 const PAGE_BITS = 1 << PAGE_SHIFT;
-
-/** The value of an id written as a plain number without leading zeros, else −1. */
-export function numericId(bytes: Uint8Array, start: number, end: number): number {
-  const length = end - start;
-  if (length === 0 || length > 15 || (bytes[start] === 48 && length > 1)) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = bytes[i] - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}

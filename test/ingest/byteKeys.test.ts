@@ -135,4 +135,21 @@ describe('ByteKeys', () => {
       { numRuns: 300 },
     );
   });
+
+  it('sorts keys by their text, whether placed by a padded number, an unpadded one or hashed', () => {
+    const id = fc.oneof(
+      fc.integer({ min: 0, max: 20_000 }).map((n) => `C${n}`),
+      fc.integer({ min: 0, max: 20_000 }).map((n) => `C${String(n).padStart(5, '0')}`),
+      fc.constantFrom('C', 'B7', 'C9x', 'ann@example.com'),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { minLength: 1, maxLength: 200 }), (added) => {
+        const keys = new ByteKeys();
+        const numbers = Int32Array.from(added, (k) => keys.addText(k));
+        const sorted = [...keys.sortByText(Int32Array.from(new Set(numbers)))].map((k) => keys.text(k));
+        expect(sorted).toEqual([...new Set(added)].sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -47,13 +47,35 @@ describe('OrderIds', () => {
     expect(ids.isNew).toBe(true);
   });
 
-  it('addNumeric(n) is add of the digits of n, inside the bitmap window or not', () => {
-    const byText = new OrderIds();
-    const byNumber = new OrderIds();
-    for (const n of [5000, 5001, 5000, 2 ** 40, 2 ** 40, 0, 999999999999999]) {
-      const a = byText.addText(String(n));
-      const aNew = byText.isNew;
-      expect([byNumber.addNumeric(n), byNumber.isNew]).toEqual([a, aNew]);
+  it('addNumbered(n) is add of the id of the learned form numbered n, inside the bitmap window or not', () => {
+    for (const [first, write] of [
+      ['5000', (n: number) => String(n)],
+      ['#1001', (n: number) => `#${n}`],
+      ['O000000001', (n: number) => `O${String(n).padStart(9, '0')}`],
+    ] as const) {
+      const byText = new OrderIds();
+      const byNumber = new OrderIds();
+      byText.addText(first);
+      byNumber.addText(first);
+      for (const n of [5000, 5001, 5000, 2 ** 29, 2 ** 29, 0, 999999999]) {
+        const a = byText.addText(write(n));
+        const aNew = byText.isNew;
+        expect([byNumber.addNumbered(n), byNumber.isNew]).toEqual([a, aNew]);
+        expect(byNumber.text(a)).toBe(write(n));
+      }
     }
+  });
+
+  it('learns the form of the first id: a prefix with a number, padded or not', () => {
+    const shopify = new OrderIds();
+    for (const t of ['#1001', '#9999', '#10000', '#0999', '1001', '#10000']) shopify.addText(t);
+    expect(shopify.isNew).toBe(false);
+    expect(['#1001', '#9999', '#10000', '#0999', '1001'].map((t) => shopify.text(shopify.find(t)!))).toEqual(['#1001', '#9999', '#10000', '#0999', '1001']);
+    expect(shopify.numberForm).toEqual({ prefix: Uint8Array.from([35]), width: 0 });
+    const padded = new OrderIds();
+    for (const t of ['O000000001', 'O000000002', 'O1', 'O0000000001']) padded.addText(t);
+    expect(padded.numberForm?.width).toBe(9);
+    // Neither "O1" nor a ten-digit id is the nine-digit O000000001: four distinct ids.
+    expect(new Set(['O000000001', 'O000000002', 'O1', 'O0000000001'].map((t) => padded.find(t))).size).toBe(4);
   });
 });

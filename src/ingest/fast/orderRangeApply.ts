@@ -74,7 +74,7 @@ export class RangeApplier {
       let code = -1;
       let again = false;
       if (orderNumber[i]! >= 0) {
-        code = orderIds.addNumeric(orderNumber[i]!);
+        code = orderIds.addNumbered(orderNumber[i]!);
         again = !orderIds.isNew;
       } else if (orderKey[i]! >= 0) {
         const k = orderKey[i]!;

@@ -2,7 +2,6 @@ import { isAscii } from 'node:buffer';
 import { ByteKeys, type KeyBytes } from '../byteKeys.js';
 import { grown } from '../grown.js';
 import { numberIn, type NumberForm } from '../numberedKeys.js';
-import { numericId } from '../orderIds.js';
 import { nextLineFields, type PlainBatches } from './plainFile.js';
 import { canonicalOrderFields, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
 import { fastZoneBytes } from '../values/timestamp.js';
@@ -85,6 +84,7 @@ export class OrderRangeParser implements PlainBatches {
     private readonly profiled: readonly number[],
     /** The main table's numbered customer form: such ids go back as numbers, not worker keys. */
     private readonly customerForm: NumberForm | null = null,
+    private readonly orderForm: NumberForm | null = null,
   ) {
     this.startRange();
     this.take();
@@ -189,7 +189,7 @@ export class OrderRangeParser implements PlainBatches {
     out.orderNumber[i] = -1;
     out.orderKey[i] = -1;
     if (orderId >= 0 && b[base + 2 * orderId + 1]! > b[base + 2 * orderId]!) {
-      const n = numericId(bytes, b[base + 2 * orderId]!, b[base + 2 * orderId + 1]!);
+      const n = this.orderForm === null ? -1 : numberIn(this.orderForm, bytes, b[base + 2 * orderId]!, b[base + 2 * orderId + 1]!);
       if (n >= 0) out.orderNumber[i] = n;
       else out.orderKey[i] = this.orderKeys.add(bytes, b[base + 2 * orderId]!, b[base + 2 * orderId + 1]!);
     }

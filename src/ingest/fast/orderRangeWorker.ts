@@ -21,6 +21,8 @@ export interface OrderRangeJob {
   crlf: boolean;
   profiled: number[];
   customerForm: NumberForm | null;
+  /** The form of the order ids the table's bitmap holds: sent as numbers. */
+  orderForm: NumberForm | null;
   ranges: OrderRange[];
   /** Int32Array [ranges applied by the main thread]: a worker waits to stay `lookahead` ahead. */
   applied: SharedArrayBuffer;
@@ -85,7 +87,7 @@ function cursorOf(loop: PlainFileLoop<OrderRangeParser>): RangeCursor {
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'ranges' in workerData) {
   const port = parentPort;
   const job = workerData as OrderRangeJob;
-  const parser = new OrderRangeParser(job.layout, job.crlf, job.profiled, job.customerForm);
+  const parser = new OrderRangeParser(job.layout, job.crlf, job.profiled, job.customerForm, job.orderForm);
   const recycle = (m: RecycledColumns) => parser.recycle(m.columns);
   port.on('message', recycle);
   try {

@@ -129,6 +129,7 @@ class RangeRun {
         crlf: reader.crlf,
         profiled: reader.profiled.map((p) => p.position),
         customerForm: reader.rows.table.customerIds.numberForm,
+        orderForm: reader.rows.table.orderIds.numberForm,
         ranges: this.ranges.filter((r) => r.index % this.workers === w),
         applied: this.applied.buffer as SharedArrayBuffer,
         // Two ranges more than the workers: while this thread reads tickets it applies slowly,
