@@ -1,5 +1,5 @@
 import type { KeyBytes } from '../byteKeys.js';
-import { grown } from '../grown.js';
+import { KeyList } from './keyList.js';
 import type { OrderRangeRows } from './orderRangeParse.js';
 import type { OrderBatchReader } from './plainOrders.js';
 
@@ -8,22 +8,18 @@ import type { OrderBatchReader } from './plainOrders.js';
  * reader had read those lines itself (OrderRows.plain for each row):
  *
  * - Ids: customer ids of the table's numbered form come as numbers and are added row by row;
- *   other ids come as worker numbers (the worker's own ByteKeys) and are numbered here at their
- *   first row, as are order ids (numbers go through the table's OrderIds row by row). Every id
+ *   other customer ids come as worker numbers (the worker's own ByteKeys) and are numbered
+ *   here at their first row. Order ids come row by row, as numbers of the table's form or as
+ *   bytes, and go through the table's OrderIds, which says whether each is repeated. Every id
  *   is thus numbered in the order its rows come, as reading alone numbers it.
- * - A repeated order_id: the table's OrderIds says so at the id's first row of the worker;
- *   any later row of the same worker with that id repeats it.
  * - The profile: the examples the worker found in a range are the first three distinct
  *   values there; observing them in order and counting the rest gives the examples of
  *   observing every value, because at most three earlier examples can hide any of them.
  */
 export class RangeApplier {
   /** The worker's customer keys, and the table's number of each once a row used it (−1 before). */
-  private readonly customerKeyBytes = new KeyStore();
+  private readonly customerKeyBytes = new KeyList();
   private customers = new Int32Array(1024).fill(-1);
-  /** The worker's order-id keys, and the table's code of each once a row used it (−1 before). */
-  private readonly orderKeyBytes = new KeyStore();
-  private orderKeys = new Int32Array(1024).fill(-1);
   private readonly statuses: number[] = [0];
   /** Per row of a message: its customer's number, order-id code, and 1 for a repeated order id. */
   private customerOf = new Int32Array(0);
@@ -38,10 +34,6 @@ export class RangeApplier {
     this.addKeys(m.newCustomers, (bytes, s, e) => {
       const k = this.customerKeyBytes.push(bytes, s, e);
       if (k >= this.customers.length) this.customers = unset(this.customers);
-    });
-    this.addKeys(m.newOrderKeys, (bytes, s, e) => {
-      const k = this.orderKeyBytes.push(bytes, s, e);
-      if (k >= this.orderKeys.length) this.orderKeys = unset(this.orderKeys);
     });
     for (const status of m.newStatuses) this.statuses.push(table.statusCode(status));
 
@@ -70,6 +62,7 @@ export class RangeApplier {
       }
     }
     const orderIds = table.orderIds;
+    const texts = m.orderTexts;
     for (let i = 0; i < n; i++) {
       let code = -1;
       let again = false;
@@ -78,12 +71,8 @@ export class RangeApplier {
         again = !orderIds.isNew;
       } else if (orderKey[i]! >= 0) {
         const k = orderKey[i]!;
-        code = this.orderKeys[k]!;
-        again = code !== -1;
-        if (code === -1) {
-          code = this.orderKeys[k] = this.orderKeyBytes.addTo(orderIds, k);
-          again = !orderIds.isNew;
-        }
+        code = orderIds.add(texts.bytes, k === 0 ? 0 : texts.ends[k - 1]!, texts.ends[k]!);
+        again = !orderIds.isNew;
       }
       orderCode[i] = code;
       repeated[i] = again ? 1 : 0;
@@ -108,27 +97,6 @@ export class RangeApplier {
       add(keys.bytes, start, end);
       start = end;
     }
-  }
-}
-
-/** Keys received from a worker, kept back to back so any one can be numbered later. */
-class KeyStore {
-  private bytes = new Uint8Array(1 << 12);
-  private ends = new Int32Array(1024);
-  private count = 0;
-
-  push(bytes: Uint8Array, start: number, end: number): number {
-    const from = this.count === 0 ? 0 : this.ends[this.count - 1]!;
-    const to = from + end - start;
-    if (to > this.bytes.length) this.bytes = grown(this.bytes, Math.max(this.bytes.length * 2, to));
-    if (this.count === this.ends.length) this.ends = grown(this.ends, this.ends.length * 2);
-    this.bytes.set(bytes.subarray(start, end), from);
-    this.ends[this.count] = to;
-    return this.count++;
-  }
-
-  addTo(ids: { add(bytes: Uint8Array, start: number, end: number): number }, k: number): number {
-    return ids.add(this.bytes, k === 0 ? 0 : this.ends[k - 1]!, this.ends[k]!);
   }
 }
 

@@ -5,10 +5,12 @@ import { numberIn, type NumberForm } from '../numberedKeys.js';
 import { nextLineFields, type PlainBatches } from './plainFile.js';
 import { canonicalOrderFields, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
 import { fastZoneBytes } from '../values/timestamp.js';
+import { KeyList } from './keyList.js';
 
 /**
  * What a worker thread makes of a byte range of a plain orders file (orderRangeWorker.ts):
- * every line read into columns, with the ids numbered in the worker's own ByteKeys. The main
+ * every line read into columns, with customer ids numbered in the worker's own ByteKeys and
+ * order ids sent as they are (a worker would see few of its order ids twice). The main
  * thread applies these rows in file order (orderRangeApply.ts), numbering ids there, so the
  * result is the one the byte reader gets alone.
  *
@@ -19,9 +21,10 @@ import { fastZoneBytes } from '../values/timestamp.js';
  */
 export interface OrderRangeRows extends RangeColumns {
   rows: number;
-  /** Ids numbered for the first time in this message, in number order. */
+  /** Customer ids numbered for the first time in this message, in number order. */
   newCustomers: KeyBytes;
-  newOrderKeys: KeyBytes;
+  /** The message's order ids not of the table's form, one per such row, in row order. */
+  orderTexts: KeyBytes;
   newStatuses: string[];
   /**
    * Per profiled column: new example candidates (the first three distinct non-empty values
@@ -41,9 +44,9 @@ export interface RangeColumns {
   amount: Float64Array;
   /** 0 = no status, else 1 + the worker's status number. */
   status: Int32Array;
-  /** An order id written as a plain number, or −1 (see OrderIds). */
+  /** An order id of the table's form (OrderIds.numberForm) as its number, or −1. */
   orderNumber: Float64Array;
-  /** Any other order id as a worker number, or −1. */
+  /** Any other order id as its index in orderTexts, or −1. */
   orderKey: Int32Array;
 }
 
@@ -63,9 +66,9 @@ const MAX_EXAMPLE = 40;
 
 export class OrderRangeParser implements PlainBatches {
   private readonly customers = new CustomerKeys(new ByteKeys());
-  private readonly orderKeys = new ByteKeys();
+  private readonly orderTexts = new KeyList();
   private readonly statuses = new ByteKeys();
-  private sent = { customers: 0, orderKeys: 0, statuses: 0 };
+  private sent = { customers: 0, statuses: 0 };
   private candidates: string[][] = [];
   private out = new Columns(0);
   private readonly spare: RangeColumns[] = [];
@@ -131,11 +134,11 @@ export class OrderRangeParser implements PlainBatches {
       rows: out.length,
       ...out.columns(),
       newCustomers: this.customers.keys.keyBytes(this.sent.customers, this.customers.keys.size),
-      newOrderKeys: this.orderKeys.keyBytes(this.sent.orderKeys, this.orderKeys.size),
+      orderTexts: this.orderTexts.take(),
       newStatuses: Array.from({ length: this.statuses.size - this.sent.statuses }, (_, i) => this.statuses.text(this.sent.statuses + i)),
       profile: this.profile,
     };
-    this.sent = { customers: this.customers.keys.size, orderKeys: this.orderKeys.size, statuses: this.statuses.size };
+    this.sent = { customers: this.customers.keys.size, statuses: this.statuses.size };
     this.profile = this.profiled.map(() => ({ examples: [], nonEmpty: 0, empty: 0 }));
     this.out = new Columns(out.customer.length, this.spare.pop());
     return taken;
@@ -191,7 +194,7 @@ export class OrderRangeParser implements PlainBatches {
     if (orderId >= 0 && b[base + 2 * orderId + 1]! > b[base + 2 * orderId]!) {
       const n = this.orderForm === null ? -1 : numberIn(this.orderForm, bytes, b[base + 2 * orderId]!, b[base + 2 * orderId + 1]!);
       if (n >= 0) out.orderNumber[i] = n;
-      else out.orderKey[i] = this.orderKeys.add(bytes, b[base + 2 * orderId]!, b[base + 2 * orderId + 1]!);
+      else out.orderKey[i] = this.orderTexts.push(bytes, b[base + 2 * orderId]!, b[base + 2 * orderId + 1]!);
     }
     out.status[i] = status >= 0 && b[base + 2 * status + 1]! > b[base + 2 * status]! ? 1 + this.statuses.add(bytes, b[base + 2 * status]!, b[base + 2 * status + 1]!) : 0;
   }
