@@ -65,6 +65,7 @@ const EXAMPLES = 3;
 const MAX_EXAMPLE = 40;
 
 export class OrderRangeParser implements PlainBatches {
+  readonly delimiterByte: number;
   private readonly customers = new CustomerKeys(new ByteKeys());
   private readonly orderTexts = new KeyList();
   private readonly statuses = new ByteKeys();
@@ -89,6 +90,7 @@ export class OrderRangeParser implements PlainBatches {
     private readonly customerForm: NumberForm | null = null,
     private readonly orderForm: NumberForm | null = null,
   ) {
+    this.delimiterByte = layout.delimiter;
     this.startRange();
     this.take();
   }

@@ -25,6 +25,8 @@ const CR = 0x0d;
 export interface PlainBatches {
   /** The file's lines end in CRLF (else LF). */
   readonly crlf: boolean;
+  /** The field delimiter's byte, for unquoting cells (unquoteCells). */
+  readonly delimiterByte: number;
   /** False hands the file back to the general path. */
   batch(bytes: Buffer, last: boolean): boolean;
 }
@@ -47,8 +49,11 @@ export type PlainStep = 'eof' | 'paused' | 'not-plain';
  * divided: `run(until)` stops after the batch of the chunk that reaches `until`, and a loop
  * set to that cursor (another thread's, say) goes on with exactly the next batch.
  *
- * 'not-plain', for the general path: a UTF-16 mark, a quote, a NUL byte, invalid UTF-8, an
- * endless line, or a batch the reader refused; the cursor is then left before that chunk.
+ * Cells quoted whole, as spreadsheets write them, are unquoted first (unquoteCells).
+ *
+ * 'not-plain', for the general path: a UTF-16 mark, a quote unquoteCells cannot take, a NUL
+ * byte, invalid UTF-8, an endless line, or a batch the reader refused; the cursor is then left
+ * before that chunk.
  */
 export class PlainFileLoop<R extends PlainBatches> {
   reader: R | null = null;
@@ -91,8 +96,15 @@ export class PlainFileLoop<R extends PlainBatches> {
         if (this.reader === null) return 'not-plain';
       }
       const end = last ? bytes.length : bytes.lastIndexOf(LF) + 1;
-      const batch = bytes.subarray(0, end);
-      if (batch.indexOf(QUOTE) >= 0 || batch.indexOf(0) >= 0 || !isUtf8(batch) || strayCr(batch, this.reader.crlf)) return 'not-plain';
+      let batch = bytes.subarray(0, end);
+      if (batch.indexOf(0) >= 0 || !isUtf8(batch) || strayCr(batch, this.reader.crlf)) return 'not-plain';
+      const quote = batch.indexOf(QUOTE);
+      if (quote >= 0) {
+        // In place: the carry (bytes after `end`) is untouched, and the loop's buffer is its own.
+        const unquoted = unquoteCells(batch, quote, this.reader.delimiterByte);
+        if (unquoted < 0) return 'not-plain';
+        batch = batch.subarray(0, unquoted);
+      }
       if (!this.reader.batch(batch, last)) return 'not-plain';
       position += bytesRead;
       carry = Buffer.from(bytes.subarray(end));
@@ -142,6 +154,41 @@ export function splitLines(bytes: Buffer, at: number, last: boolean, crlf: boole
 }
 
 /**
+ * Removes the quotes of cells quoted whole (`"#1001","ann@example.com"`), in place, from
+ * `from` (the first quote) on; returns the bytes' new length, or −1 when some quote is not of
+ * that kind. A cell may be quoted only when its quote opens it (at a line start or after the
+ * delimiter), the next quote closes it right before the delimiter or the line end, and nothing
+ * between them is a delimiter, CR or LF: then the general path's parser reads exactly the text
+ * between the quotes, and the unquoted line splits into the same fields. Anything else (`""`
+ * inside, a quoted delimiter or line break, a quote in mid-cell) is the general path's.
+ */
+export function unquoteCells(bytes: Uint8Array, from: number, delimiter: number): number {
+  const end = bytes.length;
+  let w = from;
+  let r = from;
+  let prev = from === 0 ? LF : bytes[from - 1]!;
+  while (r < end) {
+    const c = bytes[r]!;
+    if (c !== QUOTE) {
+      bytes[w++] = c;
+      prev = c;
+      r++;
+      continue;
+    }
+    if (prev !== LF && prev !== delimiter) return -1;
+    let q = r + 1;
+    while (q < end && bytes[q] !== QUOTE && bytes[q] !== delimiter && bytes[q] !== LF && bytes[q] !== CR) q++;
+    if (q === end || bytes[q] !== QUOTE) return -1;
+    const after = q + 1 < end ? bytes[q + 1]! : LF;
+    if (after !== delimiter && after !== LF && after !== CR) return -1;
+    for (let k = r + 1; k < q; k++) bytes[w++] = bytes[k]!;
+    prev = QUOTE;
+    r = q + 1;
+  }
+  return w;
+}
+
+/**
  * A CR that does not end a CRLF line end (any CR in an LF file): the file mixes line endings,
  * which the general path reads with every kind ending a row (lineEnds.ts). In an LF file this
  * is one native search per batch; in a CRLF file one per line.
@@ -181,11 +228,16 @@ export function startPlain(
   options: IngestOptions,
   presets: readonly Preset[],
 ): PlainStart | null {
-  const sample = bytes.subarray(0, bytes.lastIndexOf(LF) + 1);
-  if (sample.indexOf(QUOTE) >= 0 || !isUtf8(sample)) return null;
-  const text = sample.toString('utf8');
-  const dialect = sniffDialect(last ? bytes.toString('utf8') : text);
+  const raw = bytes.subarray(0, bytes.lastIndexOf(LF) + 1);
+  if (!isUtf8(raw)) return null;
+  const dialect = sniffDialect(last ? bytes.toString('utf8') : raw.toString('utf8'));
   if (dialect.lineEnding === '\r') return null;
+  // The header and mapping from the lines as the batches will be: unquoted (on a copy).
+  const quote = raw.indexOf(QUOTE);
+  const sample = quote < 0 ? raw : Buffer.from(raw);
+  const length = quote < 0 ? raw.length : unquoteCells(sample, quote, dialect.delimiter.charCodeAt(0));
+  if (length < 0) return null;
+  const text = sample.toString('utf8', 0, length);
   const headerEnd = text.indexOf('\n');
   if (headerEnd < 0) return null;
   const headerFields = text.slice(0, dialect.lineEnding === '\r\n' ? headerEnd - 1 : headerEnd).split(dialect.delimiter);

@@ -62,6 +62,7 @@ export class OrderBatchReader implements PlainBatches {
   private readonly state = { blank: 0 };
   readonly layout: OrderLineLayout;
   readonly crlf: boolean;
+  readonly delimiterByte: number;
   /** The current batch is all ASCII: its ids need no Unicode normalisation. */
   private ascii = false;
   readonly profiled: { column: string; position: number }[];
@@ -85,6 +86,7 @@ export class OrderBatchReader implements PlainBatches {
     private readonly headerBytes: number,
   ) {
     this.crlf = input.dialect.lineEnding === '\r\n';
+    this.delimiterByte = input.dialect.delimiter.charCodeAt(0);
     this.width = shape.width;
     const p = input.mapping.positions;
     this.profiled = Object.keys(input.mapping.sources).map((column) => ({ column, position: p.get(column)! }));

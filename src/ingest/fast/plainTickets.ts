@@ -41,6 +41,7 @@ export async function readPlainTickets(
 
 class TicketBatches implements PlainBatches {
   readonly crlf: boolean;
+  readonly delimiterByte: number;
   private line = 2;
   private first = true;
   private readonly state = { blank: 0 };
@@ -68,6 +69,7 @@ class TicketBatches implements PlainBatches {
     );
     this.width2 = 2 * shape.width;
     this.crlf = input.dialect.lineEnding === '\r\n';
+    this.delimiterByte = input.dialect.delimiter.charCodeAt(0);
   }
 
   /**

@@ -6,7 +6,7 @@ import { readPlainOrders } from '../../../src/ingest/fast/plainOrders.js';
 import { PRESETS } from '../../../src/ingest/presets/index.js';
 import type { IngestOptions } from '../../../src/ingest/records.js';
 import { options } from '../ingestTestUtil.js';
-import { MIXED_ENDS, plainFiles, renderCsv, settle } from './plainFileHarness.js';
+import { MIXED_ENDS, plainFiles, renderCsv, settle, type QuoteCells } from './plainFileHarness.js';
 
 /**
  * Reading the rest of a plain orders file on worker threads against reading it on this thread
@@ -41,6 +41,7 @@ const file = fc.record({
   bom: fc.boolean(),
   finalNewline: fc.boolean(),
   quote: fc.boolean(),
+  quoteCells: fc.constantFrom<QuoteCells>('none', 'all', 'some'),
   withStatus: fc.boolean(),
   chunk: fc.integer({ min: 16, max: 200 }),
   range: fc.integer({ min: 1, max: 600 }),
@@ -54,7 +55,8 @@ type File = typeof file extends fc.Arbitrary<infer T> ? T : never;
 function render(f: File): Buffer {
   const header = ['order_id', 'customer_id', 'order_date', 'amount', ...(f.withStatus ? ['status'] : [])];
   const rows = f.rows.map((r, i) => ({
-    fields: [r.orderId, f.quote && i === f.rows.length - 1 ? `"${r.customer}"` : r.customer, r.date, r.amount, ...(f.withStatus ? [r.status] : [])],
+    // A quote the byte reader cannot take, in the last range: that range goes back to the general path.
+    fields: [r.orderId, f.quote && i === f.rows.length - 1 ? `"${r.customer}` : r.customer, r.date, r.amount, ...(f.withStatus ? [r.status] : [])],
     shape: 'row' as const,
   }));
   return renderCsv(header, rows, f);

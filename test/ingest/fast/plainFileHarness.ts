@@ -29,10 +29,15 @@ export const SURFACE = {
   bom: fc.boolean(),
   finalNewline: fc.boolean(),
   quotes: fc.boolean(),
+  /** Cells wrapped in quotes as spreadsheets write them: none, all, or every other one. */
+  quoteCells: fc.constantFrom<QuoteCells>('none', 'none', 'all', 'some'),
   chunk: fc.integer({ min: 1, max: 200 }),
 };
 
+export type QuoteCells = 'none' | 'all' | 'some';
+
 export interface Surface {
+  quoteCells?: QuoteCells;
   delimiter: string;
   lineEnding: string;
   bom: boolean;
@@ -42,15 +47,19 @@ export interface Surface {
 
 export function renderCsv(header: readonly string[], rows: readonly { fields: string[]; shape: RowShape }[], f: Surface): Buffer {
   const d = f.delimiter;
-  const lines = [header.join(d)];
-  for (const { fields, shape } of rows) {
+  // A cell with a quote of its own is left as written (it is already CSV text).
+  const quoted = (cells: string[], i: number) =>
+    cells.map((c, j) => (!c.includes('"') && (f.quoteCells === 'all' || (f.quoteCells === 'some' && (i + j) % 2 === 0)) ? `"${c}"` : c));
+  const lines = [quoted([...header], 0).join(d)];
+  rows.forEach(({ fields: raw, shape }, i) => {
+    const fields = quoted(raw, i + 1);
     if (shape === 'blank') lines.push('');
     else if (shape === 'delimiters') lines.push(d.repeat(header.length - 1));
     else if (shape === 'short') lines.push(fields.slice(0, -1).join(d));
     else if (shape === 'long') lines.push([...fields, 'x'].join(d));
     else if (shape === 'trailing') lines.push(fields.join(d) + d);
     else lines.push(fields.join(d));
-  }
+  });
   const ends = f.mixedEnds ?? [f.lineEnding];
   const text = lines.map((l, i) => (i < lines.length - 1 || f.finalNewline ? l + ends[i % ends.length] : l)).join('');
   return Buffer.concat([f.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);

@@ -85,10 +85,22 @@ describe('plain orders reader', () => {
     expect(loaded).toEqual(await parseOrders(inPieces(bytes, 1 << 20), 'o.csv', options()));
   });
 
-  it('hands back files with quotes, NUL bytes, invalid UTF-8 or UTF-16', async () => {
+  it('reads cells quoted whole itself, as the general path reads them', async () => {
+    const text = '"order_id","customer_id","order_date","amount"\r\n"#1001","Ann@Example.com","2024-01-05 10:00:00 +0100","12.50"\r\n#1002,"C2",,"3"\r\n';
+    const plain = await plainRead(Buffer.from(text), 'o.csv', options(), 1 << 20);
+    expect('value' in plain && plain.value !== null).toBe(true);
+    expect(plain).toEqual({ value: await parseOrders(text, 'o.csv', options()) });
+  });
+
+  it('hands back files with quotes it cannot unquote, NUL bytes, invalid UTF-8 or UTF-16', async () => {
     const header = 'customer_id,order_date,amount\n';
     for (const bytes of [
-      Buffer.from(`${header}"C1",2024-01-01,1\n`),
+      Buffer.from(`${header}"C,1",2024-01-01,1\n`),
+      Buffer.from(`${header}"C""1",2024-01-01,1\n`),
+      Buffer.from(`${header} "C1",2024-01-01,1\n`),
+      Buffer.from(`${header}"C1" ,2024-01-01,1\n`),
+      Buffer.from(`${header}C"1",2024-01-01,1\n`),
+      Buffer.from(`${header}"C\n1",2024-01-01,1\n`),
       Buffer.from(`${header}C1,2024-01-01,1\u0000\n`),
       Buffer.concat([Buffer.from(`${header}C`), Buffer.from([0xc3, 0x28]), Buffer.from(',2024-01-01,1\n')]),
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}C1,2024-01-01,1\n`, 'utf16le')]),
