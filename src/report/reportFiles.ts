@@ -6,7 +6,6 @@ import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { PreventionResult } from '../analysis/preventionResult.js';
 import { preventionMarkdownSection, preventionMethod } from './preventionMarkdown.js';
 import { changeSentence } from './preventionSentences.js';
-import { markdownText } from './escape.js';
 import type { FileQuality } from '../ingest/records.js';
 import type { NotComputed } from './notComputed.js';
 import { stableJson } from './format.js';
@@ -77,7 +76,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsMarkdownSection(parts.trends, 2) },
     checks: parts.checks.map((c) => c.message),
     notComputed: parts.notComputed,
-    prevention: prevention === null ? null : { summary: prevention.changes.map((c) => changeSentence(c, prevention.options.costPerContact, prevention.currency, markdownText)), section: preventionMarkdownSection(prevention, 3, null), method: preventionMethod(prevention, 3) },
+    prevention: prevention === null ? null : { summary: prevention.changes.map((c) => [changeSentence(c, prevention.options.costPerContact, prevention.currency)]), section: preventionMarkdownSection(prevention, 3, null), method: preventionMethod(prevention, 3) },
   });
   const summary = summaryJson({
     title: doc.title,

@@ -2,6 +2,7 @@ import { TOP_REASONS, type WeeklyTrends } from '../analysis/weeklyTrends.js';
 import { count, signedPct } from './format.js';
 import { markdownTable } from './table.js';
 import { markdownText } from './escape.js';
+import { type Inline, strong } from './doc.js';
 
 /**
  * The weekly section: this week's top contact reasons against last week (the list a support
@@ -47,8 +48,11 @@ export function trendsMarkdownSection(trends: WeeklyTrends, level = 2): string {
 }
 
 /** The weekly lines of the report's summary. */
-export function trendsSummary(trends: WeeklyTrends): string[] {
-  return [`**Volume.** ${markdownText(trends.volumeSentence)}`, `**CSAT week over week.** ${markdownText(trends.csat.sentence)}`];
+export function trendsSummary(trends: WeeklyTrends): Inline[][] {
+  return [
+    [strong('Volume.'), ' ', trends.volumeSentence],
+    [strong('CSAT week over week.'), ' ', trends.csat.sentence],
+  ];
 }
 
 function signedCount(n: number): string {

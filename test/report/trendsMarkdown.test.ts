@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WeeklyTrends } from '../../src/analysis/weeklyTrends.js';
+import { strong } from '../../src/report/doc.js';
 import { trendsMarkdownSection, trendsSummary } from '../../src/report/trendsMarkdown.js';
 
 const week = (label: string, start: string, end: string, tickets: number) => ({ label, start, end, tickets, rated: 0, satisfied: 0, csat: null, reasons: [] });
@@ -47,6 +48,9 @@ describe('trendsMarkdownSection', () => {
   });
 
   it('gives the summary its volume and CSAT lines', () => {
-    expect(trendsSummary(trends)).toEqual(['**Volume.** Volume sentence.', '**CSAT week over week.** CSAT sentence.']);
+    expect(trendsSummary(trends)).toEqual([
+      [strong('Volume.'), ' ', 'Volume sentence.'],
+      [strong('CSAT week over week.'), ' ', 'CSAT sentence.'],
+    ]);
   });
 });
