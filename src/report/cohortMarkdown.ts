@@ -6,6 +6,7 @@ import { adjustedMarkdownSection, adjustedMethod } from './adjustedMarkdown.js';
 import { cohortCaveats } from './cohortCaveats.js';
 import { comparisonTable, currencyLine, groupTable, optionsLine, RESOLUTION_TEXT } from './cohortCells.js';
 import { dataQualitySection } from './cohortQuality.js';
+import { markdownBlocks } from './docMarkdown.js';
 import { count } from './format.js';
 import { markdownTable } from './table.js';
 import { markdownText } from './escape.js';
@@ -28,7 +29,7 @@ export function cohortMarkdown(
 ): string {
   const parts = [`# Service recovery: later spend of the ${result.cohort.start}..${result.cohort.end} cohort`, '', cohortMarkdownSection(result, 2), adjustedMarkdownSection(result, 2)];
   if (charts.length > 0) parts.push('## Charts', '', ...charts.map((c) => `- [${markdownText(c.title)}](${c.file})`), '');
-  parts.push(cohortMethod(result, 2), adjustedMethod(result, 2), cohortCaveatsSection(result, 2), dataQualitySection(quality.orders === quality.tickets ? [quality.orders] : [quality.orders, quality.tickets], 2));
+  parts.push(cohortMethod(result, 2), adjustedMethod(result, 2), cohortCaveatsSection(result, 2), markdownBlocks(dataQualitySection(quality.orders === quality.tickets ? [quality.orders] : [quality.orders, quality.tickets], 2)));
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 

@@ -6,13 +6,14 @@ import { rootCauseTable, topTable, weeksTable } from './preventionCells.js';
 import { changeSentence, csatChangeText, rateUnit, weeksText } from './preventionSentences.js';
 import { markdownText } from './escape.js';
 import { dataQualitySection } from './cohortQuality.js';
+import { markdownBlocks } from './docMarkdown.js';
 import { markdownTable } from './table.js';
 
 /** prevention.md: the changes first (did the fix work?), then rates, top reasons, root causes, method, data quality. */
 export function preventionMarkdown(result: PreventionResult, quality: { orders?: FileQuality; tickets: FileQuality }, chartFile: string | null): string {
   const files = [quality.orders?.file, quality.tickets.file].filter((f) => f !== undefined).map((f) => markdownText(f!)).join(' and ');
   const parts = [`# Prevention: ${files}`, '', preventionMarkdownSection(result, 2, chartFile), preventionMethod(result, 2)];
-  parts.push(dataQualitySection(quality.orders === undefined ? [quality.tickets] : [quality.orders, quality.tickets], 2));
+  parts.push(markdownBlocks(dataQualitySection(quality.orders === undefined ? [quality.tickets] : [quality.orders, quality.tickets], 2)));
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 

@@ -89,7 +89,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   if (drivers !== null) blocks.push(md(retitle(driversMethod(drivers, 3), 'Drivers')));
   if (input.prevention) blocks.push(md(retitle(input.prevention.method, 'Prevention')));
   if (cohort !== null) blocks.push(md(cohortCaveatsSection(cohort, 2)));
-  blocks.push(md(dataQualitySection([input.quality.orders, input.quality.tickets], 2)));
+  blocks.push(...dataQualitySection([input.quality.orders, input.quality.tickets], 2));
   return { title: input.title ?? defaultTitle(scope), blocks };
 }
 

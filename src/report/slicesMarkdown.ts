@@ -3,7 +3,10 @@ import type { FileQuality } from '../ingest/records.js';
 import { count } from './format.js';
 import { DIMENSION_LABELS, flagLegend, overallLine, sliceTable, testLine } from './slicesCells.js';
 import { markdownTable } from './table.js';
-import { markdownCell, markdownText } from './escape.js';
+import { markdownText } from './escape.js';
+import { type Block, heading, paragraph } from './doc.js';
+import { markdownBlocks } from './docMarkdown.js';
+import { fileQualityDetails } from './cohortQuality.js';
 
 /** A chart written next to the report, for the links section. */
 export interface ChartLink {
@@ -20,7 +23,7 @@ export function slicesMarkdown(result: SliceResult, quality: FileQuality, charts
   if (charts.length > 0) {
     parts.push('## Charts', '', ...charts.map((c) => `- [${markdownText(c.title)}](${c.file})`), '');
   }
-  parts.push(slicesMethod(result, 2), qualitySection(quality, 2));
+  parts.push(slicesMethod(result, 2), markdownBlocks(qualitySection(quality, 2)));
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
@@ -70,26 +73,7 @@ export function slicesMethod(result: SliceResult, level = 2): string {
   ].join('\n');
 }
 
-function qualitySection(q: FileQuality, level: number): string {
-  const h = '#'.repeat(level);
-  const out = [
-    `${h} Data quality`,
-    '',
-    `${markdownText(q.file)} (${q.format}): ${count(q.rowsRead)} rows read, ${count(q.rowsUsed)} used, ${count(q.rowsSkipped)} skipped.`,
-  ];
-  const reasons = Object.keys(q.skipped).sort();
-  if (reasons.length > 0) {
-    out.push('', '| Skipped because | Rows | First lines |', '| --- | ---: | --- |');
-    for (const reason of reasons) {
-      const s = q.skipped[reason];
-      out.push(`| ${markdownCell(reason)} | ${count(s.count)} | ${s.firstLines.join(', ')} |`);
-    }
-  }
-  const columns = Object.entries(q.columns);
-  if (columns.length > 0) out.push('', `Columns: ${markdownText(columns.map(([c, header]) => (c === header ? c : `${c} ← "${header}"`)).join(', '))}.`);
-  if (q.decisions.length + q.warnings.length > 0) out.push('');
-  for (const d of q.decisions) out.push(`- ${markdownText(d)}`);
-  for (const w of q.warnings) out.push(`- Warning: ${markdownText(w)}`);
-  out.push('');
-  return out.join('\n');
+function qualitySection(q: FileQuality, level: number): Block[] {
+  const line = ` (${q.format}): ${count(q.rowsRead)} rows read, ${count(q.rowsUsed)} used, ${count(q.rowsSkipped)} skipped.`;
+  return [heading(level, 'Data quality'), paragraph(q.file, line), ...fileQualityDetails(q)];
 }
