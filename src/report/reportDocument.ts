@@ -4,7 +4,7 @@ import type { SliceResult } from '../analysis/sliceResult.js';
 import type { DriversResult } from '../analysis/driversResult.js';
 import { driversMarkdownSection, driversMethod } from './driversMarkdown.js';
 import type { FileQuality } from '../ingest/records.js';
-import { cohortCaveatsSection, cohortMarkdownSection, cohortMethod } from './cohortMarkdown.js';
+import { cohortCaveatsSection, cohortMethod, cohortSection } from './cohortMarkdown.js';
 import { dataQualitySection } from './cohortQuality.js';
 import { adjustedMarkdownSection, adjustedMethod } from './adjustedMarkdown.js';
 import { slicesMarkdownSection, slicesMethod } from './slicesMarkdown.js';
@@ -71,7 +71,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   // The charts right after the findings: a reader sees the picture before the detailed tables.
   if (input.charts.length > 0) blocks.push(heading(2, 'Charts'), { kind: 'charts', charts: input.charts });
 
-  blocks.push(heading(2, 'Later spend after a support problem'), cohort === null ? paragraph(noCohort) : md(cohortMarkdownSection(cohort, 3)));
+  blocks.push(heading(2, 'Later spend after a support problem'), ...(cohort === null ? [paragraph(noCohort)] : cohortSection(cohort, 3)));
   if (cohort?.adjustment !== undefined) blocks.push(md(adjustedMarkdownSection(cohort, 3)));
   blocks.push(heading(2, scope.week ? `Satisfaction in ${scope.week.label}` : 'Satisfaction'), slices === null ? paragraph(noSlices) : md(slicesMarkdownSection(slices, 3)));
   const drivers = input.drivers ?? null;
@@ -83,12 +83,12 @@ export function reportDocument(input: ReportInput): ReportDocument {
   else if (missing.prevention) blocks.push(heading(2, 'Prevention'), paragraph(missing.prevention));
 
   blocks.push(heading(2, 'Method'), list(scopeMethod(scope, cohort !== null)));
-  if (cohort !== null) blocks.push(md(retitle(cohortMethod(cohort, 3), 'Later spend')));
+  if (cohort !== null) blocks.push(...cohortMethod(cohort, 3, 'Later spend'));
   if (cohort?.adjustment !== undefined) blocks.push(md(adjustedMethod(cohort, 3, 'Adjusted comparison')));
   if (slices !== null) blocks.push(md(retitle(slicesMethod(slices, 3), 'Satisfaction')));
   if (drivers !== null) blocks.push(md(retitle(driversMethod(drivers, 3), 'Drivers')));
   if (input.prevention) blocks.push(md(retitle(input.prevention.method, 'Prevention')));
-  if (cohort !== null) blocks.push(md(cohortCaveatsSection(cohort, 2)));
+  if (cohort !== null) blocks.push(...cohortCaveatsSection(cohort, 2));
   blocks.push(...dataQualitySection([input.quality.orders, input.quality.tickets], 2));
   return { title: input.title ?? defaultTitle(scope), blocks };
 }
