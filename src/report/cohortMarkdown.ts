@@ -2,7 +2,7 @@ import { FOLLOW_UP_CAVEAT, followUpSentence } from './followUpSentences.js';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import type { FileQuality } from '../ingest/records.js';
-import { adjustedMarkdownSection, adjustedMethod } from './adjustedMarkdown.js';
+import { adjustedMethod, adjustedSection } from './adjustedMarkdown.js';
 import { cohortCaveats } from './cohortCaveats.js';
 import { comparisonTable, currencyLine, groupTable, optionsLine, RESOLUTION_TEXT } from './cohortCells.js';
 import { dataQualitySection } from './cohortQuality.js';
@@ -27,11 +27,11 @@ export function cohortMarkdown(
   charts: CohortChartLink[] = [],
 ): string {
   const title = heading(1, `Service recovery: later spend of the ${result.cohort.start}..${result.cohort.end} cohort`);
-  const parts = [markdownBlocks([title, ...cohortSection(result, 2)]), adjustedMarkdownSection(result, 2)];
-  if (charts.length > 0) parts.push(markdownBlocks([heading(2, 'Charts'), list(charts.map((c) => link(c.file, c.title)))]));
+  const blocks = [title, ...cohortSection(result, 2), ...adjustedSection(result, 2)];
+  if (charts.length > 0) blocks.push(heading(2, 'Charts'), list(charts.map((c) => link(c.file, c.title))));
   const files = quality.orders === quality.tickets ? [quality.orders] : [quality.orders, quality.tickets];
-  parts.push(markdownBlocks(cohortMethod(result, 2)), adjustedMethod(result, 2), markdownBlocks([...cohortCaveatsSection(result, 2), ...dataQualitySection(files, 2)]));
-  return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  blocks.push(...cohortMethod(result, 2), ...adjustedMethod(result, 2), ...cohortCaveatsSection(result, 2), ...dataQualitySection(files, 2));
+  return markdownBlocks(blocks);
 }
 
 /** Headline, group table and comparisons, headed at `level`, for reports that embed the cohort. */

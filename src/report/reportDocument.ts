@@ -6,7 +6,7 @@ import { driversMarkdownSection, driversMethod } from './driversMarkdown.js';
 import type { FileQuality } from '../ingest/records.js';
 import { cohortCaveatsSection, cohortMethod, cohortSection } from './cohortMarkdown.js';
 import { dataQualitySection } from './cohortQuality.js';
-import { adjustedMarkdownSection, adjustedMethod } from './adjustedMarkdown.js';
+import { adjustedMethod, adjustedSection } from './adjustedMarkdown.js';
 import { slicesMarkdownSection, slicesMethod } from './slicesMarkdown.js';
 import { markdownText } from './escape.js';
 import { type Block, type ChartEntry, chartReference, code, heading, type Inline, list, paragraph, strong } from './doc.js';
@@ -72,7 +72,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   if (input.charts.length > 0) blocks.push(heading(2, 'Charts'), { kind: 'charts', charts: input.charts });
 
   blocks.push(heading(2, 'Later spend after a support problem'), ...(cohort === null ? [paragraph(noCohort)] : cohortSection(cohort, 3)));
-  if (cohort?.adjustment !== undefined) blocks.push(md(adjustedMarkdownSection(cohort, 3)));
+  if (cohort !== null) blocks.push(...adjustedSection(cohort, 3));
   blocks.push(heading(2, scope.week ? `Satisfaction in ${scope.week.label}` : 'Satisfaction'), slices === null ? paragraph(noSlices) : md(slicesMarkdownSection(slices, 3)));
   const drivers = input.drivers ?? null;
   if (drivers !== null) {
@@ -84,7 +84,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
 
   blocks.push(heading(2, 'Method'), list(scopeMethod(scope, cohort !== null)));
   if (cohort !== null) blocks.push(...cohortMethod(cohort, 3, 'Later spend'));
-  if (cohort?.adjustment !== undefined) blocks.push(md(adjustedMethod(cohort, 3, 'Adjusted comparison')));
+  if (cohort !== null) blocks.push(...adjustedMethod(cohort, 3, 'Adjusted comparison'));
   if (slices !== null) blocks.push(md(retitle(slicesMethod(slices, 3), 'Satisfaction')));
   if (drivers !== null) blocks.push(md(retitle(driversMethod(drivers, 3), 'Drivers')));
   if (input.prevention) blocks.push(md(retitle(input.prevention.method, 'Prevention')));
