@@ -7,7 +7,7 @@ import type { FileQuality } from '../ingest/records.js';
 import { cohortCaveatsSection, cohortMethod, cohortSection } from './cohortMarkdown.js';
 import { dataQualitySection } from './cohortQuality.js';
 import { adjustedMethod, adjustedSection } from './adjustedMarkdown.js';
-import { slicesMarkdownSection, slicesMethod } from './slicesMarkdown.js';
+import { slicesMethod, slicesSection } from './slicesMarkdown.js';
 import { markdownText } from './escape.js';
 import { type Block, type ChartEntry, chartReference, code, heading, type Inline, list, paragraph, strong } from './doc.js';
 import { markdownBlocks } from './docMarkdown.js';
@@ -73,7 +73,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
 
   blocks.push(heading(2, 'Later spend after a support problem'), ...(cohort === null ? [paragraph(noCohort)] : cohortSection(cohort, 3)));
   if (cohort !== null) blocks.push(...adjustedSection(cohort, 3));
-  blocks.push(heading(2, scope.week ? `Satisfaction in ${scope.week.label}` : 'Satisfaction'), slices === null ? paragraph(noSlices) : md(slicesMarkdownSection(slices, 3)));
+  blocks.push(heading(2, scope.week ? `Satisfaction in ${scope.week.label}` : 'Satisfaction'), ...(slices === null ? [paragraph(noSlices)] : slicesSection(slices, 3)));
   const drivers = input.drivers ?? null;
   if (drivers !== null) {
     const forest = input.charts.find((c) => c.name === 'drivers-forest');
@@ -85,7 +85,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   blocks.push(heading(2, 'Method'), list(scopeMethod(scope, cohort !== null)));
   if (cohort !== null) blocks.push(...cohortMethod(cohort, 3, 'Later spend'));
   if (cohort !== null) blocks.push(...adjustedMethod(cohort, 3, 'Adjusted comparison'));
-  if (slices !== null) blocks.push(md(retitle(slicesMethod(slices, 3), 'Satisfaction')));
+  if (slices !== null) blocks.push(...slicesMethod(slices, 3, 'Satisfaction'));
   if (drivers !== null) blocks.push(md(retitle(driversMethod(drivers, 3), 'Drivers')));
   if (input.prevention) blocks.push(md(retitle(input.prevention.method, 'Prevention')));
   if (cohort !== null) blocks.push(...cohortCaveatsSection(cohort, 2));
