@@ -2,7 +2,7 @@ import type { CohortResult } from '../analysis/cohortResult.js';
 import type { ReportScope } from '../analysis/reportScope.js';
 import type { SliceResult } from '../analysis/sliceResult.js';
 import type { DriversResult } from '../analysis/driversResult.js';
-import { driversMarkdownSection, driversMethod } from './driversMarkdown.js';
+import { driversMethod, driversSection } from './driversMarkdown.js';
 import type { FileQuality } from '../ingest/records.js';
 import { cohortCaveatsSection, cohortMethod, cohortSection } from './cohortMarkdown.js';
 import { dataQualitySection } from './cohortQuality.js';
@@ -77,7 +77,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   const drivers = input.drivers ?? null;
   if (drivers !== null) {
     const forest = input.charts.find((c) => c.name === 'drivers-forest');
-    blocks.push(heading(2, 'Drivers: why satisfaction drops'), md(driversMarkdownSection(drivers, 3)), ...(forest ? chartReference(forest) : []));
+    blocks.push(heading(2, 'Drivers: why satisfaction drops'), ...driversSection(drivers, 3), ...(forest ? chartReference(forest) : []));
   } else if (missing.drivers) blocks.push(heading(2, 'Drivers: why satisfaction drops'), paragraph(missing.drivers));
   if (input.prevention) blocks.push(heading(2, 'Prevention'), md(input.prevention.section));
   else if (missing.prevention) blocks.push(heading(2, 'Prevention'), paragraph(missing.prevention));
@@ -86,7 +86,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   if (cohort !== null) blocks.push(...cohortMethod(cohort, 3, 'Later spend'));
   if (cohort !== null) blocks.push(...adjustedMethod(cohort, 3, 'Adjusted comparison'));
   if (slices !== null) blocks.push(...slicesMethod(slices, 3, 'Satisfaction'));
-  if (drivers !== null) blocks.push(md(retitle(driversMethod(drivers, 3), 'Drivers')));
+  if (drivers !== null) blocks.push(...driversMethod(drivers, 3, 'Drivers'));
   if (input.prevention) blocks.push(md(retitle(input.prevention.method, 'Prevention')));
   if (cohort !== null) blocks.push(...cohortCaveatsSection(cohort, 2));
   blocks.push(...dataQualitySection([input.quality.orders, input.quality.tickets], 2));
