@@ -41,7 +41,7 @@ export interface ReportInput {
   quality: { orders: FileQuality; tickets: FileQuality };
   charts: ChartEntry[];
   /** Weekly mode's summary lines and trends section; placed after the summary. */
-  weekly: { summary: Inline[][]; section: string } | null;
+  weekly: { summary: Inline[][]; section: Block[] } | null;
   /** One sentence per --fail-on rule, as evaluated (fired, passed or not evaluated). */
   checks: string[];
   /** The prevention summary lines, section and method (headed ###); null or absent when not run. */
@@ -66,7 +66,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   ];
   blocks.push(heading(2, 'Summary'), list(summary));
   if (input.checks.length > 0) blocks.push(heading(2, 'Checks'), list(input.checks));
-  if (input.weekly !== null) blocks.push(md(input.weekly.section));
+  if (input.weekly !== null) blocks.push(...input.weekly.section);
   else if (missing.trends) blocks.push(heading(2, 'Weekly trends'), paragraph(missing.trends));
   // The charts right after the findings: a reader sees the picture before the detailed tables.
   if (input.charts.length > 0) blocks.push(heading(2, 'Charts'), { kind: 'charts', charts: input.charts });
