@@ -45,7 +45,7 @@ export interface ReportInput {
   /** One sentence per --fail-on rule, as evaluated (fired, passed or not evaluated). */
   checks: string[];
   /** The prevention summary lines, section and method (headed ###); null or absent when not run. */
-  prevention?: { summary: Inline[][]; section: string; method: string } | null;
+  prevention?: { summary: Inline[][]; section: Block[]; method: Block[] } | null;
   /** Sections the inputs cannot give (engine and exported-table paths): their sentence stands where they would be. */
   notComputed?: NotComputed;
 }
@@ -79,7 +79,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
     const forest = input.charts.find((c) => c.name === 'drivers-forest');
     blocks.push(heading(2, 'Drivers: why satisfaction drops'), ...driversSection(drivers, 3), ...(forest ? chartReference(forest) : []));
   } else if (missing.drivers) blocks.push(heading(2, 'Drivers: why satisfaction drops'), paragraph(missing.drivers));
-  if (input.prevention) blocks.push(heading(2, 'Prevention'), md(input.prevention.section));
+  if (input.prevention) blocks.push(heading(2, 'Prevention'), ...input.prevention.section);
   else if (missing.prevention) blocks.push(heading(2, 'Prevention'), paragraph(missing.prevention));
 
   blocks.push(heading(2, 'Method'), list(scopeMethod(scope, cohort !== null)));
@@ -87,7 +87,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
   if (cohort !== null) blocks.push(...adjustedMethod(cohort, 3, 'Adjusted comparison'));
   if (slices !== null) blocks.push(...slicesMethod(slices, 3, 'Satisfaction'));
   if (drivers !== null) blocks.push(...driversMethod(drivers, 3, 'Drivers'));
-  if (input.prevention) blocks.push(md(retitle(input.prevention.method, 'Prevention')));
+  if (input.prevention) blocks.push(...input.prevention.method);
   if (cohort !== null) blocks.push(...cohortCaveatsSection(cohort, 2));
   blocks.push(...dataQualitySection([input.quality.orders, input.quality.tickets], 2));
   return { title: input.title ?? defaultTitle(scope), blocks };

@@ -4,7 +4,7 @@ import type { SliceResult } from '../analysis/sliceResult.js';
 import type { DriversResult } from '../analysis/driversResult.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { PreventionResult } from '../analysis/preventionResult.js';
-import { preventionMarkdownSection, preventionMethod } from './preventionMarkdown.js';
+import { preventionMethod, preventionSection } from './preventionMarkdown.js';
 import { changeSentence } from './preventionSentences.js';
 import type { FileQuality } from '../ingest/records.js';
 import type { NotComputed } from './notComputed.js';
@@ -76,7 +76,7 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsSection(parts.trends, 2) },
     checks: parts.checks.map((c) => c.message),
     notComputed: parts.notComputed,
-    prevention: prevention === null ? null : { summary: prevention.changes.map((c) => [changeSentence(c, prevention.options.costPerContact, prevention.currency)]), section: preventionMarkdownSection(prevention, 3, null), method: preventionMethod(prevention, 3) },
+    prevention: prevention === null ? null : { summary: prevention.changes.map((c) => [changeSentence(c, prevention.options.costPerContact, prevention.currency)]), section: preventionSection(prevention, 3, null), method: preventionMethod(prevention, 3, 'Prevention') },
   });
   const summary = summaryJson({
     title: doc.title,
