@@ -87,6 +87,5 @@ export function cohortMethod(result: CohortResult, level = 2, title = 'Method'):
 export function cohortCaveatsSection(result: CohortResult, level = 2): Block[] {
   const { warnings, notes } = cohortCaveats(result);
   const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  const all = [...warnings, ...notes].map(sentence);
-  return [heading(level, 'Caveats'), ...(all.length > 0 ? [list(all)] : [])];
+  return [heading(level, 'Caveats'), list([...warnings, ...notes].map(sentence))];
 }

@@ -86,6 +86,11 @@ export function chartReference(c: ChartEntry): Block[] {
   return [paragraph({ kind: 'image', src: `${c.name}.svg`, alt: c.title }), paragraph(emphasis(c.subject), ...files)];
 }
 
+/** A block with nothing to show (a list with no items, a charts block with no chart): renderers skip it. */
+export function isEmpty(block: Block): boolean {
+  return block.kind === 'list' ? block.items.length === 0 : block.kind === 'charts' ? block.charts.length === 0 : false;
+}
+
 function runOf(item: Inline | Inline[]): Inline[] {
   return Array.isArray(item) ? item : [item];
 }

@@ -1,4 +1,4 @@
-import type { Block, ChartEntry, Inline } from './doc.js';
+import { type Block, type ChartEntry, type Inline, isEmpty } from './doc.js';
 import { escapeHtml, htmlText, plainText } from './escape.js';
 
 /**
@@ -11,7 +11,7 @@ import { escapeHtml, htmlText, plainText } from './escape.js';
  * htmlBlocks([paragraph(strong('Reason.'), ' <b>')], new Set(), () => '') // '<p><strong>Reason.</strong> &lt;b&gt;</p>'
  */
 export function htmlBlocks(blocks: readonly Block[], usedIds: Set<string>, figure: (chart: ChartEntry) => string): string {
-  return blocks.map((b) => htmlBlock(b, usedIds, figure)).join('\n');
+  return blocks.filter((b) => !isEmpty(b)).map((b) => htmlBlock(b, usedIds, figure)).join('\n');
 }
 
 function htmlBlock(block: Block, usedIds: Set<string>, figure: (chart: ChartEntry) => string): string {

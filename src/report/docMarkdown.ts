@@ -1,4 +1,4 @@
-import { chartReference, type Block, type Inline } from './doc.js';
+import { type Block, chartReference, type Inline, isEmpty } from './doc.js';
 import { markdownCell, markdownText, plainText } from './escape.js';
 import { markdownTable } from './table.js';
 
@@ -11,7 +11,7 @@ import { markdownTable } from './table.js';
  * markdownBlocks([heading(2, 'By ', 'a|b')]) // '## By a\\|b\n'
  */
 export function markdownBlocks(blocks: readonly Block[]): string {
-  return blocks.map(markdownBlock).join('\n\n') + '\n';
+  return blocks.filter((b) => !isEmpty(b)).map(markdownBlock).join('\n\n') + '\n';
 }
 
 function markdownBlock(block: Block): string {

@@ -17,7 +17,7 @@ export function driversSection(result: DriversResult, level = 2): Block[] {
   if (result.explanations.length === 0) blocks.push(paragraph('No slice differs significantly, so there is no gap to explain.'));
   else blocks.push(orderedList(result.explanations.map((e) => e.sentence)));
   blocks.push(paragraph(VERDICT_LEGEND));
-  if (result.model.collinear.length > 0) blocks.push(list(result.model.collinear.map((pair) => pair.sentence)));
+  blocks.push(list(result.model.collinear.map((pair) => pair.sentence)));
   if (result.model.caveat) blocks.push(paragraph(strong('Caveat:'), ' ', result.model.caveat));
   blocks.push(heading(level, 'Adjusted effects'), paragraph(modelLine(result), '.'));
   for (const [dimension, effects] of Object.entries(result.effects)) {

@@ -8,23 +8,20 @@ import { cohortCaveatsSection, cohortMethod, cohortSection } from './cohortMarkd
 import { dataQualitySection } from './cohortQuality.js';
 import { adjustedMethod, adjustedSection } from './adjustedMarkdown.js';
 import { slicesMethod, slicesSection } from './slicesMarkdown.js';
-import { markdownText } from './escape.js';
 import { type Block, type ChartEntry, chartReference, code, heading, type Inline, list, paragraph, strong } from './doc.js';
 import { markdownBlocks } from './docMarkdown.js';
 import type { NotComputed } from './notComputed.js';
 
 /**
- * The report as one document, built once from the same section builders `cohort --out` and
- * `slices --out` use: report.md and report.html are two renderings of its blocks. Sections
- * not yet built as nodes are Markdown text, which report.html still converts.
+ * The report as one document, built once from the same section builders `cohort --out`,
+ * `slices --out`, `drivers` and `prevention` use: report.md and report.html are two
+ * renderings of its blocks (docMarkdown.ts, docHtml.ts); neither is parsed from the other.
  */
-export type ReportBlock = Block | { kind: 'markdown'; text: string };
-
 export type { ChartEntry };
 
 export interface ReportDocument {
   title: string;
-  blocks: ReportBlock[];
+  blocks: Block[];
 }
 
 export interface ReportInput {
@@ -52,8 +49,7 @@ export interface ReportInput {
 
 export function reportDocument(input: ReportInput): ReportDocument {
   const { scope, cohort, slices } = input;
-  const md = (...parts: string[]): ReportBlock => ({ kind: 'markdown', text: parts.join('\n') });
-  const blocks: ReportBlock[] = [paragraph(...runLine(input))];
+  const blocks: Block[] = [paragraph(...runLine(input))];
 
   const missing = input.notComputed ?? {};
   const noCohort = `Not analysed: ${input.cohortProblem ?? missing.cohort ?? 'no cohort'}.`.replace(/\.\.$/, '.');
@@ -98,8 +94,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
  * its action title as the alt text, so GitHub and editors show it; the spec and PNG are linked.
  */
 export function reportMarkdown(doc: ReportDocument): string {
-  const parts = [`# ${markdownText(doc.title)}`, ...doc.blocks.map((b) => (b.kind === 'markdown' ? b.text : markdownBlocks([b])))];
-  return parts.join('\n\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return markdownBlocks([heading(1, doc.title), ...doc.blocks]);
 }
 
 /** Why there is no satisfaction analysis. */
@@ -136,9 +131,4 @@ function scopeMethod(scope: ReportScope, hasCohort: boolean): string[] {
       (hasCohort ? ` The cohort is chosen by the rule below on that data: the latest month with a complete follow-up window as of ${w.end}.` : ''),
     `Satisfaction covers the tickets opened in ${w.label}. The trends compare ${w.label} with ${scope.previousWeek!.label} (${scope.previousWeek!.start}..${scope.previousWeek!.end}).`,
   ];
-}
-
-/** A section builder's "### Method" heading, renamed for its place under the report's Method. */
-function retitle(section: string, heading: string): string {
-  return section.replace(/^(#+) Method\n/, `$1 ${heading}\n`);
 }

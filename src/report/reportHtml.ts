@@ -1,7 +1,6 @@
 import type { ChartEntry } from './doc.js';
 import { htmlBlocks } from './docHtml.js';
 import { htmlText } from './escape.js';
-import { markdownHtml } from './markdownHtml.js';
 import type { ReportDocument } from './reportDocument.js';
 
 /**
@@ -11,7 +10,7 @@ import type { ReportDocument } from './reportDocument.js';
  */
 export function reportHtml(doc: ReportDocument, svgs: ReadonlyMap<string, string>): string {
   const ids = new Set(doc.blocks.flatMap((b) => (b.kind === 'charts' ? b.charts.map((c) => `chart-${c.name}`) : [])));
-  const body = doc.blocks.map((b) => (b.kind === 'markdown' ? markdownHtml(b.text, ids) : htmlBlocks([b], ids, (c) => figure(c, svgs.get(c.name)))));
+  const body = htmlBlocks(doc.blocks, ids, (c) => figure(c, svgs.get(c.name)));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -24,7 +23,7 @@ export function reportHtml(doc: ReportDocument, svgs: ReadonlyMap<string, string
     '<body>',
     '<main>',
     `<h1>${htmlText(doc.title)}</h1>`,
-    ...body,
+    body,
     '</main>',
     '</body>',
     '</html>',

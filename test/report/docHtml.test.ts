@@ -61,3 +61,9 @@ describe('htmlBlocks', () => {
     expect(headingSlug('***')).toBe('section');
   });
 });
+
+describe('empty blocks', () => {
+  it('are skipped: a list with no items or no charts adds no element', () => {
+    expect(html(heading(2, 'Caveats'), list([]), { kind: 'charts', charts: [] }, paragraph('End.'))).toBe('<h2 id="caveats">Caveats</h2>\n<p>End.</p>');
+  });
+});

@@ -37,3 +37,9 @@ describe('markdownBlocks', () => {
     );
   });
 });
+
+describe('empty blocks', () => {
+  it('are skipped: a list with no items or no charts adds no line', () => {
+    expect(markdownBlocks([heading(2, 'Caveats'), list([]), { kind: 'charts', charts: [] }, paragraph('End.')])).toBe('## Caveats\n\nEnd.\n');
+  });
+});
