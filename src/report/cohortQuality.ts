@@ -1,37 +1,34 @@
 import type { FileQuality } from '../ingest/records.js';
+import { type Block, heading, type Inline, list, paragraph, table } from './doc.js';
 import { count } from './format.js';
-import { markdownCell, markdownText } from './escape.js';
 
 /**
  * The data-quality section: per file, rows read/used/skipped, skipped rows by reason with
  * their first line numbers, duplicate order ids, how columns were mapped, and ingest's
  * decisions and warnings.
  */
-export function dataQualitySection(files: readonly FileQuality[], level = 2): string {
-  const h = '#'.repeat(level);
-  const out = [`${h} Data quality`, ''];
+export function dataQualitySection(files: readonly FileQuality[], level = 2): Block[] {
+  const blocks = [heading(level, 'Data quality')];
   for (const q of files) {
-    out.push(`${h}# ${markdownText(q.file)}`, '');
     let line = `Format ${q.format}: ${count(q.rowsRead)} rows read, ${count(q.rowsUsed)} used, ${count(q.rowsSkipped)} skipped`;
     const repeats = q.duplicateOrderIds ?? 0;
     if (repeats > 0) line += `; ${count(repeats)} ${repeats === 1 ? 'row repeated' : 'rows repeated'} an order_id already seen and counted once`;
-    out.push(line + '.');
-    const reasons = Object.keys(q.skipped).sort();
-    if (reasons.length > 0) {
-      out.push('', '| Skipped because | Rows | First lines |', '| --- | ---: | --- |');
-      for (const reason of reasons) {
-        const s = q.skipped[reason];
-        out.push(`| ${markdownCell(reason)} | ${count(s.count)} | ${s.firstLines.join(', ')} |`);
-      }
-    }
-    const columns = Object.entries(q.columns);
-    if (columns.length > 0) {
-      out.push('', `Columns: ${markdownText(columns.map(([c, header]) => (c === header ? c : `${c} ← "${header}"`)).join(', '))}.`);
-    }
-    if (q.decisions.length + q.warnings.length > 0) out.push('');
-    for (const d of q.decisions) out.push(`- ${markdownText(d)}`);
-    for (const w of q.warnings) out.push(`- Warning: ${markdownText(w)}`);
-    out.push('');
+    blocks.push(heading(level + 1, q.file), paragraph(`${line}.`), ...fileQualityDetails(q));
   }
-  return out.join('\n');
+  return blocks;
+}
+
+/** A file's skipped rows by reason, its column mapping, and ingest's decisions and warnings. */
+export function fileQualityDetails(q: FileQuality): Block[] {
+  const blocks: Block[] = [];
+  const reasons = Object.keys(q.skipped).sort();
+  if (reasons.length > 0) {
+    const rows = reasons.map((reason) => [reason, count(q.skipped[reason].count), q.skipped[reason].firstLines.join(', ')]);
+    blocks.push(table([{ header: 'Skipped because' }, { header: 'Rows', align: 'right' }, { header: 'First lines' }], rows));
+  }
+  const columns = Object.entries(q.columns);
+  if (columns.length > 0) blocks.push(paragraph('Columns: ', columns.map(([c, header]) => (c === header ? c : `${c} ← "${header}"`)).join(', '), '.'));
+  const notes: Inline[][] = [...q.decisions.map((d) => [d]), ...q.warnings.map((w) => ['Warning: ', w])];
+  if (notes.length > 0) blocks.push(list(notes));
+  return blocks;
 }

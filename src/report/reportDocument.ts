@@ -2,32 +2,26 @@ import type { CohortResult } from '../analysis/cohortResult.js';
 import type { ReportScope } from '../analysis/reportScope.js';
 import type { SliceResult } from '../analysis/sliceResult.js';
 import type { DriversResult } from '../analysis/driversResult.js';
-import { driversMarkdownSection, driversMethod } from './driversMarkdown.js';
+import { driversMethod, driversSection } from './driversMarkdown.js';
 import type { FileQuality } from '../ingest/records.js';
-import { cohortCaveatsSection, cohortMarkdownSection, cohortMethod } from './cohortMarkdown.js';
+import { cohortCaveatsSection, cohortMethod, cohortSection } from './cohortMarkdown.js';
 import { dataQualitySection } from './cohortQuality.js';
-import { adjustedMarkdownSection, adjustedMethod } from './adjustedMarkdown.js';
-import { slicesMarkdownSection, slicesMethod } from './slicesMarkdown.js';
-import { markdownCell, markdownText, plainText } from './escape.js';
+import { adjustedMethod, adjustedSection } from './adjustedMarkdown.js';
+import { slicesMethod, slicesSection } from './slicesMarkdown.js';
+import { type Block, type ChartEntry, chartReference, code, heading, type Inline, list, paragraph, strong } from './doc.js';
+import { markdownBlocks } from './docMarkdown.js';
 import type { NotComputed } from './notComputed.js';
 
 /**
- * The report as typed blocks, built once from the same section builders `cohort --out` and
- * `slices --out` use: report.md writes every block as Markdown, report.html converts the
- * Markdown blocks and draws the chart block as inline SVG figures.
+ * The report as one document, built once from the same section builders `cohort --out`,
+ * `slices --out`, `drivers` and `prevention` use: report.md and report.html are two
+ * renderings of its blocks (docMarkdown.ts, docHtml.ts); neither is parsed from the other.
  */
-export type ReportBlock = { kind: 'markdown'; text: string } | { kind: 'charts'; charts: ChartEntry[] };
-
-export interface ChartEntry {
-  name: string;
-  subject: string;
-  title: string;
-  png: boolean;
-}
+export type { ChartEntry };
 
 export interface ReportDocument {
   title: string;
-  blocks: ReportBlock[];
+  blocks: Block[];
 }
 
 export interface ReportInput {
@@ -43,62 +37,55 @@ export interface ReportInput {
   drivers?: DriversResult | null;
   quality: { orders: FileQuality; tickets: FileQuality };
   charts: ChartEntry[];
-  /** Weekly mode's summary lines and trends section, already rendered; placed after the summary. */
-  weekly: { summary: string[]; section: string } | null;
+  /** Weekly mode's summary lines and trends section; placed after the summary. */
+  weekly: { summary: Inline[][]; section: Block[] } | null;
   /** One sentence per --fail-on rule, as evaluated (fired, passed or not evaluated). */
   checks: string[];
-  /** The prevention section and its method, already rendered (headed ###); null or absent when not run. */
-  prevention?: { summary: string[]; section: string; method: string } | null;
+  /** The prevention summary lines, section and method (headed ###); null or absent when not run. */
+  prevention?: { summary: Inline[][]; section: Block[]; method: Block[] } | null;
   /** Sections the inputs cannot give (engine and exported-table paths): their sentence stands where they would be. */
   notComputed?: NotComputed;
 }
 
 export function reportDocument(input: ReportInput): ReportDocument {
   const { scope, cohort, slices } = input;
-  const md = (...parts: string[]): ReportBlock => ({ kind: 'markdown', text: parts.join('\n') });
-  const blocks: ReportBlock[] = [md(runLine(input), '')];
+  const blocks: Block[] = [paragraph(...runLine(input))];
 
   const missing = input.notComputed ?? {};
-  const noCohort = markdownText(`Not analysed: ${input.cohortProblem ?? missing.cohort ?? 'no cohort'}.`.replace(/\.\.$/, '.'));
-  const summary = [`- **Later spend.** ${cohort === null ? noCohort : markdownText(cohort.headline)}`];
+  const noCohort = `Not analysed: ${input.cohortProblem ?? missing.cohort ?? 'no cohort'}.`.replace(/\.\.$/, '.');
   const noSlices = noSlicesText(input);
-  summary.push(`- **Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.** ${markdownText(slices === null ? noSlices : slices.headline)}`);
-  for (const line of input.weekly?.summary ?? []) summary.push(`- ${line}`);
-  for (const line of input.prevention?.summary ?? []) summary.push(`- **Prevention.** ${line}`);
-  blocks.push(md('## Summary', '', ...summary, ''));
-  if (input.checks.length > 0) blocks.push(md('## Checks', '', ...input.checks.map((c) => `- ${markdownText(c)}`), ''));
-  if (input.weekly !== null) blocks.push(md(input.weekly.section));
-  else if (missing.trends) blocks.push(md('## Weekly trends', '', markdownText(missing.trends), ''));
+  const summary: Inline[][] = [
+    [strong('Later spend.'), ' ', cohort === null ? noCohort : cohort.headline],
+    [strong(`Satisfaction${scope.week ? ` in ${scope.week.label}` : ''}.`), ' ', slices === null ? noSlices : slices.headline],
+    ...(input.weekly?.summary ?? []),
+    ...(input.prevention?.summary ?? []).map((line) => [strong('Prevention.'), ' ', ...line]),
+  ];
+  blocks.push(heading(2, 'Summary'), list(summary));
+  if (input.checks.length > 0) blocks.push(heading(2, 'Checks'), list(input.checks));
+  if (input.weekly !== null) blocks.push(...input.weekly.section);
+  else if (missing.trends) blocks.push(heading(2, 'Weekly trends'), paragraph(missing.trends));
   // The charts right after the findings: a reader sees the picture before the detailed tables.
-  if (input.charts.length > 0) blocks.push(md('## Charts', ''), { kind: 'charts', charts: input.charts });
+  if (input.charts.length > 0) blocks.push(heading(2, 'Charts'), { kind: 'charts', charts: input.charts });
 
-  blocks.push(md('## Later spend after a support problem', '', cohort === null ? noCohort + '\n' : cohortMarkdownSection(cohort, 3)));
-  if (cohort?.adjustment !== undefined) blocks.push(md(adjustedMarkdownSection(cohort, 3)));
-  const satisfactionHeading = scope.week ? `## Satisfaction in ${scope.week.label}` : '## Satisfaction';
-  blocks.push(md(satisfactionHeading, '', slices === null ? markdownText(noSlices) + '\n' : slicesMarkdownSection(slices, 3)));
+  blocks.push(heading(2, 'Later spend after a support problem'), ...(cohort === null ? [paragraph(noCohort)] : cohortSection(cohort, 3)));
+  if (cohort !== null) blocks.push(...adjustedSection(cohort, 3));
+  blocks.push(heading(2, scope.week ? `Satisfaction in ${scope.week.label}` : 'Satisfaction'), ...(slices === null ? [paragraph(noSlices)] : slicesSection(slices, 3)));
   const drivers = input.drivers ?? null;
   if (drivers !== null) {
     const forest = input.charts.find((c) => c.name === 'drivers-forest');
-    blocks.push(md('## Drivers: why satisfaction drops', '', driversMarkdownSection(drivers, 3), ...(forest ? [chartLink(forest), ''] : [])));
-  } else if (missing.drivers) blocks.push(md('## Drivers: why satisfaction drops', '', markdownText(missing.drivers), ''));
-  if (input.prevention) blocks.push(md('## Prevention', '', input.prevention.section));
-  else if (missing.prevention) blocks.push(md('## Prevention', '', markdownText(missing.prevention), ''));
+    blocks.push(heading(2, 'Drivers: why satisfaction drops'), ...driversSection(drivers, 3), ...(forest ? chartReference(forest) : []));
+  } else if (missing.drivers) blocks.push(heading(2, 'Drivers: why satisfaction drops'), paragraph(missing.drivers));
+  if (input.prevention) blocks.push(heading(2, 'Prevention'), ...input.prevention.section);
+  else if (missing.prevention) blocks.push(heading(2, 'Prevention'), paragraph(missing.prevention));
 
-  blocks.push(
-    md(
-      '## Method',
-      '',
-      ...scopeMethod(scope, cohort !== null),
-      '',
-      cohort === null ? '' : retitle(cohortMethod(cohort, 3), 'Later spend'),
-      cohort?.adjustment === undefined ? '' : adjustedMethod(cohort, 3, 'Adjusted comparison'),
-      slices === null ? '' : retitle(slicesMethod(slices, 3), 'Satisfaction'),
-      drivers === null ? '' : retitle(driversMethod(drivers, 3), 'Drivers'),
-      input.prevention ? retitle(input.prevention.method, 'Prevention') : '',
-    ),
-  );
-  if (cohort !== null) blocks.push(md(cohortCaveatsSection(cohort, 2)));
-  blocks.push(md(dataQualitySection([input.quality.orders, input.quality.tickets], 2)));
+  blocks.push(heading(2, 'Method'), list(scopeMethod(scope, cohort !== null)));
+  if (cohort !== null) blocks.push(...cohortMethod(cohort, 3, 'Later spend'));
+  if (cohort !== null) blocks.push(...adjustedMethod(cohort, 3, 'Adjusted comparison'));
+  if (slices !== null) blocks.push(...slicesMethod(slices, 3, 'Satisfaction'));
+  if (drivers !== null) blocks.push(...driversMethod(drivers, 3, 'Drivers'));
+  if (input.prevention) blocks.push(...input.prevention.method);
+  if (cohort !== null) blocks.push(...cohortCaveatsSection(cohort, 2));
+  blocks.push(...dataQualitySection([input.quality.orders, input.quality.tickets], 2));
   return { title: input.title ?? defaultTitle(scope), blocks };
 }
 
@@ -107,18 +94,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
  * its action title as the alt text, so GitHub and editors show it; the spec and PNG are linked.
  */
 export function reportMarkdown(doc: ReportDocument): string {
-  const parts = [`# ${markdownText(doc.title)}`, ''];
-  for (const block of doc.blocks) {
-    if (block.kind === 'markdown') parts.push(block.text);
-    else parts.push(...block.charts.map(chartLink), '');
-  }
-  return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
-}
-
-export function chartLink(c: ChartEntry): string {
-  const png = c.png ? ` · [PNG](${c.name}.png)` : '';
-  // The alt text is data text too (a finding names a reason or an agent): one line, escaped.
-  return `![${markdownCell(c.title)}](${c.name}.svg)\n\n*${markdownText(c.subject)}* · [SVG](${c.name}.svg) · [Vega-Lite](${c.name}.vl.json)${png}\n`;
+  return markdownBlocks([heading(1, doc.title), ...doc.blocks]);
 }
 
 /** Why there is no satisfaction analysis. */
@@ -135,34 +111,24 @@ function defaultTitle(scope: ReportScope): string {
   return scope.week ? `Weekly support report ${scope.week.label}` : 'Customer support and revenue';
 }
 
-function runLine(input: ReportInput): string {
+function runLine(input: ReportInput): Inline[] {
   const { scope, quality } = input;
-  const parts = [`Orders: ${code(quality.orders.file)}`, `tickets: ${code(quality.tickets.file)}`];
-  if (scope.week) parts.push(`week ${scope.week.label} (${scope.week.start}..${scope.week.end})`);
-  if (scope.asOf) parts.push(`as of ${scope.asOf}`);
-  return parts.join(' · ') + '.';
+  const line: Inline[] = ['Orders: ', code(quality.orders.file), ' · tickets: ', code(quality.tickets.file)];
+  if (scope.week) line.push(` · week ${scope.week.label} (${scope.week.start}..${scope.week.end})`);
+  if (scope.asOf) line.push(` · as of ${scope.asOf}`);
+  return [...line, '.'];
 }
 
 function scopeMethod(scope: ReportScope, hasCohort: boolean): string[] {
   if (scope.week === null) {
     const period = scope.ticketPeriod ? ` (tickets opened ${scope.ticketPeriod.start}..${scope.ticketPeriod.end})` : '';
-    return [`- Scope: all usable rows of both files${period}.`];
+    return [`Scope: all usable rows of both files${period}.`];
   }
   const w = scope.week;
   return [
-    `- Scope: the report is written as of the end of ${w.label} (${w.start}..${w.end}), so rerunning it later on a longer export gives the same numbers.`,
-    `- Later spend uses only orders and tickets dated on or before ${w.end}; ${scope.laterOrders} orders and ${scope.laterTickets} tickets dated after it are left out.` +
+    `Scope: the report is written as of the end of ${w.label} (${w.start}..${w.end}), so rerunning it later on a longer export gives the same numbers.`,
+    `Later spend uses only orders and tickets dated on or before ${w.end}; ${scope.laterOrders} orders and ${scope.laterTickets} tickets dated after it are left out.` +
       (hasCohort ? ` The cohort is chosen by the rule below on that data: the latest month with a complete follow-up window as of ${w.end}.` : ''),
-    `- Satisfaction covers the tickets opened in ${w.label}. The trends compare ${w.label} with ${scope.previousWeek!.label} (${scope.previousWeek!.start}..${scope.previousWeek!.end}).`,
+    `Satisfaction covers the tickets opened in ${w.label}. The trends compare ${w.label} with ${scope.previousWeek!.label} (${scope.previousWeek!.start}..${scope.previousWeek!.end}).`,
   ];
-}
-
-/** A section builder's "### Method" heading, renamed for its place under the report's Method. */
-function retitle(section: string, heading: string): string {
-  return section.replace(/^(#+) Method\n/, `$1 ${heading}\n`);
-}
-
-/** A file name as a code span: literal in Markdown but for backticks and line breaks. */
-function code(text: string): string {
-  return '`' + plainText(text).replace(/`/g, "'") + '`';
 }

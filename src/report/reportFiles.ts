@@ -4,9 +4,8 @@ import type { SliceResult } from '../analysis/sliceResult.js';
 import type { DriversResult } from '../analysis/driversResult.js';
 import type { WeeklyTrends } from '../analysis/weeklyTrends.js';
 import type { PreventionResult } from '../analysis/preventionResult.js';
-import { preventionMarkdownSection, preventionMethod } from './preventionMarkdown.js';
+import { preventionMethod, preventionSection } from './preventionMarkdown.js';
 import { changeSentence } from './preventionSentences.js';
-import { markdownText } from './escape.js';
 import type { FileQuality } from '../ingest/records.js';
 import type { NotComputed } from './notComputed.js';
 import { stableJson } from './format.js';
@@ -15,7 +14,7 @@ import { reportDocument, reportMarkdown } from './reportDocument.js';
 import { reportHtml } from './reportHtml.js';
 import { summaryJson } from './summaryJson.js';
 import type { ThemeName } from './theme.js';
-import { trendsMarkdownSection, trendsSummary } from './trendsMarkdown.js';
+import { trendsSection, trendsSummary } from './trendsMarkdown.js';
 import type { OutputFile } from './write.js';
 
 /**
@@ -74,10 +73,10 @@ export async function reportFiles(parts: ReportParts): Promise<{ files: OutputFi
     drivers: parts.drivers,
     quality: parts.quality,
     charts: charts.map((c) => ({ name: c.name, subject: c.subject, title: c.title, png: parts.png })),
-    weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsMarkdownSection(parts.trends, 2) },
+    weekly: parts.trends === null ? null : { summary: trendsSummary(parts.trends), section: trendsSection(parts.trends, 2) },
     checks: parts.checks.map((c) => c.message),
     notComputed: parts.notComputed,
-    prevention: prevention === null ? null : { summary: prevention.changes.map((c) => changeSentence(c, prevention.options.costPerContact, prevention.currency, markdownText)), section: preventionMarkdownSection(prevention, 3, null), method: preventionMethod(prevention, 3) },
+    prevention: prevention === null ? null : { summary: prevention.changes.map((c) => [changeSentence(c, prevention.options.costPerContact, prevention.currency)]), section: preventionSection(prevention, 3, null), method: preventionMethod(prevention, 3, 'Prevention') },
   });
   const summary = summaryJson({
     title: doc.title,

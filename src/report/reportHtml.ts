@@ -1,6 +1,7 @@
+import type { ChartEntry } from './doc.js';
+import { htmlBlocks } from './docHtml.js';
 import { htmlText } from './escape.js';
-import { markdownHtml } from './markdownHtml.js';
-import type { ChartEntry, ReportDocument } from './reportDocument.js';
+import type { ReportDocument } from './reportDocument.js';
 
 /**
  * report.html: the same document as report.md in one self-contained file that opens from disk
@@ -9,7 +10,7 @@ import type { ChartEntry, ReportDocument } from './reportDocument.js';
  */
 export function reportHtml(doc: ReportDocument, svgs: ReadonlyMap<string, string>): string {
   const ids = new Set(doc.blocks.flatMap((b) => (b.kind === 'charts' ? b.charts.map((c) => `chart-${c.name}`) : [])));
-  const body = doc.blocks.map((b) => (b.kind === 'markdown' ? markdownHtml(b.text, ids) : b.charts.map((c) => figure(c, svgs.get(c.name))).join('\n')));
+  const body = htmlBlocks(doc.blocks, ids, (c) => figure(c, svgs.get(c.name)));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -22,7 +23,7 @@ export function reportHtml(doc: ReportDocument, svgs: ReadonlyMap<string, string
     '<body>',
     '<main>',
     `<h1>${htmlText(doc.title)}</h1>`,
-    ...body,
+    body,
     '</main>',
     '</body>',
     '</html>',

@@ -1,11 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { stableJson } from './format.js';
-import { escapeHtml } from './markdownHtml.js';
 import { renderSvg, svgToPng, themeChart } from './render.js';
 import type { ReportChart } from './reportCharts.js';
 import { fitTitles } from './titleFit.js';
 import type { OutputFile } from './write.js';
-import { plainStrings } from './escape.js';
+import { escapeHtml, plainStrings } from './escape.js';
 
 /**
  * The report's charts drawn: each spec themed (footer placed), rendered to SVG, and with

@@ -2,17 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, markdownCell, markdownText, plainStrings, plainText, screenText } from '../../src/report/escape.js';
 import { stableJson } from '../../src/report/format.js';
-import { markdownHtml } from '../../src/report/markdownHtml.js';
+import { list, paragraph, strong, table } from '../../src/report/doc.js';
+import { htmlBlocks } from '../../src/report/docHtml.js';
+import { markdownBlocks } from '../../src/report/docMarkdown.js';
 import { renderSvg } from '../../src/report/render.js';
-import { markdownTable, renderTable } from '../../src/report/table.js';
+import { markdownTable, renderTable, type TableColumn } from '../../src/report/table.js';
 import { assertWellFormedXml, pipes, TERMINAL_CONTROL } from '../e2e/output/wellFormed.js';
 
 /**
  * Generated hostile labels: any UTF-16 (lone surrogates, C0/C1, DEL, bidi controls) mixed with
  * the fragments attacks are made of (ANSI CSI and OSC sequences, HTML, Markdown links and
  * images, pipes, backslashes, line breaks, entities, Object.prototype names). Whatever the
- * label: the terminal gets no control character, a Markdown table row keeps its columns and
- * reads back as the same text in HTML, an SVG stays XML, JSON parses and its numbers round-trip.
+ * label: the terminal gets no control character, a Markdown table row keeps its columns, the
+ * HTML rendering of the same nodes shows it as its plain text, an SVG stays XML, JSON parses
+ * and its numbers round-trip.
  */
 const FRAGMENTS = [
   '\x1b[2J', '\x1b]8;;http://evil.example/\x07', '\x1b]8;;\x1b\\', '\x9b31m', '\x1bc', '\x07', '\x00', '\x7f', '\u202e', '\u2066',
@@ -40,29 +43,34 @@ describe('hostile labels, generated', () => {
     );
   });
 
-  it('Markdown: every table row keeps its column count, and report.html shows each cell as the same text', () => {
+  it('Markdown: every table row keeps its column count, and the HTML of the same table shows each cell as the same text', () => {
     fc.assert(
       fc.property(labels, (keys) => {
-        const md = markdownTable([{ header: 'Reason' }, { header: 'Tickets', align: 'right' }], keys.map((k, i) => [k, String(i)]));
-        const rows = md.split('\n');
+        const columns: TableColumn[] = [{ header: 'Reason' }, { header: 'Tickets', align: 'right' }];
+        const cells = keys.map((k, i) => [k, String(i)]);
+        const node = table(columns, cells);
+        const md = markdownBlocks([node]);
+        expect(md).toBe(`${markdownTable(columns, cells)}\n`);
+        const rows = md.trimEnd().split('\n');
         expect(rows.length).toBe(keys.length + 2);
         for (const row of rows) expect(pipes(row), row).toBe(3);
-        const html = markdownHtml(md);
-        const cells = [...html.matchAll(/<tr><td>(.*?)<\/td><td class="right">(\d+)<\/td><\/tr>/g)].map((m) => m[1]);
-        expect(cells).toEqual(keys.map((k) => escapeHtml(plainText(k).trim())));
+        const html = htmlBlocks([node], new Set(), () => '');
+        const shown = [...html.matchAll(/<tr><td>(.*?)<\/td><td class="right">(\d+)<\/td><\/tr>/g)].map((m) => m[1]);
+        expect(shown).toEqual(keys.map((k) => escapeHtml(plainText(k).trim())));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('Markdown: a sentence with a label reads back as its plain text, with no element or link from the label', () => {
+  it('a sentence with a label is one line of escaped Markdown, and in HTML its plain text with no element or link from the label', () => {
     fc.assert(
       fc.property(label, (text) => {
         fc.pre(plainText(text).trim() !== '');
         const md = markdownText(text);
         expect(md).not.toContain('\n');
-        expect(markdownHtml(md)).toBe(`<p>${escapeHtml(plainText(text))}</p>`);
-        expect(markdownHtml(`- **Reason.** ${md}`)).toBe(`<ul>\n<li><strong>Reason.</strong> ${escapeHtml(plainText(text))}</li>\n</ul>`);
+        const blocks = [paragraph(text), list([[strong('Reason.'), ' ', text]])];
+        expect(markdownBlocks(blocks)).toBe(`${md}\n\n- **Reason.** ${md}\n`);
+        expect(htmlBlocks(blocks, new Set(), () => '')).toBe(`<p>${escapeHtml(plainText(text))}</p>\n<ul>\n<li><strong>Reason.</strong> ${escapeHtml(plainText(text))}</li>\n</ul>`);
         expect(markdownCell(text)).not.toContain('\n');
       }),
       { numRuns: 500 },

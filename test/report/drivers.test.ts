@@ -3,7 +3,9 @@ import { analyzeDrivers } from '../../src/analysis/drivers.js';
 import { analyzeSlices } from '../../src/analysis/slices.js';
 import { forestPlotSpec, forestRows, forestTitle } from '../../src/report/charts/forestPlot.js';
 import { driversJson } from '../../src/report/driversJson.js';
-import { driversMarkdown } from '../../src/report/driversMarkdown.js';
+import { htmlBlocks } from '../../src/report/docHtml.js';
+import { markdownBlocks } from '../../src/report/docMarkdown.js';
+import { driversMarkdown, driversSection } from '../../src/report/driversMarkdown.js';
 import { loaded, rated } from '../analysis/sliceTickets.js';
 
 function example() {
@@ -47,5 +49,15 @@ describe('drivers output', () => {
     expect(md).toContain('| \\*B\\* |');
     expect(md).not.toContain('\\\\');
     expect(Object.keys(driversJson(result, quality)).slice(0, 4)).toEqual(['model', 'effects', 'explanations', 'patterns']);
+  });
+
+  it('sets the model caveat apart from the collinear pairs in both renderings', () => {
+    const { result } = example();
+    const pair = { a: 'hour' as const, b: 'agent' as const, cramersV: 0.95, sentence: 'Hour and <agent> cannot be told apart.' };
+    const blocks = driversSection({ ...result, model: { ...result.model, collinear: [pair], caveat: 'The fit used *few* tickets.' } }, 3);
+    expect(markdownBlocks(blocks)).toContain('\n- Hour and \\<agent> cannot be told apart.\n\n**Caveat:** The fit used \\*few\\* tickets.\n\n### Adjusted effects\n');
+    expect(htmlBlocks(blocks, new Set(), () => '')).toContain(
+      '\n<ul>\n<li>Hour and &lt;agent&gt; cannot be told apart.</li>\n</ul>\n<p><strong>Caveat:</strong> The fit used *few* tickets.</p>\n<h3 id="adjusted-effects">Adjusted effects</h3>\n',
+    );
   });
 });

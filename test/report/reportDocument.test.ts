@@ -3,6 +3,7 @@ import { runCohortAnalysis } from '../../src/analysis/cohorts.js';
 import { DEFAULT_COHORT_OPTIONS } from '../../src/analysis/cohortResult.js';
 import type { ReportScope } from '../../src/analysis/reportScope.js';
 import { analyzeSlices } from '../../src/analysis/slices.js';
+import { heading, paragraph, strong } from '../../src/report/doc.js';
 import { reportDocument, reportMarkdown, type ReportInput } from '../../src/report/reportDocument.js';
 import { inlineSvg, reportHtml } from '../../src/report/reportHtml.js';
 import { loadedOrders, loadedTickets, order, quality, ticket } from '../analysis/cohortRecords.js';
@@ -61,7 +62,7 @@ describe('reportDocument', () => {
   });
 
   it('puts checks and the week’s trends after the summary and states the weekly scope', () => {
-    const doc = reportDocument({ ...input, scope: weekly, checks: ['csat-drop>5pt passed: CSAT rose 2.1 points'], weekly: { summary: ['**Volume.** Up.'], section: '## This week: 2014-W17 vs 2014-W16\n\nText.\n' } });
+    const doc = reportDocument({ ...input, scope: weekly, checks: ['csat-drop>5pt passed: CSAT rose 2.1 points'], weekly: { summary: [[strong('Volume.'), ' Up.']], section: [heading(2, 'This week: 2014-W17 vs 2014-W16'), paragraph('Text.')] } });
     const md = reportMarkdown(doc);
     expect(headings(md).slice(0, 6)).toEqual(['# Weekly support report 2014-W17', '## Summary', '## Checks', '## This week: 2014-W17 vs 2014-W16', '## Charts', '## Later spend after a support problem']);
     expect(md).toContain('## Satisfaction in 2014-W17\n');

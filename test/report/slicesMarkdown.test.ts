@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSlices } from '../../src/analysis/slices.js';
-import { slicesMarkdown, slicesMarkdownSection } from '../../src/report/slicesMarkdown.js';
+import { markdownBlocks } from '../../src/report/docMarkdown.js';
+import { slicesMarkdown, slicesSection } from '../../src/report/slicesMarkdown.js';
 import { loaded, many, rated } from '../analysis/sliceTickets.js';
 
 const records = [
@@ -44,7 +45,7 @@ describe('slicesMarkdown', () => {
   });
 
   it('offers the findings and tables as a section at any heading level', () => {
-    const section = slicesMarkdownSection(result, 3);
+    const section = markdownBlocks(slicesSection(result, 3));
     expect(section).toContain('### Findings');
     expect(section).toContain('### By reason');
     expect(section).not.toContain('## Method');
@@ -52,7 +53,7 @@ describe('slicesMarkdown', () => {
 
   it('does not repeat itself when nothing is flagged', () => {
     const calm = analyzeSlices(loaded(rated(40, 30)), { by: ['hour'], minRated: 30 });
-    const section = slicesMarkdownSection(calm);
+    const section = markdownBlocks(slicesSection(calm));
     expect(section.startsWith('## Findings\n\nNo slice differs significantly from the overall CSAT of 75% (n = 40 rated).\n')).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WeeklyTrends } from '../../src/analysis/weeklyTrends.js';
-import { trendsMarkdownSection, trendsSummary } from '../../src/report/trendsMarkdown.js';
+import { strong } from '../../src/report/doc.js';
+import { markdownBlocks } from '../../src/report/docMarkdown.js';
+import { trendsSection, trendsSummary } from '../../src/report/trendsMarkdown.js';
 
 const week = (label: string, start: string, end: string, tickets: number) => ({ label, start, end, tickets, rated: 0, satisfied: 0, csat: null, reasons: [] });
 const trends: WeeklyTrends = {
@@ -17,9 +19,9 @@ const trends: WeeklyTrends = {
   volumeSentence: 'Volume sentence.',
 };
 
-describe('trendsMarkdownSection', () => {
+describe('trendsSection', () => {
   it('lists the top reasons with both weeks, signed change and change %, and says where last week came from', () => {
-    expect(trendsMarkdownSection(trends, 2)).toBe(
+    expect(markdownBlocks(trendsSection(trends, 2))).toBe(
       [
         '## This week: 2014-W17 vs 2014-W16',
         '',
@@ -42,11 +44,14 @@ describe('trendsMarkdownSection', () => {
   });
 
   it('names --compare-to as the source, and says so when the week has no tickets', () => {
-    const empty = trendsMarkdownSection({ ...trends, topReasons: [], previousSource: 'compare-to' }, 2);
+    const empty = markdownBlocks(trendsSection({ ...trends, topReasons: [], previousSource: 'compare-to' }, 2));
     expect(empty).toContain('\nNo tickets in 2014-W17.\n\n2014-W16 is read from the previous report\'s summary.json (--compare-to).\n');
   });
 
   it('gives the summary its volume and CSAT lines', () => {
-    expect(trendsSummary(trends)).toEqual(['**Volume.** Volume sentence.', '**CSAT week over week.** CSAT sentence.']);
+    expect(trendsSummary(trends)).toEqual([
+      [strong('Volume.'), ' ', 'Volume sentence.'],
+      [strong('CSAT week over week.'), ' ', 'CSAT sentence.'],
+    ]);
   });
 });
