@@ -1,4 +1,4 @@
-import type { OrderTable } from '../ingest/orderTable.js';
+import type { OrderTable } from '../model/orderTable.js';
 import type { TicketRecord } from '../ingest/records.js';
 import { isCountedOrder } from '../facts/countedOrder.js';
 import { dayOf, isoWeekLabel, type Day } from '../time/calendar.js';

@@ -16,7 +16,7 @@ import { followUpWindow, parseCohortSpans } from './windows.js';
  */
 export function monthlyCohorts(orders: LoadedOrders, tickets: LoadedTickets, options: CohortOptions, months: readonly Day[]): MonthlyCohorts {
   const { follow } = parseCohortSpans(options);
-  const span = countedOrderSpan(orders.table ?? orders.records);
+  const span = countedOrderSpan(orders.table);
   // Standard errors of the adjusted gaps, for the trend's weights: the half-width over t(n − k).
   const se: number[] = [];
   const rows: MonthlyCohort[] = months.map((month, i) => {

@@ -9,7 +9,7 @@ import {
   type ResolutionRule,
 } from '../model/customerFacts.js';
 import { parseIsoDay } from '../time/calendar.js';
-import { grown } from './grown.js';
+import { grown } from '../model/grown.js';
 
 /** A facts file as text cells: its header and its rows, each with the line (CSV) or row number (Parquet) it came from. */
 export interface FactsCells {

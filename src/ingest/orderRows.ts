@@ -1,7 +1,7 @@
 import type { RowAccounting } from './accounting.js';
 import { CurrencyTally } from './currencies.js';
 import { columnLabel } from './mapping.js';
-import { OrderTable, type PlainBlock } from './orderTable.js';
+import { OrderTable, type PlainBlock } from '../model/orderTable.js';
 import type { IngestOptions } from './records.js';
 import { MAX_AMOUNT, parseAmount } from './values/amount.js';
 import { normalizeCustomerId, normalizeOrderId } from './values/customerId.js';

@@ -7,11 +7,10 @@ import { columnLabel } from './mapping.js';
 import { buildQuality, noteNormalizedIds } from './quality.js';
 import { isoWall, Range } from './profile.js';
 import { ORDER_DATE_FIX, OrderRows } from './orderRows.js';
-import { withTable } from './loadedOrders.js';
 import { plausibleDates } from './values/plausibleDate.js';
 
 /**
- * Orders: any supported surface form → canonical OrderRecords plus the accounting of every
+ * Orders: any supported surface form → the canonical OrderTable plus the accounting of every
  * row that could not be used. Disk-free: `source` is the file's bytes or text, in chunks.
  */
 export async function parseOrders(
@@ -91,7 +90,7 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
     headers: input.header.headers,
     columns: [...present].map((c) => input.observer.profile(c, sources[c], ...formats[c]!)),
   };
-  return withTable({ present, currency: currencies.describe(), quality, profile, problems: acc.sortedProblems() }, table);
+  return { table, present, currency: currencies.describe(), quality, profile, problems: acc.sortedProblems() };
 }
 
 const PLAUSIBLE_FIX = 'correct the year (dates from 1970 to a year after today are read)';

@@ -1,10 +1,9 @@
 import type { Problem } from './problem.js';
 import type { FileProfile } from './profile.js';
-import type { OrderTable } from './orderTable.js';
+import type { OrderTable } from '../model/orderTable.js';
+import type { WallTime } from '../model/time.js';
 
-/** Canonical records: what every reader, whatever the source format, hands to the core. */
-export type { OrderRecord, WallTime } from './orderRecord.js';
-import type { OrderRecord, WallTime } from './orderRecord.js';
+/** What every reader, whatever the source format, hands to the core. */
 
 export const ORDER_COLUMNS = ['customer_id', 'order_date', 'amount', 'order_id', 'status'] as const;
 export type OrderColumn = (typeof ORDER_COLUMNS)[number];
@@ -92,10 +91,8 @@ export interface FileQuality {
 }
 
 export interface LoadedOrders {
-  /** Made from `table` on first use when ingest filled one (see orders.ts). */
-  records: OrderRecord[];
-  /** The same rows by column, when read by ingest: what the cohort facts read. */
-  readonly table?: OrderTable;
+  /** The usable rows by column, whichever reader (general, byte reader, worker threads) read them. */
+  readonly table: OrderTable;
   present: ReadonlySet<OrderColumn>;
   /**
    * The amounts' ISO currency: the one the amount column names (symbols or codes), or the one

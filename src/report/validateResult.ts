@@ -107,7 +107,7 @@ export function cellsEmptiedCount(f: FileValidation): number {
   return Object.values(f.cellsEmptied).reduce((n, t) => n + t.count, 0);
 }
 
-/** Records kept; from the order table when there is one, so no OrderRecord objects are made. */
+/** Rows kept. */
 function usedRecords(loaded: LoadedOrders | LoadedTickets): number {
-  return 'table' in loaded && loaded.table !== undefined ? loaded.table.length : loaded.records.length;
+  return 'table' in loaded ? loaded.table.length : loaded.records.length;
 }

@@ -1,4 +1,4 @@
-import type { WallTime } from '../ingest/records.js';
+import type { WallTime } from '../model/time.js';
 
 /**
  * Calendar arithmetic on wall-clock time. A "day" is an integer count of days since

@@ -1,5 +1,5 @@
-import type { KeyBytes } from '../byteKeys.js';
-import { grown } from '../grown.js';
+import type { KeyBytes } from '../../model/byteKeys.js';
+import { grown } from '../../model/grown.js';
 import type { OrderRangeRows } from './orderRangeParse.js';
 import type { OrderBatchReader } from './plainOrders.js';
 

@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from '../accounting.js';
-import { ByteKeys } from '../byteKeys.js';
+import { ByteKeys } from '../../model/byteKeys.js';
 import { mapRecord, type MappedRows, type RowShape } from '../mappedRows.js';
 import { finishOrders, orderRowsFor } from '../orders.js';
 import type { OrderRows } from '../orderRows.js';
@@ -11,7 +11,7 @@ import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type IngestOptions, type LoadedO
 import type { Preset } from '../presets/preset.js';
 import type { ColumnObserver } from '../profile.js';
 import { ByteObserver } from './byteObserver.js';
-import { grown } from '../grown.js';
+import { grown } from '../../model/grown.js';
 
 /**
  * The orders reader for plain files, straight from bytes (see plainFile.ts): no CSV parser,

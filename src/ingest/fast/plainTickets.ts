@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from '../accounting.js';
 import { ByteObserver } from './byteObserver.js';
-import { grown } from '../grown.js';
+import { grown } from '../../model/grown.js';
 import { mapRecord, type MappedRows, type RowShape } from '../mappedRows.js';
 import { PLAIN_CHUNK, readPlainFile, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import type { Preset } from '../presets/preset.js';
