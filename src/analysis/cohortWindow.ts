@@ -1,8 +1,9 @@
 import { DataError } from '../errors.js';
 import type { OrderTable } from '../model/orderTable.js';
 import { isCountedOrder } from '../facts/countedOrder.js';
-import { dayOf, firstOfMonth, isoDay, lastOfMonth, type Day } from '../time/calendar.js';
-import { followUpWindow, parseCohortWindow, type DayWindow, type Span } from './windows.js';
+import { dayOf, firstOfMonth, isoDay, lastOfMonth } from '../time/calendar.js';
+import { followUpWindow, parseCohortWindow, type Span } from './windows.js';
+import type { Day, DayWindow } from '../model/time.js';
 
 /**
  * How the cohort window was chosen:

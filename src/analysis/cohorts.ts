@@ -11,7 +11,8 @@ import { chooseCohortWindow, countedOrderSpan } from './cohortWindow.js';
 import { proactiveFollowUp } from './proactiveFollowUp.js';
 import { adjustFollowUp } from './followUpAdjustment.js';
 import { resolutionRuleFor, ticketResolver } from './resolution.js';
-import { parseCohortSpans, type DayWindow } from './windows.js';
+import { parseCohortSpans } from './windows.js';
+import type { DayWindow } from '../model/time.js';
 
 /**
  * The service-recovery cohort analysis, pure: canonical orders and tickets in, CohortResult

@@ -2,12 +2,13 @@ import { DataError } from '../errors.js';
 import type { LoadedOrders, LoadedTickets } from '../ingest/records.js';
 import { studentTCritical } from '../stats/studentTQuantile.js';
 import { weightedTrend } from '../stats/weightedTrend.js';
-import { isoDay, lastOfMonth, type Day } from '../time/calendar.js';
+import { isoDay, lastOfMonth } from '../time/calendar.js';
 import type { GapEstimate, MonthlyCohort, MonthlyCohorts } from './adjustedResult.js';
 import type { CohortOptions } from './cohortResult.js';
 import { cohortAnalysis } from './cohorts.js';
 import { countedOrderSpan } from './cohortWindow.js';
 import { followUpWindow, parseCohortSpans } from './windows.js';
+import type { Day } from '../model/time.js';
 
 /**
  * `--cohort 2014-01..2014-06`: the cohort analysis run for every month of the range on its

@@ -1,6 +1,7 @@
 import type { LoadedOrders, LoadedTickets, TicketRecord } from '../ingest/records.js';
-import { dayOf, isoDay, type Day } from '../time/calendar.js';
+import { dayOf, isoDay } from '../time/calendar.js';
 import { previousWeek, type ReportWeek } from './reportWeek.js';
+import type { Day } from '../model/time.js';
 
 /**
  * What data each section of a report sees. A plain report uses everything. A weekly report

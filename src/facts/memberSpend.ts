@@ -1,6 +1,6 @@
 import type { OrderTable } from '../model/orderTable.js';
-import type { DayWindow } from '../analysis/windows.js';
 import { isCountedOrder } from './countedOrder.js';
+import type { DayWindow } from '../model/time.js';
 
 /**
  * The cohort members (customers with ≥1 counted order dated in the cohort window) and what
