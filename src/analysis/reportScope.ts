@@ -1,7 +1,8 @@
-import type { LoadedOrders, LoadedTickets, TicketRecord } from '../ingest/records.js';
+import type { LoadedOrders, LoadedTickets } from '../ingest/records.js';
 import { dayOf, isoDay } from '../time/calendar.js';
 import { previousWeek, type ReportWeek } from './reportWeek.js';
 import type { Day } from '../model/time.js';
+import type { TicketRecord } from '../model/ticketRecord.js';
 
 /**
  * What data each section of a report sees. A plain report uses everything. A weekly report

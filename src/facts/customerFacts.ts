@@ -1,9 +1,9 @@
-import type { TicketRecord } from '../ingest/records.js';
 import type { OrderTable } from '../model/orderTable.js';
 import { memberSpend, type MemberSpend } from './memberSpend.js';
 import { problemTickets, type ProblemTicketTally } from './problemTickets.js';
 import type { DayWindow } from '../model/time.js';
 import type { Group } from '../model/groups.js';
+import type { TicketRecord } from '../model/ticketRecord.js';
 
 export interface FactWindows {
   cohort: DayWindow;

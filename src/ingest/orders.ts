@@ -1,4 +1,4 @@
-import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type IngestOptions, type LoadedOrders, type OrderColumn } from './records.js';
+import type { IngestOptions, LoadedOrders } from './records.js';
 import { RowAccounting } from './accounting.js';
 import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
@@ -8,6 +8,7 @@ import { buildQuality, noteNormalizedIds } from './quality.js';
 import { isoWall, Range } from './profile.js';
 import { ORDER_DATE_FIX, OrderRows } from './orderRows.js';
 import { plausibleDates } from './values/plausibleDate.js';
+import { ORDER_COLUMNS, type OrderColumn, REQUIRED_ORDER_COLUMNS } from '../model/orderTable.js';
 
 /**
  * Orders: any supported surface form → the canonical OrderTable plus the accounting of every

@@ -2,6 +2,11 @@ import { ByteKeys } from './byteKeys.js';
 import { OrderIds } from './orderIds.js';
 import { grown } from './grown.js';
 
+/** The canonical orders columns a file's header is mapped to; the first three must be there. */
+export const ORDER_COLUMNS = ['customer_id', 'order_date', 'amount', 'order_id', 'status'] as const;
+export type OrderColumn = (typeof ORDER_COLUMNS)[number];
+export const REQUIRED_ORDER_COLUMNS: readonly OrderColumn[] = ['customer_id', 'order_date', 'amount'];
+
 /**
  * Canonical orders stored by column: what ingest keeps for a 10-million-row export. A row is a
  * customer number, wall time, amount, status number, order-id number and line in typed arrays

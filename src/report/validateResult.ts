@@ -1,8 +1,10 @@
-import { ORDER_COLUMNS, TICKET_COLUMNS, type IngestOptions, type LoadedOrders, type LoadedTickets, type SkipTally } from '../ingest/records.js';
+import type { IngestOptions, LoadedOrders, LoadedTickets, SkipTally } from '../ingest/records.js';
 import type { ColumnProfile, Problem } from '../ingest/load.js';
 import { PRESETS } from '../ingest/presets/index.js';
 import type { Role } from '../ingest/presets/preset.js';
 import { EXIT } from '../errors.js';
+import { ORDER_COLUMNS } from '../model/orderTable.js';
+import { TICKET_COLUMNS } from '../model/ticketRecord.js';
 
 /**
  * What `loyalty validate` found in one file: how it was read (format, encoding, dialect),

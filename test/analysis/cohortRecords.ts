@@ -1,14 +1,8 @@
 import type { GroupStats } from '../../src/analysis/cohortResult.js';
-import type {
-  FileQuality,
-  LoadedOrders,
-  LoadedTickets,
-  OrderColumn,
-  Satisfaction,
-  TicketColumn,
-  TicketRecord,
-} from '../../src/ingest/records.js';
+import type { FileQuality, LoadedOrders, LoadedTickets } from '../../src/ingest/records.js';
 import { orderTable, type OrderRecord } from '../model/orderRecords.js';
+import type { OrderColumn } from '../../src/model/orderTable.js';
+import type { Satisfaction, TicketColumn, TicketRecord } from '../../src/model/ticketRecord.js';
 
 /** Hand-built canonical records for the cohort tests: dates are 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM'. */
 export function wall(text: string): number {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runPreventionAnalysis } from '../../src/analysis/prevention.js';
 import { DEFAULT_PREVENTION_OPTIONS, type PreventionOptions } from '../../src/analysis/preventionResult.js';
 import { UsageError } from '../../src/errors.js';
-import type { TicketRecord } from '../../src/ingest/records.js';
 import { isoDay } from '../../src/time/calendar.js';
 import { expectRelClose } from '../stats/close.js';
 import { loadedOrders, loadedTickets, order, ticket, wall } from './cohortRecords.js';
+import type { TicketRecord } from '../../src/model/ticketRecord.js';
 
 /** Monday 2014-01-06 is the first day of ISO week 2014-W02. */
 const MONDAY = wall('2014-01-06') / 86_400_000;

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { headerKey, indexHeaders, closestHeader } from '../../src/ingest/headers.js';
 import { mapColumns, resolveFormat } from '../../src/ingest/mapping.js';
 import type { Preset } from '../../src/ingest/presets/preset.js';
-import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS } from '../../src/ingest/records.js';
 import { parseOrders } from '../../src/ingest/orders.js';
 import { DataError, UsageError } from '../../src/errors.js';
 import { options } from './ingestTestUtil.js';
 import { orderRecords } from '../model/orderRecords.js';
+import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS } from '../../src/model/orderTable.js';
 
 const shop: Preset = {
   name: 'shop',

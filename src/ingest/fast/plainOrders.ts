@@ -7,11 +7,12 @@ import { finishOrders, orderRowsFor } from '../orders.js';
 import type { OrderRows } from '../orderRows.js';
 import { PLAIN_CHUNK, PlainFileLoop, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import { canonicalOrderLine, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
-import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type IngestOptions, type LoadedOrders } from '../records.js';
+import type { IngestOptions, LoadedOrders } from '../records.js';
 import type { Preset } from '../presets/preset.js';
 import type { ColumnObserver } from '../profile.js';
 import { ByteObserver } from './byteObserver.js';
 import { grown } from '../../model/grown.js';
+import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS } from '../../model/orderTable.js';
 
 /**
  * The orders reader for plain files, straight from bytes (see plainFile.ts): no CSV parser,
