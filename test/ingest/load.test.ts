@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { readOrders } from '../../src/ingest/readOrders.js';
 import { readTickets } from '../../src/ingest/readTickets.js';
 import { InputMissingError } from '../../src/errors.js';
 import { options } from './ingestTestUtil.js';
-import { orderRecords } from '../model/orderRecords.js';
+import { orderRecords, withRows } from '../model/orderRecords.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'loyalty-ingest-'));
 
@@ -18,6 +19,32 @@ describe('readOrders / readTickets', () => {
     const loaded = await readOrders(path, options());
     expect(orderRecords(loaded.table)).toEqual([{ line: 2, customerId: 'a', orderDate: Date.UTC(2014, 0, 5), amount: 10, orderId: null, status: null }]);
     expect(loaded.quality.file).toBe(path);
+  });
+
+  it('gives the same table whichever reader runs: worker threads, the byte reader alone, the general path', async () => {
+    // Over 1 MB, so rows remain after the first batch, which this thread always reads itself.
+    const lines = Array.from({ length: 60_000 }, (_, i) => {
+      const date = i === 7 ? '1/25/2024' : `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`;
+      return `${1000 + (i % 59_000)},C${1000 + ((i * 7) % 500)},${date},${i % 97}.25,${i % 5 === 0 ? 'cancelled' : 'completed'}`;
+    });
+    const text = `order_id,customer_id,order_date,amount,status\n${lines.join('\n')}\n`;
+    const path = join(dir, 'readers.csv');
+    writeFileSync(path, text);
+    writeFileSync(`${path}.gz`, gzipSync(text));
+    const heard = { workerRows: 0, restarts: 0 };
+    const progress = { read() {}, advance: (_bytes: number, rows: number) => void (heard.workerRows += rows), restart: () => void heard.restarts++, done() {} };
+    const worker = new URL('../../dist/src/ingest/fast/orderRangeWorker.js', import.meta.url);
+    const threads = await readOrders(path, options(), progress, { worker, workers: 2, minBytes: 0, rangeBytes: 1 << 16, messageBytes: 1 << 14 });
+    const alone = await readOrders(path, options(), progress, { workers: 0 });
+    const general = await readOrders(`${path}.gz`, options());
+    // Each read did take its own path: workers read rows, and neither file went back to the general path.
+    expect(heard.workerRows).toBeGreaterThan(30_000);
+    expect(heard.restarts).toBe(0);
+    const seen = (loaded: typeof threads) => withRows({ ...loaded, quality: { ...loaded.quality, file: 'x' } });
+    expect(seen(threads)).toEqual(seen(general));
+    expect(seen(alone)).toEqual(seen(general));
+    expect(threads.table.length).toBe(59_000);
+    expect(general.quality.duplicateOrderIds).toBe(1000);
   });
 
   it('reports a missing file with exit code 66', async () => {
