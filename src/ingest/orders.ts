@@ -29,8 +29,7 @@ export async function parseOrders(
 
 /** The row rules for a file whose header has been mapped. */
 export function orderRowsFor(input: Pick<MappedRows, 'mapping' | 'dialect'>, options: IngestOptions, acc: RowAccounting): OrderRows {
-  const positions = input.mapping.positions;
-  return new OrderRows(input.mapping.sources, positions.has('order_id'), positions.has('status'), input.dialect.delimiter, options, acc);
+  return new OrderRows(input.mapping, input.dialect.delimiter, options, acc);
 }
 
 /** After the last row: decisions that need the whole column, checks, quality and profile. */
@@ -72,12 +71,12 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
   acc.assertColumnsUsable(sources, (column) => HINTS[column as OrderColumn] ?? 'check the column mapping');
 
   const amountFormat = [decimal === ',' ? 'decimal comma' : 'decimal point', currencies.describe()].filter(Boolean).join(', ');
-  const formats: Partial<Record<OrderColumn, [type: 'id' | 'text' | 'date' | 'amount', format: string | null, range: [string, string] | null]>> = {
+  const formats: Partial<Record<OrderColumn, ColumnFormat>> = {
     customer_id: ['id', null, null],
     order_date: ['date', dates.describe(), dateRange.as(isoWall)],
     amount: ['amount', amountFormat, amountRange.as(String)],
     order_id: ['id', null, null],
-    status: ['text', null, null],
+    status: TEXT_FORMAT,
   };
   const decisions = [`order_date: ${dates.describe()}`, `amount: ${amountFormat}`];
   const quality = buildQuality(fileName, input, acc, table.length, decisions);
@@ -89,10 +88,15 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
     delimiter: input.dialect.delimiter,
     lineEnding: input.dialect.lineEnding,
     headers: input.header.headers,
-    columns: [...present].map((c) => input.observer.profile(c, sources[c], ...formats[c]!)),
+    // A column added without a format of its own is profiled as text.
+    columns: [...present].map((c) => input.observer.profile(c, sources[c], ...(formats[c] ?? TEXT_FORMAT))),
   };
   return { table, present, currency: currencies.describe(), quality, profile, problems: acc.sortedProblems() };
 }
+
+/** How validate profiles a column: its kind, the format read, the range of its values. */
+type ColumnFormat = [type: 'id' | 'text' | 'date' | 'amount', format: string | null, range: [string, string] | null];
+const TEXT_FORMAT: ColumnFormat = ['text', null, null];
 
 const PLAUSIBLE_FIX = 'correct the year (dates from 1970 to a year after today are read)';
 
