@@ -19,7 +19,7 @@ import type { StageRun, StageTimes } from './stages.js';
  *   npm run bench -- [--shapes bench,stripe] [--sizes 1M,10M] [--runs 3] [--no-duckdb]
  *                    [--in-process] [--no-stages] [--no-commands]
  *
- * --in-process measures dist/bench/stages.js (loadOrders, loadTickets, runCohortAnalysis,
+ * --in-process measures dist/bench/stages.js (readOrders, readTickets, runCohortAnalysis,
  * the --json document) instead of the CLI.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { runCohortAnalysis } from '../src/analysis/cohorts.js';
 import { DEFAULT_COHORT_OPTIONS } from '../src/analysis/cohortResult.js';
 import { customerFacts } from '../src/facts/customerFacts.js';
-import { loadOrders, loadTickets } from '../src/ingest/load.js';
+import { readOrders } from '../src/ingest/readOrders.js';
+import { readTickets } from '../src/ingest/readTickets.js';
 import { DEFAULT_INGEST_OPTIONS } from '../src/ingest/records.js';
 import { cohortJson } from '../src/report/cohortJson.js';
 import { stableJson } from '../src/report/format.js';
@@ -40,8 +41,8 @@ async function main(ordersPath: string, ticketsPath: string): Promise<StageRun> 
   let t1 = 0;
   let t2 = 0;
   const [orders, tickets] = await Promise.all([
-    loadOrders(ordersPath, DEFAULT_INGEST_OPTIONS).finally(() => (t1 = performance.now())),
-    loadTickets(ticketsPath, DEFAULT_INGEST_OPTIONS).finally(() => (t2 = performance.now())),
+    readOrders(ordersPath, DEFAULT_INGEST_OPTIONS).finally(() => (t1 = performance.now())),
+    readTickets(ticketsPath, DEFAULT_INGEST_OPTIONS).finally(() => (t2 = performance.now())),
   ]);
   const read = performance.now();
   const result = runCohortAnalysis(orders, tickets, DEFAULT_COHORT_OPTIONS);
@@ -56,7 +57,7 @@ async function main(ordersPath: string, ticketsPath: string): Promise<StageRun> 
     problem: problemWindow(cohort, parseSpan(DEFAULT_COHORT_OPTIONS.grace, '--grace', 0)),
   };
   const a0 = performance.now();
-  customerFacts(orders.table ?? orders.records, tickets.records, windows, ticketResolver(tickets.present));
+  customerFacts(orders.table, tickets.records, windows, ticketResolver(tickets.present));
   const aggregateMs = performance.now() - a0;
   if (json.length === 0) throw new Error('empty report');
   const stages = {

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DataError, InputMissingError, UsageError } from './errors.js';
-import { ORDER_COLUMNS, TICKET_COLUMNS } from './ingest/records.js';
 import { PRESETS } from './ingest/presets/index.js';
 import { DIMENSIONS } from './analysis/sliceResult.js';
 import { jsonErrorPosition, jsonReason } from './jsonErrorPosition.js';
 import { parseCohortWindow, parseSpan } from './analysis/windows.js';
 import { ROOT_CAUSE_CATEGORIES } from './analysis/preventionResult.js';
 import { parseChange } from './analysis/preventionOptions.js';
+import { ORDER_COLUMNS } from './model/orderTable.js';
+import { TICKET_COLUMNS } from './model/ticketRecord.js';
 
 /**
  * loyalty.config.json: the flags a scheduled job would otherwise repeat on every run, in one

@@ -28,6 +28,15 @@ describe('layers point down', () => {
     expect(upward).toEqual([]);
   });
 
+  it('the model imports nothing outside src/model/, not even a type', () => {
+    const outside = sources(join(SRC, 'model')).flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      const specifiers = [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom '([^']+)';/gms)].map((m) => m[1]!);
+      return specifiers.filter((s) => !s.startsWith('./')).map((s) => `${name(f)} → ${s}`);
+    });
+    expect(outside).toEqual([]);
+  });
+
   it('no run-time import cycle in src/', () => {
     const state = new Map<string, 'open' | 'done'>();
     const cycles: string[] = [];

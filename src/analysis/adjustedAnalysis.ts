@@ -2,10 +2,11 @@ import { observedDays, type CustomerFactsTable } from '../model/customerFacts.js
 import { isoDay } from '../time/calendar.js';
 import { adjustedRegression, MIN_GROUP } from './adjustedRegression.js';
 import type { AdjustedAnalysis, GapEstimate, RevenueAtStake } from './adjustedResult.js';
-import { GROUPS, type Group } from './cohortResult.js';
 import { diffInDiff, stratifiedGaps, welchGaps } from './gapEstimates.js';
 import { repurchaseCurves } from './repurchase.js';
-import { isoWindow, type DayWindow } from './windows.js';
+import { isoWindow } from './windows.js';
+import type { DayWindow } from '../model/time.js';
+import { GROUPS, type Group } from '../model/groups.js';
 
 export interface AdjustedInputs {
   baseline: DayWindow;

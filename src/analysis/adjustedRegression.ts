@@ -2,7 +2,7 @@ import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { contrast, olsHc3, type Regressor } from '../stats/olsHc3.js';
 import type { AdjustedRegression, GapEstimate } from './adjustedResult.js';
 import { COMPARISON_PAIRS } from './cohortGroups.js';
-import type { Group } from './cohortResult.js';
+import type { Group } from '../model/groups.js';
 
 /** Members a group needs to enter the regression: one member alone has leverage 1 (no HC3). */
 export const MIN_GROUP = 2;

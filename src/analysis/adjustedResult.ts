@@ -1,4 +1,4 @@
-import type { FactGroup as Group } from '../model/customerFacts.js';
+import type { Group } from '../model/groups.js';
 
 /**
  * The confounder-adjusted part of the cohort result: what `cohort --json` adds (baseline,

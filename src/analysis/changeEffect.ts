@@ -2,9 +2,9 @@ import { normalTwoSidedP } from '../stats/normal.js';
 import { poissonRegression } from '../stats/poissonRegression.js';
 import { proportionDifferenceCi } from '../stats/proportionDifferenceCi.js';
 import { Z_95 } from '../stats/wilson.js';
-import type { Day } from '../time/calendar.js';
 import type { ContactWeeks } from './contactWeeks.js';
 import type { ChangeEffect } from './preventionResult.js';
+import type { Day } from '../model/time.js';
 
 /** Fewer full weeks after the change than this, and the estimate carries a caveat. */
 export const MIN_AFTER_WEEKS = 2;

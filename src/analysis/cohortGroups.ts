@@ -3,7 +3,8 @@ import { bootstrapMeanCi } from '../stats/bootstrap.js';
 import { mannWhitneyUSorted } from '../stats/mannWhitney.js';
 import { mean, medianSorted } from '../stats/summary.js';
 import { welchTTest } from '../stats/welch.js';
-import { GROUPS, type Comparison, type Group, type GroupStats } from './cohortResult.js';
+import type { Comparison, GroupStats } from './cohortResult.js';
+import { GROUPS, type Group } from '../model/groups.js';
 
 /** The three comparisons, in the order every output lists them. */
 export const COMPARISON_PAIRS: readonly [Group, Group][] = [

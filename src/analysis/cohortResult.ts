@@ -3,10 +3,8 @@
  * dataQuality) and what every report renders. Dates are ISO `YYYY-MM-DD`, windows inclusive.
  */
 import type { ResolutionRule } from '../model/customerFacts.js';
+import type { Group } from '../model/groups.js';
 import type { AdjustedAnalysis, MonthlyCohorts } from './adjustedResult.js';
-
-export const GROUPS = ['no_problem', 'resolved', 'unresolved'] as const;
-export type Group = (typeof GROUPS)[number];
 
 export interface GroupStats {
   customers: number;

@@ -1,9 +1,9 @@
 import { DataError } from '../errors.js';
-import type { OrderRecord } from '../ingest/records.js';
-import { OrderTable } from '../ingest/orderTable.js';
+import type { OrderTable } from '../model/orderTable.js';
 import { isCountedOrder } from '../facts/countedOrder.js';
-import { dayOf, firstOfMonth, isoDay, lastOfMonth, type Day } from '../time/calendar.js';
-import { followUpWindow, parseCohortWindow, type DayWindow, type Span } from './windows.js';
+import { dayOf, firstOfMonth, isoDay, lastOfMonth } from '../time/calendar.js';
+import { followUpWindow, parseCohortWindow, type Span } from './windows.js';
+import type { Day, DayWindow } from '../model/time.js';
 
 /**
  * How the cohort window was chosen:
@@ -26,8 +26,7 @@ export interface OrderSpan {
 
 const NEAR_DAYS = 32_768;
 
-export function countedOrderSpan(orders: readonly OrderRecord[] | OrderTable): OrderSpan | null {
-  const table = orders instanceof OrderTable ? orders : OrderTable.fromRecords(orders);
+export function countedOrderSpan(table: OrderTable): OrderSpan | null {
   const counted = table.statuses.map(isCountedOrder);
   let first = Infinity;
   let last = -Infinity;

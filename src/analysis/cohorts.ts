@@ -11,7 +11,8 @@ import { chooseCohortWindow, countedOrderSpan } from './cohortWindow.js';
 import { proactiveFollowUp } from './proactiveFollowUp.js';
 import { adjustFollowUp } from './followUpAdjustment.js';
 import { resolutionRuleFor, ticketResolver } from './resolution.js';
-import { parseCohortSpans, type DayWindow } from './windows.js';
+import { parseCohortSpans } from './windows.js';
+import type { DayWindow } from '../model/time.js';
 
 /**
  * The service-recovery cohort analysis, pure: canonical orders and tickets in, CohortResult
@@ -34,7 +35,7 @@ export function cohortAnalysis(
   options: CohortOptions,
 ): { result: CohortResult; facts: CustomerFactsTable } {
   const spans = parseCohortSpans(options);
-  const span = countedOrderSpan(orders.table ?? orders.records);
+  const span = countedOrderSpan(orders.table);
   if (span === null) {
     throw new DataError(
       `${orders.quality.file}: no counted orders (every usable row is cancelled, canceled, refunded, voided or failed, or no row was usable); nothing to build a cohort from`,
@@ -60,7 +61,7 @@ export function cohortAnalysis(
 
 /** The members' spend and problem tickets. Throws DataError when the cohort window holds no member. */
 function memberFacts(orders: LoadedOrders, tickets: LoadedTickets, windows: FactWindows, span: { first: number; last: number }): CohortFacts {
-  const facts = customerFacts(orders.table ?? orders.records, tickets.records, windows, ticketResolver(tickets.present));
+  const facts = customerFacts(orders.table, tickets.records, windows, ticketResolver(tickets.present));
   if (facts.spend.count === 0) {
     throw new DataError(
       `no customer has a counted order in the cohort window ${windowText(windows.cohort)}; the counted orders in ${orders.quality.file} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,

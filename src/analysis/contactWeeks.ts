@@ -1,9 +1,10 @@
-import type { OrderTable } from '../ingest/orderTable.js';
-import type { TicketRecord } from '../ingest/records.js';
+import type { OrderTable } from '../model/orderTable.js';
 import { isCountedOrder } from '../facts/countedOrder.js';
-import { dayOf, isoWeekLabel, type Day } from '../time/calendar.js';
+import { dayOf, isoWeekLabel } from '../time/calendar.js';
 import { orderedKeys } from './sliceKeys.js';
 import { NONE_KEY } from './sliceResult.js';
+import type { Day } from '../model/time.js';
+import type { TicketRecord } from '../model/ticketRecord.js';
 
 /**
  * Tickets and counted orders by ISO week (Monday–Sunday of the wall-clock date) and contact

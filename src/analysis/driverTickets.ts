@@ -1,9 +1,9 @@
-import type { TicketRecord } from '../ingest/records.js';
 import { median } from '../stats/summary.js';
 import { sliceKey } from './sliceKeys.js';
 import type { Dimension } from './sliceResult.js';
 import type { Factor, PatternName } from './driversResult.js';
 import { firstContactResolution } from './sliceStats.js';
+import type { TicketRecord } from '../model/ticketRecord.js';
 
 /**
  * Each ticket as the drivers analysis sees it: its slice key along every dimension (the model

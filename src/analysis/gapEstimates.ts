@@ -3,8 +3,8 @@ import { quintileCuts, stratifiedDifference } from '../stats/stratifiedDifferenc
 import { welchDifference } from '../stats/welchDifference.js';
 import type { GapEstimate } from './adjustedResult.js';
 import { COMPARISON_PAIRS } from './cohortGroups.js';
-import type { Group } from './cohortResult.js';
 import { MIN_GROUP } from './adjustedRegression.js';
+import type { Group } from '../model/groups.js';
 
 /** Rows of each group, in member order. */
 export function groupRows(facts: CustomerFactsTable): Record<Group, number[]> {

@@ -1,6 +1,7 @@
 import { formatMoney as money } from '../money.js';
 import { count } from '../numberText.js';
-import type { Censoring, Comparison, Group, GroupStats } from './cohortResult.js';
+import type { Censoring, Comparison, GroupStats } from './cohortResult.js';
+import type { Group } from '../model/groups.js';
 
 /** Below this Welch p-value a gap is called significant; the headline says which side it is on. */
 export const ALPHA = 0.05;

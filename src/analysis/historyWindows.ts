@@ -1,5 +1,6 @@
-import { addMonths, type Day } from '../time/calendar.js';
-import { followUpWindow, problemWindow, type DayWindow, type Span } from './windows.js';
+import { addMonths } from '../time/calendar.js';
+import { followUpWindow, problemWindow, type Span } from './windows.js';
+import type { Day, DayWindow } from '../model/time.js';
 
 /**
  * The windows before the cohort: the baseline window (`--baseline`, default 12 calendar

@@ -2,12 +2,13 @@ import { DataError } from '../errors.js';
 import type { LoadedOrders, LoadedTickets } from '../ingest/records.js';
 import { studentTCritical } from '../stats/studentTQuantile.js';
 import { weightedTrend } from '../stats/weightedTrend.js';
-import { isoDay, lastOfMonth, type Day } from '../time/calendar.js';
+import { isoDay, lastOfMonth } from '../time/calendar.js';
 import type { GapEstimate, MonthlyCohort, MonthlyCohorts } from './adjustedResult.js';
 import type { CohortOptions } from './cohortResult.js';
 import { cohortAnalysis } from './cohorts.js';
 import { countedOrderSpan } from './cohortWindow.js';
 import { followUpWindow, parseCohortSpans } from './windows.js';
+import type { Day } from '../model/time.js';
 
 /**
  * `--cohort 2014-01..2014-06`: the cohort analysis run for every month of the range on its
@@ -16,7 +17,7 @@ import { followUpWindow, parseCohortSpans } from './windows.js';
  */
 export function monthlyCohorts(orders: LoadedOrders, tickets: LoadedTickets, options: CohortOptions, months: readonly Day[]): MonthlyCohorts {
   const { follow } = parseCohortSpans(options);
-  const span = countedOrderSpan(orders.table ?? orders.records);
+  const span = countedOrderSpan(orders.table);
   // Standard errors of the adjusted gaps, for the trend's weights: the half-width over t(n − k).
   const se: number[] = [];
   const rows: MonthlyCohort[] = months.map((month, i) => {

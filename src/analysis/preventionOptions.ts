@@ -1,7 +1,8 @@
 import { UsageError } from '../errors.js';
-import { isoDay, parseIsoDay, type Day } from '../time/calendar.js';
+import { isoDay, parseIsoDay } from '../time/calendar.js';
 import type { ContactWeeks } from './contactWeeks.js';
 import { ROOT_CAUSE_CATEGORIES, type ChangeSpec, type RootCauseCategory } from './preventionResult.js';
+import type { Day } from '../model/time.js';
 
 /** --change "REASON@YYYY-MM-DD": the reason as written in the tickets, the day the fix went live. */
 export function parseChange(text: string): ChangeSpec {

@@ -1,7 +1,8 @@
-import { withTable } from '../ingest/loadedOrders.js';
-import type { LoadedOrders, LoadedTickets, TicketRecord } from '../ingest/records.js';
-import { dayOf, isoDay, type Day } from '../time/calendar.js';
+import type { LoadedOrders, LoadedTickets } from '../ingest/records.js';
+import { dayOf, isoDay } from '../time/calendar.js';
 import { previousWeek, type ReportWeek } from './reportWeek.js';
+import type { Day } from '../model/time.js';
+import type { TicketRecord } from '../model/ticketRecord.js';
 
 /**
  * What data each section of a report sees. A plain report uses everything. A weekly report
@@ -49,7 +50,7 @@ export function scopeReport(orders: LoadedOrders, tickets: LoadedTickets, week: 
     week: isoWeek(week),
     previousWeek: isoWeek(previousWeek(week)),
     ticketPeriod: inWeek.length === 0 ? null : { start: isoDay(week.start), end: isoDay(week.end) },
-    laterOrders: rows(orders) - rows(known),
+    laterOrders: orders.table.length - known.table.length,
     laterTickets: tickets.records.length - knownTickets.length,
   };
   return {
@@ -61,18 +62,12 @@ export function scopeReport(orders: LoadedOrders, tickets: LoadedTickets, week: 
 }
 
 /**
- * The orders dated on or before `end`. Orders read by column stay by column (a filtered
- * OrderTable), so a weekly report on a 10-million-row export makes no object per row.
+ * The orders dated on or before `end`, as a filtered OrderTable: a weekly report on a
+ * 10-million-row export makes no object per row.
  */
 function knownOrders(orders: LoadedOrders, end: Day): LoadedOrders {
-  const { present, quality, profile, problems, currency } = orders;
   const table = orders.table;
-  if (table !== undefined) return withTable({ present, quality, profile, problems, currency }, table.filtered((i) => dayOf(table.orderDate[i]!) <= end));
-  return { present, quality, profile, problems, currency, records: orders.records.filter((o) => dayOf(o.orderDate) <= end) };
-}
-
-function rows(orders: LoadedOrders): number {
-  return orders.table?.length ?? orders.records.length;
+  return { ...orders, table: table.filtered((i) => dayOf(table.orderDate[i]!) <= end) };
 }
 
 function isoWeek(w: ReportWeek): { label: string; start: string; end: string } {

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
-import { dayFromParts, isoWeekLabel, isoWeekOf, isoWeekStart, parseIsoDay, type Day } from '../time/calendar.js';
+import { dayFromParts, isoWeekLabel, isoWeekOf, isoWeekStart, parseIsoDay } from '../time/calendar.js';
+import type { Day } from '../model/time.js';
 
 /**
  * The week a weekly report covers: one ISO 8601 week, Monday through Sunday inclusive, in the

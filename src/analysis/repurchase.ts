@@ -3,8 +3,8 @@ import { kaplanMeier } from '../stats/kaplanMeier.js';
 import { logRank } from '../stats/logRank.js';
 import { survivalMedian } from '../stats/survivalMedian.js';
 import type { RepurchaseResult } from './adjustedResult.js';
-import { GROUPS, type Group } from './cohortResult.js';
 import { groupRows } from './gapEstimates.js';
+import { GROUPS, type Group } from '../model/groups.js';
 
 /**
  * Repurchase curves: per group the Kaplan–Meier estimate of the share not yet back, days

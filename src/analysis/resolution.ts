@@ -1,5 +1,5 @@
-import type { TicketColumn, TicketRecord } from '../ingest/records.js';
 import type { ResolutionRule } from './cohortResult.js';
+import type { TicketColumn, TicketRecord } from '../model/ticketRecord.js';
 
 /**
  * When a problem ticket counts as resolved, decided once per tickets file from the columns

@@ -1,7 +1,7 @@
 import { DataError, UsageError } from '../errors.js';
-import type { TicketColumn } from '../ingest/records.js';
 import { defaultDimensions } from './slices.js';
 import { COLUMN_DIMENSIONS, DIMENSIONS, type Dimension } from './sliceResult.js';
+import type { TicketColumn } from '../model/ticketRecord.js';
 
 /** "hour, weekday,reason" → ['hour', 'weekday', 'reason']; unknown names are usage errors. */
 export function parseDimensions(text: string): Dimension[] {

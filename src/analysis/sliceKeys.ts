@@ -1,6 +1,6 @@
-import type { TicketRecord } from '../ingest/records.js';
 import { WEEKDAYS, hourOf, weekdayOf } from '../time/calendar.js';
 import { NONE_KEY, type Dimension } from './sliceResult.js';
+import type { TicketRecord } from '../model/ticketRecord.js';
 
 /** "00" … "23": every hour is listed, in clock order, even when no ticket falls in it. */
 export const HOUR_KEYS: readonly string[] = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));

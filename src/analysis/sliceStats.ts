@@ -1,7 +1,7 @@
-import type { TicketRecord } from '../ingest/records.js';
 import { median } from '../stats/summary.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { SliceCounts, SliceStats } from './sliceResult.js';
+import type { TicketRecord } from '../model/ticketRecord.js';
 
 /**
  * Volume, CSAT and operational measures of a set of tickets.

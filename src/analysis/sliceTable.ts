@@ -1,9 +1,10 @@
-import type { LoadedTickets, TicketColumn, TicketRecord } from '../ingest/records.js';
+import type { LoadedTickets } from '../ingest/records.js';
 import { DIMENSIONS, type Dimension, type SliceCounts } from './sliceResult.js';
 
 export type { SliceCounts } from './sliceResult.js';
 import { sliceKey } from './sliceKeys.js';
 import { sliceCounts } from './sliceStats.js';
+import type { TicketColumn, TicketRecord } from '../model/ticketRecord.js';
 
 export interface SliceTable {
   /** The ticket columns the source has: which dimensions exist, and whether CSAT can be computed. */

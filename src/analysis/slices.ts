@@ -1,4 +1,4 @@
-import type { LoadedTickets, TicketColumn } from '../ingest/records.js';
+import type { LoadedTickets } from '../ingest/records.js';
 import { WEEKDAYS } from '../time/calendar.js';
 import { rankFindings } from './findings.js';
 import { HOUR_KEYS, orderedKeys } from './sliceKeys.js';
@@ -16,6 +16,7 @@ import { fixFirstSentence, nothingFlaggedSentence, sliceSubject } from './sliceS
 import { independenceTest, sliceVerdicts, withVerdict } from './sliceSignificance.js';
 import { emptyCounts, statsOfCounts } from './sliceStats.js';
 import { cellId, sliceTableOf, type SliceCounts, type SliceTable } from './sliceTable.js';
+import type { TicketColumn } from '../model/ticketRecord.js';
 
 /**
  * Where and when satisfaction drops: CSAT per hour, weekday, reason, channel and agent, each

@@ -1,4 +1,3 @@
-import type { TicketRecord } from '../ingest/records.js';
 import { poissonCountTest } from '../stats/poissonCountTest.js';
 import { twoProportionZTest } from '../stats/twoProportionZ.js';
 import { dayOf, isoDay } from '../time/calendar.js';
@@ -19,6 +18,7 @@ import { csatSentence, volumeSentence } from './weeklySentences.js';
 
 export { TOP_REASONS, type CsatTrend, type ReasonTrend, type VolumeTrend, type WeekCounts, type WeeklyTrends } from './weeklyResult.js';
 import { TOP_REASONS, type CsatTrend, type ReasonTrend, type VolumeTrend, type WeekCounts, type WeeklyTrends } from './weeklyResult.js';
+import type { TicketRecord } from '../model/ticketRecord.js';
 
 /** The tickets created (wall-clock day of created_at) within the week. Unrated tickets count in volume only. */
 export function weekCounts(tickets: readonly TicketRecord[], week: ReportWeek): WeekCounts {

@@ -1,16 +1,7 @@
 import { UsageError } from '../errors.js';
 import { DEFAULT_BASELINE, type Censoring, type CohortOptions } from './cohortResult.js';
-import { addMonths, dayFromParts, isoDay, lastOfMonth, parseIsoDay, type Day } from '../time/calendar.js';
-
-/**
- * The cohort analysis's windows, in whole wall-clock days, every window inclusive at both
- * ends: the cohort window (who is in), the follow-up window (when their later spend counts)
- * and the problem window (when a ticket counts as a problem with a cohort purchase).
- */
-export interface DayWindow {
-  start: Day;
-  end: Day;
-}
+import { addMonths, dayFromParts, isoDay, lastOfMonth, parseIsoDay } from '../time/calendar.js';
+import type { Day, DayWindow } from '../model/time.js';
 
 /** A length of time as the user wrote it: `3m`, `90d`, `12w`. */
 export interface Span {

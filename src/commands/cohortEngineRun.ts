@@ -13,7 +13,7 @@ import { orderRowsSql, orderSpanSql, ordersCtes } from '../engines/ordersSql.js'
 import { DataError } from '../errors.js';
 import { CurrencyTally } from '../ingest/currencies.js';
 import { DEFAULT_INGEST_OPTIONS } from '../ingest/records.js';
-import type { FileQuality, TicketColumn } from '../ingest/records.js';
+import type { FileQuality } from '../ingest/records.js';
 import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { dayFromParts, isoDay } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
@@ -21,6 +21,7 @@ import { assertCellsUsable, fileQuality, implausibleTickets, withEmptiedCells } 
 import { openSource } from './engineSource.js';
 import { parseMaxUnusable } from './ingestOptions.js';
 import type { CohortCommandFlags } from './cohortFlags.js';
+import type { TicketColumn } from '../model/ticketRecord.js';
 
 /**
  * `loyalty cohort --engine duckdb` and `--source postgres://…`: the facts stage runs in an

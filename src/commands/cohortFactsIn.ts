@@ -1,7 +1,7 @@
 import { cohortFromFacts } from '../analysis/cohortFromFacts.js';
 import type { CohortResult } from '../analysis/cohortResult.js';
 import { cohortWindows } from '../analysis/historyWindows.js';
-import { parseCohortSpans, parseCohortWindow, parseMonthRange, type DayWindow } from '../analysis/windows.js';
+import { parseCohortSpans, parseCohortWindow, parseMonthRange } from '../analysis/windows.js';
 import { DataError, UsageError } from '../errors.js';
 import { CurrencyTally } from '../ingest/currencies.js';
 import { readFactsFile } from '../ingest/factsFile.js';
@@ -11,6 +11,7 @@ import { isoDay } from '../time/calendar.js';
 import type { Terminal } from '../terminal.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import type { CohortCommandFlags } from './cohortFlags.js';
+import type { DayWindow } from '../model/time.js';
 
 /**
  * `loyalty cohort --facts-in FILE`: the cohort analysis finished from a per-customer facts

@@ -1,6 +1,8 @@
 import { UsageError } from '../errors.js';
 import { STDIN } from '../ingest/inputStream.js';
-import { assertReadable, loadOrders, loadTickets } from '../ingest/load.js';
+import { assertReadable } from '../ingest/load.js';
+import { readOrders } from '../ingest/readOrders.js';
+import { readTickets } from '../ingest/readTickets.js';
 import type { FileQuality, IngestOptions, LoadedOrders, LoadedTickets } from '../ingest/records.js';
 import type { Terminal } from '../terminal.js';
 import { warnAboutQuality } from './qualityWarnings.js';
@@ -31,7 +33,7 @@ export async function loadInputs(
   // Read at the same time: the orders file's worker threads leave this thread free for the
   // tickets file. The orders file's error, if both fail, as when they were read in turn.
   const [ordersBar, ticketsBar] = readProgresses(term, flags, [ordersFile, ticketsFile]);
-  const [orders, tickets] = await Promise.allSettled([loadOrders(ordersFile, ingest, ordersBar), loadTickets(ticketsFile, ingest, ticketsBar)]);
+  const [orders, tickets] = await Promise.allSettled([readOrders(ordersFile, ingest, ordersBar), readTickets(ticketsFile, ingest, ticketsBar)]);
   if (orders.status === 'rejected') throw orders.reason;
   if (tickets.status === 'rejected') throw tickets.reason;
   warnAboutQuality(orders.value.quality, term);

@@ -1,7 +1,8 @@
 import { runPreventionAnalysis } from '../analysis/prevention.js';
 import { parseChange, parseCostPerContact, parseRootCauses } from '../analysis/preventionOptions.js';
 import type { PreventionOptions } from '../analysis/preventionResult.js';
-import { assertReadable, loadTickets } from '../ingest/load.js';
+import { assertReadable } from '../ingest/load.js';
+import { readTickets } from '../ingest/readTickets.js';
 import type { FileQuality, IngestOptions, LoadedOrders, LoadedTickets } from '../ingest/records.js';
 import { contactRateSpec } from '../report/charts/contactRate.js';
 import { stableJson } from '../report/format.js';
@@ -66,7 +67,7 @@ async function load(
     return { orders: inputs.orders, tickets: inputs.tickets, quality: inputs.quality };
   }
   await assertReadable(ticketsFile, 'tickets');
-  const tickets = await loadTickets(ticketsFile, ingest, readProgress(term, flags, ticketsFile));
+  const tickets = await readTickets(ticketsFile, ingest, readProgress(term, flags, ticketsFile));
   warnAboutQuality(tickets.quality, term);
   return { orders: null, tickets, quality: { tickets: tickets.quality } };
 }

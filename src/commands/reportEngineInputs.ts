@@ -5,13 +5,14 @@ import { UsageError } from '../errors.js';
 import type { FileQuality } from '../ingest/records.js';
 import type { NotComputed } from '../report/notComputed.js';
 import type { ReportSections } from '../report/reportFiles.js';
-import { isoDay, type Day } from '../time/calendar.js';
+import { isoDay } from '../time/calendar.js';
 import type { Terminal } from '../terminal.js';
 import type { CohortCommandFlags } from './cohortFlags.js';
 import { warnAboutQuality } from './qualityWarnings.js';
 import type { ReportFlags } from './reportFlags.js';
 import { sliceTableInputs } from './sliceTableInputs.js';
 import type { SlicesFlags } from './slicesFlags.js';
+import type { Day } from '../model/time.js';
 
 /** The report reads tables computed elsewhere instead of the orders and tickets files. */
 export function reportUsesTables(flags: ReportFlags): boolean {

@@ -19,7 +19,7 @@ import { weeklyTrends, type WeekCounts } from '../analysis/weeklyTrends.js';
 import { cohortCaveats } from '../report/cohortCaveats.js';
 import { DOCUMENTS, isReportFile, reportFiles, type ReportSections } from '../report/reportFiles.js';
 import type { Terminal } from '../terminal.js';
-import { dayOf, type Day } from '../time/calendar.js';
+import { dayOf } from '../time/calendar.js';
 import { cohortOptionsFrom } from './cohortOptions.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
 import { loadInputs } from './loadInputs.js';
@@ -28,6 +28,7 @@ import { statusTerminal } from './statusTerminal.js';
 import type { ReportFlags } from './reportFlags.js';
 import { checkTableReportFlags, reportTableInputs, reportUsesTables } from './reportEngineInputs.js';
 import { writeOutputDir } from './writeOutputDir.js';
+import type { Day } from '../model/time.js';
 
 /**
  * What `loyalty report` does once its flags are parsed: a module of its own, imported when the

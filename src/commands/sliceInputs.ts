@@ -1,6 +1,6 @@
 import { assertSatisfactionColumn, parseDimensions, resolveDimensions } from '../analysis/sliceDimensions.js';
 import type { Dimension } from '../analysis/sliceResult.js';
-import { loadTickets } from '../ingest/load.js';
+import { readTickets } from '../ingest/readTickets.js';
 import type { LoadedTickets } from '../ingest/records.js';
 import type { Terminal } from '../terminal.js';
 import { ingestOptionsFrom } from './ingestOptions.js';
@@ -18,7 +18,7 @@ export async function sliceInputs(file: string, flags: SlicesFlags, term: Termin
   const minRated = parseMinRated(flags.minRated);
   const ingest = ingestOptionsFrom(flags);
 
-  const tickets = await loadTickets(file, ingest, readProgress(term, flags, file));
+  const tickets = await readTickets(file, ingest, readProgress(term, flags, file));
   assertSatisfactionColumn(tickets.present, tickets.quality.file);
   const by = resolveDimensions(requested, tickets.present, tickets.quality.file);
   warnAboutQuality(tickets.quality, term);

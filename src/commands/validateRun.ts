@@ -1,5 +1,6 @@
 import { DataError } from '../errors.js';
-import { loadOrders, loadTickets } from '../ingest/load.js';
+import { readOrders } from '../ingest/readOrders.js';
+import { readTickets } from '../ingest/readTickets.js';
 import type { IngestOptions } from '../ingest/records.js';
 import type { Role } from '../ingest/presets/preset.js';
 import { stableJson } from '../report/format.js';
@@ -38,7 +39,7 @@ export async function runValidate(orders: string, tickets: string | null, flags:
  * A missing file (66) or a usage error (64) ends the run; a data error is this file's verdict.
  */
 async function validateFile(role: Role, file: string, options: IngestOptions): Promise<FileValidation> {
-  const load = role === 'orders' ? loadOrders : loadTickets;
+  const load = role === 'orders' ? readOrders : readTickets;
   try {
     const loaded = await load(file, { ...options, strict: false });
     let strictError: string | null = null;

@@ -1,14 +1,15 @@
 import { CUSTOMER_FACT_COLUMNS } from '../model/customerFacts.js';
 import { RESOLVED_STATUSES, resolutionRuleFor } from '../analysis/resolution.js';
-import { isoDay, type Day } from '../time/calendar.js';
+import { isoDay } from '../time/calendar.js';
 import { cohortWindows } from '../analysis/historyWindows.js';
-import type { DayWindow, Span } from '../analysis/windows.js';
+import type { Span } from '../analysis/windows.js';
 import type { ResolutionRule } from '../model/customerFacts.js';
 import type { Dialect } from './dialects.js';
 import type { FactsSource } from './factsSource.js';
 import { ordersCtes } from './ordersSql.js';
 import { satisfiedScore, ticketsCtes, YES, NO } from './ticketsSql.js';
 import { sqlList as list } from './sqlText.js';
+import type { Day, DayWindow } from '../model/time.js';
 
 /** The windows the facts depend on, as computed by src/analysis/windows.ts. */
 export interface FactsWindows {

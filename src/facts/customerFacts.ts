@@ -1,9 +1,9 @@
-import type { Group } from '../analysis/cohortResult.js';
-import type { DayWindow } from '../analysis/windows.js';
-import type { OrderRecord, TicketRecord } from '../ingest/records.js';
-import type { OrderTable } from '../ingest/orderTable.js';
+import type { OrderTable } from '../model/orderTable.js';
 import { memberSpend, type MemberSpend } from './memberSpend.js';
 import { problemTickets, type ProblemTicketTally } from './problemTickets.js';
+import type { DayWindow } from '../model/time.js';
+import type { Group } from '../model/groups.js';
+import type { TicketRecord } from '../model/ticketRecord.js';
 
 export interface FactWindows {
   cohort: DayWindow;
@@ -35,7 +35,7 @@ export function memberGroup(problems: number, unresolved: number): Group {
  * not resolved), `resolved` (≥1 problem ticket, all resolved).
  */
 export function customerFacts(
-  orders: readonly OrderRecord[] | OrderTable,
+  orders: OrderTable,
   tickets: readonly TicketRecord[],
   windows: FactWindows,
   isResolved: (ticket: TicketRecord) => boolean,

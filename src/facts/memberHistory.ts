@@ -1,6 +1,6 @@
-import type { DayWindow } from '../analysis/windows.js';
 import { isCountedOrder } from './countedOrder.js';
 import { SPEND_SCALE, spendUnits, type MemberSpend } from './memberSpend.js';
+import type { DayWindow } from '../model/time.js';
 
 /** What the orders say about each member outside the cohort's spend sums, by member number. */
 export interface MemberHistory {

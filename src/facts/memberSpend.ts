@@ -1,7 +1,6 @@
-import type { OrderRecord } from '../ingest/records.js';
-import { OrderTable } from '../ingest/orderTable.js';
-import type { DayWindow } from '../analysis/windows.js';
+import type { OrderTable } from '../model/orderTable.js';
 import { isCountedOrder } from './countedOrder.js';
+import type { DayWindow } from '../model/time.js';
 
 /**
  * The cohort members (customers with ≥1 counted order dated in the cohort window) and what
@@ -26,7 +25,7 @@ export interface MemberSpend {
    * complaint about an order that was then cancelled is still a problem with a cohort purchase.
    */
   hasCohortOrder(member: number, orderId: string): boolean;
-  /** The order table read (made from the records when given records), for further passes by column. */
+  /** The order table read, for further passes by column. */
   table: OrderTable;
   /** Per customer number of `table`: its member number, or −1 outside the cohort. */
   memberOfCustomer: Int32Array;
@@ -55,8 +54,7 @@ export function spendUnits(amount: number): number {
  * made for the sort. Orders outside both windows are never looked at twice. Sums are exact
  * (SPEND_SCALE), so they do not depend on the order of the rows.
  */
-export function memberSpend(orders: readonly OrderRecord[] | OrderTable, cohort: DayWindow, followUp: DayWindow): MemberSpend {
-  const table = orders instanceof OrderTable ? orders : OrderTable.fromRecords(orders);
+export function memberSpend(table: OrderTable, cohort: DayWindow, followUp: DayWindow): MemberSpend {
   const counted = table.statuses.map(isCountedOrder);
   const customers = table.customerIds.size;
   // Per customer c: baseline spend, later spend, later purchases and 1 for a member at 4c … 4c + 3, so

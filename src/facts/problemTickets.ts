@@ -1,6 +1,6 @@
-import type { TicketRecord } from '../ingest/records.js';
-import type { DayWindow } from '../analysis/windows.js';
 import { dayOf } from '../time/calendar.js';
+import type { DayWindow } from '../model/time.js';
+import type { TicketRecord } from '../model/ticketRecord.js';
 
 /** What problemTickets needs to know of the cohort (see MemberSpend). */
 export interface CohortLinks {

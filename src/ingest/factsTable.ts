@@ -4,12 +4,12 @@ import {
   RESOLUTION_RULES,
   type CustomerFactColumn,
   type CustomerFactsTable,
-  type FactGroup,
   type FactsRun,
   type ResolutionRule,
 } from '../model/customerFacts.js';
 import { parseIsoDay } from '../time/calendar.js';
-import { grown } from './grown.js';
+import { grown } from '../model/grown.js';
+import type { Group } from '../model/groups.js';
 
 /** A facts file as text cells: its header and its rows, each with the line (CSV) or row number (Parquet) it came from. */
 export interface FactsCells {
@@ -34,11 +34,11 @@ const WRITERS = 'loyalty cohort --facts FILE, or the result of loyalty sql';
 class MemberColumns {
   length = 0;
   readonly customerId: string[] = [];
-  readonly group: FactGroup[] = [];
+  readonly group: Group[] = [];
   private lines = new Int32Array(1024);
   private readonly numbers: Float64Array[] = NUMBER_COLUMNS.map(() => new Float64Array(1024));
 
-  push(line: number, customerId: string, group: FactGroup, numbers: readonly number[]): void {
+  push(line: number, customerId: string, group: Group, numbers: readonly number[]): void {
     if (this.length === this.lines.length) {
       this.lines = grown(this.lines, this.length * 2);
       for (let c = 0; c < this.numbers.length; c++) this.numbers[c] = grown(this.numbers[c]!, this.length * 2);
@@ -132,7 +132,7 @@ export class FactsTableBuilder {
     }
     const days = value('days_to_next_order');
     if (days > this.observed) this.fail(line, 'days_to_next_order', cell('days_to_next_order'), `is after data_last_day (${this.observed} days after the follow-up start)`);
-    this.members.push(line, customerId, group as FactGroup, numbers);
+    this.members.push(line, customerId, group as Group, numbers);
   }
 
   /** The table, members sorted by customer id; an error when there were no rows or a customer repeats. */

@@ -2,29 +2,8 @@ import { createReadStream } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { DataError, InputMissingError } from '../errors.js';
-import { inputName, STDIN, streamedInput } from './inputStream.js';
+import { STDIN, streamedInput } from './inputStream.js';
 import type { Preset } from './presets/preset.js';
-import type { IngestOptions, LoadedOrders, LoadedTickets } from './records.js';
-
-/**
- * The only place ingest touches the disk: checks the path, then streams the file in 1 MB
- * chunks into the pure parsers (the file is never held as one string). Orders and tickets files
- * that are plain (no quotes, UTF-8) are read by the byte readers (plainOrders.ts,
- * plainTickets.ts), which give the same result as the general path faster; they hand anything
- * else back to the general path.
- *
- * `progress` hears the bytes as they are read, for a progress bar.
- *
- * The readers are imported when first used, so a command's module (and `loyalty --help`) does
- * not load papaparse and every parser at start-up.
- */
-export async function parseOrders(...args: Parameters<typeof import('./orders.js').parseOrders>): Promise<LoadedOrders> {
-  return (await import('./orders.js')).parseOrders(...args);
-}
-
-export async function parseTickets(...args: Parameters<typeof import('./tickets.js').parseTickets>): Promise<LoadedTickets> {
-  return (await import('./tickets.js')).parseTickets(...args);
-}
 
 export type { ColumnProfile, FileProfile } from './profile.js';
 export type { Problem } from './accounting.js';
@@ -39,41 +18,16 @@ export interface ReadProgress {
   done(): void;
 }
 
-export async function loadOrders(
-  path: string,
-  options: IngestOptions,
-  progress?: ReadProgress | null,
-  parallel?: import('./fast/parallelOrders.js').ParallelOptions,
-): Promise<LoadedOrders> {
-  return loadFile(
-    path,
-    'orders',
-    progress,
-    async (file, size, presets) => {
-      const [{ readPlainOrders }, { parallelRest }, { PLAIN_CHUNK }] = await Promise.all([import('./fast/plainOrders.js'), import('./fast/parallelOrders.js'), import('./fast/plainFile.js')]);
-      const rest = parallelRest(path, size, progress ?? undefined, parallel);
-      return readPlainOrders(file, size, path, options, presets, progress ?? undefined, PLAIN_CHUNK, rest);
-    },
-    (chunks) => parseOrders(chunks, inputName(path), options),
-  );
-}
-
-export async function loadTickets(path: string, options: IngestOptions, progress?: ReadProgress | null): Promise<LoadedTickets> {
-  return loadFile(
-    path,
-    'tickets',
-    progress,
-    async (file, size, presets) => (await import('./fast/plainTickets.js')).readPlainTickets(file, size, path, options, presets, progress ?? undefined),
-    (chunks) => parseTickets(chunks, inputName(path), options),
-  );
-}
-
 /**
+ * The only place ingest touches the disk, shared by readOrders and readTickets: checks the
+ * path, then streams the file in 1 MB chunks into the pure parsers (the file is never held as
+ * one string); `progress` hears the bytes as they are read, for a progress bar.
+ *
  * The byte reader first; when it hands the file back (null: not plain), the general path reads
  * the file again from its start. Stdin, FIFOs and .gz files are read once, as a stream, by the
  * general path (see inputStream.ts).
  */
-async function loadFile<T>(
+export async function readFile<T>(
   path: string,
   role: 'orders' | 'tickets',
   progress: ReadProgress | null | undefined,

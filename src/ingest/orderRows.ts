@@ -1,7 +1,7 @@
 import type { RowAccounting } from './accounting.js';
 import { CurrencyTally } from './currencies.js';
-import { columnLabel } from './mapping.js';
-import { OrderTable, type PlainBlock } from './orderTable.js';
+import { columnLabel, type ColumnMapping } from './mapping.js';
+import { OrderTable, type PlainBlock } from '../model/orderTable.js';
 import type { IngestOptions } from './records.js';
 import { MAX_AMOUNT, parseAmount } from './values/amount.js';
 import { normalizeCustomerId, normalizeOrderId } from './values/customerId.js';
@@ -26,16 +26,16 @@ export class OrderRows {
   readonly changedIds = { customer_id: new Set<string>(), order_id: new Set<string>() };
   /** The run's time, for the plausible-date window. */
   readonly now: number;
+  readonly sources: Record<string, string>;
+  /** The optional columns the file has (a column it lacks is null on every row). */
+  readonly hasOrderId: boolean;
+  readonly hasStatus: boolean;
 
-  constructor(
-    readonly sources: Record<string, string>,
-    readonly hasOrderId: boolean,
-    readonly hasStatus: boolean,
-    delimiter: string,
-    options: IngestOptions,
-    readonly acc: RowAccounting,
-  ) {
-    this.dates = new DateColumn('order_date', columnLabel('order_date', sources), options.dateFormat, options.tz);
+  constructor(mapping: Pick<ColumnMapping, 'sources' | 'positions'>, delimiter: string, options: IngestOptions, readonly acc: RowAccounting) {
+    this.sources = mapping.sources;
+    this.hasOrderId = mapping.positions.has('order_id');
+    this.hasStatus = mapping.positions.has('status');
+    this.dates = new DateColumn('order_date', columnLabel('order_date', this.sources), options.dateFormat, options.tz);
     this.decimal = options.decimal ?? (delimiter === ';' ? ',' : '.');
     this.currencies = new CurrencyTally(options.currency);
     this.now = options.now ?? Date.now();

@@ -1,4 +1,4 @@
-import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type IngestOptions, type LoadedOrders, type OrderColumn } from './records.js';
+import type { IngestOptions, LoadedOrders } from './records.js';
 import { RowAccounting } from './accounting.js';
 import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
@@ -7,11 +7,11 @@ import { columnLabel } from './mapping.js';
 import { buildQuality, noteNormalizedIds } from './quality.js';
 import { isoWall, Range } from './profile.js';
 import { ORDER_DATE_FIX, OrderRows } from './orderRows.js';
-import { withTable } from './loadedOrders.js';
 import { plausibleDates } from './values/plausibleDate.js';
+import { ORDER_COLUMNS, type OrderColumn, REQUIRED_ORDER_COLUMNS } from '../model/orderTable.js';
 
 /**
- * Orders: any supported surface form → canonical OrderRecords plus the accounting of every
+ * Orders: any supported surface form → the canonical OrderTable plus the accounting of every
  * row that could not be used. Disk-free: `source` is the file's bytes or text, in chunks.
  */
 export async function parseOrders(
@@ -29,8 +29,7 @@ export async function parseOrders(
 
 /** The row rules for a file whose header has been mapped. */
 export function orderRowsFor(input: Pick<MappedRows, 'mapping' | 'dialect'>, options: IngestOptions, acc: RowAccounting): OrderRows {
-  const positions = input.mapping.positions;
-  return new OrderRows(input.mapping.sources, positions.has('order_id'), positions.has('status'), input.dialect.delimiter, options, acc);
+  return new OrderRows(input.mapping, input.dialect.delimiter, options, acc);
 }
 
 /** After the last row: decisions that need the whole column, checks, quality and profile. */
@@ -72,12 +71,12 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
   acc.assertColumnsUsable(sources, (column) => HINTS[column as OrderColumn] ?? 'check the column mapping');
 
   const amountFormat = [decimal === ',' ? 'decimal comma' : 'decimal point', currencies.describe()].filter(Boolean).join(', ');
-  const formats: Partial<Record<OrderColumn, [type: 'id' | 'text' | 'date' | 'amount', format: string | null, range: [string, string] | null]>> = {
+  const formats: Partial<Record<OrderColumn, ColumnFormat>> = {
     customer_id: ['id', null, null],
     order_date: ['date', dates.describe(), dateRange.as(isoWall)],
     amount: ['amount', amountFormat, amountRange.as(String)],
     order_id: ['id', null, null],
-    status: ['text', null, null],
+    status: TEXT_FORMAT,
   };
   const decisions = [`order_date: ${dates.describe()}`, `amount: ${amountFormat}`];
   const quality = buildQuality(fileName, input, acc, table.length, decisions);
@@ -89,10 +88,15 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
     delimiter: input.dialect.delimiter,
     lineEnding: input.dialect.lineEnding,
     headers: input.header.headers,
-    columns: [...present].map((c) => input.observer.profile(c, sources[c], ...formats[c]!)),
+    // A column added without a format of its own is profiled as text.
+    columns: [...present].map((c) => input.observer.profile(c, sources[c], ...(formats[c] ?? TEXT_FORMAT))),
   };
-  return withTable({ present, currency: currencies.describe(), quality, profile, problems: acc.sortedProblems() }, table);
+  return { table, present, currency: currencies.describe(), quality, profile, problems: acc.sortedProblems() };
 }
+
+/** How validate profiles a column: its kind, the format read, the range of its values. */
+type ColumnFormat = [type: 'id' | 'text' | 'date' | 'amount', format: string | null, range: [string, string] | null];
+const TEXT_FORMAT: ColumnFormat = ['text', null, null];
 
 const PLAUSIBLE_FIX = 'correct the year (dates from 1970 to a year after today are read)';
 

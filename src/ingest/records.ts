@@ -1,66 +1,7 @@
 import type { Problem } from './problem.js';
 import type { FileProfile } from './profile.js';
-import type { OrderTable } from './orderTable.js';
-
-/** Canonical records: what every reader, whatever the source format, hands to the core. */
-export type { OrderRecord, WallTime } from './orderRecord.js';
-import type { OrderRecord, WallTime } from './orderRecord.js';
-
-export const ORDER_COLUMNS = ['customer_id', 'order_date', 'amount', 'order_id', 'status'] as const;
-export type OrderColumn = (typeof ORDER_COLUMNS)[number];
-export const REQUIRED_ORDER_COLUMNS: readonly OrderColumn[] = ['customer_id', 'order_date', 'amount'];
-
-export const TICKET_COLUMNS = [
-  'customer_id',
-  'created_at',
-  'ticket_id',
-  'order_id',
-  'status',
-  'resolved',
-  'satisfaction',
-  'reason',
-  'channel',
-  'agent',
-  'wait_seconds',
-  'first_response_at',
-  'transfers',
-  'reopens',
-  'contacts',
-  'first_contact_resolved',
-  'follow_up',
-] as const;
-export type TicketColumn = (typeof TICKET_COLUMNS)[number];
-export const REQUIRED_TICKET_COLUMNS: readonly TicketColumn[] = ['customer_id', 'created_at'];
-
-
-/** A satisfaction score as the customer gave it. Unrated tickets carry null instead. */
-export type Satisfaction =
-  | { kind: 'numeric'; value: number; satisfied: boolean }
-  | { kind: 'text'; satisfied: boolean };
-
-export interface TicketRecord {
-  line: number;
-  customerId: string;
-  createdAt: WallTime;
-  ticketId: string | null;
-  orderId: string | null;
-  status: string | null;
-  /** From a `resolved` column when present and non-empty; null otherwise. */
-  resolved: boolean | null;
-  satisfaction: Satisfaction | null;
-  /** Trimmed; null when the column is absent, '' never appears (empty becomes null). */
-  reason: string | null;
-  channel: string | null;
-  agent: string | null;
-  /** wait_seconds, or first_response_at − created_at in seconds. */
-  waitSeconds: number | null;
-  transfers: number | null;
-  reopens: number | null;
-  contacts: number | null;
-  firstContactResolved: boolean | null;
-  /** A proactive follow-up after resolution (follow_up column: true/false); null when absent or empty. */
-  followUp: boolean | null;
-}
+import type { OrderColumn, OrderTable } from '../model/orderTable.js';
+import type { TicketColumn, TicketRecord } from '../model/ticketRecord.js';
 
 /** Rows that could not be used, by reason, with the first few line numbers and raw values. */
 export interface SkipTally {
@@ -91,11 +32,10 @@ export interface FileQuality {
   warnings: string[];
 }
 
+/** What every orders reader, whatever the source format, hands to the core. */
 export interface LoadedOrders {
-  /** Made from `table` on first use when ingest filled one (see orders.ts). */
-  records: OrderRecord[];
-  /** The same rows by column, when read by ingest: what the cohort facts read. */
-  readonly table?: OrderTable;
+  /** The usable rows by column, whichever reader (general, byte reader, worker threads) read them. */
+  readonly table: OrderTable;
   present: ReadonlySet<OrderColumn>;
   /**
    * The amounts' ISO currency: the one the amount column names (symbols or codes), or the one

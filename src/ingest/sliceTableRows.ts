@@ -2,7 +2,7 @@ import type { Dimension } from '../analysis/sliceResult.js';
 import type { SliceCounts, SliceTable } from '../analysis/sliceTable.js';
 import { DataError } from '../errors.js';
 import { WEEKDAYS } from '../time/calendar.js';
-import { TICKET_COLUMNS, type TicketColumn } from './records.js';
+import { TICKET_COLUMNS, type TicketColumn } from '../model/ticketRecord.js';
 
 /** The columns of the slice table (src/engines/sliceTableSql.ts), in order. */
 export const SLICE_TABLE_COLUMNS = [

@@ -1,12 +1,4 @@
-import {
-  REQUIRED_TICKET_COLUMNS,
-  TICKET_COLUMNS,
-  type IngestOptions,
-  type LoadedTickets,
-  type Satisfaction,
-  type TicketColumn,
-  type TicketRecord,
-} from './records.js';
+import type { IngestOptions, LoadedTickets } from './records.js';
 import { RowAccounting } from './accounting.js';
 import { PRESETS } from './presets/index.js';
 import type { Preset } from './presets/preset.js';
@@ -20,6 +12,7 @@ import { DateColumn, type PendingTime, type TimeCell } from './values/dateColumn
 import { parseBoolean, parseCount, parseSeconds } from './values/flags.js';
 import { parseSatisfaction } from './values/score.js';
 import { plausibleDates } from './values/plausibleDate.js';
+import { REQUIRED_TICKET_COLUMNS, type Satisfaction, TICKET_COLUMNS, type TicketColumn, type TicketRecord } from '../model/ticketRecord.js';
 
 /**
  * Tickets: any supported surface form → canonical TicketRecords plus the accounting of every

@@ -1,3 +1,6 @@
+import type { Group } from './groups.js';
+import type { DayWindow } from './time.js';
+
 /**
  * The per-customer facts table of a cohort: one row per member, sorted by customer id. The
  * column names are the contract shared by every writer of the table (facts.csv, Parquet, the
@@ -36,29 +39,21 @@ export const CUSTOMER_FACT_COLUMNS = [
 ] as const;
 export type CustomerFactColumn = (typeof CUSTOMER_FACT_COLUMNS)[number];
 
-export type FactGroup = 'no_problem' | 'resolved' | 'unresolved';
-
 /** When a problem ticket counted as resolved (src/analysis/resolution.ts decides it from the tickets' columns). */
 export type ResolutionRule = 'resolved-column' | 'status-and-score' | 'assumed-all-resolved';
 export const RESOLUTION_RULES: readonly ResolutionRule[] = ['resolved-column', 'status-and-score', 'assumed-all-resolved'];
 
-/** Whole days since 1970-01-01, inclusive at both ends. */
-export interface FactsDayWindow {
-  start: number;
-  end: number;
-}
-
 /** What every member's facts were computed under: the windows, the orders' span, the resolution rule, the currency. */
 export interface FactsRun {
   windows: {
-    cohort: FactsDayWindow;
+    cohort: DayWindow;
     /** Starts the day after the cohort ends. */
-    followUp: FactsDayWindow;
+    followUp: DayWindow;
     /** Cohort start through cohort end + grace. */
-    problem: FactsDayWindow;
+    problem: DayWindow;
     /** Baseline and pre-window end the day before the cohort start. */
-    baseline: FactsDayWindow;
-    pre: FactsDayWindow;
+    baseline: DayWindow;
+    pre: DayWindow;
   };
   /** First and last counted order date in the data (dataRange; censoring and observedDays follow from the last). */
   dataFirstDay: number;
@@ -75,7 +70,7 @@ export interface FactsRun {
 export interface CustomerFactsTable {
   count: number;
   customerId: string[];
-  group: FactGroup[];
+  group: Group[];
   /** Counted spend and purchases dated in the cohort window. */
   cohortSpend: Float64Array;
   cohortOrders: Int32Array;

@@ -1,11 +1,11 @@
 import type { AdjustedAnalysis, GapEstimate } from '../analysis/adjustedResult.js';
-import { GROUPS } from '../analysis/cohortResult.js';
 import { pText } from '../analysis/headline.js';
 import { PAIR } from './adjustedSentences.js';
 import { GROUP_LABELS } from './cohortCells.js';
 import { moneyIn } from './currencyMoney.js';
 import { count, pValue } from './format.js';
 import type { TableColumn } from './table.js';
+import { GROUPS } from '../model/groups.js';
 
 /** Raw, regression-adjusted, difference-in-differences and stratified gaps side by side. */
 export function adjustedTable(a: AdjustedAnalysis): { columns: TableColumn[]; rows: string[][] } {

@@ -1,7 +1,8 @@
-import { GROUPS, type CohortResult } from '../analysis/cohortResult.js';
+import type { CohortResult } from '../analysis/cohortResult.js';
 import { count } from './format.js';
 import { GROUP_LABELS } from './cohortCells.js';
 import { FOLLOW_UP_CAVEAT } from './followUpSentences.js';
+import { GROUPS } from '../model/groups.js';
 
 /** Below this many customers a group's mean and interval rest on too few people to lean on. */
 export const SMALL_GROUP = 30;

@@ -1,7 +1,8 @@
-import { GROUPS, type CohortResult, type Group } from '../analysis/cohortResult.js';
+import type { CohortResult } from '../analysis/cohortResult.js';
 import { currencySymbol } from '../money.js';
 import { count, money as moneyIn, pct, pValue, signedPct } from './format.js';
 import type { TableColumn } from './table.js';
+import { GROUPS, type Group } from '../model/groups.js';
 
 /** How each group is named in tables, charts and sentences. */
 export const GROUP_LABELS: Readonly<Record<Group, string>> = {

@@ -1,6 +1,7 @@
 import type { AdjustedAnalysis } from '../analysis/adjustedResult.js';
-import { GROUPS, type CohortResult, type FollowUpGroup, type Group, type GroupStats, type ProactiveFollowUp } from '../analysis/cohortResult.js';
+import type { CohortResult, FollowUpGroup, GroupStats, ProactiveFollowUp } from '../analysis/cohortResult.js';
 import type { FileQuality } from '../ingest/records.js';
+import { GROUPS, type Group } from '../model/groups.js';
 
 /**
  * The `cohort --json` document: the fields the issue names first (cohort, followUp, groups,

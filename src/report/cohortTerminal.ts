@@ -1,12 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import { ALPHA, pText } from '../analysis/headline.js';
-import { GROUPS, type CohortResult, type Group } from '../analysis/cohortResult.js';
+import type { CohortResult } from '../analysis/cohortResult.js';
 import { currencyLine, groupTable, RESOLUTION_TEXT, windowsLines } from './cohortCells.js';
 import { count } from './format.js';
 import { NOT_COUNTED_STATUSES } from '../facts/countedOrder.js';
 import { renderTable } from './table.js';
 import { FOLLOW_UP_CAVEAT, followUpSentence } from './followUpSentences.js';
 import { adjustedTerminal } from './adjustedTerminal.js';
+import { GROUPS, type Group } from '../model/groups.js';
 
 /**
  * `loyalty cohort` on a terminal: the group table, the headline, then the windows and rules,

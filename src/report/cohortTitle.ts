@@ -1,6 +1,7 @@
-import type { CohortResult, Group } from '../analysis/cohortResult.js';
+import type { CohortResult } from '../analysis/cohortResult.js';
 import { ALPHA, pText } from '../analysis/headline.js';
 import { count, signedPct } from './format.js';
+import type { Group } from '../model/groups.js';
 
 /**
  * The cohort chart's action title: the finding in words a slide can carry, honest about

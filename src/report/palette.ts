@@ -1,4 +1,4 @@
-import type { Group } from '../analysis/cohortResult.js';
+import type { Group } from '../model/groups.js';
 
 /**
  * Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), and the fixed

@@ -1,8 +1,10 @@
-import { ORDER_COLUMNS, TICKET_COLUMNS, type IngestOptions, type LoadedOrders, type LoadedTickets, type SkipTally } from '../ingest/records.js';
+import type { IngestOptions, LoadedOrders, LoadedTickets, SkipTally } from '../ingest/records.js';
 import type { ColumnProfile, Problem } from '../ingest/load.js';
 import { PRESETS } from '../ingest/presets/index.js';
 import type { Role } from '../ingest/presets/preset.js';
 import { EXIT } from '../errors.js';
+import { ORDER_COLUMNS } from '../model/orderTable.js';
+import { TICKET_COLUMNS } from '../model/ticketRecord.js';
 
 /**
  * What `loyalty validate` found in one file: how it was read (format, encoding, dialect),
@@ -107,7 +109,7 @@ export function cellsEmptiedCount(f: FileValidation): number {
   return Object.values(f.cellsEmptied).reduce((n, t) => n + t.count, 0);
 }
 
-/** Records kept; from the order table when there is one, so no OrderRecord objects are made. */
+/** Rows kept. */
 function usedRecords(loaded: LoadedOrders | LoadedTickets): number {
-  return 'table' in loaded && loaded.table !== undefined ? loaded.table.length : loaded.records.length;
+  return 'table' in loaded ? loaded.table.length : loaded.records.length;
 }

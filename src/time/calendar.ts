@@ -1,11 +1,6 @@
-import type { WallTime } from '../ingest/records.js';
+import type { Day, WallTime } from '../model/time.js';
 
-/**
- * Calendar arithmetic on wall-clock time. A "day" is an integer count of days since
- * 1970-01-01 in the wall clock; working in whole days keeps window rules exact
- * (no DST hours, no half-open confusion): a window is an inclusive [startDay, endDay].
- */
-export type Day = number;
+/** Calendar arithmetic on wall-clock time (WallTime) and whole days (Day), both in src/model/time.ts. */
 
 const MS_PER_DAY = 86_400_000;
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Comparison, Group, GroupStats } from '../../src/analysis/cohortResult.js';
+import type { Comparison, GroupStats } from '../../src/analysis/cohortResult.js';
 import { cohortHeadline, pText } from '../../src/analysis/headline.js';
+import type { Group } from '../../src/model/groups.js';
 
 function stats(customers: number, meanSpend: number | null): GroupStats {
   return {

@@ -1,14 +1,8 @@
 import type { GroupStats } from '../../src/analysis/cohortResult.js';
-import type {
-  FileQuality,
-  LoadedOrders,
-  LoadedTickets,
-  OrderColumn,
-  OrderRecord,
-  Satisfaction,
-  TicketColumn,
-  TicketRecord,
-} from '../../src/ingest/records.js';
+import type { FileQuality, LoadedOrders, LoadedTickets } from '../../src/ingest/records.js';
+import { orderTable, type OrderRecord } from '../model/orderRecords.js';
+import type { OrderColumn } from '../../src/model/orderTable.js';
+import type { Satisfaction, TicketColumn, TicketRecord } from '../../src/model/ticketRecord.js';
 
 /** Hand-built canonical records for the cohort tests: dates are 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM'. */
 export function wall(text: string): number {
@@ -58,7 +52,7 @@ export function quality(file: string): FileQuality {
 }
 
 export function loadedOrders(records: OrderRecord[], present: OrderColumn[] = ['customer_id', 'order_date', 'amount', 'order_id', 'status']): LoadedOrders {
-  return { records, present: new Set(present), quality: quality('orders.csv') };
+  return { table: orderTable(records), present: new Set(present), quality: quality('orders.csv') };
 }
 
 export function loadedTickets(

@@ -4,35 +4,36 @@ import { isoWindow } from '../../src/analysis/windows.js';
 import { DataError } from '../../src/errors.js';
 import { isoDay } from '../../src/time/calendar.js';
 import { order } from './cohortRecords.js';
+import { orderTable } from '../model/orderRecords.js';
 
 const threeMonths = { count: 3, unit: 'm' as const };
 
 function choose(dates: string[], follow = threeMonths, spec: string | null = null) {
-  const span = countedOrderSpan(dates.map((d) => order('a', d, 1)))!;
+  const span = countedOrderSpan(orderTable(dates.map((d) => order('a', d, 1))))!;
   const { window, choice } = chooseCohortWindow(spec, span, follow);
   return { ...isoWindow(window), choice };
 }
 
 describe('countedOrderSpan', () => {
   it('spans counted orders only, with the months that have any', () => {
-    const span = countedOrderSpan([
+    const span = countedOrderSpan(orderTable([
       order('a', '2014-03-05', 1),
       order('a', '2013-12-01', 1, { status: 'cancelled' }),
       order('a', '2014-01-20', 1),
       order('a', '2014-06-01', 1, { status: 'refunded' }),
-    ])!;
+    ]))!;
     expect([isoDay(span.first), isoDay(span.last)]).toEqual(['2014-01-20', '2014-03-05']);
     expect([...span.months].map(isoDay).sort()).toEqual(['2014-01-01', '2014-03-01']);
   });
 
   it('keeps the months of dates centuries apart', () => {
-    const span = countedOrderSpan([order('a', '2020-03-01', 1), order('a', '1890-01-05', 1), order('a', '2150-07-31', 1), order('a', '2020-03-09', 1)])!;
+    const span = countedOrderSpan(orderTable([order('a', '2020-03-01', 1), order('a', '1890-01-05', 1), order('a', '2150-07-31', 1), order('a', '2020-03-09', 1)]))!;
     expect([isoDay(span.first), isoDay(span.last)]).toEqual(['1890-01-05', '2150-07-31']);
     expect([...span.months].map(isoDay).sort()).toEqual(['1890-01-01', '2020-03-01', '2150-07-01']);
   });
 
   it('is null without counted orders', () => {
-    expect(countedOrderSpan([order('a', '2014-01-01', 1, { status: 'failed' })])).toBeNull();
+    expect(countedOrderSpan(orderTable([order('a', '2014-01-01', 1, { status: 'failed' })]))).toBeNull();
   });
 });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDrivers } from '../../src/analysis/drivers.js';
 import { analyzeSlices } from '../../src/analysis/slices.js';
 import type { Dimension } from '../../src/analysis/sliceResult.js';
-import type { TicketRecord } from '../../src/ingest/records.js';
 import { loaded, rated, ticket } from './sliceTickets.js';
+import type { TicketRecord } from '../../src/model/ticketRecord.js';
 
 function drivers(records: TicketRecord[], by: Dimension[], extra: Parameters<typeof loaded>[1] = []) {
   const tickets = loaded(records, extra);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { adjustFollowUp } from '../../src/analysis/followUpAdjustment.js';
 import type { ProactiveFollowUp } from '../../src/analysis/cohortResult.js';
-import type { CustomerFactsTable, FactGroup } from '../../src/model/customerFacts.js';
+import type { CustomerFactsTable } from '../../src/model/customerFacts.js';
+import type { Group } from '../../src/model/groups.js';
 import { studentTCritical } from '../../src/stats/studentTQuantile.js';
 import { expectRelClose } from '../stats/close.js';
 
-function table(rows: { group: FactGroup; later: number; cohort: number; prior?: number }[]): CustomerFactsTable {
+function table(rows: { group: Group; later: number; cohort: number; prior?: number }[]): CustomerFactsTable {
   const n = rows.length;
   const f64 = (read: (i: number) => number) => Float64Array.from({ length: n }, (_, i) => read(i));
   return {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runPreventionAnalysis } from '../../src/analysis/prevention.js';
 import { DEFAULT_PREVENTION_OPTIONS, type PreventionOptions } from '../../src/analysis/preventionResult.js';
 import { UsageError } from '../../src/errors.js';
-import type { TicketRecord } from '../../src/ingest/records.js';
 import { isoDay } from '../../src/time/calendar.js';
 import { expectRelClose } from '../stats/close.js';
 import { loadedOrders, loadedTickets, order, ticket, wall } from './cohortRecords.js';
+import type { TicketRecord } from '../../src/model/ticketRecord.js';
 
 /** Monday 2014-01-06 is the first day of ISO week 2014-W02. */
 const MONDAY = wall('2014-01-06') / 86_400_000;
@@ -153,16 +153,17 @@ describe('runPreventionAnalysis: the effect of a change', () => {
 
 describe('the prevention fixtures (fixtures/prevention/)', () => {
   it('recover the planted −28% within the 95% interval, and 0 on the control', async () => {
-    const { loadOrders, loadTickets } = await import('../../src/ingest/load.js');
+    const { readOrders } = await import('../../src/ingest/readOrders.js');
+    const { readTickets } = await import('../../src/ingest/readTickets.js');
     const { DEFAULT_INGEST_OPTIONS } = await import('../../src/ingest/records.js');
-    const orders = await loadOrders('fixtures/prevention/orders.csv', DEFAULT_INGEST_OPTIONS);
+    const orders = await readOrders('fixtures/prevention/orders.csv', DEFAULT_INGEST_OPTIONS);
     const change = options({ changes: [{ reason: 'order status', date: '2014-04-07' }] });
-    const planted = runPreventionAnalysis(orders, await loadTickets('fixtures/prevention/tickets.csv', DEFAULT_INGEST_OPTIONS), change).changes[0];
+    const planted = runPreventionAnalysis(orders, await readTickets('fixtures/prevention/tickets.csv', DEFAULT_INGEST_OPTIONS), change).changes[0];
     expect(planted.ci95![0]).toBeLessThan(-0.28);
     expect(planted.ci95![1]).toBeGreaterThan(-0.28);
     expect(planted.ci95![1]).toBeLessThan(0);
     expect([planted.beforeWeeks, planted.afterWeeks]).toEqual([13, 13]);
-    const control = runPreventionAnalysis(orders, await loadTickets('fixtures/prevention/control-tickets.csv', DEFAULT_INGEST_OPTIONS), change).changes[0];
+    const control = runPreventionAnalysis(orders, await readTickets('fixtures/prevention/control-tickets.csv', DEFAULT_INGEST_OPTIONS), change).changes[0];
     expect(control.ci95![0]).toBeLessThan(0);
     expect(control.ci95![1]).toBeGreaterThan(0);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isResolvedByStatus, resolutionRuleFor, ticketResolver } from '../../src/analysis/resolution.js';
-import type { TicketColumn } from '../../src/ingest/records.js';
 import { ticket } from './cohortRecords.js';
+import type { TicketColumn } from '../../src/model/ticketRecord.js';
 
 const cols = (...c: TicketColumn[]) => new Set<TicketColumn>(['customer_id', 'created_at', ...c]);
 

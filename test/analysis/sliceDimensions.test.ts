@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertSatisfactionColumn, parseDimensions, resolveDimensions } from '../../src/analysis/sliceDimensions.js';
 import { DataError, UsageError } from '../../src/errors.js';
-import type { TicketColumn } from '../../src/ingest/records.js';
+import type { TicketColumn } from '../../src/model/ticketRecord.js';
 
 const present = new Set<TicketColumn>(['customer_id', 'created_at', 'satisfaction', 'reason']);
 

@@ -1,4 +1,5 @@
-import type { LoadedTickets, Satisfaction, TicketColumn, TicketRecord } from '../../src/ingest/records.js';
+import type { LoadedTickets } from '../../src/ingest/records.js';
+import type { Satisfaction, TicketColumn, TicketRecord } from '../../src/model/ticketRecord.js';
 
 /**
  * Hand-built tickets for the slices tests. Weekday 0 = Monday: 2014-01-06 was a Monday.

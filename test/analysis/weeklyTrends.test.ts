@@ -3,9 +3,9 @@ import { resolveReportWeek } from '../../src/analysis/reportWeek.js';
 import { previousWeekFromSummary } from '../../src/analysis/weekCountsJson.js';
 import { weekCounts, weeklyTrends, type WeekCounts } from '../../src/analysis/weeklyTrends.js';
 import { DataError } from '../../src/errors.js';
-import type { TicketRecord } from '../../src/ingest/records.js';
 import { expectRelClose } from '../stats/close.js';
 import { many, rated, ticket } from './sliceTickets.js';
+import type { TicketRecord } from '../../src/model/ticketRecord.js';
 
 // ticket({ weekday }) is created on 2014-01-06 + weekday: 0…6 is 2014-W02 (Mon 01-06 … Sun 01-12),
 // −7…−1 is 2014-W01 (Mon 2013-12-30 … Sun 2014-01-05), 7 is Monday of 2014-W03.

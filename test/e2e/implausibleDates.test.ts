@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOrders, parseTickets } from '../../src/ingest/load.js';
+import { parseOrders } from '../../src/ingest/orders.js';
+import { parseTickets } from '../../src/ingest/tickets.js';
 import { options } from '../ingest/ingestTestUtil.js';
 import { runCli, tempCsv } from './cli.js';
+import { orderRecords } from '../model/orderRecords.js';
 
 /**
  * A date outside 1970 .. a year after the run is a typo: the row is skipped and counted with
@@ -38,7 +40,7 @@ describe('implausible dates', () => {
     for (let i = 0; i < 40; i++) rows.push(`c${i},2014-01-05,10`);
     rows.push('a,0099-01-05,1', 'b,0014-12-31 10:00:00,2');
     const loaded = await parseOrders(rows.join('\n'), 'o.csv', options({ maxUnusable: 0.1 }));
-    expect(loaded.records.length).toBe(40);
+    expect(orderRecords(loaded.table).length).toBe(40);
     expect(loaded.quality.skipped['implausible order_date (before 1970)']).toEqual({ count: 2, firstLines: [42, 43], examples: ['0099-01-05', '0014-12-31 10:00:00'] });
   });
 

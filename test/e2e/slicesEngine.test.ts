@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDb } from '../../src/engines/duckdbEngine.js';
-import { loadTickets } from '../../src/ingest/load.js';
+import { readTickets } from '../../src/ingest/readTickets.js';
 import { DEFAULT_INGEST_OPTIONS } from '../../src/ingest/records.js';
 import { writeEdgeCases } from '../engines/edgeCases.js';
 import { presentTicketsTable, stagedCsv } from '../engines/stage.js';
@@ -74,7 +74,7 @@ describe('loyalty slices --engine duckdb and --facts-in', () => {
       const file = `fixtures/formats/${preset}-tickets.csv`;
       const reference = await slicesDocument([file]);
       const staged = join(mkdtempSync(join(tmpdir(), 'loyalty-slices-preset-')), `${preset}.csv`);
-      writeFileSync(staged, stagedCsv(presentTicketsTable(await loadTickets(file, DEFAULT_INGEST_OPTIONS))));
+      writeFileSync(staged, stagedCsv(presentTicketsTable(await readTickets(file, DEFAULT_INGEST_OPTIONS))));
       expect({ preset, doc: await slicesDocument(['--engine', 'duckdb', staged]) }).toEqual({ preset, doc: reference });
     }
   });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTickets } from '../../src/ingest/load.js';
+import { readTickets } from '../../src/ingest/readTickets.js';
 import { DEFAULT_INGEST_OPTIONS } from '../../src/ingest/records.js';
 import { writeEdgeCases } from '../engines/edgeCases.js';
 import { POSTGRES_URL, usePostgresSchema } from '../engines/engines.js';
@@ -35,7 +35,7 @@ describe('loyalty slices --source postgres://', () => {
   it('prints the JSON of the CSV path on every preset tickets sample, staged as loyalty reads it', async () => {
     for (const preset of TICKET_PRESETS) {
       const file = `fixtures/formats/${preset}-tickets.csv`;
-      await stage(engineOf(), `${SCHEMA}.${preset}`, presentTicketsTable(await loadTickets(file, DEFAULT_INGEST_OPTIONS)), false);
+      await stage(engineOf(), `${SCHEMA}.${preset}`, presentTicketsTable(await readTickets(file, DEFAULT_INGEST_OPTIONS)), false);
       expect({ preset, doc: await slicesDocument(['--source', POSTGRES_URL, `${SCHEMA}.${preset}`]) }).toEqual({ preset, doc: await slicesDocument([file]) });
     }
   });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engines/engine.js';
 import { DEFAULT_INGEST_OPTIONS } from '../../src/ingest/records.js';
-import { loadOrders, loadTickets } from '../../src/ingest/load.js';
+import { readOrders } from '../../src/ingest/readOrders.js';
+import { readTickets } from '../../src/ingest/readTickets.js';
 import { writeEdgeCases } from './edgeCases.js';
 import { ENGINES, useEngine } from './engines.js';
 import { cohortJson, engineGroups } from './equivalence.js';
@@ -51,8 +52,8 @@ describe.each(ENGINES)('facts stage on %s', (_name, open) => {
         const ordersFile = `fixtures/formats/${ordersPreset}-orders.csv`;
         const ticketsFile = `fixtures/formats/${ticketsPreset}-tickets.csv`;
         const reference = await cohortJson(ordersFile, ticketsFile);
-        const orders = await loadOrders(ordersFile, DEFAULT_INGEST_OPTIONS);
-        const tickets = await loadTickets(ticketsFile, DEFAULT_INGEST_OPTIONS);
+        const orders = await readOrders(ordersFile, DEFAULT_INGEST_OPTIONS);
+        const tickets = await readTickets(ticketsFile, DEFAULT_INGEST_OPTIONS);
         const staged = { orders: ordersTable(orders), tickets: ticketsTable(tickets) };
         // Columns a preset does not read are absent, as they are for the CSV path.
         staged.tickets = withoutAbsent(staged.tickets, tickets.present);

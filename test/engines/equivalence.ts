@@ -1,5 +1,4 @@
 import { comparisons, groupColumns, groupStats } from '../../src/analysis/cohortGroups.js';
-import { GROUPS } from '../../src/analysis/cohortResult.js';
 import { parseCohortSpans, parseCohortWindow } from '../../src/analysis/windows.js';
 import { DIALECTS, type DialectName } from '../../src/engines/dialects.js';
 import type { Engine } from '../../src/engines/engine.js';
@@ -9,6 +8,7 @@ import { factsSql, factsWindows } from '../../src/engines/factsSql.js';
 import { stableJson } from '../../src/report/format.js';
 import { runCli } from '../e2e/cli.js';
 import { stage, type StagedTable } from './stage.js';
+import { GROUPS } from '../../src/model/groups.js';
 
 /**
  * What `cohort --json` printed: the parts the engine path computes too. The adjusted analyses

@@ -1,6 +1,6 @@
 import { DataError } from '../../src/errors.js';
-import type { Group } from '../../src/analysis/cohortResult.js';
 import type { MemberColumns } from '../../src/analysis/cohortGroups.js';
+import type { Group } from '../../src/model/groups.js';
 
 // A plain reading of the facts query's text rows, kept apart from src/ingest/factsTable.ts so
 // the equivalence tests check the engines' facts without the reader they are compared through.

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import type { Engine } from '../../src/engines/engine.js';
 import type { LoadedOrders, LoadedTickets } from '../../src/ingest/records.js';
 import { isoWall } from '../../src/ingest/profile.js';
+import { orderRecords } from '../model/orderRecords.js';
 
 /**
  * Test data into a SQL engine, as a user would stage an export: one table per file, ids,
@@ -78,7 +79,7 @@ export function ordersTable(orders: LoadedOrders): StagedTable {
       { name: 'order_id', type: 'text' },
       { name: 'status', type: 'text' },
     ],
-    rows: orders.records.map((o) => [o.line, o.customerId, isoWall(o.orderDate), o.amount, o.orderId, o.status]),
+    rows: orderRecords(orders.table).map((o) => [o.line, o.customerId, isoWall(o.orderDate), o.amount, o.orderId, o.status]),
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { customerFacts, memberGroup } from '../../src/facts/customerFacts.js';
 import { order, ticket } from '../analysis/cohortRecords.js';
+import { orderTable } from '../model/orderRecords.js';
 
 const windows = {
   cohort: parseCohortWindow('2014-01'),
@@ -12,7 +13,7 @@ const windows = {
 describe('customerFacts', () => {
   it('groups members by their problem tickets and sorts them by customer id', () => {
     const facts = customerFacts(
-      [order('c', '2014-01-03', 10), order('b', '2014-01-02', 20), order('a', '2014-01-01', 30), order('a', '2014-02-01', 7)],
+      orderTable([order('c', '2014-01-03', 10), order('b', '2014-01-02', 20), order('a', '2014-01-01', 30), order('a', '2014-02-01', 7)]),
       [
         ticket('b', '2014-01-05', { status: 'solved' }),
         ticket('c', '2014-01-05', { status: 'solved' }),
@@ -41,14 +42,14 @@ describe('exact spend sums', () => {
     // the exact decimal sums are 0.3 and 1, and the double nearest each is what a SQL engine's
     // DECIMAL sum gives (src/engines).
     const facts = customerFacts(
-      [
+      orderTable([
         order('a', '2014-01-03', 0.1),
         order('a', '2014-01-04', 0.2),
         order('b', '2014-01-05', 1),
         order('b', '2014-02-01', 0.7),
         order('b', '2014-02-02', 0.1),
         order('b', '2014-02-03', 0.2),
-      ],
+      ]),
       [],
       windows,
       () => true,

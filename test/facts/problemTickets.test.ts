@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { problemTickets, type CohortLinks, type ProblemTicketTally } from '../../src/facts/problemTickets.js';
-import type { TicketRecord } from '../../src/ingest/records.js';
 import { ticket } from '../analysis/cohortRecords.js';
+import type { TicketRecord } from '../../src/model/ticketRecord.js';
 
 // Cohort January 2014, grace 14d: the problem window is 2014-01-01..2014-02-14.
 const window = parseCohortWindow('2014-01-01..2014-02-14');

@@ -1,7 +1,9 @@
 import { appendFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
-import { loadOrders, loadTickets, type ReadProgress } from '../../src/ingest/load.js';
+import { type ReadProgress } from '../../src/ingest/load.js';
+import { readOrders } from '../../src/ingest/readOrders.js';
+import { readTickets } from '../../src/ingest/readTickets.js';
 import { options } from './ingestTestUtil.js';
 import { plainFiles } from './fast/plainFileHarness.js';
 
@@ -36,15 +38,15 @@ describe('a file that changes while it is read', () => {
   it('truncated after the first chunk: an error, not the first megabyte’s numbers', async () => {
     const path = files.path('truncated.csv');
     writeFileSync(path, ordersFile(150_000)); // ~4.5 MB: several chunks
-    const run = loadOrders(path, options(), onFirstChunk(() => truncateSync(path, 2_000_000)));
+    const run = readOrders(path, options(), onFirstChunk(() => truncateSync(path, 2_000_000)));
     await expect(run).rejects.toThrow(DataError);
-    await expect(loadOrders(path, options(), onFirstChunk(() => truncateSync(path, 1_000)))).rejects.toThrow(/changed while it was read \(2000000 bytes when reading began/);
+    await expect(readOrders(path, options(), onFirstChunk(() => truncateSync(path, 1_000)))).rejects.toThrow(/changed while it was read \(2000000 bytes when reading began/);
   });
 
   it('appended to while read: an error', async () => {
     const path = files.path('appended.csv');
     writeFileSync(path, ordersFile(100_000));
-    await expect(loadOrders(path, options(), onFirstChunk(() => appendFileSync(path, 'late,2014-02-01,5\n')))).rejects.toThrow(/changed while it was read/);
+    await expect(readOrders(path, options(), onFirstChunk(() => appendFileSync(path, 'late,2014-02-01,5\n')))).rejects.toThrow(/changed while it was read/);
   });
 
   it('a quoted (general path) tickets file truncated while read: an error', async () => {
@@ -52,12 +54,12 @@ describe('a file that changes while it is read', () => {
     const lines = ['customer_id,created_at,reason'];
     for (let i = 0; i < 120_000; i++) lines.push(`c${i},2014-01-05,"billing, refunds"`);
     writeFileSync(path, lines.join('\n') + '\n');
-    await expect(loadTickets(path, options(), onFirstChunk(() => truncateSync(path, 1_500_000)))).rejects.toThrow(/changed while it was read/);
+    await expect(readTickets(path, options(), onFirstChunk(() => truncateSync(path, 1_500_000)))).rejects.toThrow(/changed while it was read/);
   });
 
   it('an unchanged file reads as before', async () => {
     const path = files.path('same.csv');
     writeFileSync(path, ordersFile(1000));
-    expect((await loadOrders(path, options())).quality.rowsUsed).toBe(1000);
+    expect((await readOrders(path, options())).quality.rowsUsed).toBe(1000);
   });
 });

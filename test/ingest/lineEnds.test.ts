@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadOrders, loadTickets, parseOrders } from '../../src/ingest/load.js';
+import { readOrders } from '../../src/ingest/readOrders.js';
+import { readTickets } from '../../src/ingest/readTickets.js';
+import { parseOrders } from '../../src/ingest/orders.js';
 import { LineEnds } from '../../src/ingest/lineEnds.js';
 import { inPieces, options } from './ingestTestUtil.js';
 import { plainFiles } from './fast/plainFileHarness.js';
+import { orderRecords } from '../model/orderRecords.js';
 
 /**
  * A file that mixes LF, CRLF and CR-only line ends never has rows merged: each line end
@@ -37,13 +40,13 @@ function render(f: File, ends: string[]): Buffer {
 /** What must not depend on the line ends: the rows and their accounting (warnings and profile do). */
 function rows(loaded: Awaited<ReturnType<typeof parseOrders>>) {
   const { rowsRead, rowsUsed, rowsSkipped, skipped } = loaded.quality;
-  return { records: loaded.records.map(({ line: _line, ...r }) => r), rowsRead, rowsUsed, rowsSkipped, skipped: Object.keys(skipped) };
+  return { records: orderRecords(loaded.table).map(({ line: _line, ...r }) => r), rowsRead, rowsUsed, rowsSkipped, skipped: Object.keys(skipped) };
 }
 
 let counter = 0;
 
 describe('mixed line endings', () => {
-  it('any mix of LF, CRLF and CR gives the records of the same file in LF, on the general path and through loadOrders', async () => {
+  it('any mix of LF, CRLF and CR gives the records of the same file in LF, on the general path and through readOrders', async () => {
     await fc.assert(
       fc.asyncProperty(file, async (f) => {
         const lf = rows(await parseOrders(render(f, ['\n']).toString('utf8'), 'o.csv', options()));
@@ -52,7 +55,7 @@ describe('mixed line endings', () => {
         expect(rows(await parseOrders(inPieces(mixed, f.piece), 'o.csv', options()))).toEqual(lf);
         const path = files.path(`mixed-${counter++}.csv`);
         await writeFile(path, mixed);
-        expect(rows(await loadOrders(path, options()))).toEqual(lf);
+        expect(rows(await readOrders(path, options()))).toEqual(lf);
       }),
       { numRuns: 200 },
     );
@@ -62,8 +65,8 @@ describe('mixed line endings', () => {
     const text = 'customer_id,order_date,amount\na,2014-01-01,1\nb,2014-01-02,2\rc,2014-01-03,3\rd,2014-01-04,4\ne,2014-01-05,5\n';
     const path = files.path('issue.csv');
     await writeFile(path, text);
-    const loaded = await loadOrders(path, options());
-    expect(loaded.records.map((r) => [r.line, r.customerId, r.amount])).toEqual([
+    const loaded = await readOrders(path, options());
+    expect(orderRecords(loaded.table).map((r) => [r.line, r.customerId, r.amount])).toEqual([
       [2, 'a', 1],
       [3, 'b', 2],
       [4, 'c', 3],
@@ -76,7 +79,7 @@ describe('mixed line endings', () => {
   it('a CRLF tickets file with one LF-only line keeps both rows', async () => {
     const path = files.path('tickets.csv');
     await writeFile(path, 'customer_id,created_at,status\r\na,2024-01-01,open\nb,2024-01-02,solved\r\n');
-    const loaded = await loadTickets(path, options());
+    const loaded = await readTickets(path, options());
     expect(loaded.records.map((r) => [r.line, r.customerId, r.status])).toEqual([
       [2, 'a', 'open'],
       [3, 'b', 'solved'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrders } from '../../src/ingest/load.js';
+import { parseOrders } from '../../src/ingest/orders.js';
 import { DataError } from '../../src/errors.js';
 import { expectAccounted, inPieces, options } from './ingestTestUtil.js';
 

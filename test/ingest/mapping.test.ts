@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { headerKey, indexHeaders, closestHeader } from '../../src/ingest/headers.js';
 import { mapColumns, resolveFormat } from '../../src/ingest/mapping.js';
 import type { Preset } from '../../src/ingest/presets/preset.js';
-import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS } from '../../src/ingest/records.js';
-import { parseOrders } from '../../src/ingest/load.js';
+import { parseOrders } from '../../src/ingest/orders.js';
 import { DataError, UsageError } from '../../src/errors.js';
 import { options } from './ingestTestUtil.js';
+import { orderRecords } from '../model/orderRecords.js';
+import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS } from '../../src/model/orderTable.js';
 
 const shop: Preset = {
   name: 'shop',
@@ -94,12 +95,12 @@ describe('missing required columns', () => {
       map: { 'orders.customer_id': 'Client', 'orders.order_date': 'date', 'orders.amount': ' TOTAL ' },
     }));
     expect(loaded.quality.columns).toEqual({ customer_id: 'Client', order_date: 'Date', amount: 'Total' });
-    expect(loaded.records).toHaveLength(1);
+    expect(orderRecords(loaded.table)).toHaveLength(1);
   });
 
   it('warns about duplicate headers and reads the first', async () => {
     const loaded = await parseOrders('customer_id,order_date,amount,Amount\na,2014-01-05,1,2\n', 'o.csv', options());
-    expect(loaded.records[0].amount).toBe(1);
+    expect(orderRecords(loaded.table)[0].amount).toBe(1);
     expect(loaded.quality.warnings).toEqual(['header "Amount" appears more than once; the first column of that name is used']);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrders } from '../../src/ingest/load.js';
+import { parseOrders } from '../../src/ingest/orders.js';
 import { DataError } from '../../src/errors.js';
 import { expectAccounted, options } from './ingestTestUtil.js';
+import { orderRecords } from '../model/orderRecords.js';
 
 const utc = Date.UTC;
 
@@ -12,7 +13,7 @@ describe('parseOrders', () => {
       'orders.csv',
       options(),
     );
-    expect(loaded.records).toEqual([
+    expect(orderRecords(loaded.table)).toEqual([
       { line: 2, customerId: 'ann@example.com', orderDate: utc(2014, 0, 5), amount: 1234.5, orderId: 'A1', status: 'paid' },
       { line: 3, customerId: 'bo', orderDate: utc(2014, 0, 6, 10, 30), amount: -12, orderId: null, status: null },
     ]);
@@ -41,26 +42,26 @@ describe('parseOrders', () => {
 
   it('keeps the first row of a repeated order_id', async () => {
     const loaded = await parseOrders('customer_id,order_date,amount,order_id\na,2014-01-05,10,1\nb,2014-01-06,20,1\n', 'o.csv', options());
-    expect(loaded.records.map((r) => r.customerId)).toEqual(['a']);
+    expect(orderRecords(loaded.table).map((r) => r.customerId)).toEqual(['a']);
     expect(loaded.quality.duplicateOrderIds).toBe(1);
   });
 
   it('does not count blank lines as rows', async () => {
     const loaded = await parseOrders('customer_id,order_date,amount\n\na,2014-01-05,10\n   \n,,\nb,2014-01-05,10\n\n', 'o.csv', options());
-    expect(loaded.records.map((r) => r.line)).toEqual([3, 6]);
+    expect(orderRecords(loaded.table).map((r) => r.line)).toEqual([3, 6]);
     expect(loaded.quality).toMatchObject({ rowsRead: 2, rowsUsed: 2, rowsSkipped: 0 });
     expect(loaded.quality.warnings).toEqual(['1 empty row(s) with only delimiters ignored']);
   });
 
   it('accepts a trailing delimiter but not extra values', async () => {
     const loaded = await parseOrders('customer_id,order_date,amount\na,2014-01-05,10,\nb,2014-01-05,10,7\n', 'o.csv', options({ maxUnusable: 1 }));
-    expect(loaded.records.map((r) => r.customerId)).toEqual(['a']);
+    expect(orderRecords(loaded.table).map((r) => r.customerId)).toEqual(['a']);
     expect(loaded.quality.skipped['ragged row'].examples).toEqual(['4 fields, header has 3']);
   });
 
   it('reads a ;-delimited file with decimal commas', async () => {
     const loaded = await parseOrders('customer_id;order_date;amount\na;31.01.2014;1.234,50 €\nb;1.2.2014;12,5\n', 'o.csv', options());
-    expect(loaded.records.map((r) => [r.orderDate, r.amount])).toEqual([
+    expect(orderRecords(loaded.table).map((r) => [r.orderDate, r.amount])).toEqual([
       [utc(2014, 0, 31), 1234.5],
       [utc(2014, 1, 1), 12.5],
     ]);
@@ -73,18 +74,18 @@ describe('parseOrders', () => {
       new DataError('o.csv: column amount mixes currencies: USD (2 rows, first at line 2), EUR (1 rows, first at line 3); add --currency USD to keep only the rows in one currency.'),
     );
     const loaded = await parseOrders(csv, 'o.csv', options({ currency: 'usd' }));
-    expect(loaded.records.map((r) => r.amount)).toEqual([10, 3, 7]);
+    expect(orderRecords(loaded.table).map((r) => r.amount)).toEqual([10, 3, 7]);
     expect(loaded.quality.skipped['currency other than USD']).toEqual({ count: 1, firstLines: [3], examples: ['€5'] });
   });
 
   it('honours --decimal ,', async () => {
     const loaded = await parseOrders('customer_id,order_date,amount\na,2014-01-05,"1,234"\n', 'o.csv', options({ decimal: ',' }));
-    expect(loaded.records[0].amount).toBe(1.234);
+    expect(orderRecords(loaded.table)[0].amount).toBe(1.234);
   });
 
   it('resolves Excel serial dates when the whole column is serials', async () => {
     const loaded = await parseOrders('customer_id,order_date,amount\na,41670,10\nb,41671.5,10\n', 'o.csv', options());
-    expect(loaded.records.map((r) => r.orderDate)).toEqual([utc(2014, 0, 31), utc(2014, 1, 1, 12)]);
+    expect(orderRecords(loaded.table).map((r) => r.orderDate)).toEqual([utc(2014, 0, 31), utc(2014, 1, 1, 12)]);
   });
 
   it('fails with --strict at the first unusable row, naming file, line, column and value', async () => {
@@ -150,7 +151,7 @@ describe('--strict', () => {
   it('does not fail on rows set aside by rule: repeated order_id, other currency, totals row', async () => {
     const csv = 'customer_id,order_date,amount,order_id\na,2014-01-05,$10,1\nb,2014-01-05,$20,1\nc,2014-01-05,€5,2\nTotal,,$35,\n';
     const loaded = await parseOrders(csv, 'o.csv', options({ strict: true, currency: 'USD' }));
-    expect(loaded.records.map((r) => r.customerId)).toEqual(['a']);
+    expect(orderRecords(loaded.table).map((r) => r.customerId)).toEqual(['a']);
     expect(Object.keys(loaded.quality.skipped).sort()).toEqual(['currency other than USD', 'duplicate order_id', 'summary row']);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrders } from '../../src/ingest/load.js';
+import { parseOrders } from '../../src/ingest/orders.js';
 import type { Preset, RawRow } from '../../src/ingest/presets/preset.js';
 import { expectAccounted, options } from './ingestTestUtil.js';
+import { orderRecords } from '../model/orderRecords.js';
 
 /** A line-item export in the style of Shopify: one row per item, the order's total on its first row. */
 const lineItems: Preset = {
@@ -39,7 +40,7 @@ describe('presets plug into the core', () => {
   it('auto-detects by signature, maps candidates and extras, and folds rows', async () => {
     const loaded = await parseOrders(CSV, 'shop.csv', options(), [lineItems]);
     expect(loaded.quality.format).toBe('items');
-    expect(loaded.records).toEqual([
+    expect(orderRecords(loaded.table)).toEqual([
       { line: 2, customerId: 'ann@x.com', orderDate: Date.UTC(2014, 0, 5, 10), amount: 25, orderId: '#1001', status: null },
       { line: 5, customerId: 'bo@x.com', orderDate: Date.UTC(2014, 0, 7, 12), amount: 8, orderId: '#1003', status: null },
     ]);

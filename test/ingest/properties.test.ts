@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseOrders, parseTickets } from '../../src/ingest/load.js';
+import { parseOrders } from '../../src/ingest/orders.js';
+import { parseTickets } from '../../src/ingest/tickets.js';
 import { UserError } from '../../src/errors.js';
-import type { OrderRecord } from '../../src/ingest/records.js';
 import { expectAccounted, inPieces, options, utf16be, utf16le } from './ingestTestUtil.js';
+import { orderRecords, type OrderRecord } from '../model/orderRecords.js';
 
 interface Order {
   customer: string;
@@ -81,7 +82,7 @@ describe('ingest properties', () => {
       fc.asyncProperty(fc.array(order, { minLength: 1, maxLength: 8 }), surface, async (orders, s) => {
         // Line breaks inside ids are legal CSV, but the test compares ids, not lines.
         const loaded = await parseOrders(render(orders, s as Surface), 'o.csv', options());
-        expect(loaded.records.map(({ line: _line, ...rest }) => rest)).toEqual(expected(orders));
+        expect(orderRecords(loaded.table).map(({ line: _line, ...rest }) => rest)).toEqual(expected(orders));
         expectAccounted(loaded.quality);
       }),
       { numRuns: 300 },

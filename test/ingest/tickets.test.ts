@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTickets } from '../../src/ingest/load.js';
+import { parseTickets } from '../../src/ingest/tickets.js';
 import { DataError } from '../../src/errors.js';
 import { expectAccounted, options } from './ingestTestUtil.js';
 

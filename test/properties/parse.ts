@@ -1,4 +1,5 @@
-import { parseOrders, parseTickets } from '../../src/ingest/load.js';
+import { parseOrders } from '../../src/ingest/orders.js';
+import { parseTickets } from '../../src/ingest/tickets.js';
 import { DEFAULT_INGEST_OPTIONS, type LoadedOrders, type LoadedTickets } from '../../src/ingest/records.js';
 
 /** Parses chunks as a file stream would deliver them. */

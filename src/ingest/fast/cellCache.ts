@@ -1,4 +1,4 @@
-import { ByteKeys } from '../byteKeys.js';
+import { ByteKeys } from '../../model/byteKeys.js';
 import { cellText } from './plainBytes.js';
 
 /**

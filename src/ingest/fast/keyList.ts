@@ -1,5 +1,5 @@
-import type { KeyBytes } from '../byteKeys.js';
-import { grown } from '../grown.js';
+import type { KeyBytes } from '../../model/byteKeys.js';
+import { grown } from '../../model/grown.js';
 
 /** Byte strings kept back to back in the order pushed, each found again by its index. */
 export class KeyList {

@@ -1,4 +1,4 @@
-import type { KeyBytes } from '../byteKeys.js';
+import type { KeyBytes } from '../../model/byteKeys.js';
 import { KeyList } from './keyList.js';
 import type { OrderRangeRows } from './orderRangeParse.js';
 import type { OrderBatchReader } from './plainOrders.js';

@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
-import { ByteKeys, type KeyBytes } from '../byteKeys.js';
-import { grown } from '../grown.js';
-import { numberIn, type NumberForm } from '../numberedKeys.js';
+import { ByteKeys, type KeyBytes } from '../../model/byteKeys.js';
+import { grown } from '../../model/grown.js';
+import { numberIn, type NumberForm } from '../../model/numberedKeys.js';
 import { nextLineFields, type PlainBatches } from './plainFile.js';
 import { canonicalOrderFields, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
 import { fastZoneBytes } from '../values/timestamp.js';

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { columnBuffers, OrderRangeParser, type OrderRangeRows, type RangeColumns } from './orderRangeParse.js';
 import { PlainFileLoop } from './plainFile.js';
-import type { NumberForm } from '../numberedKeys.js';
+import type { NumberForm } from '../../model/numberedKeys.js';
 import type { OrderLineLayout } from './plainOrderLine.js';
 
 /**

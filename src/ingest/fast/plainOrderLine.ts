@@ -1,7 +1,7 @@
 import { MAX_AMOUNT } from '../values/amount.js';
 import { fastIsoMsBytes } from '../values/timestamp.js';
 import { AT, clean, hasByte, plainAmount } from './plainBytes.js';
-import type { ByteKeys } from '../byteKeys.js';
+import type { ByteKeys } from '../../model/byteKeys.js';
 import { splitFields } from './plainFile.js';
 
 /**

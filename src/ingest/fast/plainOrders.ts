@@ -1,17 +1,18 @@
 import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from '../accounting.js';
-import { ByteKeys } from '../byteKeys.js';
+import { ByteKeys } from '../../model/byteKeys.js';
 import { mapRecord, type MappedRows, type RowShape } from '../mappedRows.js';
 import { finishOrders, orderRowsFor } from '../orders.js';
 import type { OrderRows } from '../orderRows.js';
 import { PLAIN_CHUNK, PlainFileLoop, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import { canonicalOrderLine, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
-import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type IngestOptions, type LoadedOrders } from '../records.js';
+import type { IngestOptions, LoadedOrders } from '../records.js';
 import type { Preset } from '../presets/preset.js';
 import type { ColumnObserver } from '../profile.js';
 import { ByteObserver } from './byteObserver.js';
-import { grown } from '../grown.js';
+import { grown } from '../../model/grown.js';
+import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS } from '../../model/orderTable.js';
 import { fastZoneBytes } from '../values/timestamp.js';
 
 /**

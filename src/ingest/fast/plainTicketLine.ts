@@ -1,11 +1,11 @@
 import { CellCache } from './cellCache.js';
 import { splitFields } from './plainFile.js';
-import type { Satisfaction, TicketColumn, TicketRecord } from '../records.js';
 import { OPTIONAL_FIELDS, textCell } from '../tickets.js';
 import { normalizeCustomerId, normalizeOrderId } from '../values/customerId.js';
 import { detach } from '../values/detach.js';
 import { cellText, clean } from './plainBytes.js';
 import { fastIsoMsBytes, fastZoneBytes } from '../values/timestamp.js';
+import type { Satisfaction, TicketColumn, TicketRecord } from '../../model/ticketRecord.js';
 
 /**
  * One line of a plain tickets file read straight from its bytes into its TicketRecord, by the

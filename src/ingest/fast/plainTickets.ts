@@ -2,13 +2,14 @@ import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from '../accounting.js';
 import { ByteObserver } from './byteObserver.js';
-import { grown } from '../grown.js';
+import { grown } from '../../model/grown.js';
 import { mapRecord, type MappedRows, type RowShape } from '../mappedRows.js';
 import { PLAIN_CHUNK, readPlainFile, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import type { Preset } from '../presets/preset.js';
-import { REQUIRED_TICKET_COLUMNS, TICKET_COLUMNS, type IngestOptions, type LoadedTickets, type TicketRecord } from '../records.js';
+import type { IngestOptions, LoadedTickets } from '../records.js';
 import { TicketLineReader } from './plainTicketLine.js';
 import { ticketRowsFor, type TicketRows } from '../tickets.js';
+import { REQUIRED_TICKET_COLUMNS, TICKET_COLUMNS, type TicketRecord } from '../../model/ticketRecord.js';
 
 /**
  * The tickets reader for plain files (UTF-8 without a single `"`, lines ending in \n or

@@ -1,4 +1,5 @@
-import type { OrderColumn, TicketColumn } from '../records.js';
+import type { OrderColumn } from '../../model/orderTable.js';
+import type { TicketColumn } from '../../model/ticketRecord.js';
 
 /**
  * A preset describes one platform's export (Shopify orders, Zendesk tickets, …): which source

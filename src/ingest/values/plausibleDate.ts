@@ -1,4 +1,4 @@
-import type { WallTime } from '../records.js';
+import type { WallTime } from '../../model/time.js';
 
 /**
  * The window of dates a row can plausibly carry: from 1970-01-01 to one year after the run

@@ -1,4 +1,4 @@
-import type { Satisfaction } from '../records.js';
+import type { Satisfaction } from '../../model/ticketRecord.js';
 
 /**
  * A satisfaction score: numeric 1–5 (satisfied at 4 or more) or the words help desks export

@@ -1,10 +1,11 @@
 import { withCurrency } from '../currencyMoney.js';
 import type { TopLevelSpec } from 'vega-lite';
-import { GROUPS, type CohortResult } from '../../analysis/cohortResult.js';
+import type { CohortResult } from '../../analysis/cohortResult.js';
 import { GROUP_LABELS } from '../cohortCells.js';
 import { currencyAffixes, currencySymbol } from '../../money.js';
 import { count } from '../format.js';
 import { GROUP_COLORS } from '../palette.js';
+import { GROUPS } from '../../model/groups.js';
 
 export type VegaLiteSpec = TopLevelSpec;
 

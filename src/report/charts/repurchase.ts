@@ -1,10 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AdjustedAnalysis } from '../../analysis/adjustedResult.js';
-import { GROUPS, type CohortResult } from '../../analysis/cohortResult.js';
+import type { CohortResult } from '../../analysis/cohortResult.js';
 import { GROUP_LABELS } from '../cohortCells.js';
 import { GROUP_COLORS } from '../palette.js';
 import type { CohortChartTheme } from './cohorts.js';
 import { lineChartFrame } from './lineChartFrame.js';
+import { GROUPS } from '../../model/groups.js';
 
 /**
  * repurchase.vl.json: per group the Kaplan–Meier share of members not yet back, by days since

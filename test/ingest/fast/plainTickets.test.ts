@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadTickets, parseTickets } from '../../../src/ingest/load.js';
+import { readTickets } from '../../../src/ingest/readTickets.js';
+import { parseTickets } from '../../../src/ingest/tickets.js';
 import { readPlainTickets } from '../../../src/ingest/fast/plainTickets.js';
 import { PRESETS } from '../../../src/ingest/presets/index.js';
 import type { IngestOptions } from '../../../src/ingest/records.js';
@@ -148,10 +149,10 @@ describe('plain tickets reader', () => {
     }
   });
 
-  it('loadTickets reads a quoted file through the general path with the same result', async () => {
+  it('readTickets reads a quoted file through the general path with the same result', async () => {
     const path = files.path('quoted.csv');
     const text = 'customer_id,created_at,note\nC1,2024-01-05,"a, b"\nC2,2024-01-06,"line\nbreak"\n';
     await writeFile(path, text);
-    expect(await loadTickets(path, options())).toEqual(await parseTickets(text, path, options()));
+    expect(await readTickets(path, options())).toEqual(await parseTickets(text, path, options()));
   });
 });

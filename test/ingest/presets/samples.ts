@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parseOrders, parseTickets } from '../../../src/ingest/load.js';
+import { parseOrders } from '../../../src/ingest/orders.js';
+import { parseTickets } from '../../../src/ingest/tickets.js';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions, type LoadedOrders, type LoadedTickets } from '../../../src/ingest/records.js';
+import { orderRecords } from '../../model/orderRecords.js';
 
 /** The sample exports under fixtures/formats, parsed by the core exactly as a file would be. */
 export function samplePath(name: string): string {
@@ -31,5 +33,5 @@ export function wall(text: string): number {
 
 /** An order record as a compact tuple: [line, orderId, customerId, wall time, amount, status]. */
 export function orderTuples(loaded: LoadedOrders): [number, string | null, string, number, number, string | null][] {
-  return loaded.records.map((r) => [r.line, r.orderId, r.customerId, r.orderDate, r.amount, r.status]);
+  return orderRecords(loaded.table).map((r) => [r.line, r.orderId, r.customerId, r.orderDate, r.amount, r.status]);
 }

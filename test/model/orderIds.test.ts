@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrderIds } from '../../src/ingest/orderIds.js';
+import { OrderIds } from '../../src/model/orderIds.js';
 
 describe('OrderIds', () => {
   it('knows a repeated id, numeric or not, and gives back its text', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberIn, writeNumbered } from '../../src/ingest/numberedKeys.js';
+import { numberIn, writeNumbered } from '../../src/model/numberedKeys.js';
 
 describe('numbered key forms', () => {
   const form = { prefix: Buffer.from('CU-'), width: 6 };

@@ -1,16 +1,20 @@
 import { ByteKeys } from './byteKeys.js';
 import { OrderIds } from './orderIds.js';
 import { grown } from './grown.js';
-import type { OrderRecord } from './orderRecord.js';
+
+/** The canonical orders columns a file's header is mapped to; the first three must be there. */
+export const ORDER_COLUMNS = ['customer_id', 'order_date', 'amount', 'order_id', 'status'] as const;
+export type OrderColumn = (typeof ORDER_COLUMNS)[number];
+export const REQUIRED_ORDER_COLUMNS: readonly OrderColumn[] = ['customer_id', 'order_date', 'amount'];
 
 /**
  * Canonical orders stored by column: what ingest keeps for a 10-million-row export. A row is a
  * customer number, wall time, amount, status number, order-id number and line in typed arrays
- * (~32 bytes a row), where an OrderRecord object with its own id strings costs ~200. Customer
+ * (~32 bytes a row), where an object per row with its own id strings costs ~200. Customer
  * ids and order ids are numbered by their bytes (ByteKeys), statuses by their text.
  *
- * `record(i)` and `records()` give the OrderRecord view for code that wants objects; the cohort
- * facts read the columns directly.
+ * Every orders reader (the general row rule, the byte reader, the worker threads) builds this
+ * table and nothing else, so what reads it downstream never depends on which reader ran.
  */
 export class OrderTable {
   length = 0;
@@ -91,23 +95,6 @@ export class OrderTable {
     return k === -1 ? null : this.orderIds.text(k);
   }
 
-  record(i: number): OrderRecord {
-    return {
-      line: this.line[i],
-      customerId: this.customerId(i),
-      orderDate: this.orderDate[i],
-      amount: this.amount[i],
-      orderId: this.orderIdText(i),
-      status: this.statuses[this.status[i]],
-    };
-  }
-
-  records(): OrderRecord[] {
-    const out: OrderRecord[] = new Array(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = this.record(i);
-    return out;
-  }
-
   /**
    * The rows `keep` accepts, in order, as a new table sharing this one's ids: a weekly report
    * leaves out later rows without an object per row.
@@ -149,16 +136,6 @@ export class OrderTable {
       kept++;
     }
     this.length = kept;
-  }
-
-  /** The same rows, by column: how tests and callers holding OrderRecords reach the fast facts. */
-  static fromRecords(records: readonly OrderRecord[]): OrderTable {
-    const table = new OrderTable();
-    for (const r of records) {
-      const orderId = r.orderId === null ? -1 : table.orderIds.addText(r.orderId);
-      table.push(r.line, table.customerIds.addText(r.customerId), r.orderDate, r.amount, table.statusCode(r.status), orderId);
-    }
-    return table;
   }
 
   /** Room for `rows` rows without growing (the fast reader estimates them from the file size). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteKeys } from '../../src/ingest/byteKeys.js';
+import { ByteKeys } from '../../src/model/byteKeys.js';
 
 describe('ByteKeys', () => {
   it('numbers distinct keys densely in order of first appearance', () => {
