@@ -149,17 +149,22 @@ export class ByteKeys {
 
   /**
    * Key numbers in the order of their texts as `<` compares strings (UTF-16 code units). Keys
-   * placed by a zero-padded number share a prefix and a number of ASCII digits, so their text
-   * order is their numbers' order: when all of `keys` are, they are sorted as numbers (a
-   * typed-array sort), else as strings ("C9" > "C10" unpadded).
+   * placed by a number below 10^width are the prefix and `width` digits, so their text order
+   * is their numbers' order: when all of `keys` are, they are sorted as numbers (a typed-array
+   * sort), else as strings ("C10000000" sorts before "C9999999").
    */
   sortByText(keys: Int32Array): Int32Array {
     const numbers = new Float64Array(keys.length);
-    let all = (this.numbered.form?.width ?? 0) > 0;
+    const form = this.numbered.form;
+    const limit = form === null ? 0 : 10 ** form.width;
+    let all = form !== null;
     for (let i = 0; i < keys.length && all; i++) {
-      const cell = this.numbered.cell(this.arena, this.starts[keys[i]]!, this.starts[keys[i]! + 1]!, false);
+      const cell = this.numbered.cell(this.arena, this.starts[keys[i]!]!, this.starts[keys[i]! + 1]!, false);
       if (cell < 0) all = false;
-      else numbers[i] = this.numbered.numberOf(cell);
+      else {
+        numbers[i] = this.numbered.numberOf(cell);
+        if (numbers[i]! >= limit) all = false;
+      }
     }
     if (all) return Int32Array.from(numbers.sort(), (n) => this.numbered.get(this.numbered.cellOf(n)));
     const byText = new Map<string, number>();

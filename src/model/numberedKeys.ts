@@ -5,8 +5,8 @@
  * of customers).
  *
  * The form is learned from the first key ever added (learnForm): a prefix of at most 8 bytes
- * and then 1–15 digits, zero-padded to a width or without leading zeros; keys of that form
- * are placed by their number, so a number names exactly one key. Others are hashed.
+ * and then 1–15 digits, its width; keys with that prefix and that many digits, or more digits
+ * without a leading zero, are placed by their number (NumberForm); others are hashed.
  *
  * Places are one flat array over a span of pages of the number line (within 2^28 of the first
  * number), widened when a key needs a page outside it, up to MAX_PAGES pages: one array, not a
@@ -110,17 +110,15 @@ export class NumberedKeys {
 }
 
 /**
- * The form of a first key: a prefix of at most 8 bytes, then 1–15 digits. Digits starting with
- * 0 are zero-padded to their width ("C0159666": width 7); others are written without leading
- * zeros (width 0: "#1001", "5120001"), so "#10000" has the form too. Either way a number names
- * one key. null when the key is not a prefix and a number.
+ * The form of a first key: a prefix of at most 8 bytes, then 1–15 digits (their count is the
+ * width). null when the key is not a prefix and a number.
  */
 export function learnForm(bytes: Uint8Array, start: number, end: number): NumberForm | null {
   let d = end;
   while (d > start && bytes[d - 1] >= 48 && bytes[d - 1] <= 57) d--;
   const digits = end - d;
   if (digits < 1 || digits > 15 || d - start > 8) return null;
-  return { prefix: Uint8Array.from(bytes.subarray(start, d)), width: bytes[d] === 48 ? digits : 0 };
+  return { prefix: Uint8Array.from(bytes.subarray(start, d)), width: digits };
 }
 
 const WINDOW = 1 << 28;
@@ -128,7 +126,12 @@ const PAGE_SHIFT = 14;
 /** 256 pages of 16,384 ids: 16 MB at most, 4 million consecutive ids. */
 const MAX_PAGES = 256;
 
-/** Keys placed by number: this prefix, then exactly `width` digits, or (width 0) the number without leading zeros. */
+/**
+ * Keys placed by number: this prefix, then either exactly `width` digits (zero-padded:
+ * "C0159666" and "C1411182" at width 7) or more digits without a leading zero ("#10000" after
+ * "#1001"). A number then names exactly one key: one below 10^width is written padded to the
+ * width, any other as it is. A key with fewer digits ("#999") is hashed.
+ */
 export interface NumberForm {
   prefix: Uint8Array;
   width: number;
@@ -139,7 +142,7 @@ export function numberIn(form: NumberForm, bytes: Uint8Array, start: number, end
   const prefix = form.prefix;
   const p = prefix.length;
   const digits = end - start - p;
-  if (form.width === 0 ? digits < 1 || digits > 15 || (bytes[start + p] === 48 && digits > 1) : digits !== form.width) return -1;
+  if (digits !== form.width && (digits < form.width || digits > 15 || bytes[start + p] === 48)) return -1;
   for (let i = 0; i < p; i++) if (bytes[start + i] !== prefix[i]) return -1;
   let n = 0;
   for (let i = start + p; i < end; i++) {
@@ -154,7 +157,7 @@ export function numberIn(form: NumberForm, bytes: Uint8Array, start: number, end
 export function writeNumbered(form: NumberForm, n: number, out: Uint8Array): number {
   const prefix = form.prefix;
   for (let i = 0; i < prefix.length; i++) out[i] = prefix[i]!;
-  const end = prefix.length + (form.width === 0 ? digitCount(n) : form.width);
+  const end = prefix.length + Math.max(form.width, digitCount(n));
   // Below 2^31 in int32 arithmetic (about three times faster); above, exact in doubles.
   if (n < 2147483648) {
     let m = n | 0;

@@ -4,7 +4,7 @@ import { learnForm, numberIn, writeNumbered, type NumberForm } from './numberedK
 /**
  * The order ids of a file, for counting a repeated order_id once and for linking tickets:
  * each id gets a code. Most exports number their orders ("1001", "#1001", "O000000001"), so
- * the form of the first id is learned (a prefix and a number, learnForm), and an id of that
+ * the form of the first id is learned (a prefix and a number, NumberForm), and an id of that
  * form near the first one is kept as one bit in a bitmap (its code is −2 − its offset from
  * `base`): ten million such ids cost ~1 MB instead of a hash-table entry and bytes each. Every
  * other id is numbered by ByteKeys (code ≥ 0). Whether an id goes to the bitmap depends only
@@ -81,7 +81,7 @@ export class OrderIds {
   text(code: number): string {
     if (code >= 0) return this.keys.text(code);
     const digits = String(this.base + (-2 - code));
-    return this.prefixText + digits.padStart(this.form!.width, '0');
+    return this.prefixText + digits.padStart(this.form!.width, '0'); // padStart leaves longer numbers as they are
   }
 
   /** The id's code if it is inside the bitmap's window, else −1. */

@@ -49,8 +49,9 @@ describe('OrderIds', () => {
 
   it('addNumbered(n) is add of the id of the learned form numbered n, inside the bitmap window or not', () => {
     for (const [first, write] of [
-      ['5000', (n: number) => String(n)],
-      ['#1001', (n: number) => `#${n}`],
+      // A number below 10^width is written padded to the first id's width.
+      ['5000', (n: number) => String(n).padStart(4, '0')],
+      ['#1001', (n: number) => `#${String(n).padStart(4, '0')}`],
       ['O000000001', (n: number) => `O${String(n).padStart(9, '0')}`],
     ] as const) {
       const byText = new OrderIds();
@@ -67,11 +68,18 @@ describe('OrderIds', () => {
   });
 
   it('learns the form of the first id: a prefix with a number, padded or not', () => {
+    // The first id's leading digit says nothing of padding: "C1411182" then "C0159666".
+    const ids = new OrderIds();
+    const texts = ['C1411182', 'C0159666', 'C10000000', 'C999', 'C01234567'];
+    const codes = texts.map((t) => ids.addText(t));
+    expect(codes.slice(0, 3).every((c) => c < -1)).toBe(true);
+    expect(codes.slice(3).every((c) => c >= 0)).toBe(true);
+    expect(codes.map((c) => ids.text(c))).toEqual(texts);
     const shopify = new OrderIds();
     for (const t of ['#1001', '#9999', '#10000', '#0999', '1001', '#10000']) shopify.addText(t);
     expect(shopify.isNew).toBe(false);
     expect(['#1001', '#9999', '#10000', '#0999', '1001'].map((t) => shopify.text(shopify.find(t)!))).toEqual(['#1001', '#9999', '#10000', '#0999', '1001']);
-    expect(shopify.numberForm).toEqual({ prefix: Uint8Array.from([35]), width: 0 });
+    expect(shopify.numberForm).toEqual({ prefix: Uint8Array.from([35]), width: 4 });
     const padded = new OrderIds();
     for (const t of ['O000000001', 'O000000002', 'O1', 'O0000000001']) padded.addText(t);
     expect(padded.numberForm?.width).toBe(9);
