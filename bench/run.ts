@@ -59,6 +59,8 @@ interface ShapeResult {
   scaling1Mto10M: number | null;
   /** `loyalty slices` and `loyalty report` (no PNG) on the largest size, one run each. */
   commands: { slices: CommandRun; report: CommandRun } | null;
+  /** Sizes not run for this shape, and why. */
+  skipped: { rows: number; why: string }[];
   targetsMissed: string[];
 }
 
@@ -217,7 +219,11 @@ async function benchCommands(files: BenchFiles, cohortMs: number): Promise<Shape
 
 async function benchShape(shape: Shape, flags: Flags, duckOk: boolean): Promise<ShapeResult> {
   const sizes: SizeResult[] = [];
-  for (const rows of flags.sizes) sizes.push(await benchSize(rows, shape, flags, duckOk));
+  const skipped: ShapeResult['skipped'] = [];
+  for (const rows of flags.sizes) {
+    if (shape.maxRows && rows > shape.maxRows.rows) skipped.push({ rows, why: shape.maxRows.why });
+    else sizes.push(await benchSize(rows, shape, flags, duckOk));
+  }
   const small = sizes.find((r) => r.orderRows === 1_000_000);
   const big = sizes.find((r) => r.orderRows === 10_000_000);
   const scaling = small && big ? Math.round((big.loyalty.medianWallMs / small.loyalty.medianWallMs) * 100) / 100 : null;
@@ -230,11 +236,12 @@ async function benchShape(shape: Shape, flags: Flags, duckOk: boolean): Promise<
     if (r.loyalty.peakRssMb > TARGETS.peakRssMb) missed.push(`${at}: ${r.loyalty.peakRssMb} MB`);
   }
   if (scaling !== null && scaling > TARGETS.scaling) missed.push(`scaling ${scaling}×`);
+  for (const skip of skipped) missed.push(`${label(skip.rows)} not run: ${skip.why}`);
   for (const [name, c] of Object.entries(commands ?? {})) {
     if (c.ofCohort > TARGETS.commandRatio) missed.push(`${name} ${c.ofCohort}× cohort`);
     if (c.peakRssMb > TARGETS.peakRssMb) missed.push(`${name} ${c.peakRssMb} MB`);
   }
-  return { shape: shape.name, description: shape.description, sizes, scaling1Mto10M: scaling, commands, targetsMissed: missed };
+  return { shape: shape.name, description: shape.description, sizes, scaling1Mto10M: scaling, commands, skipped, targetsMissed: missed };
 }
 
 async function helpTime(): Promise<number> {

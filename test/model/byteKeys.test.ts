@@ -149,7 +149,7 @@ describe('ByteKeys', () => {
         const sorted = [...keys.sortByText(Int32Array.from(new Set(numbers)))].map((k) => keys.text(k));
         expect(sorted).toEqual([...new Set(added)].sort());
       }),
-      { numRuns: 500 },
+      { numRuns: 150 },
     );
   });
 });
