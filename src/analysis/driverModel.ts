@@ -1,4 +1,4 @@
-import { averageMarginalEffectOf, type MarginalEffect } from '../stats/averageMarginalEffect.js';
+import { averageMarginalEffectOfColumns, type MarginalEffect } from '../stats/averageMarginalEffect.js';
 import { fitLogistic, type LogisticFit } from '../stats/logisticRegression.js';
 import { designRow, type DesignSpec, type Override } from './driverDesign.js';
 import type { DriverTicket } from './driverTickets.js';
@@ -9,13 +9,29 @@ export interface FittedModel {
   tickets: readonly DriverTicket[];
   /** The design rows the model was fitted on, one per ticket. */
   rows: readonly Float64Array[];
+  /** The same rows (all 0/1) as the columns holding 1: row i is columns[starts[i] … starts[i + 1]). */
+  ones: { columns: Int32Array; starts: Int32Array };
   fit: LogisticFit;
 }
 
 export function fitModel(tickets: readonly DriverTicket[], spec: DesignSpec): FittedModel {
   const rows = tickets.map((t) => designRow(t, spec));
   const fit = fitLogistic(rows, tickets.map((t) => (t.satisfied ? 1 : 0)));
-  return { spec, tickets, rows, fit };
+  return { spec, tickets, rows, ones: onesOf(rows), fit };
+}
+
+function onesOf(rows: readonly Float64Array[]): FittedModel['ones'] {
+  const starts = new Int32Array(rows.length + 1);
+  let count = 0;
+  for (const row of rows) for (let j = 0; j < row.length; j++) if (row[j] !== 0) count++;
+  const columns = new Int32Array(count);
+  let at = 0;
+  rows.forEach((row, i) => {
+    starts[i] = at;
+    for (let j = 0; j < row.length; j++) if (row[j] !== 0) columns[at++] = j;
+  });
+  starts[rows.length] = at;
+  return { columns, starts };
 }
 
 /**
@@ -30,15 +46,21 @@ export function contrast(model: FittedModel, on: Override, off: Override): Margi
   const [start, length] = blockRange(spec, on);
   const onColumn = columnOf(spec, on);
   const offColumn = columnOf(spec, off);
-  return averageMarginalEffectOf(
+  const { columns, starts } = model.ones;
+  return averageMarginalEffectOfColumns(
     rows.length,
     (i, a, b) => {
-      a.set(rows[i]);
-      b.set(rows[i]);
-      a.fill(0, start, start + length);
-      b.fill(0, start, start + length);
-      if (onColumn >= 0) a[onColumn] = 1;
-      if (offColumn >= 0) b[offColumn] = 1;
+      // The row's columns before the block, the override's column, the columns after it.
+      let na = 0;
+      let nb = 0;
+      let c = starts[i]!;
+      const end = starts[i + 1]!;
+      for (; c < end && columns[c]! < start; c++) a[na++] = b[nb++] = columns[c]!;
+      if (onColumn >= 0) a[na++] = onColumn;
+      if (offColumn >= 0) b[nb++] = offColumn;
+      while (c < end && columns[c]! < start + length) c++;
+      for (; c < end; c++) a[na++] = b[nb++] = columns[c]!;
+      return na + 65536 * nb;
     },
     fit.coefficients!,
     fit.covariance!,

@@ -65,6 +65,62 @@ export function averageMarginalEffectOf(
       if (on[j] !== 0 || off[j] !== 0) gradient[j] += w1 * on[j] - w0 * off[j];
     }
   }
+  return marginalEffect(sum, gradient, n, covariance);
+}
+
+/**
+ * averageMarginalEffectOf for 0/1 design rows (one-hot factors, flags, the intercept), given
+ * as the columns holding 1: `columns(i, on, off)` writes each counterfactual row's columns in
+ * ascending order and returns their counts packed as onCount + 65536 × offCount. Sums skip
+ * only the terms that are 0 × β, which leave a float sum unchanged, so the result equals the
+ * dense computation's to the bit at a fraction of its cost (a few columns a row, not all).
+ */
+export function averageMarginalEffectOfColumns(
+  n: number,
+  columns: (i: number, on: Int32Array, off: Int32Array) => number,
+  coefficients: readonly number[],
+  covariance: readonly (readonly number[])[],
+): MarginalEffect {
+  const k = coefficients.length;
+  const on = new Int32Array(k);
+  const off = new Int32Array(k);
+  const inOn = new Uint8Array(k);
+  const gradient = new Float64Array(k);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const counts = columns(i, on, off);
+    const onCount = counts & 0xffff;
+    const offCount = counts >>> 16;
+    let eta1 = 0;
+    for (let c = 0; c < onCount; c++) eta1 += coefficients[on[c]!]!;
+    let eta0 = 0;
+    for (let c = 0; c < offCount; c++) eta0 += coefficients[off[c]!]!;
+    const p1 = logistic(eta1);
+    const p0 = logistic(eta0);
+    sum += p1 - p0;
+    const w1 = p1 * (1 - p1);
+    const w0 = p0 * (1 - p0);
+    // As the dense loop: w1·on[j] − w0·off[j] for each j set in either row.
+    for (let c = 0; c < onCount; c++) inOn[on[c]!] = 1;
+    for (let c = 0; c < offCount; c++) {
+      const j = off[c]!;
+      if (inOn[j] === 1) {
+        gradient[j] += w1 * 1 - w0 * 1;
+        inOn[j] = 2;
+      } else gradient[j] += w1 * 0 - w0 * 1;
+    }
+    for (let c = 0; c < onCount; c++) {
+      const j = on[c]!;
+      if (inOn[j] === 1) gradient[j] += w1 * 1 - w0 * 0;
+      inOn[j] = 0;
+    }
+  }
+  return marginalEffect(sum, gradient, n, covariance);
+}
+
+/** The mean effect and its delta-method interval from the summed effects and gradient. */
+function marginalEffect(sum: number, gradient: Float64Array, n: number, covariance: readonly (readonly number[])[]): MarginalEffect {
+  const k = gradient.length;
   const ame = sum / n;
   for (let j = 0; j < k; j++) gradient[j] /= n;
   let variance = 0;

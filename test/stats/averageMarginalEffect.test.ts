@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { averageMarginalEffect } from '../../src/stats/averageMarginalEffect.js';
+import fc from 'fast-check';
+import { averageMarginalEffect, averageMarginalEffectOf, averageMarginalEffectOfColumns } from '../../src/stats/averageMarginalEffect.js';
 import { fitLogistic } from '../../src/stats/logisticRegression.js';
 import { expectRelClose } from './close.js';
 import { SPECTOR_GRADE, spectorDesign } from './spector.js';
@@ -39,5 +40,45 @@ describe('averageMarginalEffect', () => {
     );
     expectRelClose(effect.ame, 0.3, 1e-9);
     expectRelClose(effect.se, Math.sqrt((0.6 * 0.4) / 10 + (0.3 * 0.7) / 10), 1e-8);
+  });
+});
+
+describe('averageMarginalEffectOfColumns', () => {
+  it('equals the dense computation to the bit on 0/1 rows', () => {
+    const k = 9;
+    const cell = fc.constantFrom(0, 1);
+    const observation = fc.tuple(fc.array(cell, { minLength: k, maxLength: k }), fc.array(cell, { minLength: k, maxLength: k }));
+    fc.assert(
+      fc.property(
+        fc.array(observation, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: k, maxLength: k }),
+        (observations, beta) => {
+          const covariance = beta.map((_, a) => beta.map((__, b) => (a === b ? 0.5 : 0.1 * Math.sin(a + b))));
+          const dense = averageMarginalEffectOf(
+            observations.length,
+            (i, on, off) => {
+              on.set(observations[i]![0]);
+              off.set(observations[i]![1]);
+            },
+            beta,
+            covariance,
+          );
+          const sparse = averageMarginalEffectOfColumns(
+            observations.length,
+            (i, on, off) => {
+              let na = 0;
+              let nb = 0;
+              observations[i]![0].forEach((x, j) => x === 1 && (on[na++] = j));
+              observations[i]![1].forEach((x, j) => x === 1 && (off[nb++] = j));
+              return na + 65536 * nb;
+            },
+            beta,
+            covariance,
+          );
+          expect(Object.is(sparse.ame, dense.ame) && Object.is(sparse.se, dense.se) && Object.is(sparse.p, dense.p)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
