@@ -37,6 +37,7 @@ interface Flags {
 
 /** The issue's targets, on every shape. */
 const TARGETS = { ratio: 0.8, peakRssMb: 1024, scaling: 11, commandRatio: 1.5 };
+const TARGET_ROWS = 10_000_000;
 
 interface SizeResult {
   orderRows: number;
@@ -230,14 +231,15 @@ async function benchShape(shape: Shape, flags: Flags, duckOk: boolean): Promise<
   const largest = sizes[sizes.length - 1]!;
   const commands = flags.commands ? await benchCommands(ensureBenchFiles(largest.orderRows, log, shape), largest.loyalty.medianWallMs) : null;
   const missed: string[] = [];
-  for (const r of sizes) {
+  // The targets are set for 10M orders + 1M tickets; smaller sizes are measured, not judged.
+  for (const r of sizes.filter((x) => x.orderRows >= TARGET_ROWS)) {
     const at = label(r.orderRows);
     if (r.ratio !== null && r.ratio > TARGETS.ratio) missed.push(`${at}: ${r.ratio}× DuckDB`);
     if (r.loyalty.peakRssMb > TARGETS.peakRssMb) missed.push(`${at}: ${r.loyalty.peakRssMb} MB`);
   }
   if (scaling !== null && scaling > TARGETS.scaling) missed.push(`scaling ${scaling}×`);
   for (const skip of skipped) missed.push(`${label(skip.rows)} not run: ${skip.why}`);
-  for (const [name, c] of Object.entries(commands ?? {})) {
+  for (const [name, c] of Object.entries(largest.orderRows >= TARGET_ROWS ? (commands ?? {}) : {})) {
     if (c.ofCohort > TARGETS.commandRatio) missed.push(`${name} ${c.ofCohort}× cohort`);
     if (c.peakRssMb > TARGETS.peakRssMb) missed.push(`${name} ${c.peakRssMb} MB`);
   }
