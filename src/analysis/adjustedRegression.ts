@@ -3,6 +3,7 @@ import { contrast, olsHc3, type Regressor } from '../stats/olsHc3.js';
 import type { AdjustedRegression, GapEstimate } from './adjustedResult.js';
 import { COMPARISON_PAIRS } from './cohortGroups.js';
 import type { Group } from '../model/groups.js';
+import { memberColumn } from './memberColumn.js';
 
 /** Members a group needs to enter the regression: one member alone has leverage 1 (no HC3). */
 export const MIN_GROUP = 2;
@@ -21,7 +22,7 @@ export function adjustedRegression(facts: CustomerFactsTable): AdjustedRegressio
   const rows: number[] = [];
   for (let m = 0; m < facts.count; m++) if (usable(facts.group[m]!)) rows.push(m);
   const n = rows.length;
-  const column = (read: (m: number) => number) => Float64Array.from(rows, read);
+  const column = (read: (m: number) => number) => memberColumn(rows, read);
   const y = column((m) => facts.laterSpend[m]!);
   const regressors: Regressor[] = [
     { name: 'resolved', values: column((m) => (facts.group[m] === 'resolved' ? 1 : 0)) },

@@ -1,6 +1,7 @@
 import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { contrast, olsHc3 } from '../stats/olsHc3.js';
 import type { ProactiveFollowUp } from './cohortResult.js';
+import { memberColumn } from './memberColumn.js';
 
 /** What the follow-up gap is adjusted for: the covariates of the adjusted cohort comparison. */
 export const FOLLOW_UP_COVARIATES = ['cohort_spend', 'prior_spend', 'prior_orders', 'new_customer'] as const;
@@ -18,7 +19,7 @@ export function adjustFollowUp(raw: ProactiveFollowUp, facts: CustomerFactsTable
   if (raw.with.customers < 2 || raw.without.customers < 2) return { ...raw, ...rawFields };
   const rows: number[] = [];
   for (let m = 0; m < facts.count; m++) if (facts.group[m] === 'resolved') rows.push(m);
-  const column = (read: (m: number) => number) => Float64Array.from(rows, read);
+  const column = (read: (m: number) => number) => memberColumn(rows, read);
   const fit = olsHc3(column((m) => facts.laterSpend[m]!), [
     { name: 'follow_up', values: column((m) => (followedUp[m]! > 0 ? 1 : 0)) },
     { name: 'cohort_spend', values: column((m) => facts.cohortSpend[m]!) },

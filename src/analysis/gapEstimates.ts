@@ -5,6 +5,7 @@ import type { GapEstimate } from './adjustedResult.js';
 import { COMPARISON_PAIRS } from './cohortGroups.js';
 import { MIN_GROUP } from './adjustedRegression.js';
 import type { Group } from '../model/groups.js';
+import { allMembersColumn } from './memberColumn.js';
 
 /** Rows of each group, in member order. */
 export function groupRows(facts: CustomerFactsTable): Record<Group, number[]> {
@@ -38,7 +39,7 @@ export function diffInDiff(facts: CustomerFactsTable): GapEstimate[] {
  */
 export function stratifiedGaps(facts: CustomerFactsTable): { a: Group; b: Group; difference: number | null }[] {
   const known = (m: number) => facts.priorSpend[m]! + facts.cohortSpend[m]!;
-  const cuts = quintileCuts(Float64Array.from({ length: facts.count }, (_, m) => known(m)));
+  const cuts = quintileCuts(allMembersColumn(facts.count, known));
   const rows = groupRows(facts);
   const sample = (g: Group) => ({ strata: rows[g].map(known), outcome: rows[g].map((m) => facts.laterSpend[m]!) });
   const enough = (g: Group) => rows[g].length >= MIN_GROUP;

@@ -20,10 +20,14 @@ export function repurchaseCurves(facts: CustomerFactsTable): RepurchaseResult | 
   const samples = {} as Record<Group, { times: Float64Array; events: Uint8Array }>;
   for (const g of GROUPS) {
     const days = rows[g].map((m) => facts.daysToNextOrder[m]!);
-    samples[g] = {
-      times: Float64Array.from(days, (d) => (Number.isNaN(d) ? observed : d)),
-      events: Uint8Array.from(days, (d) => (Number.isNaN(d) ? 0 : 1)),
-    };
+    const times = new Float64Array(days.length);
+    const events = new Uint8Array(days.length);
+    for (let i = 0; i < days.length; i++) {
+      const d = days[i]!;
+      times[i] = Number.isNaN(d) ? observed : d;
+      events[i] = Number.isNaN(d) ? 0 : 1;
+    }
+    samples[g] = { times, events };
   }
   const groups = {} as RepurchaseResult['groups'];
   const curves = {} as RepurchaseResult['curves'];
