@@ -77,10 +77,10 @@ export class OrderTable {
       if (repeated[i] === 1) continue;
       this.line[j++] = line + i - from;
     }
-    keepRows(this.customer, at, block.customer, from, end, repeated);
-    keepRows(this.status, at, block.status, from, end, repeated);
-    keepRows(this.orderId, at, block.orderId, from, end, repeated);
-    for (const c of ORDER_VALUES) keepRows(this[c], at, block.values[c], from, end, repeated);
+    keepInts(this.customer, at, block.customer, from, end, repeated);
+    keepInts(this.status, at, block.status, from, end, repeated);
+    keepInts(this.orderId, at, block.orderId, from, end, repeated);
+    for (const c of ORDER_VALUES) keepNumbers(this[c], at, block.values[c], from, end, repeated);
     this.length = j;
   }
 
@@ -181,8 +181,17 @@ export interface PlainBlock {
   sides: Record<OrderValue, Uint16Array>;
 }
 
-/** Copies from[i] for i in [start, end) where repeated[i] is not 1 into `to` from `at`. */
-function keepRows<T extends Int32Array | Float64Array>(to: T, at: number, from: T, start: number, end: number, repeated: Uint8Array): void {
+/**
+ * Copies from[i] for i in [start, end) where repeated[i] is not 1 into `to` from `at`. One
+ * function per array type, so that each loop reads and writes one kind of array.
+ */
+function keepInts(to: Int32Array, at: number, from: Int32Array, start: number, end: number, repeated: Uint8Array): void {
+  let j = at;
+  for (let i = start; i < end; i++) if (repeated[i] !== 1) to[j++] = from[i]!;
+}
+
+/** keepInts for a value column. */
+function keepNumbers(to: Float64Array, at: number, from: Float64Array, start: number, end: number, repeated: Uint8Array): void {
   let j = at;
   for (let i = start; i < end; i++) if (repeated[i] !== 1) to[j++] = from[i]!;
 }
