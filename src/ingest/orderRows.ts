@@ -50,8 +50,6 @@ export class OrderRows {
     const date = this.dates.cell(rawDate, line);
     const parsed = parseAmount(rawAmount, this.decimal);
     const implausible = parsed !== null && !(Math.abs(parsed.value) <= MAX_AMOUNT);
-    const rawShipping = values.shipping ?? '';
-    const shipping = rawShipping === '' ? 0 : (parseAmount(rawShipping, this.decimal)?.value ?? null);
     const amount = implausible ? null : parsed;
     if (date === null) acc.unparseable('order_date', line, rawDate);
     if (amount === null) acc.unparseable('amount', line, rawAmount);
@@ -62,8 +60,6 @@ export class OrderRows {
     } else if (amount === null) {
       if (implausible) acc.skip(line, 'implausible amount (above a trillion)', rawAmount, 'amount', sources.amount, 'correct the amount (at most 1,000,000,000,000 per row)');
       else acc.skip(line, 'unparseable amount', rawAmount, 'amount', sources.amount, AMOUNT_FIX);
-    } else if (shipping === null) {
-      acc.skip(line, 'unparseable shipping', rawShipping, 'shipping', sources.shipping, AMOUNT_FIX);
     } else if (!this.currencies.accept(amount.currency, line)) {
       acc.skip(line, `currency other than ${this.currencies.keep}`, rawAmount, 'amount', sources.amount, `keep only ${this.currencies.keep} rows or change --currency`, true);
     } else {
@@ -76,7 +72,7 @@ export class OrderRows {
       const status = this.hasStatus ? (values.status ?? '').trim() || null : null;
       if (typeof date !== 'number') this.pending.push({ index: this.table.length, cell: date });
       const customer = this.table.customerIds.addText(customerId);
-      this.table.push(line, customer, { orderDate: typeof date === 'number' ? date : NaN, amount: amount.value, shipping }, this.table.statusCode(status), orderKey);
+      this.table.push(line, customer, { orderDate: typeof date === 'number' ? date : NaN, amount: amount.value }, this.table.statusCode(status), orderKey);
     }
   }
 

@@ -3,7 +3,7 @@ import { OrderIds } from './orderIds.js';
 import { grown } from './grown.js';
 
 /** The canonical orders columns a file's header is mapped to; the first three must be there. */
-export const ORDER_COLUMNS = ['customer_id', 'order_date', 'amount', 'order_id', 'status', 'shipping'] as const;
+export const ORDER_COLUMNS = ['customer_id', 'order_date', 'amount', 'order_id', 'status'] as const;
 export type OrderColumn = (typeof ORDER_COLUMNS)[number];
 export const REQUIRED_ORDER_COLUMNS: readonly OrderColumn[] = ['customer_id', 'order_date', 'amount'];
 
@@ -12,7 +12,7 @@ export const REQUIRED_ORDER_COLUMNS: readonly OrderColumn[] = ['customer_id', 'o
  * copies, grows and filters by looping over this list, so a new one is a name here and a field
  * below (and its rule in orderRows.ts, its byte reader in fast/plainOrderLine.ts).
  */
-export const ORDER_VALUES = ['orderDate', 'amount', 'shipping'] as const;
+export const ORDER_VALUES = ['orderDate', 'amount'] as const;
 export type OrderValue = (typeof ORDER_VALUES)[number];
 /** One row's ORDER_VALUES. */
 export type OrderValues = Record<OrderValue, number>;
@@ -32,8 +32,6 @@ export class OrderTable {
   customer = new Int32Array(1024);
   orderDate = new Float64Array(1024);
   amount = new Float64Array(1024);
-  /** Shipping charged (0 when the file has none). */
-  shipping = new Float64Array(1024);
   /** Index into `statuses`; 0 is "no status" (null). */
   status = new Int32Array(1024);
   /** Order-id code in `orderIds`, or −1 when the row has none. */

@@ -70,7 +70,7 @@ describe('mapColumns', () => {
       new DataError('o.csv: --map orders.amount="Price" names a header that is not in the file (headers found: Name, Email, Created at, Total, customer_id); use one of those.'),
     );
     expect(() => mapColumns('orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, headers, shop, { 'orders.price': 'Total' }, 'o.csv')).toThrow(
-      new UsageError('--map orders.price: "price" is not one of the orders columns; use one of: customer_id, order_date, amount, order_id, status, shipping.'),
+      new UsageError('--map orders.price: "price" is not one of the orders columns; use one of: customer_id, order_date, amount, order_id, status.'),
     );
   });
 });

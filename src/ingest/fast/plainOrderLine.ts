@@ -32,7 +32,6 @@ export const VALUE_READERS: Record<OrderValue, ValueReader> = {
       return value <= MAX_AMOUNT && value >= -MAX_AMOUNT ? value : NaN;
     },
   },
-  shipping: { field: 'shipping', read: (bytes, start, end, decimal) => (end === start ? 0 : plainAmount(bytes, start, end, decimal)) },
 };
 
 /**
