@@ -15,7 +15,8 @@ export interface ValueReader {
   field: OrderColumn;
   /**
    * The value exactly as the row rule (orderRows.ts) would store it from the cell's text, or
-   * NaN when it is not plainly so: the line then goes to the row rule as text.
+   * NaN when it is not plainly so: the line then goes to the row rule as text (so a value the
+   * rule stores as NaN is always left to the rule).
    */
   read(bytes: Uint8Array, start: number, end: number, decimal: '.' | ','): number;
   /** What the row rule needs beside the value (a date's zone code), kept in PlainBlock.sides. */
