@@ -10,9 +10,9 @@ import { DateColumn, type PendingTime } from './values/dateColumn.js';
 /**
  * What one orders row means, defined once: both readers (the general one over papaparse
  * records, and the byte reader for plain files) hand their rows here. `row` takes the raw
- * text of a row and applies every rule; the byte reader calls `plain` only for rows it has
- * already read exactly as `row` would (no trimming to do, ISO date, plain decimal amount) and
- * `row` for everything else.
+ * text of a row and applies every rule; the byte reader calls `plainBlock` only for rows it
+ * has already read exactly as `row` would (no trimming to do, ISO date, plain decimal amount)
+ * and `row` for everything else.
  */
 export class OrderRows {
   readonly table = new OrderTable();
@@ -72,34 +72,23 @@ export class OrderRows {
       const status = this.hasStatus ? (values.status ?? '').trim() || null : null;
       if (typeof date !== 'number') this.pending.push({ index: this.table.length, cell: date });
       const customer = this.table.customerIds.addText(customerId);
-      this.table.push(line, customer, typeof date === 'number' ? date : NaN, amount.value, this.table.statusCode(status), orderKey);
+      this.table.push(line, customer, { orderDate: typeof date === 'number' ? date : NaN, amount: amount.value }, this.table.statusCode(status), orderKey);
     }
   }
 
   /**
-   * A row the byte reader has read completely: customer and order-id numbers from the table's
-   * ByteKeys (order id −1 for none; `repeated` when its `add` found it seen), a wall time from fastIsoMs's byte
-   * twin with its zone code (fastZoneBytes), a plain amount, a status number.
+   * Rows from..from+count-1 of a block the byte reader has read completely (its rows, or a
+   * worker's message), row i being line `line + i - from`: customer and order-id numbers from
+   * the table's ByteKeys (order id −1 for none; `repeated` when its `add` found it seen), a
+   * status number, and each value as its byte reader in fast/plainOrderLine.ts read it. The
+   * same table rows and the same skips as `row`, without a call per row. Reads the dates in
+   * place.
    */
-  plain(line: number, customer: number, ms: number, dateZone: number, amount: number, status: number, orderKey: number, repeated: boolean): void {
-    const date = this.dates.fastCell(ms, dateZone);
-    if (repeated) {
-      this.duplicate(line, orderKey);
-      return;
-    }
-    this.table.push(line, customer, date, amount, status, orderKey);
-  }
-
-  /**
-   * `plain` for a block of `count` rows by column (a worker's message), row i being line
-   * `line + i`: the same table rows and the same skips, without a call per row. Reads the
-   * dates in place.
-   */
-  plainBlock(line: number, count: number, block: PlainBlock): void {
-    this.dates.fastCells(block.ms, block.dateZone, count);
-    this.table.pushBlock(line, count, block);
+  plainBlock(line: number, from: number, count: number, block: PlainBlock): void {
+    this.dates.fastCells(block.values.orderDate, block.sides.orderDate, from, count);
+    this.table.pushBlock(line, from, count, block);
     const { repeated, orderId } = block;
-    for (let i = 0; i < count; i++) if (repeated[i] === 1) this.duplicate(line + i, orderId[i]!);
+    for (let i = from; i < from + count; i++) if (repeated[i] === 1) this.duplicate(line + i - from, orderId[i]!);
   }
 
   /** A repeated order_id: counted once, the first row kept. */

@@ -8,6 +8,16 @@ export type OrderColumn = (typeof ORDER_COLUMNS)[number];
 export const REQUIRED_ORDER_COLUMNS: readonly OrderColumn[] = ['customer_id', 'order_date', 'amount'];
 
 /**
+ * The table's number columns besides ids and status, one Float64Array each: what every reader
+ * copies, grows and filters by looping over this list, so a new one is a name here and a field
+ * below (and its rule in orderRows.ts, its byte reader in fast/plainOrderLine.ts).
+ */
+export const ORDER_VALUES = ['orderDate', 'amount'] as const;
+export type OrderValue = (typeof ORDER_VALUES)[number];
+/** One row's ORDER_VALUES. */
+export type OrderValues = Record<OrderValue, number>;
+
+/**
  * Canonical orders stored by column: what ingest keeps for a 10-million-row export. A row is a
  * customer number, wall time, amount, status number, order-id number and line in typed arrays
  * (~32 bytes a row), where an object per row with its own id strings costs ~200. Customer
@@ -42,35 +52,35 @@ export class OrderTable {
   }
 
   /** Appends one row; ids are numbers from `customerIds`/`orderIds`, status from `statusCode`. */
-  push(line: number, customer: number, orderDate: number, amount: number, status: number, orderId: number): void {
+  push(line: number, customer: number, values: OrderValues, status: number, orderId: number): void {
     if (this.length === this.line.length) this.grow();
     const i = this.length++;
     this.line[i] = line;
     this.customer[i] = customer;
-    this.orderDate[i] = orderDate;
-    this.amount[i] = amount;
+    for (const c of ORDER_VALUES) this[c][i] = values[c];
     this.status[i] = status;
     this.orderId[i] = orderId;
   }
 
   /**
-   * Appends rows 0..count-1 of `block` but those with repeated[i] = 1, row i as line
-   * `line + i`: push for many rows at once.
+   * Appends rows from..from+count-1 of `block` but those with repeated[i] = 1, row i as line
+   * `line + i - from`: push for many rows at once. Column by column, so that each loop copies
+   * one typed array into another.
    */
-  pushBlock(line: number, count: number, block: Omit<PlainBlock, 'dateZone'>): void {
+  pushBlock(line: number, from: number, count: number, block: Omit<PlainBlock, 'sides'>): void {
     if (this.length + count > this.line.length) this.grow(Math.max(this.length + count, Math.ceil(this.line.length * 1.5)));
-    const { customer, ms, amount, status, orderId, repeated } = block;
-    let j = this.length;
-    for (let i = 0; i < count; i++) {
+    const { repeated } = block;
+    const at = this.length;
+    const end = from + count;
+    let j = at;
+    for (let i = from; i < end; i++) {
       if (repeated[i] === 1) continue;
-      this.line[j] = line + i;
-      this.customer[j] = customer[i]!;
-      this.orderDate[j] = ms[i]!;
-      this.amount[j] = amount[i]!;
-      this.status[j] = status[i]!;
-      this.orderId[j] = orderId[i]!;
-      j++;
+      this.line[j++] = line + i - from;
     }
+    keepInts(this.customer, at, block.customer, from, end, repeated);
+    keepInts(this.status, at, block.status, from, end, repeated);
+    keepInts(this.orderId, at, block.orderId, from, end, repeated);
+    for (const c of ORDER_VALUES) keepNumbers(this[c], at, block.values[c], from, end, repeated);
     this.length = j;
   }
 
@@ -109,16 +119,24 @@ export class OrderTable {
       // The kept rows are the first ones (an export sorted by date): views, not copies.
       out.line = this.line.subarray(0, prefix);
       out.customer = this.customer.subarray(0, prefix);
-      out.orderDate = this.orderDate.subarray(0, prefix);
-      out.amount = this.amount.subarray(0, prefix);
       out.status = this.status.subarray(0, prefix);
       out.orderId = this.orderId.subarray(0, prefix);
+      for (const c of ORDER_VALUES) out[c] = this[c].subarray(0, prefix);
       out.length = prefix;
       return out;
     }
-    for (let i = 0; i < this.length; i++) {
-      if (keep(i)) out.push(this.line[i]!, this.customer[i]!, this.orderDate[i]!, this.amount[i]!, this.status[i]!, this.orderId[i]!);
-    }
+    const kept: number[] = [];
+    for (let i = 0; i < this.length; i++) if (keep(i)) kept.push(i);
+    out.reserve(kept.length);
+    const pick = <T extends Uint32Array | Int32Array | Float64Array>(to: T, from: T) => {
+      for (let j = 0; j < kept.length; j++) to[j] = from[kept[j]!]!;
+    };
+    pick(out.line, this.line);
+    pick(out.customer, this.customer);
+    pick(out.status, this.status);
+    pick(out.orderId, this.orderId);
+    for (const c of ORDER_VALUES) pick(out[c], this[c]);
+    out.length = kept.length;
     return out;
   }
 
@@ -129,8 +147,7 @@ export class OrderTable {
       if (!keep(i)) continue;
       this.line[kept] = this.line[i];
       this.customer[kept] = this.customer[i];
-      this.orderDate[kept] = this.orderDate[i];
-      this.amount[kept] = this.amount[i];
+      for (const c of ORDER_VALUES) this[c][kept] = this[c][i];
       this.status[kept] = this.status[i];
       this.orderId[kept] = this.orderId[i];
       kept++;
@@ -145,8 +162,7 @@ export class OrderTable {
 
   private grow(rows = Math.ceil(this.line.length * 1.5)): void {
     this.line = grown(this.line, rows);
-    this.orderDate = grown(this.orderDate, rows);
-    this.amount = grown(this.amount, rows);
+    for (const c of ORDER_VALUES) this[c] = grown(this[c], rows);
     this.customer = grown(this.customer, rows);
     this.status = grown(this.status, rows);
     this.orderId = grown(this.orderId, rows);
@@ -156,11 +172,26 @@ export class OrderTable {
 /** A block of rows by column for OrderRows.plainBlock: ids as numbered by the table, `repeated[i]` 1 for a repeated order id. */
 export interface PlainBlock {
   customer: Int32Array;
-  ms: Float64Array;
-  /** Each date's zone code (fastZoneBytes). */
-  dateZone: Uint16Array;
-  amount: Float64Array;
   status: Int32Array;
   orderId: Int32Array;
   repeated: Uint8Array;
+  /** Each ORDER_VALUES column, as read from the bytes (a date's wall time before its zone is applied). */
+  values: Record<OrderValue, Float64Array>;
+  /** What the byte reader noted beside a value (a date's zone code, fastZoneBytes), else an empty array. */
+  sides: Record<OrderValue, Uint16Array>;
+}
+
+/**
+ * Copies from[i] for i in [start, end) where repeated[i] is not 1 into `to` from `at`. One
+ * function per array type, so that each loop reads and writes one kind of array.
+ */
+function keepInts(to: Int32Array, at: number, from: Int32Array, start: number, end: number, repeated: Uint8Array): void {
+  let j = at;
+  for (let i = start; i < end; i++) if (repeated[i] !== 1) to[j++] = from[i]!;
+}
+
+/** keepInts for a value column. */
+function keepNumbers(to: Float64Array, at: number, from: Float64Array, start: number, end: number, repeated: Uint8Array): void {
+  let j = at;
+  for (let i = start; i < end; i++) if (repeated[i] !== 1) to[j++] = from[i]!;
 }

@@ -30,7 +30,7 @@ export function orderTable(records: readonly OrderRecord[]): OrderTable {
   const table = new OrderTable();
   for (const r of records) {
     const orderId = r.orderId === null ? -1 : table.orderIds.addText(r.orderId);
-    table.push(r.line, table.customerIds.addText(r.customerId), r.orderDate, r.amount, table.statusCode(r.status), orderId);
+    table.push(r.line, table.customerIds.addText(r.customerId), { orderDate: r.orderDate, amount: r.amount }, table.statusCode(r.status), orderId);
   }
   return table;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { order } from '../analysis/cohortRecords.js';
 import { orderRecords, orderTable } from './orderRecords.js';
+import { OrderTable } from '../../src/model/orderTable.js';
 
 const records = [order('a', '2014-01-01', 1, { id: 'A1' }), order('b', '2014-01-02', 2, { id: 'A2', status: 'refunded' }), order('a', '2014-01-03', 3), order('c', '2014-01-04', 4)];
 
@@ -21,5 +22,43 @@ describe('OrderTable.filtered', () => {
     expect(first.amount.buffer).toBe(table.amount.buffer);
     expect(table.filtered(() => false).length).toBe(0);
     expect(orderRecords(table.filtered(() => true))).toEqual(records);
+  });
+});
+
+describe('OrderTable.pushBlock', () => {
+  it('appends rows from..from+count-1 of a block but the repeated ones, row i as line line + i - from', () => {
+    const table = new OrderTable();
+    table.push(2, 7, { orderDate: 10, amount: 1.5 }, 0, -1);
+    const block = {
+      customer: Int32Array.of(9, 3, 4, 5),
+      status: Int32Array.of(9, 1, 2, 0),
+      orderId: Int32Array.of(9, 0, 1, -1),
+      repeated: Uint8Array.of(0, 0, 1, 0),
+      values: { orderDate: Float64Array.of(9, 20, 30, 40), amount: Float64Array.of(9, 2.5, 3.5, 4.5) },
+    };
+    table.pushBlock(3, 1, 3, block);
+    expect(table.length).toBe(3);
+    expect([...table.line.subarray(0, 3)]).toEqual([2, 3, 5]);
+    expect([...table.customer.subarray(0, 3)]).toEqual([7, 3, 5]);
+    expect([...table.status.subarray(0, 3)]).toEqual([0, 1, 0]);
+    expect([...table.orderId.subarray(0, 3)]).toEqual([-1, 0, -1]);
+    expect([...table.orderDate.subarray(0, 3)]).toEqual([10, 20, 40]);
+    expect([...table.amount.subarray(0, 3)]).toEqual([1.5, 2.5, 4.5]);
+  });
+
+  it('grows to hold a block larger than its room', () => {
+    const table = new OrderTable();
+    const n = 3000;
+    const block = {
+      customer: new Int32Array(n).map((_, i) => i),
+      status: new Int32Array(n),
+      orderId: new Int32Array(n).fill(-1),
+      repeated: new Uint8Array(n),
+      values: { orderDate: new Float64Array(n), amount: new Float64Array(n).map((_, i) => i / 2) },
+    };
+    table.pushBlock(2, 0, n, block);
+    expect(table.length).toBe(n);
+    expect(table.line[n - 1]).toBe(n + 1);
+    expect(table.amount[n - 1]).toBe((n - 1) / 2);
   });
 });

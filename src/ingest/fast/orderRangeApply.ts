@@ -5,7 +5,8 @@ import type { OrderBatchReader } from './plainOrders.js';
 
 /**
  * Applies one worker's OrderRangeRows to the byte reader's state, in file order, as if the
- * reader had read those lines itself (OrderRows.plain for each row):
+ * reader had read those lines itself (OrderRows.plainBlock for each message; its values as
+ * the worker read them):
  *
  * - Ids: customer ids of the table's numbered form come as numbers and are added row by row;
  *   other customer ids come as worker numbers (the worker's own ByteKeys) and are numbered
@@ -40,7 +41,7 @@ export class RangeApplier {
     const rows = reader.rows;
     const n = m.rows;
     rows.acc.rowsRead += n;
-    const { customerNumber, customer, ms, dateZone, amount, status, orderNumber, orderKey } = m;
+    const { customerNumber, customer, status, orderNumber, orderKey } = m;
     const ids = table.customerIds;
     if (this.customerOf.length < n) {
       this.customerOf = new Int32Array(n);
@@ -79,7 +80,7 @@ export class RangeApplier {
     }
     const statuses = this.statuses;
     for (let i = 0; i < n; i++) status[i] = statuses[status[i]!]!;
-    rows.plainBlock(reader.line, n, { customer: customerOf, ms, dateZone, amount, status, orderId: orderCode, repeated });
+    rows.plainBlock(reader.line, 0, n, { customer: customerOf, status, orderId: orderCode, repeated, values: m.values, sides: m.sides });
     reader.line += n;
 
     const observer = reader.observer;

@@ -3,8 +3,7 @@ import { ByteKeys, type KeyBytes } from '../../model/byteKeys.js';
 import { grown } from '../../model/grown.js';
 import { numberIn, type NumberForm } from '../../model/numberedKeys.js';
 import { nextLineFields, type PlainBatches } from './plainFile.js';
-import { canonicalOrderFields, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
-import { fastZoneBytes } from '../values/timestamp.js';
+import { canonicalOrderFields, CustomerKeys, valueArrays, valueBuffers, valueColumns, type OrderLineLayout, type ValueColumns } from './plainOrderLine.js';
 import { KeyList } from './keyList.js';
 
 /**
@@ -33,15 +32,12 @@ export interface OrderRangeRows extends RangeColumns {
   profile: { examples: string[]; nonEmpty: number; empty: number }[];
 }
 
-/** A row's values, by column. */
-export interface RangeColumns {
+/** A row's ids and status, by column, and its values as their VALUE_READERS read them. */
+export interface RangeColumns extends ValueColumns {
   /** The customer id's number when it has the main thread's numbered form, else −1. */
   customerNumber: Float64Array;
   /** Otherwise a worker number (into newCustomers over all of the worker's messages). */
   customer: Int32Array;
-  ms: Float64Array;
-  dateZone: Uint16Array;
-  amount: Float64Array;
   /** 0 = no status, else 1 + the worker's status number. */
   status: Int32Array;
   /** An order id of the table's form (OrderIds.numberForm) as its number, or −1. */
@@ -52,13 +48,13 @@ export interface RangeColumns {
 
 /** Just the column arrays of `c` (a message holds more besides). */
 export function rangeColumns(c: RangeColumns): RangeColumns {
-  const { customerNumber, customer, ms, dateZone, amount, status, orderNumber, orderKey } = c;
-  return { customerNumber, customer, ms, dateZone, amount, status, orderNumber, orderKey };
+  const { customerNumber, customer, status, orderNumber, orderKey, values, sides } = c;
+  return { customerNumber, customer, status, orderNumber, orderKey, values, sides };
 }
 
 /** The buffers of a message's columns, to transfer rather than copy (both ways). */
 export function columnBuffers(c: RangeColumns): ArrayBuffer[] {
-  return [c.customerNumber.buffer, c.customer.buffer, c.ms.buffer, c.dateZone.buffer, c.amount.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer] as ArrayBuffer[];
+  return [c.customerNumber.buffer, c.customer.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer, ...valueBuffers(c)] as ArrayBuffer[];
 }
 
 const EXAMPLES = 3;
@@ -74,10 +70,8 @@ export class OrderRangeParser implements PlainBatches {
   private out = new Columns(0);
   private readonly spare: RangeColumns[] = [];
   private profile: OrderRangeRows['profile'] = [];
-  /** Per line of the current batch: field bounds, date and amount. */
+  /** Per line of the current batch: field bounds. */
   private bounds = new Int32Array(0);
-  private values = new Float64Array(0);
-  private readonly value = new Float64Array(2);
   /** nextLineFields' report on the line it read. */
   private readonly line = new Int32Array(3);
 
@@ -106,22 +100,27 @@ export class OrderRangeParser implements PlainBatches {
     const pending = this.profiled.map(() => [] as string[]);
     const line = this.line;
     const ascii = isAscii(bytes);
+    // Values go straight to their rows of the message; a refused batch leaves them past its end.
+    const out = this.out;
+    let arrays = valueArrays(out);
     let n = 0;
     for (let at = 0; ; n++) {
       if ((n + 1) * width2 > this.bounds.length) this.grow(n + 1);
+      if (out.length + n === out.customer.length) {
+        out.grow();
+        arrays = valueArrays(out);
+      }
       const base = n * width2;
       at = nextLineFields(bytes, at, last, this.crlf, delimiter, width, this.bounds, base, line);
       if (at === -1) break;
       if (at === -2 || line[2] === 0) return false;
-      if (!canonicalOrderFields(bytes, this.layout, this.bounds, base, this.value, ascii) || !this.noteExamples(bytes, base, pending)) return false;
-      this.values[2 * n] = this.value[0]!;
-      this.values[2 * n + 1] = this.value[1]!;
+      if (!canonicalOrderFields(bytes, this.layout, this.bounds, base, arrays, out.length + n, ascii) || !this.noteExamples(bytes, base, pending)) return false;
     }
     for (let c = 0; c < this.profiled.length; c++) {
       this.candidates[c]!.push(...pending[c]!);
       this.profile[c]!.examples.push(...pending[c]!);
     }
-    for (let k = 0; k < n; k++) this.row(bytes, k * width2, k);
+    for (let k = 0; k < n; k++) this.row(bytes, k * width2);
     return true;
   }
 
@@ -172,11 +171,11 @@ export class OrderRangeParser implements PlainBatches {
     return true;
   }
 
-  private row(bytes: Buffer, base: number, k: number): void {
-    const { customer, date, orderId, status } = this.layout;
+  /** The ids, status and profile counts of the message's next row (its values are in place). */
+  private row(bytes: Buffer, base: number): void {
+    const { customer, orderId, status } = this.layout;
     const b = this.bounds;
     const out = this.out;
-    if (out.length === out.customer.length) out.grow();
     const i = out.length++;
     for (let c = 0; c < this.profiled.length; c++) {
       const p = this.profiled[c]!;
@@ -188,9 +187,6 @@ export class OrderRangeParser implements PlainBatches {
     const n = this.customerForm === null ? -1 : numberIn(this.customerForm, bytes, cs, ce);
     out.customerNumber[i] = n;
     out.customer[i] = n >= 0 ? -1 : this.customers.add(bytes, cs, ce);
-    out.ms[i] = this.values[2 * k]!;
-    out.dateZone[i] = fastZoneBytes(bytes, b[base + 2 * date]!, b[base + 2 * date + 1]!);
-    out.amount[i] = this.values[2 * k + 1]!;
     out.orderNumber[i] = -1;
     out.orderKey[i] = -1;
     if (orderId >= 0 && b[base + 2 * orderId + 1]! > b[base + 2 * orderId]!) {
@@ -204,7 +200,6 @@ export class OrderRangeParser implements PlainBatches {
   private grow(lines: number): void {
     const n = Math.max(1024, lines * 2);
     this.bounds = grown(this.bounds, n * this.layout.width * 2);
-    this.values = grown(this.values, n * 2);
   }
 }
 
@@ -213,12 +208,11 @@ class Columns implements RangeColumns {
   length = 0;
   customerNumber = new Float64Array(0);
   customer = new Int32Array(0);
-  ms = new Float64Array(0);
-  dateZone = new Uint16Array(0);
-  amount = new Float64Array(0);
   status = new Int32Array(0);
   orderNumber = new Float64Array(0);
   orderKey = new Int32Array(0);
+  values = valueColumns(0).values;
+  sides = valueColumns(0).sides;
 
   /** Room for `capacity` rows, in `spare`'s arrays when they have it. */
   constructor(capacity: number, spare?: RangeColumns) {
@@ -237,7 +231,7 @@ class Columns implements RangeColumns {
 
   /** The columns padded to n rows, as new arrays. */
   copy(n: number): RangeColumns {
-    const to = <T extends Int32Array | Float64Array | Uint16Array>(a: T, make: new (n: number) => T): T => {
+    const to = <T extends Int32Array | Float64Array>(a: T, make: new (n: number) => T): T => {
       const b = new make(n);
       b.set(a.subarray(0, Math.min(n, a.length)));
       return b;
@@ -245,12 +239,10 @@ class Columns implements RangeColumns {
     return {
       customerNumber: to(this.customerNumber, Float64Array),
       customer: to(this.customer, Int32Array),
-      ms: to(this.ms, Float64Array),
-      dateZone: to(this.dateZone, Uint16Array),
-      amount: to(this.amount, Float64Array),
       status: to(this.status, Int32Array),
       orderNumber: to(this.orderNumber, Float64Array),
       orderKey: to(this.orderKey, Int32Array),
+      ...valueColumns(n, this),
     };
   }
 }

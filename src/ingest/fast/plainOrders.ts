@@ -6,19 +6,18 @@ import { mapRecord, type MappedRows, type RowShape } from '../mappedRows.js';
 import { finishOrders, orderRowsFor } from '../orders.js';
 import type { OrderRows } from '../orderRows.js';
 import { PLAIN_CHUNK, PlainFileLoop, splitLines, startPlain, type PlainBatches } from './plainFile.js';
-import { canonicalOrderLine, CustomerKeys, type OrderLineLayout } from './plainOrderLine.js';
+import { canonicalOrderLine, CustomerKeys, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
 import type { IngestOptions, LoadedOrders } from '../records.js';
 import type { Preset } from '../presets/preset.js';
 import type { ColumnObserver } from '../profile.js';
 import { ByteObserver } from './byteObserver.js';
 import { grown } from '../../model/grown.js';
-import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS } from '../../model/orderTable.js';
-import { fastZoneBytes } from '../values/timestamp.js';
+import { ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, type OrderColumn, type PlainBlock } from '../../model/orderTable.js';
 
 /**
  * The orders reader for plain files, straight from bytes (see plainFile.ts): no CSV parser,
  * decoded text or per-row strings are needed: a row whose cells are already canonical (no
- * spaces to trim, an ISO date, a plain decimal amount) goes to OrderRows.plain as numbers;
+ * spaces to trim, an ISO date, a plain decimal amount) goes to OrderRows.plainBlock as numbers;
  * every other row is turned into strings and read by the same code as the general path
  * (mapRecord, OrderRows.row). Lines are taken in the same 1 MB batches as the general path,
  * so even the order in which problems are noted is the same.
@@ -68,11 +67,10 @@ export class OrderBatchReader implements PlainBatches {
   private ascii = false;
   readonly profiled: { column: string; position: number }[];
   private readonly width: number;
-  /** Per line of the current batch: field boundaries (width × [start, end]), date, amount. */
+  /** Per line of the current batch: field boundaries (width × [start, end]), and its row. */
   private bounds = new Int32Array(0);
-  private ms = new Float64Array(0);
-  private amounts = new Float64Array(0);
-  private readonly value = new Float64Array(2);
+  private block: PlainBlock = { customer: new Int32Array(0), status: new Int32Array(0), orderId: new Int32Array(0), repeated: new Uint8Array(0), ...valueColumns(0) };
+  private arrays = valueArrays(this.block);
   private readonly customers: CustomerKeys;
   private readonly statusCodes = new ByteKeys();
   private readonly statusOf: number[] = [];
@@ -91,8 +89,7 @@ export class OrderBatchReader implements PlainBatches {
     this.width = shape.width;
     const p = input.mapping.positions;
     this.profiled = Object.keys(input.mapping.sources).map((column) => ({ column, position: p.get(column)! }));
-    const [customer, date, amount, orderId, status] = ['customer_id', 'order_date', 'amount', 'order_id', 'status'].map((c) => p.get(c) ?? -1);
-    this.layout = { delimiter: input.dialect.delimiter.charCodeAt(0), width: shape.width, customer: customer!, date: date!, amount: amount!, orderId: orderId!, status: status!, decimal: rows.decimal };
+    this.layout = orderLineLayout(this.delimiterByte, shape.width, rows.decimal, (c: OrderColumn) => p.get(c) ?? -1);
     this.customers = new CustomerKeys(rows.table.customerIds);
     this.observed = new ByteObserver(input.observer, this.profiled);
   }
@@ -100,7 +97,8 @@ export class OrderBatchReader implements PlainBatches {
   /**
    * One batch of whole lines, in two passes as the general path does: first every line is
    * split and the ones that are not already canonical are mapped (mapRecord may skip them),
-   * then every row is read in order.
+   * then every row is read in order: each run of canonical rows as one block, each other row
+   * by the row rule.
    */
   batch(bytes: Buffer, last: boolean): boolean {
     let at = 0;
@@ -112,8 +110,8 @@ export class OrderBatchReader implements PlainBatches {
     const firstLine = this.line;
     this.ascii = isAscii(bytes);
     const n = splitLines(bytes, at, last, this.crlf, (start, end, k) => {
-      if (k === this.ms.length) this.grow();
-      if (!this.canonical(bytes, start, end, k)) {
+      if (k === this.block.customer.length) this.grow();
+      if (!canonicalOrderLine(bytes, start, end, this.layout, this.bounds, k * this.width * 2, this.arrays, k, this.ascii)) {
         const fields = bytes.toString('utf8', start, end).split(this.input.dialect.delimiter);
         const row = mapRecord({ fields, line: firstLine + k, badQuotes: false }, this.shape, this.rows.acc, this.state);
         mapped.set(k, row === null ? null : row.values);
@@ -121,14 +119,21 @@ export class OrderBatchReader implements PlainBatches {
     });
     if (n < 0) return false;
     this.line = firstLine + n;
+    let run = 0;
     for (let k = 0; k < n; k++) {
       const values = mapped.get(k);
-      if (values === undefined) this.plainRow(bytes, firstLine + k, k);
-      else if (values !== null) {
+      if (values === undefined) {
+        this.plainRow(bytes, k);
+        continue;
+      }
+      if (k > run) this.rows.plainBlock(firstLine + run, run, k - run, this.block);
+      run = k + 1;
+      if (values !== null) {
         for (const { column } of this.profiled) this.input.observer.observe(column, values[column]);
         this.rows.row(firstLine + k, values);
       }
     }
+    if (n > run) this.rows.plainBlock(firstLine + run, run, n - run, this.block);
     return true;
   }
 
@@ -143,27 +148,26 @@ export class OrderBatchReader implements PlainBatches {
   }
 
   private grow(): void {
-    const lines = Math.max(1024, this.ms.length * 2);
+    const lines = Math.max(1024, this.block.customer.length * 2);
     this.bounds = grown(this.bounds, lines * this.width * 2);
-    this.ms = grown(this.ms, lines);
-    this.amounts = grown(this.amounts, lines);
+    const { customer, status, orderId, repeated } = this.block;
+    this.block = {
+      customer: grown(customer, lines),
+      status: grown(status, lines),
+      orderId: grown(orderId, lines),
+      repeated: grown(repeated, lines),
+      ...valueColumns(lines, this.block),
+    };
+    this.arrays = valueArrays(this.block);
   }
 
-  /** canonicalOrderLine for line k of the batch, keeping its bounds, date and amount. */
-  private canonical(bytes: Buffer, start: number, end: number, k: number): boolean {
-    if (!canonicalOrderLine(bytes, start, end, this.layout, this.bounds, k * this.width * 2, this.value, this.ascii)) return false;
-    this.ms[k] = this.value[0]!;
-    this.amounts[k] = this.value[1]!;
-    return true;
-  }
-
-  private plainRow(bytes: Buffer, line: number, k: number): void {
-    const { customer, date, orderId, status } = this.layout;
-    const rows = this.rows;
-    const table = rows.table;
+  /** Numbers the ids and status of canonical line k of the batch into its block row. */
+  private plainRow(bytes: Buffer, k: number): void {
+    const { customer, orderId, status } = this.layout;
+    const table = this.rows.table;
     const b = this.bounds;
     const base = k * this.width * 2;
-    rows.acc.rowsRead++;
+    this.rows.acc.rowsRead++;
     this.observed.line(bytes, b, base);
     let orderKey = -1;
     let repeated = false;
@@ -177,8 +181,10 @@ export class OrderBatchReader implements PlainBatches {
       if (this.statusCodes.isNew) this.statusOf[s] = table.statusCode(this.statusCodes.text(s));
       statusCode = this.statusOf[s];
     }
-    const customerKey = this.customers.add(bytes, b[base + 2 * customer], b[base + 2 * customer + 1]);
-    const dateZone = fastZoneBytes(bytes, b[base + 2 * date], b[base + 2 * date + 1]);
-    rows.plain(line, customerKey, this.ms[k], dateZone, this.amounts[k], statusCode, orderKey, repeated);
+    const block = this.block;
+    block.customer[k] = this.customers.add(bytes, b[base + 2 * customer], b[base + 2 * customer + 1]);
+    block.status[k] = statusCode;
+    block.orderId[k] = orderKey;
+    block.repeated[k] = repeated ? 1 : 0;
   }
 }

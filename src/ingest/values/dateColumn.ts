@@ -83,13 +83,13 @@ export class DateColumn {
     return this.clock === null ? ms : this.zoned(ms, zoneOffset(zone), zone !== ZONE_DATE);
   }
 
-  /** fastCell of the first `count` values of `ms` (with their `zones`), in place. */
-  fastCells(ms: Float64Array, zones: Uint16Array, count: number): void {
+  /** fastCell of values from..from+count-1 of `ms` (with their `zones`), in place. */
+  fastCells(ms: Float64Array, zones: Uint16Array, from: number, count: number): void {
     if (this.clock === null) {
       this.nonSerialCount += count;
       return;
     }
-    for (let i = 0; i < count; i++) ms[i] = this.fastCell(ms[i]!, zones[i]!);
+    for (let i = from; i < from + count; i++) ms[i] = this.fastCell(ms[i]!, zones[i]!);
   }
 
   /** Fixes the reading of slash dates and bare numbers; throws when the data cannot decide. */

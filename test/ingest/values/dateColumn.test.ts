@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateColumn } from '../../../src/ingest/values/dateColumn.js';
 import { DataError, UsageError } from '../../../src/errors.js';
+import { ZONE_NAIVE } from '../../../src/ingest/values/timestamp.js';
 
 const utc = Date.UTC;
 
@@ -12,6 +13,15 @@ function readColumn(values: string[], dateFormat: string | null = null, zone: st
 }
 
 describe('DateColumn', () => {
+  it('converts values from..from+count-1 of a block in place, and only those (fastCells)', () => {
+    const column = new DateColumn('order_date', 'order_date', null, 'America/New_York');
+    const noon = utc(2014, 0, 1, 12);
+    const ms = Float64Array.of(noon, noon, noon, noon);
+    column.fastCells(ms, new Uint16Array(4).fill(ZONE_NAIVE), 1, 2);
+    // A value without a zone is UTC: noon UTC is 7:00 in New York in January.
+    expect([...ms]).toEqual([noon, utc(2014, 0, 1, 7), utc(2014, 0, 1, 7), noon]);
+  });
+
   it('reads slash dates day-first when any first field exceeds 12', () => {
     expect(readColumn(['3/4/2014', '13/4/2014'])).toEqual([utc(2014, 3, 3), utc(2014, 3, 13)]);
   });
