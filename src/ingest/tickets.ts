@@ -42,11 +42,14 @@ export async function parseTickets(
 export interface TicketRows {
   row(line: number, values: Partial<Record<string, string>>): void;
   /**
-   * A row the byte reader has read completely with the same rules (plainTicketLine.ts): its
-   * row with createdAt as fastIsoMs read it (made wall time here, in row order, as `row`
-   * does), and first_response_at likewise (NaN for none).
+   * A row the byte reader has read completely with the same rules (plainTicketLine.ts): row k
+   * of `batch` (a table numbering ids and labels with `table`), its createdAt as fastIsoMs read
+   * it (made wall time here, in row order, as `row` does), and first_response_at likewise (NaN
+   * for none).
    */
-  plain(record: TicketRecord, createdZone: number, responseMs: number, responseZone: number): void;
+  plain(batch: TicketTable, k: number, createdZone: number, responseMs: number, responseZone: number): void;
+  /** The tickets kept so far. */
+  readonly table: TicketTable;
   finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets;
   /** Raw ids that Unicode normalisation changed (customerId.ts), for the data-quality count. */
   readonly changedIds: { customer_id: Set<string>; order_id: Set<string> };
@@ -107,7 +110,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       if (respondedCell === null) acc.emptyCell(line, 'unparseable first_response_at', rawResponse, 'first_response_at', sources.first_response_at ?? null, DATE_FIX);
     }
     if (typeof createdCell !== 'number') pendingCreated.push({ index: table.length, cell: createdCell });
-    keep(respondedCell, {
+    table.push({
       line,
       customerId,
       createdAt: typeof createdCell === 'number' ? createdCell : NaN,
@@ -126,17 +129,22 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       firstContactResolved,
       followUp,
     });
+    kept(respondedCell);
   }
 
-  function keep(respondedCell: TimeCell | null, record: TicketRecord): void {
-    if (record.satisfaction !== null) scales.add(record.satisfaction.kind);
-    if (record.waitSeconds === null && respondedCell !== null) responses.push({ index: table.length, cell: respondedCell });
-    table.push(record);
+  /** What the last ticket kept tells the column decisions, and its response time to resolve. */
+  function kept(respondedCell: TimeCell | null): void {
+    const i = table.length - 1;
+    if (table.satisfied[i]! >= 0) scales.add(table.score[i]! > 0 ? 'numeric' : 'text');
+    const wait = table.waitSeconds[i]!;
+    if (wait !== wait && respondedCell !== null) responses.push({ index: i, cell: respondedCell });
   }
 
-  function plain(record: TicketRecord, createdZone: number, responseMs: number, responseZone: number): void {
-    record.createdAt = created.fastCell(record.createdAt, createdZone);
-    keep(responseMs === responseMs ? responded.fastCell(responseMs, responseZone) : null, record);
+  function plain(batch: TicketTable, k: number, createdZone: number, responseMs: number, responseZone: number): void {
+    table.copyRow(batch, k);
+    const i = table.length - 1;
+    table.createdAt[i] = created.fastCell(table.createdAt[i]!, createdZone);
+    kept(responseMs === responseMs ? responded.fastCell(responseMs, responseZone) : null);
   }
 
   function finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets {
@@ -210,7 +218,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     return { table, present: new Set(present), quality, profile, problems: acc.sortedProblems() };
   }
 
-  return { row, plain, finish, changedIds };
+  return { row, plain, finish, changedIds, table };
 }
 
 /** ticket_id and order_id: trimmed, empty → null. */
