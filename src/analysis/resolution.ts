@@ -1,5 +1,5 @@
 import type { ResolutionRule } from './cohortResult.js';
-import type { TicketColumn, TicketRecord } from '../model/ticketRecord.js';
+import type { TicketColumn } from '../model/ticketRecord.js';
 import type { TicketTable } from '../model/ticketTable.js';
 
 /**
@@ -35,21 +35,19 @@ export function ticketResolver(present: ReadonlySet<TicketColumn>): (tickets: Ti
     const resolved = tickets.resolved[i]!;
     if (resolved >= 0) return resolved === 1;
     if (!hasStatus) return false;
-    // satisfied is −1 when unrated: only a rating that is not satisfied undoes a resolved status.
-    return isResolvedStatus(tickets.label('status', i)) && tickets.satisfied[i] !== 0;
+    const satisfied = tickets.satisfied[i]!;
+    return isResolvedByStatus(tickets.label('status', i), satisfied < 0 ? null : satisfied === 1);
   };
 }
 
 /**
  * @example
- * isResolvedByStatus({ status: 'Solved', satisfaction: null, … });                         // true
- * isResolvedByStatus({ status: 'closed', satisfaction: { kind: 'text', satisfied: false } }); // false
+ * `satisfied` is null when the ticket was not rated.
+ *
+ * isResolvedByStatus('Solved', null);  // true
+ * isResolvedByStatus('closed', false); // false
  */
-export function isResolvedByStatus(ticket: Pick<TicketRecord, 'status' | 'satisfaction'>): boolean {
-  if (!isResolvedStatus(ticket.status)) return false;
-  return ticket.satisfaction === null || ticket.satisfaction.satisfied;
-}
-
-function isResolvedStatus(status: string | null): boolean {
-  return resolvedStatuses.has(status?.trim().toLowerCase() ?? '');
+export function isResolvedByStatus(status: string | null, satisfied: boolean | null): boolean {
+  if (!resolvedStatuses.has(status?.trim().toLowerCase() ?? '')) return false;
+  return satisfied === null || satisfied;
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isResolvedByStatus, resolutionRuleFor, ticketResolver } from '../../src/analysis/resolution.js';
 import { ticket } from './cohortRecords.js';
 import { ticketTable } from '../model/ticketRecords.js';
-import type { TicketColumn } from '../../src/model/ticketRecord.js';
+import type { TicketColumn, TicketRecord } from '../../src/model/ticketRecord.js';
 
+const byStatus = (t: TicketRecord) => isResolvedByStatus(t.status, t.satisfaction?.satisfied ?? null);
 const cols = (...c: TicketColumn[]) => new Set<TicketColumn>(['customer_id', 'created_at', ...c]);
 
 describe('resolutionRuleFor', () => {
@@ -18,19 +19,19 @@ describe('resolutionRuleFor', () => {
 
 describe('isResolvedByStatus', () => {
   it('needs a solved/closed/resolved status, any case', () => {
-    expect(isResolvedByStatus(ticket('a', '2014-01-01', { status: 'Solved' }))).toBe(true);
-    expect(isResolvedByStatus(ticket('a', '2014-01-01', { status: 'CLOSED' }))).toBe(true);
-    expect(isResolvedByStatus(ticket('a', '2014-01-01', { status: 'resolved' }))).toBe(true);
-    expect(isResolvedByStatus(ticket('a', '2014-01-01', { status: 'open' }))).toBe(false);
-    expect(isResolvedByStatus(ticket('a', '2014-01-01', { status: 'pending' }))).toBe(false);
-    expect(isResolvedByStatus(ticket('a', '2014-01-01', {}))).toBe(false);
+    expect(byStatus(ticket('a', '2014-01-01', { status: 'Solved' }))).toBe(true);
+    expect(byStatus(ticket('a', '2014-01-01', { status: 'CLOSED' }))).toBe(true);
+    expect(byStatus(ticket('a', '2014-01-01', { status: 'resolved' }))).toBe(true);
+    expect(byStatus(ticket('a', '2014-01-01', { status: 'open' }))).toBe(false);
+    expect(byStatus(ticket('a', '2014-01-01', { status: 'pending' }))).toBe(false);
+    expect(byStatus(ticket('a', '2014-01-01', {}))).toBe(false);
   });
 
   it('and a satisfied score when the customer gave one', () => {
-    expect(isResolvedByStatus(ticket('a', '2014-01-01', { status: 'solved', score: 4 }))).toBe(true);
-    expect(isResolvedByStatus(ticket('a', '2014-01-01', { status: 'solved', score: 3 }))).toBe(false);
-    expect(isResolvedByStatus(ticket('a', '2014-01-01', { status: 'closed', score: 'good' }))).toBe(true);
-    expect(isResolvedByStatus(ticket('a', '2014-01-01', { status: 'closed', score: 'bad' }))).toBe(false);
+    expect(byStatus(ticket('a', '2014-01-01', { status: 'solved', score: 4 }))).toBe(true);
+    expect(byStatus(ticket('a', '2014-01-01', { status: 'solved', score: 3 }))).toBe(false);
+    expect(byStatus(ticket('a', '2014-01-01', { status: 'closed', score: 'good' }))).toBe(true);
+    expect(byStatus(ticket('a', '2014-01-01', { status: 'closed', score: 'bad' }))).toBe(false);
   });
 });
 
