@@ -57,7 +57,7 @@ async function main(ordersPath: string, ticketsPath: string): Promise<StageRun> 
     problem: problemWindow(cohort, parseSpan(DEFAULT_COHORT_OPTIONS.grace, '--grace', 0)),
   };
   const a0 = performance.now();
-  customerFacts(orders.table, tickets.records, windows, ticketResolver(tickets.present));
+  customerFacts(orders.table, tickets.table, windows, ticketResolver(tickets.present));
   const aggregateMs = performance.now() - a0;
   if (json.length === 0) throw new Error('empty report');
   const stages = {

@@ -61,7 +61,7 @@ export function cohortAnalysis(
 
 /** The members' spend and problem tickets. Throws DataError when the cohort window holds no member. */
 function memberFacts(orders: LoadedOrders, tickets: LoadedTickets, windows: FactWindows, span: { first: number; last: number }): CohortFacts {
-  const facts = customerFacts(orders.table, tickets.records, windows, ticketResolver(tickets.present));
+  const facts = customerFacts(orders.table, tickets.table, windows, ticketResolver(tickets.present));
   if (facts.spend.count === 0) {
     throw new DataError(
       `no customer has a counted order in the cohort window ${windowText(windows.cohort)}; the counted orders in ${orders.quality.file} run ${isoDay(span.first)}..${isoDay(span.last)}. Choose a window inside that range with --cohort, e.g. --cohort ${isoDay(span.first).slice(0, 7)}`,

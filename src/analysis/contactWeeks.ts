@@ -4,7 +4,7 @@ import { dayOf, isoWeekLabel } from '../time/calendar.js';
 import { orderedKeys } from './sliceKeys.js';
 import { NONE_KEY } from './sliceResult.js';
 import type { Day } from '../model/time.js';
-import type { TicketRecord } from '../model/ticketRecord.js';
+import type { TicketTable } from '../model/ticketTable.js';
 
 /**
  * Tickets and counted orders by ISO week (Monday–Sunday of the wall-clock date) and contact
@@ -26,12 +26,12 @@ export interface ContactWeeks {
   satisfied: number[][];
 }
 
-export function contactWeeks(tickets: readonly TicketRecord[], orders: OrderTable | null): ContactWeeks | null {
+export function contactWeeks(tickets: TicketTable, orders: OrderTable | null): ContactWeeks | null {
   if (tickets.length === 0) return null;
   let first = Infinity;
   let last = -Infinity;
-  for (const t of tickets) {
-    const monday = mondayOf(dayOf(t.createdAt));
+  for (let i = 0; i < tickets.length; i++) {
+    const monday = mondayOf(dayOf(tickets.createdAt[i]!));
     if (monday < first) first = monday;
     if (monday > last) last = monday;
   }
@@ -39,19 +39,20 @@ export function contactWeeks(tickets: readonly TicketRecord[], orders: OrderTabl
   const mondays = Array.from({ length: weeks }, (_, w) => first + 7 * w);
   const byReason = new Map<string, { contacts: number[]; rated: number[]; satisfied: number[] }>();
   const totals = new Map<string, number>();
-  for (const t of tickets) {
-    const key = t.reason ?? NONE_KEY;
+  for (let i = 0; i < tickets.length; i++) {
+    const key = tickets.label('reason', i) ?? NONE_KEY;
     let row = byReason.get(key);
     if (row === undefined) {
       row = { contacts: new Array(weeks).fill(0), rated: new Array(weeks).fill(0), satisfied: new Array(weeks).fill(0) };
       byReason.set(key, row);
     }
-    const w = (mondayOf(dayOf(t.createdAt)) - first) / 7;
+    const w = (mondayOf(dayOf(tickets.createdAt[i]!)) - first) / 7;
     row.contacts[w]++;
     totals.set(key, (totals.get(key) ?? 0) + 1);
-    if (t.satisfaction !== null) {
+    const satisfied = tickets.satisfied[i]!;
+    if (satisfied >= 0) {
       row.rated[w]++;
-      if (t.satisfaction.satisfied) row.satisfied[w]++;
+      if (satisfied === 1) row.satisfied[w]++;
     }
   }
   const reasons = orderedKeys('reason', totals);

@@ -3,7 +3,7 @@ import { sliceKey } from './sliceKeys.js';
 import type { Dimension } from './sliceResult.js';
 import type { Factor, PatternName } from './driversResult.js';
 import { firstContactResolution } from './sliceStats.js';
-import type { TicketRecord } from '../model/ticketRecord.js';
+import type { TicketTable } from '../model/ticketTable.js';
 
 /**
  * Each ticket as the drivers analysis sees it: its slice key along every dimension (the model
@@ -28,51 +28,59 @@ export const REPEAT_WINDOW_DAYS = 7;
 export const WAIT_BANDS = ['under ½× usual', '½–1× usual', '1–2× usual', '2–4× usual', '4× usual or more'] as const;
 
 export function driverTickets(
-  records: readonly TicketRecord[],
+  tickets: TicketTable,
   dimensions: readonly Dimension[],
   hasWait: boolean,
 ): DriverTicket[] {
-  const usual = hasWait ? usualWaits(records) : new Map<string, number>();
-  const repeat = repeatContacts(records);
-  return records.map((t, i) => {
+  const usual = hasWait ? usualWaits(tickets) : new Map<string, number>();
+  const repeat = repeatContacts(tickets);
+  return Array.from({ length: tickets.length }, (_, i) => {
     const keys = {} as Record<Dimension, string>;
-    for (const d of ['hour', 'weekday', 'reason', 'channel', 'agent'] as const) keys[d] = sliceKey(t, d);
+    for (const d of ['hour', 'weekday', 'reason', 'channel', 'agent'] as const) keys[d] = sliceKey(tickets, i, d);
+    const channel = tickets.label('channel', i);
+    const wait = tickets.waitSeconds[i]!;
+    const transfers = tickets.transfers[i]!;
+    const reopens = tickets.reopens[i]!;
+    const satisfied = tickets.satisfied[i]!;
     const levels: DriverTicket['levels'] = {};
     for (const d of dimensions) levels[d] = keys[d];
     let waitStratum: string | null = null;
     let long: boolean | null = null;
     if (hasWait) {
-      const base = usual.get(t.channel ?? '') ?? 0;
-      const band = t.waitSeconds === null || !(base > 0) ? null : waitBand(t.waitSeconds / base);
+      const base = usual.get(channel ?? '') ?? 0;
+      // NaN (no wait) is the one number not equal to itself.
+      const known = wait === wait && base > 0;
+      const band = known ? waitBand(wait / base) : null;
       levels.wait = band;
-      waitStratum = band === null ? null : `${band} · ${t.channel ?? ''}`;
-      long = t.waitSeconds === null || !(base > 0) ? null : t.waitSeconds > 2 * base;
+      waitStratum = band === null ? null : `${band} · ${channel ?? ''}`;
+      long = known ? wait > 2 * base : null;
     }
     return {
-      satisfied: t.satisfaction === null ? null : t.satisfaction.satisfied,
+      satisfied: satisfied < 0 ? null : satisfied === 1,
       keys,
       levels,
       waitStratum,
       flags: {
         wait: long,
-        transferred: t.transfers === null ? null : t.transfers > 0,
-        reopened: t.reopens === null ? null : t.reopens > 0,
+        transferred: transfers === transfers ? transfers > 0 : null,
+        reopened: reopens === reopens ? reopens > 0 : null,
         repeatContact: repeat[i],
-        firstContactResolved: firstContactResolution(t),
+        firstContactResolved: firstContactResolution(tickets, i),
       },
     };
   });
 }
 
 /** The median wait of each channel (all tickets of the channel with a wait): what is "usual" there. */
-function usualWaits(records: readonly TicketRecord[]): Map<string, number> {
+function usualWaits(tickets: TicketTable): Map<string, number> {
   const byChannel = new Map<string, number[]>();
-  for (const t of records) {
-    if (t.waitSeconds === null) continue;
-    const key = t.channel ?? '';
+  for (let i = 0; i < tickets.length; i++) {
+    const wait = tickets.waitSeconds[i]!;
+    if (wait !== wait) continue;
+    const key = tickets.label('channel', i) ?? '';
     const list = byChannel.get(key);
-    if (list) list.push(t.waitSeconds);
-    else byChannel.set(key, [t.waitSeconds]);
+    if (list) list.push(wait);
+    else byChannel.set(key, [wait]);
   }
   return new Map([...byChannel].map(([k, v]) => [k, median(v) ?? 0]));
 }
@@ -86,15 +94,17 @@ function waitBand(ratio: number): string {
 }
 
 /** A ticket is a repeat contact when the same customer opened another ticket in the 7 days before it. */
-function repeatContacts(records: readonly TicketRecord[]): boolean[] {
-  const order = records.map((_, i) => i).sort((a, b) => records[a].createdAt - records[b].createdAt || a - b);
-  const last = new Map<string, number>();
-  const out = new Array<boolean>(records.length).fill(false);
+function repeatContacts(tickets: TicketTable): boolean[] {
+  const createdAt = tickets.createdAt;
+  const order = Array.from({ length: tickets.length }, (_, i) => i).sort((a, b) => createdAt[a]! - createdAt[b]! || a - b);
+  // Each customer's latest ticket so far, by customer code (NaN: none yet).
+  const last = new Float64Array(tickets.customerIds.size).fill(NaN);
+  const out = new Array<boolean>(tickets.length).fill(false);
   for (const i of order) {
-    const t = records[i];
-    const previous = last.get(t.customerId);
-    if (previous !== undefined && t.createdAt - previous <= REPEAT_WINDOW_DAYS * DAY_MS) out[i] = true;
-    last.set(t.customerId, t.createdAt);
+    const customer = tickets.customer[i]!;
+    const previous = last[customer]!;
+    if (createdAt[i]! - previous <= REPEAT_WINDOW_DAYS * DAY_MS) out[i] = true;
+    last[customer] = createdAt[i]!;
   }
   return out;
 }

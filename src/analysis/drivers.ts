@@ -27,8 +27,9 @@ import type { CollinearPair, DriversOptions, DriversResult, Effect, Factor, Mode
  */
 export function analyzeDrivers(tickets: LoadedTickets, slices: SliceResult, options: DriversOptions): DriversResult {
   const dimensions = slices.options.by;
-  const hasWait = tickets.records.some((t) => t.waitSeconds !== null);
-  const all = driverTickets(tickets.records, dimensions, hasWait);
+  const waits = tickets.table.waitSeconds.subarray(0, tickets.table.length);
+  const hasWait = waits.some((wait) => wait === wait);
+  const all = driverTickets(tickets.table, dimensions, hasWait);
   const rated = all.filter((t) => t.satisfied !== null);
   const factors: Factor[] = [...dimensions, ...(hasWait ? (['wait'] as const) : [])];
   const flags = (['transferred', 'reopened', 'repeatContact'] as const).filter((f) => all.some((t) => t.flags[f] !== null));

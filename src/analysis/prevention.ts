@@ -14,7 +14,7 @@ import { rootCauses } from './rootCauses.js';
  * reason or date the data does not hold, DataError when there is no ticket.
  */
 export function runPreventionAnalysis(orders: LoadedOrders | null, tickets: LoadedTickets, options: PreventionOptions): PreventionResult {
-  const table = contactWeeks(tickets.records, orders === null ? null : orders.table);
+  const table = contactWeeks(tickets.table, orders === null ? null : orders.table);
   if (table === null) throw new DataError(`${tickets.quality.file}: no usable ticket, so there is no contact rate to measure`);
   // Every change is checked before any is estimated, so one bad --change fails at once.
   const resolved = options.changes.map((spec) => ({ spec, ...resolveChange(spec, table, tickets.quality.file) }));

@@ -2,7 +2,7 @@ import type { LoadedOrders, LoadedTickets } from '../ingest/records.js';
 import { dayOf, isoDay } from '../time/calendar.js';
 import { previousWeek, type ReportWeek } from './reportWeek.js';
 import type { Day } from '../model/time.js';
-import type { TicketRecord } from '../model/ticketRecord.js';
+import type { TicketTable } from '../model/ticketTable.js';
 
 /**
  * What data each section of a report sees. A plain report uses everything. A weekly report
@@ -39,24 +39,25 @@ export interface ScopedData {
 export function scopeReport(orders: LoadedOrders, tickets: LoadedTickets, week: ReportWeek | null, asOf: Day | null): ScopedData {
   const base = { asOf: asOf === null ? null : isoDay(asOf), laterOrders: 0, laterTickets: 0 };
   if (week === null) {
-    const scope = { ...base, week: null, previousWeek: null, ticketPeriod: ticketPeriod(tickets.records) };
+    const scope = { ...base, week: null, previousWeek: null, ticketPeriod: ticketPeriod(tickets.table) };
     return { cohortOrders: orders, cohortTickets: tickets, sliceTickets: tickets, scope };
   }
   const known = knownOrders(orders, week.end);
-  const knownTickets = tickets.records.filter((t) => dayOf(t.createdAt) <= week.end);
-  const inWeek = knownTickets.filter((t) => dayOf(t.createdAt) >= week.start);
+  const table = tickets.table;
+  const knownTickets = table.filtered((i) => dayOf(table.createdAt[i]!) <= week.end);
+  const inWeek = knownTickets.filtered((i) => dayOf(knownTickets.createdAt[i]!) >= week.start);
   const scope: ReportScope = {
     ...base,
     week: isoWeek(week),
     previousWeek: isoWeek(previousWeek(week)),
     ticketPeriod: inWeek.length === 0 ? null : { start: isoDay(week.start), end: isoDay(week.end) },
     laterOrders: orders.table.length - known.table.length,
-    laterTickets: tickets.records.length - knownTickets.length,
+    laterTickets: table.length - knownTickets.length,
   };
   return {
     cohortOrders: known,
-    cohortTickets: { ...tickets, records: knownTickets },
-    sliceTickets: { ...tickets, records: inWeek },
+    cohortTickets: { ...tickets, table: knownTickets },
+    sliceTickets: { ...tickets, table: inWeek },
     scope,
   };
 }
@@ -74,12 +75,12 @@ function isoWeek(w: ReportWeek): { label: string; start: string; end: string } {
   return { label: w.label, start: isoDay(w.start), end: isoDay(w.end) };
 }
 
-function ticketPeriod(records: readonly TicketRecord[]): { start: string; end: string } | null {
-  if (records.length === 0) return null;
+function ticketPeriod(tickets: TicketTable): { start: string; end: string } | null {
+  if (tickets.length === 0) return null;
   let first = Infinity;
   let last = -Infinity;
-  for (const t of records) {
-    const day = dayOf(t.createdAt);
+  for (let i = 0; i < tickets.length; i++) {
+    const day = dayOf(tickets.createdAt[i]!);
     if (day < first) first = day;
     if (day > last) last = day;
   }

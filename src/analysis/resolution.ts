@@ -1,5 +1,6 @@
 import type { ResolutionRule } from './cohortResult.js';
-import type { TicketColumn, TicketRecord } from '../model/ticketRecord.js';
+import type { TicketColumn } from '../model/ticketRecord.js';
+import type { TicketTable } from '../model/ticketTable.js';
 
 /**
  * When a problem ticket counts as resolved, decided once per tickets file from the columns
@@ -25,25 +26,28 @@ export function resolutionRuleFor(present: ReadonlySet<TicketColumn>): Resolutio
   return 'assumed-all-resolved';
 }
 
-/** A resolver for one file: decides the rule once, then answers per ticket. */
-export function ticketResolver(present: ReadonlySet<TicketColumn>): (ticket: TicketRecord) => boolean {
+/** A resolver for one file: decides the rule once, then answers per ticket (row i of the table). */
+export function ticketResolver(present: ReadonlySet<TicketColumn>): (tickets: TicketTable, i: number) => boolean {
   const rule = resolutionRuleFor(present);
   if (rule === 'assumed-all-resolved') return () => true;
   const hasStatus = present.has('status');
-  return (ticket) => {
-    if (ticket.resolved !== null) return ticket.resolved;
+  return (tickets, i) => {
+    const resolved = tickets.resolved[i]!;
+    if (resolved >= 0) return resolved === 1;
     if (!hasStatus) return false;
-    return isResolvedByStatus(ticket);
+    const satisfied = tickets.satisfied[i]!;
+    return isResolvedByStatus(tickets.label('status', i), satisfied < 0 ? null : satisfied === 1);
   };
 }
 
 /**
  * @example
- * isResolvedByStatus({ status: 'Solved', satisfaction: null, … });                         // true
- * isResolvedByStatus({ status: 'closed', satisfaction: { kind: 'text', satisfied: false } }); // false
+ * `satisfied` is null when the ticket was not rated.
+ *
+ * isResolvedByStatus('Solved', null);  // true
+ * isResolvedByStatus('closed', false); // false
  */
-export function isResolvedByStatus(ticket: Pick<TicketRecord, 'status' | 'satisfaction'>): boolean {
-  const status = ticket.status?.trim().toLowerCase() ?? '';
-  if (!resolvedStatuses.has(status)) return false;
-  return ticket.satisfaction === null || ticket.satisfaction.satisfied;
+export function isResolvedByStatus(status: string | null, satisfied: boolean | null): boolean {
+  if (!resolvedStatuses.has(status?.trim().toLowerCase() ?? '')) return false;
+  return satisfied === null || satisfied;
 }

@@ -1,6 +1,6 @@
 import { WEEKDAYS, hourOf, weekdayOf } from '../time/calendar.js';
 import { NONE_KEY, type Dimension } from './sliceResult.js';
-import type { TicketRecord } from '../model/ticketRecord.js';
+import type { TicketTable } from '../model/ticketTable.js';
 
 /** "00" … "23": every hour is listed, in clock order, even when no ticket falls in it. */
 export const HOUR_KEYS: readonly string[] = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
@@ -10,16 +10,16 @@ export const HOUR_KEYS: readonly string[] = Array.from({ length: 24 }, (_, h) =>
  * wall-clock created_at (already converted by --tz at ingest); an empty reason, channel
  * or agent cell is its own slice, "(none)", so those tickets still count in volume.
  */
-export function sliceKey(ticket: TicketRecord, dimension: Dimension): string {
+export function sliceKey(tickets: TicketTable, i: number, dimension: Dimension): string {
   switch (dimension) {
     case 'hour':
-      return HOUR_KEYS[hourOf(ticket.createdAt)];
+      return HOUR_KEYS[hourOf(tickets.createdAt[i]!)];
     case 'weekday':
-      return weekdayOf(ticket.createdAt);
+      return weekdayOf(tickets.createdAt[i]!);
     case 'reason':
     case 'channel':
     case 'agent':
-      return ticket[dimension] ?? NONE_KEY;
+      return tickets.label(dimension, i) ?? NONE_KEY;
   }
 }
 

@@ -1,7 +1,7 @@
 import { median } from '../stats/summary.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { SliceCounts, SliceStats } from './sliceResult.js';
-import type { TicketRecord } from '../model/ticketRecord.js';
+import type { TicketTable } from '../model/ticketTable.js';
 
 /**
  * Volume, CSAT and operational measures of a set of tickets.
@@ -13,7 +13,7 @@ import type { TicketRecord } from '../model/ticketRecord.js';
  * @example
  * // three tickets, scores 5, 2 and unrated → tickets 3, rated 2, satisfied 1, csat 0.5
  */
-export function sliceStats(tickets: readonly TicketRecord[]): SliceStats {
+export function sliceStats(tickets: TicketTable): SliceStats {
   return statsOfCounts(sliceCounts(tickets));
 }
 
@@ -21,27 +21,45 @@ export function sliceStats(tickets: readonly TicketRecord[]): SliceStats {
  * The additive counts of a set of tickets, and the median wait (not additive: computed here
  * from the slice's own waits, as the SQL builder computes it per slice).
  */
-export function sliceCounts(tickets: readonly TicketRecord[]): SliceCounts {
-  const counts = emptyCounts();
-  const waits: number[] = [];
-  for (const t of tickets) {
+export function sliceCounts(tickets: TicketTable): SliceCounts {
+  const tally = new SliceTally();
+  for (let i = 0; i < tickets.length; i++) tally.add(tickets, i);
+  return tally.counts();
+}
+
+/** sliceCounts of the tickets added one by one, so a table's slices are counted in one pass. */
+export class SliceTally {
+  private readonly tally = emptyCounts();
+  private readonly waits: number[] = [];
+
+  add(tickets: TicketTable, i: number): void {
+    const counts = this.tally;
     counts.tickets += 1;
-    if (t.satisfaction !== null) {
+    const satisfied = tickets.satisfied[i]!;
+    if (satisfied >= 0) {
       counts.rated += 1;
-      if (t.satisfaction.satisfied) counts.satisfied += 1;
-      if (t.satisfaction.kind === 'numeric') {
+      if (satisfied === 1) counts.satisfied += 1;
+      const score = tickets.score[i]!;
+      if (score > 0) {
         counts.scores += 1;
-        counts.scoreSum += t.satisfaction.value;
+        counts.scoreSum += score;
       }
     }
-    if (t.waitSeconds !== null) waits.push(t.waitSeconds);
-    if (t.transfers !== null) count(counts.transfers, t.transfers > 0);
-    if (t.reopens !== null) count(counts.reopens, t.reopens > 0);
-    const firstContact = firstContactResolution(t);
+    // NaN (no value) is the one number not equal to itself.
+    const wait = tickets.waitSeconds[i]!;
+    if (wait === wait) this.waits.push(wait);
+    const transfers = tickets.transfers[i]!;
+    if (transfers === transfers) count(counts.transfers, transfers > 0);
+    const reopens = tickets.reopens[i]!;
+    if (reopens === reopens) count(counts.reopens, reopens > 0);
+    const firstContact = firstContactResolution(tickets, i);
     if (firstContact !== null) count(counts.fcr, firstContact);
   }
-  counts.medianWaitSeconds = median(waits);
-  return counts;
+
+  counts(): SliceCounts {
+    this.tally.medianWaitSeconds = median(this.waits);
+    return this.tally;
+  }
 }
 
 /**
@@ -78,9 +96,11 @@ export function emptyCounts(): SliceCounts {
 }
 
 /** An explicit first_contact_resolved flag wins; otherwise one contact means resolved first time. */
-export function firstContactResolution(t: TicketRecord): boolean | null {
-  if (t.firstContactResolved !== null) return t.firstContactResolved;
-  if (t.contacts !== null) return t.contacts === 1;
+export function firstContactResolution(tickets: TicketTable, i: number): boolean | null {
+  const resolved = tickets.firstContactResolved[i]!;
+  if (resolved >= 0) return resolved === 1;
+  const contacts = tickets.contacts[i]!;
+  if (contacts === contacts) return contacts === 1;
   return null;
 }
 

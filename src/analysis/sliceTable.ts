@@ -3,8 +3,8 @@ import { DIMENSIONS, type Dimension, type SliceCounts } from './sliceResult.js';
 
 export type { SliceCounts } from './sliceResult.js';
 import { sliceKey } from './sliceKeys.js';
-import { sliceCounts } from './sliceStats.js';
-import type { TicketColumn, TicketRecord } from '../model/ticketRecord.js';
+import { SliceTally } from './sliceStats.js';
+import type { TicketColumn } from '../model/ticketRecord.js';
 
 export interface SliceTable {
   /** The ticket columns the source has: which dimensions exist, and whether CSAT can be computed. */
@@ -19,24 +19,26 @@ export interface SliceTable {
 /** The id of a weekday × hour cell in SliceTable.heatmap. */
 export const cellId = (weekday: string, hour: string): string => `${weekday} ${hour}`;
 
-/** The table from ticket records: the in-process builder. */
-export function sliceTableOf(tickets: Pick<LoadedTickets, 'records' | 'present'>): SliceTable {
-  const records = tickets.records;
-  const groups = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, TicketRecord[]>()])) as Record<Dimension, Map<string, TicketRecord[]>>;
-  const cells = new Map<string, TicketRecord[]>();
-  const add = (map: Map<string, TicketRecord[]>, key: string, t: TicketRecord) => {
-    const group = map.get(key);
-    if (group) group.push(t);
-    else map.set(key, [t]);
+/** The table from the tickets table: the in-process builder, one pass over the tickets. */
+export function sliceTableOf(tickets: Pick<LoadedTickets, 'table' | 'present'>): SliceTable {
+  const table = tickets.table;
+  const groups = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, SliceTally>()])) as Record<Dimension, Map<string, SliceTally>>;
+  const cells = new Map<string, SliceTally>();
+  const overall = new SliceTally();
+  const add = (map: Map<string, SliceTally>, key: string, i: number) => {
+    let group = map.get(key);
+    if (group === undefined) map.set(key, (group = new SliceTally()));
+    group.add(table, i);
   };
-  for (const t of records) {
-    for (const d of DIMENSIONS) add(groups[d], sliceKey(t, d), t);
-    add(cells, cellId(sliceKey(t, 'weekday'), sliceKey(t, 'hour')), t);
+  for (let i = 0; i < table.length; i++) {
+    overall.add(table, i);
+    for (const d of DIMENSIONS) add(groups[d], sliceKey(table, i, d), i);
+    add(cells, cellId(sliceKey(table, i, 'weekday'), sliceKey(table, i, 'hour')), i);
   }
-  const countsOf = (map: Map<string, TicketRecord[]>) => new Map([...map].map(([k, g]) => [k, sliceCounts(g)]));
+  const countsOf = (map: Map<string, SliceTally>) => new Map([...map].map(([k, g]) => [k, g.counts()]));
   return {
     present: tickets.present,
-    overall: sliceCounts(records),
+    overall: overall.counts(),
     dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, countsOf(groups[d])])) as Record<Dimension, Map<string, SliceCounts>>,
     heatmap: countsOf(cells),
   };

@@ -18,18 +18,18 @@ import { csatSentence, volumeSentence } from './weeklySentences.js';
 
 export { TOP_REASONS, type CsatTrend, type ReasonTrend, type VolumeTrend, type WeekCounts, type WeeklyTrends } from './weeklyResult.js';
 import { TOP_REASONS, type CsatTrend, type ReasonTrend, type VolumeTrend, type WeekCounts, type WeeklyTrends } from './weeklyResult.js';
-import type { TicketRecord } from '../model/ticketRecord.js';
+import type { TicketTable } from '../model/ticketTable.js';
 
 /** The tickets created (wall-clock day of created_at) within the week. Unrated tickets count in volume only. */
-export function weekCounts(tickets: readonly TicketRecord[], week: ReportWeek): WeekCounts {
-  const inWeek = tickets.filter((t) => {
-    const day = dayOf(t.createdAt);
+export function weekCounts(tickets: TicketTable, week: ReportWeek): WeekCounts {
+  const inWeek = tickets.filtered((i) => {
+    const day = dayOf(tickets.createdAt[i]!);
     return day >= week.start && day <= week.end;
   });
   const stats = sliceStats(inWeek);
   const byReason = new Map<string, number>();
-  for (const t of inWeek) {
-    const reason = sliceKey(t, 'reason');
+  for (let i = 0; i < inWeek.length; i++) {
+    const reason = sliceKey(inWeek, i, 'reason');
     byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
   }
   return {
@@ -48,7 +48,7 @@ export function weekCounts(tickets: readonly TicketRecord[], week: ReportWeek): 
  * This week against the week before. `previous` (from --compare-to) replaces the recomputed
  * previous week; the caller has checked it is the right week (previousWeekFromSummary does).
  */
-export function weeklyTrends(tickets: readonly TicketRecord[], week: ReportWeek, previous?: WeekCounts): WeeklyTrends {
+export function weeklyTrends(tickets: TicketTable, week: ReportWeek, previous?: WeekCounts): WeeklyTrends {
   const current = weekCounts(tickets, week);
   const before = previous ?? weekCounts(tickets, previousWeek(week));
   const volume = volumeTrend(current.tickets, before.tickets);

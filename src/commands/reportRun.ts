@@ -102,14 +102,14 @@ async function inProcessSections(
   if (cohortProblem !== null) status.warn(`later spend not analysed: ${cohortProblem}`);
   const months = options.cohort === null ? null : parseMonthRange(options.cohort);
   if (cohort !== null && months !== null) cohort.monthly = monthlyCohorts(scoped.cohortOrders, scoped.cohortTickets, options, months);
-  const weekEmpty = week !== null && scoped.sliceTickets.records.length === 0;
+  const weekEmpty = week !== null && scoped.sliceTickets.table.length === 0;
   if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
   const by = resolveDimensions(checked.requested, tickets.present, tickets.quality.file);
   const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated, top }) : null;
   const drivers = slices === null ? null : analyzeDrivers(scoped.sliceTickets, slices, { minRated });
-  const trends = week === null ? null : weeklyTrends(tickets.records, week, checked.previous);
+  const trends = week === null ? null : weeklyTrends(tickets.table, week, checked.previous);
   // Over the tickets and orders dated up to the report's end (the week's Sunday in weekly mode).
-  const prevention = scoped.cohortTickets.records.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, checked.preventionOptions);
+  const prevention = scoped.cohortTickets.table.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, checked.preventionOptions);
   return { scope: scoped.scope, cohort, cohortProblem, slices, drivers, trends, prevention, quality };
 }
 

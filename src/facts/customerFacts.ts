@@ -3,7 +3,7 @@ import { memberSpend, type MemberSpend } from './memberSpend.js';
 import { problemTickets, type ProblemTicketTally } from './problemTickets.js';
 import type { DayWindow } from '../model/time.js';
 import type { Group } from '../model/groups.js';
-import type { TicketRecord } from '../model/ticketRecord.js';
+import type { TicketTable } from '../model/ticketTable.js';
 
 export interface FactWindows {
   cohort: DayWindow;
@@ -36,9 +36,9 @@ export function memberGroup(problems: number, unresolved: number): Group {
  */
 export function customerFacts(
   orders: OrderTable,
-  tickets: readonly TicketRecord[],
+  tickets: TicketTable,
   windows: FactWindows,
-  isResolved: (ticket: TicketRecord) => boolean,
+  isResolved: (tickets: TicketTable, i: number) => boolean,
 ): CohortFacts {
   const spend = memberSpend(orders, windows.cohort, windows.followUp);
   return { spend, tally: problemTickets(tickets, spend, windows.problem, isResolved) };

@@ -1,6 +1,6 @@
 import { dayOf } from '../time/calendar.js';
 import type { DayWindow } from '../model/time.js';
-import type { TicketRecord } from '../model/ticketRecord.js';
+import type { TicketTable } from '../model/ticketTable.js';
 
 /** What problemTickets needs to know of the cohort (see MemberSpend). */
 export interface CohortLinks {
@@ -44,10 +44,10 @@ export interface ProblemTicketTally {
  * ticket when created inside the problem window (cohort start through cohort end + grace).
  */
 export function problemTickets(
-  tickets: readonly TicketRecord[],
+  tickets: TicketTable,
   members: CohortLinks,
   window: DayWindow,
-  isResolved: (ticket: TicketRecord) => boolean,
+  isResolved: (tickets: TicketTable, i: number) => boolean,
 ): ProblemTicketTally {
   const problems = new Int32Array(members.count);
   const unresolved = new Int32Array(members.count);
@@ -61,17 +61,23 @@ export function problemTickets(
   let total = 0;
   let linkedByOrderId = 0;
   let excludedByOrderId = 0;
-  for (const ticket of tickets) {
-    const day = dayOf(ticket.createdAt);
+  // Member number by customer code, looked up once per customer (−2: not yet).
+  const memberOf = new Int32Array(tickets.customerIds.size).fill(-2);
+  for (let i = 0; i < tickets.length; i++) {
+    const createdAt = tickets.createdAt[i]!;
+    const day = dayOf(createdAt);
     const inWindow = day >= window.start && day <= window.end;
-    const aboutOrder = ticket.orderId !== null && ticket.orderId !== '';
+    // Order ids are never empty (ingest makes an empty cell "no order id").
+    const aboutOrder = tickets.orderId[i]! >= 0;
     // Neither a problem nor counted: no need to look its customer up.
     if (!aboutOrder && !inWindow) continue;
-    const member = members.memberOf(ticket.customerId);
+    const customer = tickets.customer[i]!;
+    if (memberOf[customer] === -2) memberOf[customer] = members.memberOf(tickets.customerId(i));
+    const member = memberOf[customer]!;
     if (member < 0) continue; // not a cohort member
     let problem: boolean;
     if (aboutOrder) {
-      problem = members.hasCohortOrder(member, ticket.orderId!);
+      problem = members.hasCohortOrder(member, tickets.orderIdText(i)!);
       if (problem) {
         linkedByOrderId += 1;
         linked[member] += 1;
@@ -86,13 +92,14 @@ export function problemTickets(
     total += 1;
     problems[member] += 1;
     // NaN compares false both ways: the first ticket seen sets both.
-    if (!(ticket.createdAt >= firstProblemAt[member]!)) firstProblemAt[member] = ticket.createdAt;
-    if (!(ticket.createdAt <= lastProblemAt[member]!)) lastProblemAt[member] = ticket.createdAt;
-    if (!isResolved(ticket)) unresolved[member] += 1;
-    if (ticket.followUp === true) followedUp[member] = 1;
-    if (ticket.satisfaction !== null) {
+    if (!(createdAt >= firstProblemAt[member]!)) firstProblemAt[member] = createdAt;
+    if (!(createdAt <= lastProblemAt[member]!)) lastProblemAt[member] = createdAt;
+    if (!isResolved(tickets, i)) unresolved[member] += 1;
+    if (tickets.followUp[i] === 1) followedUp[member] = 1;
+    const score = tickets.satisfied[i]!;
+    if (score >= 0) {
       rated[member] += 1;
-      if (ticket.satisfaction.satisfied) satisfied[member] += 1;
+      if (score === 1) satisfied[member] += 1;
     }
   }
   return { problems, unresolved, followedUp, rated, satisfied, firstProblemAt, lastProblemAt, linked, excluded, problemTickets: total, linkedByOrderId, excludedByOrderId };

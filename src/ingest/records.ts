@@ -1,7 +1,8 @@
 import type { Problem } from './problem.js';
 import type { FileProfile } from './profile.js';
 import type { OrderColumn, OrderTable } from '../model/orderTable.js';
-import type { TicketColumn, TicketRecord } from '../model/ticketRecord.js';
+import type { TicketColumn } from '../model/ticketRecord.js';
+import type { TicketTable } from '../model/ticketTable.js';
 
 /** Rows that could not be used, by reason, with the first few line numbers and raw values. */
 export interface SkipTally {
@@ -49,8 +50,10 @@ export interface LoadedOrders {
   problems?: Problem[];
 }
 
+/** What every tickets reader hands to the core. */
 export interface LoadedTickets {
-  records: TicketRecord[];
+  /** The usable tickets by column, whichever reader (general or byte reader) read them. */
+  readonly table: TicketTable;
   present: ReadonlySet<TicketColumn>;
   quality: FileQuality;
   profile?: FileProfile;

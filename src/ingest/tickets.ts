@@ -13,9 +13,10 @@ import { parseBoolean, parseCount, parseSeconds } from './values/flags.js';
 import { parseSatisfaction } from './values/score.js';
 import { plausibleDates } from './values/plausibleDate.js';
 import { REQUIRED_TICKET_COLUMNS, type Satisfaction, TICKET_COLUMNS, type TicketColumn, type TicketRecord } from '../model/ticketRecord.js';
+import { TicketTable } from '../model/ticketTable.js';
 
 /**
- * Tickets: any supported surface form → canonical TicketRecords plus the accounting of every
+ * Tickets: any supported surface form → the canonical TicketTable plus the accounting of every
  * row that could not be used. A non-empty value that cannot be read in an optional column
  * (a score of "meh", resolved = "maybe") leaves that cell empty, counted under its own reason;
  * the ticket is kept.
@@ -41,11 +42,14 @@ export async function parseTickets(
 export interface TicketRows {
   row(line: number, values: Partial<Record<string, string>>): void;
   /**
-   * A row the byte reader has read completely with the same rules (plainTicketLine.ts): its
-   * record with createdAt as fastIsoMs read it (made wall time here, in row order, as `row`
-   * does), and first_response_at likewise (NaN for none).
+   * A row the byte reader has read completely with the same rules (plainTicketLine.ts): row k
+   * of `batch` (a table numbering ids and labels with `table`), its createdAt as fastIsoMs read
+   * it (made wall time here, in row order, as `row` does), and first_response_at likewise (NaN
+   * for none).
    */
-  plain(record: TicketRecord, createdZone: number, responseMs: number, responseZone: number): void;
+  plain(batch: TicketTable, k: number, createdZone: number, responseMs: number, responseZone: number): void;
+  /** The tickets kept so far. */
+  readonly table: TicketTable;
   finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets;
   /** Raw ids that Unicode normalisation changed (customerId.ts), for the data-quality count. */
   readonly changedIds: { customer_id: Set<string>; order_id: Set<string> };
@@ -57,8 +61,8 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
   const responded = new DateColumn('first_response_at', columnLabel('first_response_at', sources), options.dateFormat, options.tz);
   const scales = new Set<string>();
   const changedIds = { customer_id: new Set<string>(), order_id: new Set<string>() };
-  const records: TicketRecord[] = [];
-  // Slash dates and bare numbers wait for the whole column; their records are fixed up after.
+  const table = new TicketTable();
+  // Slash dates and bare numbers wait for the whole column; their tickets are fixed up after.
   const pendingCreated: { index: number; cell: PendingTime }[] = [];
   const responses: { index: number; cell: TimeCell }[] = [];
   const present = TICKET_COLUMNS.filter((c) => c in sources);
@@ -105,8 +109,8 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       respondedCell = responded.cell(rawResponse, line);
       if (respondedCell === null) acc.emptyCell(line, 'unparseable first_response_at', rawResponse, 'first_response_at', sources.first_response_at ?? null, DATE_FIX);
     }
-    if (typeof createdCell !== 'number') pendingCreated.push({ index: records.length, cell: createdCell });
-    keep(respondedCell, {
+    if (typeof createdCell !== 'number') pendingCreated.push({ index: table.length, cell: createdCell });
+    table.push({
       line,
       customerId,
       createdAt: typeof createdCell === 'number' ? createdCell : NaN,
@@ -125,17 +129,22 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       firstContactResolved,
       followUp,
     });
+    kept(respondedCell);
   }
 
-  function keep(respondedCell: TimeCell | null, record: TicketRecord): void {
-    if (record.satisfaction !== null) scales.add(record.satisfaction.kind);
-    if (record.waitSeconds === null && respondedCell !== null) responses.push({ index: records.length, cell: respondedCell });
-    records.push(record);
+  /** What the last ticket kept tells the column decisions, and its response time to resolve. */
+  function kept(respondedCell: TimeCell | null): void {
+    const i = table.length - 1;
+    if (table.satisfied[i]! >= 0) scales.add(table.score[i]! > 0 ? 'numeric' : 'text');
+    const wait = table.waitSeconds[i]!;
+    if (wait !== wait && respondedCell !== null) responses.push({ index: i, cell: respondedCell });
   }
 
-  function plain(record: TicketRecord, createdZone: number, responseMs: number, responseZone: number): void {
-    record.createdAt = created.fastCell(record.createdAt, createdZone);
-    keep(responseMs === responseMs ? responded.fastCell(responseMs, responseZone) : null, record);
+  function plain(batch: TicketTable, k: number, createdZone: number, responseMs: number, responseZone: number): void {
+    table.copyRow(batch, k);
+    const i = table.length - 1;
+    table.createdAt[i] = created.fastCell(table.createdAt[i]!, createdZone);
+    kept(responseMs === responseMs ? responded.fastCell(responseMs, responseZone) : null);
   }
 
   function finish(fileName: string, input: Omit<MappedRows, 'rows'>): LoadedTickets {
@@ -146,47 +155,43 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     const unusable = new Set<number>();
     for (const { index, cell } of pendingCreated) {
       const createdAt = created.resolve(cell);
-      if (createdAt !== null) records[index].createdAt = createdAt;
+      if (createdAt !== null) table.createdAt[index] = createdAt;
       else {
         // Only bare numbers in a column that turned out not to be all Excel dates land here.
         unusable.add(index);
-        acc.unparseable('created_at', records[index].line, cell.raw);
-        acc.skip(records[index].line, 'unparseable created_at', cell.raw, 'created_at', sources.created_at, DATE_FIX);
+        acc.unparseable('created_at', table.line[index]!, cell.raw);
+        acc.skip(table.line[index]!, 'unparseable created_at', cell.raw, 'created_at', sources.created_at, DATE_FIX);
       }
     }
     // created_at outside 1970 .. a year after the run is a typo: skipped, so it moves no window.
     const plausible = plausibleDates(options.now ?? Date.now());
-    for (let i = 0; i < records.length; i++) {
-      const ms = records[i].createdAt;
+    for (let i = 0; i < table.length; i++) {
+      const ms = table.createdAt[i]!;
       if (plausible.has(ms) || unusable.has(i)) continue;
       unusable.add(i);
       const shown = isoWall(ms);
-      acc.unparseable('created_at', records[i].line, shown);
-      acc.skip(records[i].line, `implausible created_at (${plausible.why(ms)})`, shown, 'created_at', sources.created_at, 'correct the year (dates from 1970 to a year after today are read)');
+      acc.unparseable('created_at', table.line[i]!, shown);
+      acc.skip(table.line[i]!, `implausible created_at (${plausible.why(ms)})`, shown, 'created_at', sources.created_at, 'correct the year (dates from 1970 to a year after today are read)');
     }
     for (const { index, cell } of responses) {
       if (unusable.has(index)) continue;
       const respondedAt = responded.resolve(cell);
       if (respondedAt === null) {
-        acc.emptyCell(records[index].line, 'unparseable first_response_at', typeof cell === 'number' ? '' : cell.raw, 'first_response_at', sources.first_response_at ?? null, DATE_FIX);
+        acc.emptyCell(table.line[index]!, 'unparseable first_response_at', typeof cell === 'number' ? '' : cell.raw, 'first_response_at', sources.first_response_at ?? null, DATE_FIX);
         continue;
       }
       if (!plausible.has(respondedAt)) {
-        acc.emptyCell(records[index].line, `implausible first_response_at (${plausible.why(respondedAt)})`, isoWall(respondedAt), 'first_response_at', sources.first_response_at ?? null, 'correct the year (dates from 1970 to a year after today are read)');
+        acc.emptyCell(table.line[index]!, `implausible first_response_at (${plausible.why(respondedAt)})`, isoWall(respondedAt), 'first_response_at', sources.first_response_at ?? null, 'correct the year (dates from 1970 to a year after today are read)');
         continue;
       }
       // A response stamped before the ticket was opened is a clock or export error: no wait known.
-      const createdAt = records[index].createdAt;
-      records[index].waitSeconds = respondedAt >= createdAt ? (respondedAt - createdAt) / 1000 : null;
+      const createdAt = table.createdAt[index]!;
+      table.waitSeconds[index] = respondedAt >= createdAt ? (respondedAt - createdAt) / 1000 : NaN;
     }
-    if (unusable.size > 0) {
-      let kept = 0;
-      for (let i = 0; i < records.length; i++) if (!unusable.has(i)) records[kept++] = records[i];
-      records.length = kept;
-    }
+    if (unusable.size > 0) table.retain((i) => !unusable.has(i));
     const createdRange = new Range();
-    for (const r of records) createdRange.add(r.createdAt);
-    acc.assertSomeUsed(records.length + acc.rowsMerged);
+    for (let i = 0; i < table.length; i++) createdRange.add(table.createdAt[i]!);
+    acc.assertSomeUsed(table.length + acc.rowsMerged);
     acc.assertColumnsUsable(sources, (column) =>
       column === 'created_at'
         ? 'check that --map tickets.created_at points at the creation time and that dates are ISO (2014-01-31) or M/D/YYYY (--date-format)'
@@ -197,7 +202,7 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
     const decisions = [`created_at: ${created.describe()}`];
     if (has.has('first_response_at')) decisions.push(`first_response_at: ${responded.describe()}`);
     if (has.has('satisfaction')) decisions.push(`satisfaction: ${scoreFormat}`);
-    const quality = buildQuality(fileName, input, acc, records.length, decisions);
+    const quality = buildQuality(fileName, input, acc, table.length, decisions);
     noteNormalizedIds(quality, changedIds);
     const columns: ColumnProfile[] = present.map((c) => {
       const [type, format, range] = describeColumn(c, created, responded, scoreFormat, createdRange);
@@ -210,10 +215,10 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
       headers: input.header.headers,
       columns,
     };
-    return { records, present: new Set(present), quality, profile, problems: acc.sortedProblems() };
+    return { table, present: new Set(present), quality, profile, problems: acc.sortedProblems() };
   }
 
-  return { row, plain, finish, changedIds };
+  return { row, plain, finish, changedIds, table };
 }
 
 /** ticket_id and order_id: trimmed, empty → null. */

@@ -111,5 +111,5 @@ export function cellsEmptiedCount(f: FileValidation): number {
 
 /** Rows kept. */
 function usedRecords(loaded: LoadedOrders | LoadedTickets): number {
-  return 'table' in loaded ? loaded.table.length : loaded.records.length;
+  return loaded.table.length;
 }

@@ -1,6 +1,7 @@
 import type { GroupStats } from '../../src/analysis/cohortResult.js';
 import type { FileQuality, LoadedOrders, LoadedTickets } from '../../src/ingest/records.js';
 import { orderTable, type OrderRecord } from '../model/orderRecords.js';
+import { ticketTable } from '../model/ticketRecords.js';
 import type { OrderColumn } from '../../src/model/orderTable.js';
 import type { Satisfaction, TicketColumn, TicketRecord } from '../../src/model/ticketRecord.js';
 
@@ -59,7 +60,7 @@ export function loadedTickets(
   records: TicketRecord[],
   present: TicketColumn[] = ['customer_id', 'created_at', 'order_id', 'status', 'satisfaction'],
 ): LoadedTickets {
-  return { records, present: new Set(present), quality: quality('tickets.csv') };
+  return { table: ticketTable(records), present: new Set(present), quality: quality('tickets.csv') };
 }
 
 /** What a group with no members reports: customers 0, total 0, null statistics (never NaN). */

@@ -7,6 +7,7 @@ import { mannWhitneyU } from '../../src/stats/mannWhitney.js';
 import { welchTTest } from '../../src/stats/welch.js';
 import { EMPTY_GROUP, loadedOrders, loadedTickets, order, ticket } from './cohortRecords.js';
 import { orderRecords } from '../model/orderRecords.js';
+import { ticketRecords } from '../model/ticketRecords.js';
 
 /**
  * A hand-computed cohort. January 2014, follow-up Feb–Apr, grace 14 days (problem window
@@ -145,7 +146,7 @@ describe('runCohortAnalysis on a hand-computed cohort', () => {
   it('does not depend on the order of rows in either file', () => {
     const shuffled = runCohortAnalysis(
       loadedOrders([...orderRecords(orders.table)].reverse()),
-      loadedTickets([...tickets.records].reverse()),
+      loadedTickets([...ticketRecords(tickets.table)].reverse()),
       options,
     );
     expect(shuffled).toEqual(result);

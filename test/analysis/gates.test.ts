@@ -8,13 +8,14 @@ import { weeklyTrends } from '../../src/analysis/weeklyTrends.js';
 import { UsageError } from '../../src/errors.js';
 import type { FileQuality } from '../../src/ingest/records.js';
 import { rated } from './sliceTickets.js';
+import { ticketTable } from '../model/ticketRecords.js';
 
 // ticket({ weekday: 0 }) falls in 2014-W02, ticket({ weekday: -7 }) in 2014-W01 (see sliceTickets.ts).
 const W02 = resolveReportWeek('2014-W02', 0);
 
 /** CSAT trends: `thisWeek` of 100 rated satisfied in 2014-W02 against `previous` of 100 in 2014-W01. */
 function csat(thisWeek: number, previous: number, n = 100) {
-  return weeklyTrends([...rated(n, thisWeek, { weekday: 0 }), ...rated(n, previous, { weekday: -7 })], W02);
+  return weeklyTrends(ticketTable([...rated(n, thisWeek, { weekday: 0 }), ...rated(n, previous, { weekday: -7 })]), W02);
 }
 
 function group(customers: number): GroupStats {
@@ -172,15 +173,15 @@ describe('evaluateGates: csat-drop', () => {
       fired: false,
       message: 'csat-drop>5pt not evaluated: it compares CSAT with the previous week, so it needs --week',
     });
-    const noPrevious = weeklyTrends(rated(10, 5, { weekday: 0 }), W02);
+    const noPrevious = weeklyTrends(ticketTable(rated(10, 5, { weekday: 0 })), W02);
     expect(outcome('csat-drop>5pt', gateMetrics(null, [], noPrevious)).message).toBe(
       'csat-drop>5pt not evaluated: no rated tickets in the previous week (2014-W01)',
     );
-    const noThis = weeklyTrends(rated(10, 5, { weekday: -7 }), W02);
+    const noThis = weeklyTrends(ticketTable(rated(10, 5, { weekday: -7 })), W02);
     expect(outcome('csat-drop>5pt', gateMetrics(null, [], noThis)).message).toBe(
       'csat-drop>5pt not evaluated: no rated tickets in 2014-W02',
     );
-    expect(outcome('csat-drop>5pt', gateMetrics(null, [], weeklyTrends([], W02))).message).toBe(
+    expect(outcome('csat-drop>5pt', gateMetrics(null, [], weeklyTrends(ticketTable([]), W02))).message).toBe(
       'csat-drop>5pt not evaluated: no rated tickets in 2014-W02 or the previous week (2014-W01)',
     );
   });

@@ -4,6 +4,7 @@ import { DEFAULT_COHORT_OPTIONS } from '../../src/analysis/cohortResult.js';
 import { proactiveFollowUp } from '../../src/analysis/proactiveFollowUp.js';
 import { expectRelClose } from '../stats/close.js';
 import { loadedOrders, loadedTickets, order, ticket } from './cohortRecords.js';
+import { ticketRecords } from '../model/ticketRecords.js';
 
 /**
  * January 2014 cohort, follow-up Feb–Apr. Resolved members (status solved, scored 4–5 or
@@ -52,7 +53,7 @@ describe('the proactive follow-up comparison', () => {
   });
 
   it('is absent when the tickets have no follow_up column', () => {
-    const without = loadedTickets(tickets.records, ['customer_id', 'created_at', 'status', 'satisfaction']);
+    const without = loadedTickets(ticketRecords(tickets.table), ['customer_id', 'created_at', 'status', 'satisfaction']);
     expect(runCohortAnalysis(orders, without, { ...DEFAULT_COHORT_OPTIONS, bootstrap: 50 }).proactiveFollowUp).toBeUndefined();
   });
 

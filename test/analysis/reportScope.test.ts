@@ -4,6 +4,7 @@ import { scopeReport } from '../../src/analysis/reportScope.js';
 import { parseIsoDay } from '../../src/time/calendar.js';
 import { orderRecords } from '../model/orderRecords.js';
 import { loadedOrders, loadedTickets, order, ticket } from './cohortRecords.js';
+import { ticketRecords } from '../model/ticketRecords.js';
 
 const orders = loadedOrders([order('a', '2014-04-20', 10), order('a', '2014-04-27', 20), order('b', '2014-04-28', 30)]);
 const tickets = loadedTickets([ticket('a', '2014-04-20 09:00'), ticket('a', '2014-04-22 23:59'), ticket('b', '2014-04-27 18:00'), ticket('b', '2014-04-28 00:00')]);
@@ -19,8 +20,8 @@ describe('scopeReport', () => {
     const week = resolveReportWeek('2014-W17', parseIsoDay('2014-04-28')!);
     const { cohortOrders, cohortTickets, sliceTickets, scope } = scopeReport(orders, tickets, week, parseIsoDay('2014-04-28'));
     expect(orderRecords(cohortOrders.table).map((o) => o.amount)).toEqual([10, 20]);
-    expect(cohortTickets.records).toHaveLength(3);
-    expect(sliceTickets.records.map((t) => t.customerId)).toEqual(['a', 'b']);
+    expect(ticketRecords(cohortTickets.table)).toHaveLength(3);
+    expect(ticketRecords(sliceTickets.table).map((t) => t.customerId)).toEqual(['a', 'b']);
     expect(cohortOrders.quality).toBe(orders.quality);
     expect(scope).toEqual({
       week: { label: '2014-W17', start: '2014-04-21', end: '2014-04-27' },

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { sliceTableOf } from '../../src/analysis/sliceTable.js';
 import { ticket } from './sliceTickets.js';
+import { ticketTable } from '../model/ticketRecords.js';
 
 describe('sliceTableOf', () => {
   it('counts each slice by hand: tickets, ratings, score sums, rate numerators and denominators, and its own median wait', () => {
     const table = sliceTableOf({
       present: new Set(['customer_id', 'created_at', 'satisfaction', 'reason']),
-      records: [
+      table: ticketTable([
         ticket({ hour: 9, reason: 'billing', score: 5, waitSeconds: 10, transfers: 0, contacts: 1 }),
         ticket({ hour: 9, reason: 'billing', score: 2, waitSeconds: 40, transfers: 2, contacts: 3 }),
         ticket({ hour: 9, reason: 'billing', score: 'good', waitSeconds: 0.1, reopens: 1, firstContactResolved: false, contacts: 1 }),
         ticket({ hour: 9, reason: 'billing', score: null, waitSeconds: 0.2 }),
         ticket({ hour: 14, weekday: 2, reason: null, score: 4 }),
-      ],
+      ]),
     });
     expect(table.dimensions.reason.get('billing')).toEqual({
       tickets: 4,

@@ -1,3 +1,4 @@
+import { ticketTable } from '../model/ticketRecords.js';
 import type { LoadedTickets } from '../../src/ingest/records.js';
 import type { Satisfaction, TicketColumn, TicketRecord } from '../../src/model/ticketRecord.js';
 
@@ -57,7 +58,7 @@ export function rated(n: number, satisfied: number, spec: TicketSpec = {}): Tick
 export function loaded(records: TicketRecord[], extra: TicketColumn[] = []): LoadedTickets {
   const present = new Set<TicketColumn>(['customer_id', 'created_at', 'satisfaction', ...extra]);
   return {
-    records,
+    table: ticketTable(records),
     present,
     quality: {
       file: 'tickets.csv',

@@ -6,6 +6,7 @@ import { DataError } from '../../src/errors.js';
 import { expectRelClose } from '../stats/close.js';
 import { many, rated, ticket } from './sliceTickets.js';
 import type { TicketRecord } from '../../src/model/ticketRecord.js';
+import { ticketTable } from '../model/ticketRecords.js';
 
 // ticket({ weekday }) is created on 2014-01-06 + weekday: 0…6 is 2014-W02 (Mon 01-06 … Sun 01-12),
 // −7…−1 is 2014-W01 (Mon 2013-12-30 … Sun 2014-01-05), 7 is Monday of 2014-W03.
@@ -32,7 +33,7 @@ function twoWeeks(): TicketRecord[] {
 
 describe('weekCounts', () => {
   it('counts the tickets created Monday through Sunday, unrated in volume only', () => {
-    expect(weekCounts(twoWeeks(), W02)).toEqual({
+    expect(weekCounts(ticketTable(twoWeeks()), W02)).toEqual({
       label: '2014-W02',
       start: '2014-01-06',
       end: '2014-01-12',
@@ -52,7 +53,7 @@ describe('weekCounts', () => {
   });
 
   it('gives zeros and nulls for an empty week, never NaN', () => {
-    expect(weekCounts(twoWeeks(), resolveReportWeek('2014-W05', 0))).toEqual({
+    expect(weekCounts(ticketTable(twoWeeks()), resolveReportWeek('2014-W05', 0))).toEqual({
       label: '2014-W05',
       start: '2014-01-27',
       end: '2014-02-02',
@@ -67,7 +68,7 @@ describe('weekCounts', () => {
 
 describe('weeklyTrends', () => {
   it('compares this week with the week before: reasons, CSAT with its z-test, volume', () => {
-    const trends = weeklyTrends(twoWeeks(), W02);
+    const trends = weeklyTrends(ticketTable(twoWeeks()), W02);
     expect(trends.previousSource).toBe('computed');
     expect(trends.previous).toMatchObject({ label: '2014-W01', tickets: 19, rated: 18, satisfied: 16 });
     expect(trends.topReasons).toEqual([
@@ -94,7 +95,7 @@ describe('weeklyTrends', () => {
   });
 
   it('states a significant CSAT change with its p-value', () => {
-    const trends = weeklyTrends([...rated(100, 60, { weekday: 0 }), ...rated(100, 80, { weekday: -7 })], W02);
+    const trends = weeklyTrends(ticketTable([...rated(100, 60, { weekday: 0 }), ...rated(100, 80, { weekday: -7 })]), W02);
     // z = −0.2/√(0.7 · 0.3 · 0.02) = −3.0860669992418384
     expectRelClose(trends.csat.p!, 0.0020282311484520745, 1e-11);
     expect(trends.csat.significant).toBe(true);
@@ -103,7 +104,7 @@ describe('weeklyTrends', () => {
   });
 
   it('says there is nothing to compare when a week has no rated tickets', () => {
-    const empty = weeklyTrends([], W02);
+    const empty = weeklyTrends(ticketTable([]), W02);
     expect(empty.csat).toEqual({
       thisWeek: null,
       previousWeek: null,
@@ -117,12 +118,12 @@ describe('weeklyTrends', () => {
     expect(empty.topReasons).toEqual([]);
     expect(JSON.stringify(empty)).not.toMatch(/NaN|Infinity/);
 
-    const onlyThis = weeklyTrends([...rated(4, 3, { weekday: 1 }), ...many(2, { weekday: -2 })], W02);
+    const onlyThis = weeklyTrends(ticketTable([...rated(4, 3, { weekday: 1 }), ...many(2, { weekday: -2 })]), W02);
     expect(onlyThis.csat.sentence).toBe('CSAT was 75% in 2014-W02 (4 rated); no rated tickets in 2014-W01 to compare with.');
     expect(onlyThis.csat.changePoints).toBeNull();
     expect(onlyThis.volumeSentence).toBe('2014-W02 had 4 tickets, 100% more than 2014-W01 (2; not significant, p = 0.69).');
 
-    const onlyBefore = weeklyTrends([...many(1, { weekday: 1 }), ...rated(8, 6, { weekday: -2 })], W02);
+    const onlyBefore = weeklyTrends(ticketTable([...many(1, { weekday: 1 }), ...rated(8, 6, { weekday: -2 })]), W02);
     expect(onlyBefore.csat.sentence).toBe(
       'No rated tickets in 2014-W02, so there is no CSAT to compare with 2014-W01 (75%, 8 rated).',
     );
@@ -130,27 +131,27 @@ describe('weeklyTrends', () => {
   });
 
   it('does not test when every rated ticket in both weeks has the same outcome', () => {
-    const trends = weeklyTrends([...rated(12, 12, { weekday: 1 }), ...rated(9, 9, { weekday: -2 })], W02);
+    const trends = weeklyTrends(ticketTable([...rated(12, 12, { weekday: 1 }), ...rated(9, 9, { weekday: -2 })]), W02);
     expect(trends.csat).toMatchObject({ changePoints: 0, p: null, significant: null });
     expect(trends.csat.sentence).toBe(
       'CSAT held at 100% in 2014-W02 and 2014-W01 (12 vs 9 rated; every rated ticket was satisfied, so there is nothing to test).',
     );
-    expect(weeklyTrends([...rated(3, 0, { weekday: 1 }), ...rated(2, 0, { weekday: -2 })], W02).csat.sentence).toBe(
+    expect(weeklyTrends(ticketTable([...rated(3, 0, { weekday: 1 }), ...rated(2, 0, { weekday: -2 })]), W02).csat.sentence).toBe(
       'CSAT held at 0% in 2014-W02 and 2014-W01 (3 vs 2 rated; no rated ticket was satisfied, so there is nothing to test).',
     );
   });
 
   it('shows a decimal when both weeks round to the same whole percent, and holds steady below 0.05 points', () => {
-    const close = weeklyTrends([...rated(1000, 703, { weekday: 1 }), ...rated(1000, 700, { weekday: -2 })], W02);
+    const close = weeklyTrends(ticketTable([...rated(1000, 703, { weekday: 1 }), ...rated(1000, 700, { weekday: -2 })]), W02);
     expect(close.csat.sentence).toBe(
       'CSAT rose 0.3 points to 70.3% in 2014-W02 from 70.0% in 2014-W01 (not significant, p = 0.88; 1,000 vs 1,000 rated).',
     );
-    const same = weeklyTrends([...rated(10, 7, { weekday: 1 }), ...rated(20, 14, { weekday: -2 })], W02);
+    const same = weeklyTrends(ticketTable([...rated(10, 7, { weekday: 1 }), ...rated(20, 14, { weekday: -2 })]), W02);
     expect(same.csat.sentence).toBe('CSAT held steady at 70.0% in 2014-W02 (70.0% in 2014-W01; not significant, p = 1.00; 10 vs 20 rated).');
-    expect(weeklyTrends([...many(3, { weekday: 1 })], W02).volumeSentence).toBe(
+    expect(weeklyTrends(ticketTable([...many(3, { weekday: 1 })]), W02).volumeSentence).toBe(
       '2014-W02 had 3 tickets against none in 2014-W01 (not significant, p = 0.25).',
     );
-    expect(weeklyTrends([...many(3, { weekday: -1 })], W02).volumeSentence).toBe(
+    expect(weeklyTrends(ticketTable([...many(3, { weekday: -1 })]), W02).volumeSentence).toBe(
       '2014-W02 had no tickets against 3 in 2014-W01 (not significant, p = 0.25).',
     );
   });
@@ -166,7 +167,7 @@ describe('weeklyTrends', () => {
       csat: 0.9,
       reasons: [{ reason: 'billing', tickets: 30 }],
     };
-    const trends = weeklyTrends(twoWeeks(), W02, previous);
+    const trends = weeklyTrends(ticketTable(twoWeeks()), W02, previous);
     expect(trends.previousSource).toBe('compare-to');
     expect(trends.previous).toBe(previous);
     expect(trends.topReasons[0]).toEqual({ reason: 'billing', thisWeek: 10, previousWeek: 30, change: -20, changePct: -20 / 30 });
@@ -175,12 +176,12 @@ describe('weeklyTrends', () => {
 });
 
 describe('previousWeekFromSummary', () => {
-  const summary = () => JSON.parse(JSON.stringify({ trends: weeklyTrends(twoWeeks(), W01) }));
+  const summary = () => JSON.parse(JSON.stringify({ trends: weeklyTrends(ticketTable(twoWeeks()), W01) }));
 
   it('reads last report’s week back exactly as recomputing it would give', () => {
     const previous = previousWeekFromSummary(summary(), 'last/summary.json', W01);
-    expect(previous).toEqual(weekCounts(twoWeeks(), W01));
-    expect(weeklyTrends(twoWeeks(), W02, previous)).toEqual({ ...weeklyTrends(twoWeeks(), W02), previousSource: 'compare-to' });
+    expect(previous).toEqual(weekCounts(ticketTable(twoWeeks()), W01));
+    expect(weeklyTrends(ticketTable(twoWeeks()), W02, previous)).toEqual({ ...weeklyTrends(ticketTable(twoWeeks()), W02), previousSource: 'compare-to' });
   });
 
   it('accepts CSAT rounded to 10 significant digits as summary.json stores it', () => {

@@ -6,6 +6,7 @@ import { parseTickets } from '../../src/ingest/tickets.js';
 import { options } from '../ingest/ingestTestUtil.js';
 import { runCli, tempCsv } from './cli.js';
 import { orderRecords } from '../model/orderRecords.js';
+import { ticketRecords } from '../model/ticketRecords.js';
 
 /**
  * A date outside 1970 .. a year after the run is a typo: the row is skipped and counted with
@@ -54,7 +55,7 @@ describe('implausible dates', () => {
     for (let i = 0; i < 40; i++) rows.push(`c${i},2024-01-05,open`);
     rows.push('old,1969-12-31,open', 'late,2027-06-03,open');
     const loaded = await parseTickets(rows.join('\n'), 't.csv', options({ now: Date.UTC(2026, 5, 1), maxUnusable: 0.1 }));
-    expect(loaded.records.length).toBe(40);
+    expect(ticketRecords(loaded.table).length).toBe(40);
     expect(loaded.problems?.map((p) => [p.line, p.reason])).toEqual([
       [42, 'implausible created_at (before 1970)'],
       [43, 'implausible created_at (more than a year after the run date)'],
@@ -68,9 +69,9 @@ describe('implausible response times', () => {
     for (let i = 0; i < 40; i++) rows.push(`c${i},2024-01-05 09:00,2024-01-05 09:30`);
     rows.push('x,2024-01-05 09:00,2099-01-05 09:30');
     const loaded = await parseTickets(rows.join('\n'), 't.csv', options({ now: Date.UTC(2026, 5, 1) }));
-    expect(loaded.records.length).toBe(41);
-    expect(loaded.records[40].waitSeconds).toBe(null);
-    expect(loaded.records[0].waitSeconds).toBe(1800);
+    expect(ticketRecords(loaded.table).length).toBe(41);
+    expect(ticketRecords(loaded.table)[40].waitSeconds).toBe(null);
+    expect(ticketRecords(loaded.table)[0].waitSeconds).toBe(1800);
     expect(loaded.quality.cellsEmptied).toEqual({ 'implausible first_response_at (more than a year after the run date)': { count: 1, firstLines: [42], examples: ['2099-01-05 09:30:00'] } });
   });
 });

@@ -4,6 +4,7 @@ import type { Engine } from '../../src/engines/engine.js';
 import type { LoadedOrders, LoadedTickets } from '../../src/ingest/records.js';
 import { isoWall } from '../../src/ingest/profile.js';
 import { orderRecords } from '../model/orderRecords.js';
+import { ticketRecords } from '../model/ticketRecords.js';
 
 /**
  * Test data into a SQL engine, as a user would stage an export: one table per file, ids,
@@ -107,7 +108,7 @@ export function ticketsTable(tickets: LoadedTickets): StagedTable {
       { name: 'contacts', type: 'double' },
       { name: 'first_contact_resolved', type: 'text' },
     ],
-    rows: tickets.records.map((t) => [
+    rows: ticketRecords(tickets.table).map((t) => [
       t.line,
       t.customerId,
       isoWall(t.createdAt),

@@ -3,6 +3,7 @@ import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { customerFacts, memberGroup } from '../../src/facts/customerFacts.js';
 import { order, ticket } from '../analysis/cohortRecords.js';
 import { orderTable } from '../model/orderRecords.js';
+import { ticketTable } from '../model/ticketRecords.js';
 
 const windows = {
   cohort: parseCohortWindow('2014-01'),
@@ -14,13 +15,13 @@ describe('customerFacts', () => {
   it('groups members by their problem tickets and sorts them by customer id', () => {
     const facts = customerFacts(
       orderTable([order('c', '2014-01-03', 10), order('b', '2014-01-02', 20), order('a', '2014-01-01', 30), order('a', '2014-02-01', 7)]),
-      [
+      ticketTable([
         ticket('b', '2014-01-05', { status: 'solved' }),
         ticket('c', '2014-01-05', { status: 'solved' }),
         ticket('c', '2014-01-06', { status: 'open' }),
-      ],
+      ]),
       windows,
-      (t) => t.status === 'solved',
+      (t, i) => t.label('status', i) === 'solved',
     );
     const { spend, tally } = facts;
     const members = Array.from({ length: spend.count }, (_, m) => [spend.id(m), memberGroup(tally.problems[m]!, tally.unresolved[m]!)]);
@@ -50,7 +51,7 @@ describe('exact spend sums', () => {
         order('b', '2014-02-02', 0.1),
         order('b', '2014-02-03', 0.2),
       ]),
-      [],
+      ticketTable([]),
       windows,
       () => true,
     );

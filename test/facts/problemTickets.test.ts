@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCohortWindow } from '../../src/analysis/windows.js';
 import { problemTickets, type CohortLinks, type ProblemTicketTally } from '../../src/facts/problemTickets.js';
 import { ticket } from '../analysis/cohortRecords.js';
-import type { TicketRecord } from '../../src/model/ticketRecord.js';
+import type { TicketTable } from '../../src/model/ticketTable.js';
+import { ticketTable } from '../model/ticketRecords.js';
 
 // Cohort January 2014, grace 14d: the problem window is 2014-01-01..2014-02-14.
 const window = parseCohortWindow('2014-01-01..2014-02-14');
@@ -21,17 +22,17 @@ function of(tally: ProblemTicketTally, id: string) {
   const m = names.indexOf(id);
   return { problemTickets: tally.problems[m], unresolvedTickets: tally.unresolved[m] };
 }
-const solved = (t: TicketRecord) => t.status === 'solved';
+const solved = (t: TicketTable, i: number) => t.label('status', i) === 'solved';
 
 describe('problemTickets', () => {
   it('counts tickets created in the window, grace boundary day included', () => {
     const tally = problemTickets(
-      [
+      ticketTable([
         ticket('a', '2014-01-01 00:00', { status: 'solved' }),
         ticket('a', '2014-02-14 23:59', { status: 'solved' }),
         ticket('a', '2014-02-15 00:00', { status: 'open' }), // a day past the grace
         ticket('a', '2013-12-31 23:59', { status: 'open' }), // before the cohort
-      ],
+      ]),
       ids,
       window,
       solved,
@@ -41,31 +42,31 @@ describe('problemTickets', () => {
   });
 
   it('ignores tickets of customers outside the cohort', () => {
-    const tally = problemTickets([ticket('z', '2014-01-10', { status: 'open' })], ids, window, solved);
+    const tally = problemTickets(ticketTable([ticket('z', '2014-01-10', { status: 'open' })]), ids, window, solved);
     expect(tally.problemTickets).toBe(0);
     expect([...tally.problems]).toEqual([0, 0]);
   });
 
   it('a ticket naming a cohort order is a problem ticket whatever its date', () => {
-    const tally = problemTickets([ticket('a', '2014-06-30', { orderId: 'A1', status: 'open' })], ids, window, solved);
+    const tally = problemTickets(ticketTable([ticket('a', '2014-06-30', { orderId: 'A1', status: 'open' })]), ids, window, solved);
     expect(tally).toMatchObject({ problemTickets: 1, linkedByOrderId: 1, excludedByOrderId: 0 });
     expect(of(tally, 'a')).toEqual({ problemTickets: 1, unresolvedTickets: 1 });
   });
 
   it('a ticket about a follow-up order is not a problem ticket, even inside the window', () => {
-    const tally = problemTickets([ticket('a', '2014-02-03', { orderId: 'A9', status: 'open' })], ids, window, solved);
+    const tally = problemTickets(ticketTable([ticket('a', '2014-02-03', { orderId: 'A9', status: 'open' })]), ids, window, solved);
     expect(tally).toMatchObject({ problemTickets: 0, linkedByOrderId: 0, excludedByOrderId: 1 });
   });
 
   it('counts linked and excluded tickets per member too (the facts table\'s linked_tickets, excluded_tickets)', () => {
     const tally = problemTickets(
-      [
+      ticketTable([
         ticket('a', '2014-06-30', { orderId: 'A1' }), // linked, outside the window
         ticket('a', '2014-01-10', { orderId: 'A1' }), // linked
         ticket('a', '2014-02-03', { orderId: 'A9' }), // excluded: another order, inside the window
         ticket('b', '2014-02-03', { orderId: 'B9' }), // excluded
         ticket('b', '2014-03-03', { orderId: 'B9' }), // neither: outside the window
-      ],
+      ]),
       ids,
       window,
       solved,
@@ -78,18 +79,18 @@ describe('problemTickets', () => {
   });
 
   it('an order id of another customer does not link', () => {
-    const tally = problemTickets([ticket('b', '2014-03-03', { orderId: 'A1', status: 'open' })], ids, window, solved);
+    const tally = problemTickets(ticketTable([ticket('b', '2014-03-03', { orderId: 'A1', status: 'open' })]), ids, window, solved);
     expect(tally).toMatchObject({ problemTickets: 0, linkedByOrderId: 0, excludedByOrderId: 0 });
   });
 
   it('an empty order id falls back to the date rule', () => {
-    const tally = problemTickets([ticket('b', '2014-01-20', { orderId: '', status: 'open' })], ids, window, solved);
+    const tally = problemTickets(ticketTable([ticket('b', '2014-01-20', { orderId: '', status: 'open' })]), ids, window, solved);
     expect(of(tally, 'b')).toEqual({ problemTickets: 1, unresolvedTickets: 1 });
   });
 
   it('counts unresolved tickets per member', () => {
     const tally = problemTickets(
-      [ticket('a', '2014-01-02', { status: 'solved' }), ticket('a', '2014-01-03', { status: 'open' }), ticket('b', '2014-01-04', { status: 'solved' })],
+      ticketTable([ticket('a', '2014-01-02', { status: 'solved' }), ticket('a', '2014-01-03', { status: 'open' }), ticket('b', '2014-01-04', { status: 'solved' })]),
       ids,
       window,
       solved,

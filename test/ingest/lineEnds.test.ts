@@ -8,6 +8,7 @@ import { LineEnds } from '../../src/ingest/lineEnds.js';
 import { inPieces, options } from './ingestTestUtil.js';
 import { plainFiles } from './fast/plainFileHarness.js';
 import { orderRecords } from '../model/orderRecords.js';
+import { ticketRecords } from '../model/ticketRecords.js';
 
 /**
  * A file that mixes LF, CRLF and CR-only line ends never has rows merged: each line end
@@ -80,7 +81,7 @@ describe('mixed line endings', () => {
     const path = files.path('tickets.csv');
     await writeFile(path, 'customer_id,created_at,status\r\na,2024-01-01,open\nb,2024-01-02,solved\r\n');
     const loaded = await readTickets(path, options());
-    expect(loaded.records.map((r) => [r.line, r.customerId, r.status])).toEqual([
+    expect(ticketRecords(loaded.table).map((r) => [r.line, r.customerId, r.status])).toEqual([
       [2, 'a', 'open'],
       [3, 'b', 'solved'],
     ]);

@@ -3,6 +3,7 @@ import { parseOrders } from '../../src/ingest/orders.js';
 import { parseTickets } from '../../src/ingest/tickets.js';
 import { expectAccounted, inPieces, options, utf16be, utf16le } from './ingestTestUtil.js';
 import { orderRecords } from '../model/orderRecords.js';
+import { ticketRecords } from '../model/ticketRecords.js';
 
 const ORDERS = [
   'customer_id,order_date,amount,order_id,status',
@@ -43,8 +44,8 @@ describe('surface forms', () => {
   it('reports physical line numbers after quoted fields with line breaks', async () => {
     const csv = 'customer_id,created_at,reason\na,2014-01-05,"line one\nline two\nline three"\n,2014-01-05,x\nc,2014-01-05,"x\r\ny"\n ,2014-01-05,z\n';
     const loaded = await parseTickets(csv, 't.csv', options());
-    expect(loaded.records.map((r) => r.line)).toEqual([2, 6]);
-    expect(loaded.records[0].reason).toBe('line one\nline two\nline three');
+    expect(ticketRecords(loaded.table).map((r) => r.line)).toEqual([2, 6]);
+    expect(ticketRecords(loaded.table)[0].reason).toBe('line one\nline two\nline three');
     expect(loaded.quality.skipped['empty customer_id'].firstLines).toEqual([5, 8]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTickets } from '../../src/ingest/tickets.js';
 import { DataError } from '../../src/errors.js';
 import { expectAccounted, options } from './ingestTestUtil.js';
+import { ticketRecords } from '../model/ticketRecords.js';
 
 const utc = Date.UTC;
 
@@ -13,7 +14,7 @@ describe('parseTickets', () => {
       'bo,2014-01-06T10:00:00Z,,,, ,,  ,,,,,,,,',
     ].join('\n');
     const loaded = await parseTickets(csv, 'tickets.csv', options());
-    expect(loaded.records).toEqual([
+    expect(ticketRecords(loaded.table)).toEqual([
       {
         line: 2, customerId: 'ann@x.com', createdAt: utc(2014, 0, 5, 9), ticketId: 'T1', orderId: 'O1', status: 'solved', resolved: true,
         satisfaction: { kind: 'text', satisfied: true }, reason: 'order status', channel: 'phone', agent: 'Kim', waitSeconds: 150,
@@ -31,7 +32,7 @@ describe('parseTickets', () => {
 
   it('prefers wait_seconds over first_response_at', async () => {
     const loaded = await parseTickets('customer_id,created_at,wait_seconds,first_response_at\na,2014-01-05 09:00,42,2014-01-05 10:00\nb,2014-01-05 09:00,,2014-01-05 09:01\n', 't.csv', options());
-    expect(loaded.records.map((r) => r.waitSeconds)).toEqual([42, 60]);
+    expect(ticketRecords(loaded.table).map((r) => r.waitSeconds)).toEqual([42, 60]);
   });
 
   it('leaves unreadable scores and flags empty and counts them, keeping the ticket; offered/unoffered are unrated', async () => {
@@ -40,8 +41,8 @@ describe('parseTickets', () => {
     rows.push('x,2014-01-05,meh,true', 'y,2014-01-05,5,maybe');
     const loaded = await parseTickets(rows.join('\n'), 't.csv', options());
     const scores = rows.slice(1, 39).map((_, i) => [true, null, null, null, false][i % 5]);
-    expect(loaded.records.map((r) => r.satisfaction?.satisfied ?? null)).toEqual([...scores, null, true]);
-    expect(loaded.records.slice(-2).map((r) => [r.customerId, r.resolved])).toEqual([
+    expect(ticketRecords(loaded.table).map((r) => r.satisfaction?.satisfied ?? null)).toEqual([...scores, null, true]);
+    expect(ticketRecords(loaded.table).slice(-2).map((r) => [r.customerId, r.resolved])).toEqual([
       ['x', true],
       ['y', null],
     ]);
@@ -67,6 +68,6 @@ describe('parseTickets', () => {
 
   it('converts created_at with --tz, which moves hours and weekdays', async () => {
     const loaded = await parseTickets('customer_id,created_at\na,2014-01-06T02:30:00Z\n', 't.csv', options({ tz: 'America/Los_Angeles' }));
-    expect(loaded.records[0].createdAt).toBe(utc(2014, 0, 5, 18, 30));
+    expect(ticketRecords(loaded.table)[0].createdAt).toBe(utc(2014, 0, 5, 18, 30));
   });
 });

@@ -9,12 +9,14 @@ import type { Preset } from '../presets/preset.js';
 import type { IngestOptions, LoadedTickets } from '../records.js';
 import { TicketLineReader } from './plainTicketLine.js';
 import { ticketRowsFor, type TicketRows } from '../tickets.js';
-import { REQUIRED_TICKET_COLUMNS, TICKET_COLUMNS, type TicketRecord } from '../../model/ticketRecord.js';
+import { REQUIRED_TICKET_COLUMNS, TICKET_COLUMNS } from '../../model/ticketRecord.js';
+import { TicketTable } from '../../model/ticketTable.js';
 
 /**
  * The tickets reader for plain files (UTF-8 without a single `"`, lines ending in \n or
  * \r\n), on the byte loop of plainFile.ts (readPlainFile): a line whose every cell the row rules
- * accept is read straight from its bytes into its record (TicketLineReader, TicketRows.plain);
+ * accept is read straight from its bytes into a row of a batch table (TicketLineReader), then
+ * copied in line order into the tickets table (TicketRows.plain);
  * any other line is cut into strings and goes through the same code as the general path
  * (mapRecord, then the row rules of tickets.ts), which skips, counts and explains it. Lines are
  * taken in the same batches, mapped first and then read, as the general path does.
@@ -47,10 +49,13 @@ class TicketBatches implements PlainBatches {
   private first = true;
   private readonly state = { blank: 0 };
   private readonly lines: TicketLineReader;
+  /** The current batch's lines read from bytes, numbering ids and labels with the tickets table. */
+  private readonly batchRows: TicketTable;
   private readonly observed: ByteObserver;
   private readonly width2: number;
-  /** Per line of the current batch: field bounds, and what TicketRows.plain needs besides the record. */
+  /** Per line of the current batch: field bounds, its row in batchRows (−1: read as text), and what TicketRows.plain needs besides. */
   private bounds = new Int32Array(0);
+  private batchRow = new Int32Array(0);
   private createdZone = new Int32Array(0);
   private responseMs = new Float64Array(0);
   private responseZone = new Int32Array(0);
@@ -63,7 +68,8 @@ class TicketBatches implements PlainBatches {
     private readonly headerBytes: number,
   ) {
     const positions = input.mapping.positions;
-    this.lines = new TicketLineReader(input.dialect.delimiter, shape.width, positions, rows.changedIds);
+    this.batchRows = new TicketTable(rows.table);
+    this.lines = new TicketLineReader(input.dialect.delimiter, shape.width, positions, this.batchRows, rows.changedIds);
     this.observed = new ByteObserver(
       input.observer,
       Object.keys(input.mapping.sources).map((column) => ({ column, position: positions.get(column)! })),
@@ -84,34 +90,34 @@ class TicketBatches implements PlainBatches {
     const firstLine = this.line;
     const delimiter = this.input.dialect.delimiter;
     this.lines.ascii = isAscii(bytes);
-    const read: (TicketRecord | Partial<Record<string, string>> | null)[] = [];
-    const fast: boolean[] = [];
+    this.batchRows.length = 0;
+    const slow: (Partial<Record<string, string>> | null)[] = [];
     const n = splitLines(bytes, at, last, this.input.dialect.lineEnding === '\r\n', (start, end, k) => {
       if (k === this.createdZone.length) this.grow();
-      const record = this.lines.read(bytes, start, end, firstLine + k, this.bounds, k * this.width2);
-      fast.push(record !== null);
-      if (record !== null) {
-        read.push(record);
+      const fast = this.lines.read(bytes, start, end, firstLine + k, this.bounds, k * this.width2);
+      this.batchRow[k] = fast ? this.batchRows.length - 1 : -1;
+      if (fast) {
+        slow.push(null);
         this.createdZone[k] = this.lines.createdZone;
         this.responseMs[k] = this.lines.responseMs;
         this.responseZone[k] = this.lines.responseZone;
         return;
       }
       const fields = bytes.toString('utf8', start, end).split(delimiter);
-      read.push(mapRecord({ fields, line: firstLine + k, badQuotes: false }, this.shape, this.acc, this.state)?.values ?? null);
+      slow.push(mapRecord({ fields, line: firstLine + k, badQuotes: false }, this.shape, this.acc, this.state)?.values ?? null);
     });
     if (n < 0) return false;
     this.line = firstLine + n;
     const observer = this.input.observer;
     for (let k = 0; k < n; k++) {
-      const row = read[k]!;
-      if (row === null) continue;
-      if (fast[k]) {
+      const row = this.batchRow[k]!;
+      if (row >= 0) {
         this.acc.rowsRead++;
         this.observed.line(bytes, this.bounds, k * this.width2);
-        this.rows.plain(row as TicketRecord, this.createdZone[k]!, this.responseMs[k]!, this.responseZone[k]!);
+        this.rows.plain(this.batchRows, row, this.createdZone[k]!, this.responseMs[k]!, this.responseZone[k]!);
       } else {
-        const values = row as Partial<Record<string, string>>;
+        const values = slow[k];
+        if (values === null || values === undefined) continue;
         for (const { column } of this.observed.profiled) observer.observe(column, values[column]);
         this.rows.row(firstLine + k, values);
       }
@@ -129,6 +135,7 @@ class TicketBatches implements PlainBatches {
     const lines = Math.max(1024, this.createdZone.length * 2);
     this.bounds = grown(this.bounds, lines * this.width2);
     this.createdZone = grown(this.createdZone, lines);
+    this.batchRow = grown(this.batchRow, lines);
     this.responseMs = grown(this.responseMs, lines);
     this.responseZone = grown(this.responseZone, lines);
   }

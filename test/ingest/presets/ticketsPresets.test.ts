@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { LoadedTickets } from '../../../src/ingest/records.js';
 import { sampleTickets, wall } from './samples.js';
+import { ticketRecords } from '../../model/ticketRecords.js';
 
 /** [line, ticketId, customerId, created, status, satisfied (null = not rated), score value, reason, channel, agent] */
 function tuples(loaded: LoadedTickets) {
-  return loaded.records.map((r) => [
+  return ticketRecords(loaded.table).map((r) => [
     r.line,
     r.ticketId,
     r.customerId,
@@ -39,8 +40,8 @@ describe('Zendesk ticket sample', () => {
 
   test('first reply time in minutes becomes wait_seconds; Reopens is read', async () => {
     const loaded = await sampleTickets('zendesk-tickets');
-    expect(loaded.records.map((r) => r.waitSeconds)).toEqual([2520, 10800, 900, null, 180, 3600, 14400, null, 1800, 86400, 300]);
-    expect(loaded.records.map((r) => r.reopens)).toEqual([0, 1, 0, 0, 0, 0, 2, 0, 0, 0, 0]);
+    expect(ticketRecords(loaded.table).map((r) => r.waitSeconds)).toEqual([2520, 10800, 900, null, 180, 3600, 14400, null, 1800, 86400, 300]);
+    expect(ticketRecords(loaded.table).map((r) => r.reopens)).toEqual([0, 1, 0, 0, 0, 0, 2, 0, 0, 0, 0]);
     expect(loaded.quality).toMatchObject({ rowsRead: 11, rowsUsed: 11, rowsSkipped: 0 });
   });
 });
