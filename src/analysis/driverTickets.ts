@@ -4,6 +4,7 @@ import type { Dimension } from './sliceResult.js';
 import type { Factor, PatternName } from './driversResult.js';
 import { firstContactResolution } from './sliceStats.js';
 import type { TicketTable } from '../model/ticketTable.js';
+import { repeatContacts } from './repeatContacts.js';
 
 /**
  * Each ticket as the drivers analysis sees it: its slice key along every dimension (the model
@@ -33,7 +34,7 @@ export function driverTickets(
   hasWait: boolean,
 ): DriverTicket[] {
   const usual = hasWait ? usualWaits(tickets) : new Map<string, number>();
-  const repeat = repeatContacts(tickets);
+  const repeat = repeatFlags(tickets);
   return Array.from({ length: tickets.length }, (_, i) => {
     const keys = {} as Record<Dimension, string>;
     for (const d of ['hour', 'weekday', 'reason', 'channel', 'agent'] as const) keys[d] = sliceKey(tickets, i, d);
@@ -64,7 +65,7 @@ export function driverTickets(
         wait: long,
         transferred: transfers === transfers ? transfers > 0 : null,
         reopened: reopens === reopens ? reopens > 0 : null,
-        repeatContact: repeat[i],
+        repeatContact: repeat[i] === 1,
         firstContactResolved: firstContactResolution(tickets, i),
       },
     };
@@ -94,17 +95,6 @@ function waitBand(ratio: number): string {
 }
 
 /** A ticket is a repeat contact when the same customer opened another ticket in the 7 days before it. */
-function repeatContacts(tickets: TicketTable): boolean[] {
-  const createdAt = tickets.createdAt;
-  const order = Array.from({ length: tickets.length }, (_, i) => i).sort((a, b) => createdAt[a]! - createdAt[b]! || a - b);
-  // Each customer's latest ticket so far, by customer code (NaN: none yet).
-  const last = new Float64Array(tickets.customerIds.size).fill(NaN);
-  const out = new Array<boolean>(tickets.length).fill(false);
-  for (const i of order) {
-    const customer = tickets.customer[i]!;
-    const previous = last[customer]!;
-    if (createdAt[i]! - previous <= REPEAT_WINDOW_DAYS * DAY_MS) out[i] = true;
-    last[customer] = createdAt[i]!;
-  }
-  return out;
+function repeatFlags(tickets: TicketTable): Uint8Array {
+  return repeatContacts(tickets.customer.subarray(0, tickets.length), tickets.createdAt, tickets.customerIds.size, REPEAT_WINDOW_DAYS * DAY_MS);
 }
