@@ -7,12 +7,19 @@ import { MIN_GROUP } from './adjustedRegression.js';
 import type { Group } from '../model/groups.js';
 import { allMembersColumn } from './memberColumn.js';
 
-/** Rows of each group, in member order. */
-export function groupRows(facts: CustomerFactsTable): Record<Group, number[]> {
-  const rows: Record<Group, number[]> = { no_problem: [], resolved: [], unresolved: [] };
-  for (let m = 0; m < facts.count; m++) rows[facts.group[m]!].push(m);
+/** Rows of each group, in member order; made once per facts table (four estimates ask), not to be changed. */
+export function groupRows(facts: CustomerFactsTable): Readonly<Record<Group, readonly number[]>> {
+  let rows = ROWS.get(facts);
+  if (rows === undefined) {
+    const made: Record<Group, number[]> = { no_problem: [], resolved: [], unresolved: [] };
+    for (let m = 0; m < facts.count; m++) made[facts.group[m]!].push(m);
+    rows = made;
+    ROWS.set(facts, rows);
+  }
   return rows;
 }
+
+const ROWS = new WeakMap<CustomerFactsTable, Readonly<Record<Group, readonly number[]>>>();
 
 /** Per pair, mean(a) − mean(b) of `value` with Welch's 95% interval and p; null for tiny or constant groups. */
 export function welchGaps(facts: CustomerFactsTable, value: (m: number) => number): GapEstimate[] {
