@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDuckDb, DUCKDB_PACKAGE, type DuckGroup } from './duckdb.js';
 import { ensureBenchFiles, label, type BenchFiles } from './generate.js';
 import { SHAPES, shapeNamed, type Shape } from './shapes.js';
 import { measure, median, type Measured } from './measure.js';
+import { benchCommands, type CommandRun } from './commands.js';
 import type { StageRun, StageTimes } from './stages.js';
 
 /**
@@ -59,18 +60,12 @@ interface ShapeResult {
   /** Largest size ÷ smallest size, loyalty's median wall time (when both 1M and 10M ran). */
   scaling1Mto10M: number | null;
   /** `loyalty slices` and `loyalty report` (no PNG) on the largest size, one run each. */
-  commands: { slices: CommandRun; report: CommandRun } | null;
+  commands: Awaited<ReturnType<typeof benchCommands>> | null;
   /** Sizes not run for this shape, and why. */
   skipped: { rows: number; why: string }[];
   targetsMissed: string[];
 }
 
-interface CommandRun {
-  wallMs: number;
-  peakRssMb: number;
-  /** Its wall time ÷ the cohort median on the same files. */
-  ofCohort: number;
-}
 
 interface ToolResult {
   runs: { wallMs: number; peakRssMb: number }[];
@@ -198,24 +193,6 @@ async function benchSize(rows: number, shape: Shape, flags: Flags, duckOk: boole
     disagreements,
     stages: stageRun?.run?.stages ?? null,
   };
-}
-
-/** `slices` and `report` (no PNG) on the same files, one run each, against the cohort median. */
-async function benchCommands(files: BenchFiles, cohortMs: number): Promise<ShapeResult['commands']> {
-  const run = async (args: string[]): Promise<CommandRun> => {
-    const m = await measure(process.execPath, ['bin/loyalty.js', ...args], ROOT);
-    if (m.exitCode !== 0) throw new Error(`loyalty ${args[0]} exited ${m.exitCode}: ${m.stderr.trim().split('\n').slice(-3).join(' / ')}`);
-    log(`${files.shape.name} ${label(files.rows)}: ${args[0]} ${s(m.wallMs)}, ${m.peakRssMb} MB`);
-    return { wallMs: m.wallMs, peakRssMb: m.peakRssMb, ofCohort: Math.round((m.wallMs / cohortMs) * 100) / 100 };
-  };
-  const out = mkdtempSync(join(tmpdir(), 'loyalty-bench-report-'));
-  try {
-    const slices = await run(['slices', files.tickets, '--json']);
-    const report = await run(['report', files.orders, files.tickets, '--out', out]);
-    return { slices, report };
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
 }
 
 async function benchShape(shape: Shape, flags: Flags, duckOk: boolean): Promise<ShapeResult> {
