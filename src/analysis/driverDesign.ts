@@ -1,3 +1,4 @@
+import type { ZeroOneRows } from '../stats/logisticObservations.js';
 import { WEEKDAYS } from '../time/calendar.js';
 import { compareText } from './sliceKeys.js';
 import type { Dimension } from './sliceResult.js';
@@ -88,26 +89,34 @@ export function designSpec(factors: FactorBlock[], flags: PatternName[], indicat
   return { factors: kept, flags, indicator, width };
 }
 
-/** The design row of a ticket, optionally with one factor, flag or the indicator set by hand. */
-export function designRow(t: DriverTicket, spec: DesignSpec, override: Override | null = null): Float64Array {
-  const row = new Float64Array(spec.width);
-  row[0] = 1;
-  let col = 1;
-  for (const block of spec.factors) {
-    const at =
-      override && 'factor' in override && override.factor === block.factor ? block.levels.indexOf(override.level) : block.column.get(t.levels[block.factor]!)!;
-    if (at >= 0) row[col + at] = 1;
-    col += block.levels.length;
-  }
-  for (const flag of spec.flags) {
-    const value = override && 'flag' in override && override.flag === flag ? override.value : t.flags[flag] === true;
-    row[col++] = value ? 1 : 0;
-  }
-  if (spec.indicator) {
-    const inside = override && 'indicator' in override ? override.indicator : spec.indicator.keys.has(t.keys[spec.indicator.dimension]);
-    row[col] = inside ? 1 : 0;
-  }
-  return row;
+/**
+ * The design rows of the tickets, all 0/1, as the columns holding 1 (ascending): the intercept,
+ * the level's column in each factor block (none for the reference), each flag that is on, and
+ * the indicator when the ticket is in the finding.
+ */
+export function designOnes(tickets: readonly DriverTicket[], spec: DesignSpec): ZeroOneRows {
+  // At most one 1 per block: the intercept, each factor, each flag, the indicator.
+  const most = 1 + spec.factors.length + spec.flags.length + (spec.indicator ? 1 : 0);
+  const columns = new Int32Array(tickets.length * most);
+  const starts = new Int32Array(tickets.length + 1);
+  let at = 0;
+  tickets.forEach((t, i) => {
+    starts[i] = at;
+    columns[at++] = 0;
+    let col = 1;
+    for (const block of spec.factors) {
+      const level = block.column.get(t.levels[block.factor]!)!;
+      if (level >= 0) columns[at++] = col + level;
+      col += block.levels.length;
+    }
+    for (const flag of spec.flags) {
+      if (t.flags[flag] === true) columns[at++] = col;
+      col += 1;
+    }
+    if (spec.indicator && spec.indicator.keys.has(t.keys[spec.indicator.dimension])) columns[at++] = col;
+  });
+  starts[tickets.length] = at;
+  return { width: spec.width, columns: columns.subarray(0, at), starts };
 }
 
 /** Hours by clock, weekdays Mon–Sun, wait bands shortest first, others by size; "(other)" last. */
