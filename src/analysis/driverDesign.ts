@@ -3,7 +3,7 @@ import { WEEKDAYS } from '../time/calendar.js';
 import { compareText } from './sliceKeys.js';
 import type { Dimension } from './sliceResult.js';
 import { POOLED_KEY, type Factor, type PatternName } from './driversResult.js';
-import { WAIT_BANDS, type DriverTicket } from './driverTickets.js';
+import { type DriverSet, keyOf, levelOf, WAIT_BANDS } from './driverTickets.js';
 
 /**
  * The columns of a drivers model: an intercept, one 0/1 column per non-reference level of
@@ -37,15 +37,16 @@ export interface DesignSpec {
 export type Override = { factor: Factor; level: string } | { flag: PatternName; value: boolean } | { indicator: boolean };
 
 /** Rated tickets with every value the model needs, and a count of those without, by column. */
-export function modelTickets(tickets: readonly DriverTicket[], factors: readonly Factor[], flags: readonly PatternName[]) {
-  const kept: DriverTicket[] = [];
+export function modelTickets(tickets: DriverSet, factors: readonly Factor[], flags: readonly PatternName[]) {
+  const { columns } = tickets;
+  const kept: number[] = [];
   const byColumn: Record<string, number> = {};
   let dropped = 0;
-  for (const t of tickets) {
-    if (t.satisfied === null) continue;
-    const missing = [...factors.filter((f) => t.levels[f] === null || t.levels[f] === undefined), ...flags.filter((f) => t.flags[f] === null)];
+  for (const i of tickets.rows) {
+    if (columns.satisfied[i] < 0) continue;
+    const missing = [...factors.filter((f) => levelOf(columns, f, i) === null), ...flags.filter((f) => columns.flags[f][i] < 0)];
     if (missing.length === 0) {
-      kept.push(t);
+      kept.push(i);
       continue;
     }
     dropped += 1;
@@ -54,19 +55,22 @@ export function modelTickets(tickets: readonly DriverTicket[], factors: readonly
       byColumn[column] = (byColumn[column] ?? 0) + 1;
     }
   }
-  return { kept, dropped: { total: dropped, byColumn } };
+  return { kept: { columns, rows: Int32Array.from(kept) }, dropped: { total: dropped, byColumn } };
 }
 
 /**
  * Factor blocks over the model's tickets: levels with fewer than `minRated` rated tickets are
  * pooled into "(other)"; a factor left with a single level carries no contrast and is dropped.
  */
-export function factorBlocks(tickets: readonly DriverTicket[], factors: readonly Factor[], minRated: number) {
+export function factorBlocks(tickets: DriverSet, factors: readonly Factor[], minRated: number) {
   const blocks: FactorBlock[] = [];
   const pooled: Partial<Record<Factor, string[]>> = {};
   for (const factor of factors) {
     const counts = new Map<string, number>();
-    for (const t of tickets) counts.set(t.levels[factor]!, (counts.get(t.levels[factor]!) ?? 0) + 1);
+    for (const i of tickets.rows) {
+      const level = levelOf(tickets.columns, factor, i)!;
+      counts.set(level, (counts.get(level) ?? 0) + 1);
+    }
     const rare = [...counts.keys()].filter((k) => counts.get(k)! < minRated).sort(compareText);
     const pool = new Map([...counts.keys()].map((k) => [k, rare.includes(k) ? POOLED_KEY : k]));
     const sizes = new Map<string, number>();
@@ -94,28 +98,29 @@ export function designSpec(factors: FactorBlock[], flags: PatternName[], indicat
  * the level's column in each factor block (none for the reference), each flag that is on, and
  * the indicator when the ticket is in the finding.
  */
-export function designOnes(tickets: readonly DriverTicket[], spec: DesignSpec): ZeroOneRows {
+export function designOnes(tickets: DriverSet, spec: DesignSpec): ZeroOneRows {
+  const { columns: c, rows } = tickets;
   // At most one 1 per block: the intercept, each factor, each flag, the indicator.
   const most = 1 + spec.factors.length + spec.flags.length + (spec.indicator ? 1 : 0);
-  const columns = new Int32Array(tickets.length * most);
-  const starts = new Int32Array(tickets.length + 1);
+  const columns = new Int32Array(rows.length * most);
+  const starts = new Int32Array(rows.length + 1);
   let at = 0;
-  tickets.forEach((t, i) => {
+  rows.forEach((t, i) => {
     starts[i] = at;
     columns[at++] = 0;
     let col = 1;
     for (const block of spec.factors) {
-      const level = block.column.get(t.levels[block.factor]!)!;
+      const level = block.column.get(levelOf(c, block.factor, t)!)!;
       if (level >= 0) columns[at++] = col + level;
       col += block.levels.length;
     }
     for (const flag of spec.flags) {
-      if (t.flags[flag] === true) columns[at++] = col;
+      if (c.flags[flag][t] === 1) columns[at++] = col;
       col += 1;
     }
-    if (spec.indicator && spec.indicator.keys.has(t.keys[spec.indicator.dimension])) columns[at++] = col;
+    if (spec.indicator && spec.indicator.keys.has(keyOf(c, spec.indicator.dimension, t))) columns[at++] = col;
   });
-  starts[tickets.length] = at;
+  starts[rows.length] = at;
   return { width: spec.width, columns: columns.subarray(0, at), starts };
 }
 

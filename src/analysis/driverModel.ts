@@ -2,21 +2,21 @@ import { averageMarginalEffectOfColumns, type MarginalEffect } from '../stats/av
 import type { ZeroOneRows } from '../stats/logisticObservations.js';
 import { fitLogisticColumns, type LogisticFit } from '../stats/logisticRegression.js';
 import { designOnes, type DesignSpec, type Override } from './driverDesign.js';
-import type { DriverTicket } from './driverTickets.js';
+import type { DriverSet } from './driverTickets.js';
 
 /** A logistic model of satisfied on a design, fitted to the given rated tickets. */
 export interface FittedModel {
   spec: DesignSpec;
-  tickets: readonly DriverTicket[];
+  tickets: DriverSet;
   /** The design rows (all 0/1) as the columns holding 1: row i is columns[starts[i] … starts[i + 1]). */
   ones: ZeroOneRows;
   fit: LogisticFit;
 }
 
-export function fitModel(tickets: readonly DriverTicket[], spec: DesignSpec): FittedModel {
+export function fitModel(tickets: DriverSet, spec: DesignSpec): FittedModel {
   // Column lists, not dense rows: a few ones per ticket instead of `width` doubles.
   const ones = designOnes(tickets, spec);
-  const fit = fitLogisticColumns(ones, Uint8Array.from(tickets, (t) => (t.satisfied ? 1 : 0)));
+  const fit = fitLogisticColumns(ones, Uint8Array.from(tickets.rows, (i) => (tickets.columns.satisfied[i] === 1 ? 1 : 0)));
   return { spec, tickets, ones, fit };
 }
 
@@ -34,7 +34,7 @@ export function contrast(model: FittedModel, on: Override, off: Override): Margi
   const offColumn = columnOf(spec, off);
   const { columns, starts } = model.ones;
   return averageMarginalEffectOfColumns(
-    tickets.length,
+    tickets.rows.length,
     (i, a, b) => {
       // The row's columns before the block, the override's column, the columns after it.
       let na = 0;
