@@ -3,7 +3,7 @@ import { mantelHaenszel, type Stratum2x2 } from '../stats/mantelHaenszel.js';
 import { mantelHaenszelRiskDifference } from '../stats/mantelHaenszelRiskDifference.js';
 import type { Dimension } from './sliceResult.js';
 import type { Check, Factor } from './driversResult.js';
-import type { DriverTicket } from './driverTickets.js';
+import { type DriverColumns, type DriverSet, keyOf } from './driverTickets.js';
 
 /**
  * When the data cannot separate a finding from a factor. Stratifying by the factor compares
@@ -19,24 +19,28 @@ export const OVERLAP_MIN = 0.1;
 export const CRAMERS_V_MAX = 0.9;
 
 /** The stratum of a ticket along a factor: its raw slice key, or wait band × channel. */
-export function stratumOf(t: DriverTicket, factor: Factor): string | null {
-  return factor === 'wait' ? t.waitStratum : t.keys[factor];
+export function stratumOf(columns: DriverColumns, i: number, factor: Factor): string | null {
+  if (factor !== 'wait') return keyOf(columns, factor, i);
+  const code = columns.waitStratum.codes[i];
+  return code < 0 ? null : columns.waitStratum.names[code];
 }
 
-export function inFinding(t: DriverTicket, dimension: Dimension, keys: ReadonlySet<string>): boolean {
-  return keys.has(t.keys[dimension]);
+export function inFinding(columns: DriverColumns, i: number, dimension: Dimension, keys: ReadonlySet<string>): boolean {
+  return keys.has(keyOf(columns, dimension, i));
 }
 
 /** The finding's gap stratified by one factor: Mantel–Haenszel risk difference, odds ratio and test. */
-export function stratifiedCheck(rated: readonly DriverTicket[], dimension: Dimension, keys: ReadonlySet<string>, factor: Factor): Check {
+export function stratifiedCheck(rated: DriverSet, dimension: Dimension, keys: ReadonlySet<string>, factor: Factor): Check {
   const tables = new Map<string, Stratum2x2>();
-  for (const t of rated) {
-    const stratum = stratumOf(t, factor);
+  const { columns } = rated;
+  for (const i of rated.rows) {
+    const stratum = stratumOf(columns, i, factor);
     if (stratum === null) continue;
     const table = tables.get(stratum) ?? { a: 0, b: 0, c: 0, d: 0 };
-    const inside = inFinding(t, dimension, keys);
-    if (inside) t.satisfied ? table.a++ : table.b++;
-    else t.satisfied ? table.c++ : table.d++;
+    const inside = inFinding(columns, i, dimension, keys);
+    const satisfied = columns.satisfied[i] === 1;
+    if (inside) satisfied ? table.a++ : table.b++;
+    else satisfied ? table.c++ : table.d++;
     tables.set(stratum, table);
   }
   const strata = [...tables.values()];

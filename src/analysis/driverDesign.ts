@@ -1,8 +1,9 @@
+import type { ZeroOneRows } from '../stats/logisticObservations.js';
 import { WEEKDAYS } from '../time/calendar.js';
 import { compareText } from './sliceKeys.js';
 import type { Dimension } from './sliceResult.js';
 import { POOLED_KEY, type Factor, type PatternName } from './driversResult.js';
-import { WAIT_BANDS, type DriverTicket } from './driverTickets.js';
+import { type DriverSet, keyOf, levelOf, WAIT_BANDS } from './driverTickets.js';
 
 /**
  * The columns of a drivers model: an intercept, one 0/1 column per non-reference level of
@@ -36,15 +37,16 @@ export interface DesignSpec {
 export type Override = { factor: Factor; level: string } | { flag: PatternName; value: boolean } | { indicator: boolean };
 
 /** Rated tickets with every value the model needs, and a count of those without, by column. */
-export function modelTickets(tickets: readonly DriverTicket[], factors: readonly Factor[], flags: readonly PatternName[]) {
-  const kept: DriverTicket[] = [];
+export function modelTickets(tickets: DriverSet, factors: readonly Factor[], flags: readonly PatternName[]) {
+  const { columns } = tickets;
+  const kept: number[] = [];
   const byColumn: Record<string, number> = {};
   let dropped = 0;
-  for (const t of tickets) {
-    if (t.satisfied === null) continue;
-    const missing = [...factors.filter((f) => t.levels[f] === null || t.levels[f] === undefined), ...flags.filter((f) => t.flags[f] === null)];
+  for (const i of tickets.rows) {
+    if (columns.satisfied[i] < 0) continue;
+    const missing = [...factors.filter((f) => levelOf(columns, f, i) === null), ...flags.filter((f) => columns.flags[f][i] < 0)];
     if (missing.length === 0) {
-      kept.push(t);
+      kept.push(i);
       continue;
     }
     dropped += 1;
@@ -53,19 +55,22 @@ export function modelTickets(tickets: readonly DriverTicket[], factors: readonly
       byColumn[column] = (byColumn[column] ?? 0) + 1;
     }
   }
-  return { kept, dropped: { total: dropped, byColumn } };
+  return { kept: { columns, rows: Int32Array.from(kept) }, dropped: { total: dropped, byColumn } };
 }
 
 /**
  * Factor blocks over the model's tickets: levels with fewer than `minRated` rated tickets are
  * pooled into "(other)"; a factor left with a single level carries no contrast and is dropped.
  */
-export function factorBlocks(tickets: readonly DriverTicket[], factors: readonly Factor[], minRated: number) {
+export function factorBlocks(tickets: DriverSet, factors: readonly Factor[], minRated: number) {
   const blocks: FactorBlock[] = [];
   const pooled: Partial<Record<Factor, string[]>> = {};
   for (const factor of factors) {
     const counts = new Map<string, number>();
-    for (const t of tickets) counts.set(t.levels[factor]!, (counts.get(t.levels[factor]!) ?? 0) + 1);
+    for (const i of tickets.rows) {
+      const level = levelOf(tickets.columns, factor, i)!;
+      counts.set(level, (counts.get(level) ?? 0) + 1);
+    }
     const rare = [...counts.keys()].filter((k) => counts.get(k)! < minRated).sort(compareText);
     const pool = new Map([...counts.keys()].map((k) => [k, rare.includes(k) ? POOLED_KEY : k]));
     const sizes = new Map<string, number>();
@@ -88,26 +93,35 @@ export function designSpec(factors: FactorBlock[], flags: PatternName[], indicat
   return { factors: kept, flags, indicator, width };
 }
 
-/** The design row of a ticket, optionally with one factor, flag or the indicator set by hand. */
-export function designRow(t: DriverTicket, spec: DesignSpec, override: Override | null = null): Float64Array {
-  const row = new Float64Array(spec.width);
-  row[0] = 1;
-  let col = 1;
-  for (const block of spec.factors) {
-    const at =
-      override && 'factor' in override && override.factor === block.factor ? block.levels.indexOf(override.level) : block.column.get(t.levels[block.factor]!)!;
-    if (at >= 0) row[col + at] = 1;
-    col += block.levels.length;
-  }
-  for (const flag of spec.flags) {
-    const value = override && 'flag' in override && override.flag === flag ? override.value : t.flags[flag] === true;
-    row[col++] = value ? 1 : 0;
-  }
-  if (spec.indicator) {
-    const inside = override && 'indicator' in override ? override.indicator : spec.indicator.keys.has(t.keys[spec.indicator.dimension]);
-    row[col] = inside ? 1 : 0;
-  }
-  return row;
+/**
+ * The design rows of the tickets, all 0/1, as the columns holding 1 (ascending): the intercept,
+ * the level's column in each factor block (none for the reference), each flag that is on, and
+ * the indicator when the ticket is in the finding.
+ */
+export function designOnes(tickets: DriverSet, spec: DesignSpec): ZeroOneRows {
+  const { columns: c, rows } = tickets;
+  // At most one 1 per block: the intercept, each factor, each flag, the indicator.
+  const most = 1 + spec.factors.length + spec.flags.length + (spec.indicator ? 1 : 0);
+  const columns = new Int32Array(rows.length * most);
+  const starts = new Int32Array(rows.length + 1);
+  let at = 0;
+  rows.forEach((t, i) => {
+    starts[i] = at;
+    columns[at++] = 0;
+    let col = 1;
+    for (const block of spec.factors) {
+      const level = block.column.get(levelOf(c, block.factor, t)!)!;
+      if (level >= 0) columns[at++] = col + level;
+      col += block.levels.length;
+    }
+    for (const flag of spec.flags) {
+      if (c.flags[flag][t] === 1) columns[at++] = col;
+      col += 1;
+    }
+    if (spec.indicator && spec.indicator.keys.has(keyOf(c, spec.indicator.dimension, t))) columns[at++] = col;
+  });
+  starts[rows.length] = at;
+  return { width: spec.width, columns: columns.subarray(0, at), starts };
 }
 
 /** Hours by clock, weekdays Mon–Sun, wait bands shortest first, others by size; "(other)" last. */

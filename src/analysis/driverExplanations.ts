@@ -6,7 +6,7 @@ import { designSpec, type FactorBlock } from './driverDesign.js';
 import { contrast, fitModel } from './driverModel.js';
 import { inFinding, stratifiedCheck } from './driverChecks.js';
 import { causeWords, ciWords, gapWords, listWords, withinWords } from './driverSentences.js';
-import type { DriverTicket } from './driverTickets.js';
+import { type DriverSet, subset } from './driverTickets.js';
 import type { PatternName } from './driversResult.js';
 
 /**
@@ -24,19 +24,19 @@ import type { PatternName } from './driversResult.js';
  */
 export function explainFinding(
   finding: Finding,
-  rated: readonly DriverTicket[],
-  modelSet: readonly DriverTicket[],
+  rated: DriverSet,
+  modelSet: DriverSet,
   factors: readonly Factor[],
   blocks: FactorBlock[],
   flags: PatternName[],
 ): Explanation {
   const keys = new Set(finding.keys);
-  const inside = rated.filter((t) => inFinding(t, finding.dimension, keys));
-  const outside = rated.filter((t) => !inFinding(t, finding.dimension, keys));
+  const inside = subset(rated, (i) => inFinding(rated.columns, i, finding.dimension, keys));
+  const outside = subset(rated, (i) => !inFinding(rated.columns, i, finding.dimension, keys));
   const p1 = share(inside);
   const p0 = share(outside);
   const rawGap = p1 - p0;
-  const se = Math.sqrt((p1 * (1 - p1)) / inside.length + (p0 * (1 - p0)) / Math.max(1, outside.length));
+  const se = Math.sqrt((p1 * (1 - p1)) / inside.rows.length + (p0 * (1 - p0)) / Math.max(1, outside.rows.length));
   const rawCi95: [number, number] = [rawGap - Z_95 * se, rawGap + Z_95 * se];
 
   const checks: Check[] = factors.filter((f) => f !== finding.dimension).map((f) => stratifiedCheck(rated, finding.dimension, keys, f));
@@ -78,10 +78,10 @@ export function explainFinding(
   };
 }
 
-function modelCheck(finding: Finding, keys: ReadonlySet<string>, modelSet: readonly DriverTicket[], blocks: FactorBlock[], flags: PatternName[]): Check {
+function modelCheck(finding: Finding, keys: ReadonlySet<string>, modelSet: DriverSet, blocks: FactorBlock[], flags: PatternName[]): Check {
   const base = { by: 'model' as const, oddsRatio: null, oddsRatioCi95: null, overlap: null, cramersV: null, inseparable: false };
-  const inside = modelSet.filter((t) => inFinding(t, finding.dimension, keys)).length;
-  if (inside === 0 || inside === modelSet.length) {
+  const inside = subset(modelSet, (i) => inFinding(modelSet.columns, i, finding.dimension, keys)).rows.length;
+  if (inside === 0 || inside === modelSet.rows.length) {
     return { ...base, gap: null, ci95: null, p: null, note: 'the model has no tickets on one side of the finding' };
   }
   const model = fitModel(modelSet, designSpec(blocks, flags, { dimension: finding.dimension, keys }));
@@ -146,6 +146,7 @@ function pointsOnly(gap: number): string {
   return `${sign}${Math.abs(n)} ${Math.abs(n) === 1 ? 'point' : 'points'}`;
 }
 
-function share(tickets: readonly DriverTicket[]): number {
-  return tickets.length === 0 ? 0 : tickets.filter((t) => t.satisfied).length / tickets.length;
+function share(tickets: DriverSet): number {
+  const { rows, columns } = tickets;
+  return rows.length === 0 ? 0 : rows.filter((i) => columns.satisfied[i] === 1).length / rows.length;
 }

@@ -1,37 +1,23 @@
 import { averageMarginalEffectOfColumns, type MarginalEffect } from '../stats/averageMarginalEffect.js';
-import { fitLogistic, type LogisticFit } from '../stats/logisticRegression.js';
-import { designRow, type DesignSpec, type Override } from './driverDesign.js';
-import type { DriverTicket } from './driverTickets.js';
+import type { ZeroOneRows } from '../stats/logisticObservations.js';
+import { fitLogisticColumns, type LogisticFit } from '../stats/logisticRegression.js';
+import { designOnes, type DesignSpec, type Override } from './driverDesign.js';
+import type { DriverSet } from './driverTickets.js';
 
 /** A logistic model of satisfied on a design, fitted to the given rated tickets. */
 export interface FittedModel {
   spec: DesignSpec;
-  tickets: readonly DriverTicket[];
-  /** The design rows the model was fitted on, one per ticket. */
-  rows: readonly Float64Array[];
-  /** The same rows (all 0/1) as the columns holding 1: row i is columns[starts[i] … starts[i + 1]). */
-  ones: { columns: Int32Array; starts: Int32Array };
+  tickets: DriverSet;
+  /** The design rows (all 0/1) as the columns holding 1: row i is columns[starts[i] … starts[i + 1]). */
+  ones: ZeroOneRows;
   fit: LogisticFit;
 }
 
-export function fitModel(tickets: readonly DriverTicket[], spec: DesignSpec): FittedModel {
-  const rows = tickets.map((t) => designRow(t, spec));
-  const fit = fitLogistic(rows, tickets.map((t) => (t.satisfied ? 1 : 0)));
-  return { spec, tickets, rows, ones: onesOf(rows), fit };
-}
-
-function onesOf(rows: readonly Float64Array[]): FittedModel['ones'] {
-  const starts = new Int32Array(rows.length + 1);
-  let count = 0;
-  for (const row of rows) for (let j = 0; j < row.length; j++) if (row[j] !== 0) count++;
-  const columns = new Int32Array(count);
-  let at = 0;
-  rows.forEach((row, i) => {
-    starts[i] = at;
-    for (let j = 0; j < row.length; j++) if (row[j] !== 0) columns[at++] = j;
-  });
-  starts[rows.length] = at;
-  return { columns, starts };
+export function fitModel(tickets: DriverSet, spec: DesignSpec): FittedModel {
+  // Column lists, not dense rows: a few ones per ticket instead of `width` doubles.
+  const ones = designOnes(tickets, spec);
+  const fit = fitLogisticColumns(ones, Uint8Array.from(tickets.rows, (i) => (tickets.columns.satisfied[i] === 1 ? 1 : 0)));
+  return { spec, tickets, ones, fit };
 }
 
 /**
@@ -41,14 +27,14 @@ function onesOf(rows: readonly Float64Array[]): FittedModel['ones'] {
  * one block rewritten.
  */
 export function contrast(model: FittedModel, on: Override, off: Override): MarginalEffect | null {
-  const { fit, spec, rows } = model;
+  const { fit, spec, tickets } = model;
   if (fit.status !== 'converged') return null;
   const [start, length] = blockRange(spec, on);
   const onColumn = columnOf(spec, on);
   const offColumn = columnOf(spec, off);
   const { columns, starts } = model.ones;
   return averageMarginalEffectOfColumns(
-    rows.length,
+    tickets.rows.length,
     (i, a, b) => {
       // The row's columns before the block, the override's column, the columns after it.
       let na = 0;

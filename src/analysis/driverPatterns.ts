@@ -2,7 +2,7 @@ import type { MarginalEffect } from '../stats/averageMarginalEffect.js';
 import { designSpec, type FactorBlock } from './driverDesign.js';
 import { contrast, fitModel, type FittedModel } from './driverModel.js';
 import { ciWords, gapWords, pWords } from './driverSentences.js';
-import type { DriverTicket } from './driverTickets.js';
+import { type DriverSet, levelOf, subset } from './driverTickets.js';
 import type { Pattern, PatternBand, PatternName } from './driversResult.js';
 
 /**
@@ -26,8 +26,8 @@ type Raw = Omit<Pattern, 'adjP' | 'sentence'>;
 
 export function patternEffects(
   main: FittedModel,
-  tickets: readonly DriverTicket[],
-  modelSet: readonly DriverTicket[],
+  tickets: DriverSet,
+  modelSet: DriverSet,
   blocks: FactorBlock[],
 ): Raw[] {
   const out: Raw[] = [];
@@ -44,8 +44,9 @@ export function patternEffects(
   }
   if (present(tickets, 'firstContactResolved')) {
     const flags = main.spec.flags.filter((f) => f !== 'transferred' && f !== 'reopened');
-    const usable = modelSet.filter((t) => t.flags.firstContactResolved !== null);
-    if (!usable.some((t) => t.flags.firstContactResolved) || usable.every((t) => t.flags.firstContactResolved)) return out;
+    const resolved = modelSet.columns.flags.firstContactResolved;
+    const usable = subset(modelSet, (i) => resolved[i] >= 0);
+    if (!usable.rows.some((i) => resolved[i] === 1) || usable.rows.every((i) => resolved[i] === 1)) return out;
     const model = fitModel(usable, designSpec(blocks, [...flags, 'firstContactResolved']));
     const effect = contrast(model, { flag: 'firstContactResolved', value: true }, { flag: 'firstContactResolved', value: false });
     if (effect) out.push(entry('firstContactResolved', tickets, effect));
@@ -62,23 +63,25 @@ export function patternSentence(p: Pattern): string {
   );
 }
 
-function entry(name: PatternName, tickets: readonly DriverTicket[], effect: MarginalEffect): Raw {
-  const known = tickets.filter((t) => t.flags[name] !== null);
-  const share = known.length === 0 ? 0 : known.filter((t) => t.flags[name]).length / known.length;
+function entry(name: PatternName, tickets: DriverSet, effect: MarginalEffect): Raw {
+  const flag = tickets.columns.flags[name];
+  const known = tickets.rows.filter((i) => flag[i] >= 0);
+  const share = known.length === 0 ? 0 : known.filter((i) => flag[i] === 1).length / known.length;
   return { name, label: PATTERN_LABELS[name], share, effect: effect.ame, ci95: effect.ci95, p: effect.p };
 }
 
-function waitBands(main: FittedModel, block: FactorBlock, modelSet: readonly DriverTicket[]): PatternBand[] {
+function waitBands(main: FittedModel, block: FactorBlock, modelSet: DriverSet): PatternBand[] {
   const bands: PatternBand[] = [];
   for (const level of block.levels) {
     const effect = contrast(main, { factor: 'wait', level }, { factor: 'wait', level: block.reference });
     if (!effect) continue;
-    const n = modelSet.filter((t) => block.pool.get(t.levels.wait!) === level).length;
-    bands.push({ key: level, share: n / modelSet.length, effect: effect.ame, ci95: effect.ci95, p: effect.p });
+    const n = modelSet.rows.filter((i) => block.pool.get(levelOf(modelSet.columns, 'wait', i)!) === level).length;
+    bands.push({ key: level, share: n / modelSet.rows.length, effect: effect.ame, ci95: effect.ci95, p: effect.p });
   }
   return bands;
 }
 
-function present(tickets: readonly DriverTicket[], name: PatternName): boolean {
-  return tickets.some((t) => t.flags[name] !== null);
+function present(tickets: DriverSet, name: PatternName): boolean {
+  const flag = tickets.columns.flags[name];
+  return tickets.rows.some((i) => flag[i] >= 0);
 }

@@ -6,7 +6,7 @@ import { explainFinding } from './driverExplanations.js';
 import { contrast, fitModel, type FittedModel } from './driverModel.js';
 import { patternEffects, patternSentence } from './driverPatterns.js';
 import { causeWords, listWords } from './driverSentences.js';
-import { driverTickets, type DriverTicket } from './driverTickets.js';
+import { type DriverSet, driverTickets, levelOf, subset } from './driverTickets.js';
 import type { Dimension, SliceResult } from './sliceResult.js';
 import type { CollinearPair, DriversOptions, DriversResult, Effect, Factor, ModelSummary, PatternName } from './driversResult.js';
 
@@ -30,14 +30,15 @@ export function analyzeDrivers(tickets: LoadedTickets, slices: SliceResult, opti
   const waits = tickets.table.waitSeconds.subarray(0, tickets.table.length);
   const hasWait = waits.some((wait) => wait === wait);
   const all = driverTickets(tickets.table, dimensions, hasWait);
-  const rated = all.filter((t) => t.satisfied !== null);
+  const { satisfied } = all.columns;
+  const rated = subset(all, (i) => satisfied[i] >= 0);
   const factors: Factor[] = [...dimensions, ...(hasWait ? (['wait'] as const) : [])];
-  const flags = (['transferred', 'reopened', 'repeatContact'] as const).filter((f) => all.some((t) => t.flags[f] !== null));
+  const flags = (['transferred', 'reopened', 'repeatContact'] as const).filter((f) => all.rows.some((i) => all.columns.flags[f][i] >= 0));
 
   const { kept, dropped } = modelTickets(all, factors, flags);
   const { blocks, pooled } = factorBlocks(kept, factors, options.minRated);
   // A pattern that no rated ticket (or every one) shows has nothing to compare: left out.
-  const varying = flags.filter((f) => kept.some((t) => t.flags[f]) && kept.some((t) => !t.flags[f]));
+  const varying = flags.filter((f) => kept.rows.some((i) => kept.columns.flags[f][i] === 1) && kept.rows.some((i) => kept.columns.flags[f][i] !== 1));
   const spec = designSpec(blocks, varying);
   const main = fitModel(kept, spec);
 
@@ -53,7 +54,7 @@ export function analyzeDrivers(tickets: LoadedTickets, slices: SliceResult, opti
 
   const explanations = slices.findings.map((f) => explainFinding(f, rated, kept, factors, blocks, varying));
   const model: ModelSummary = {
-    n: kept.length,
+    n: kept.rows.length,
     levels: Object.fromEntries(blocks.map((b) => [b.factor, { reference: b.reference, levels: ordered(b) }])),
     dropped,
     pooled,
@@ -62,16 +63,16 @@ export function analyzeDrivers(tickets: LoadedTickets, slices: SliceResult, opti
     caveat: caveat(main, spec),
     collinear: collinearPairs(kept, blocks),
   };
-  const csat = rated.length > 0 ? rated.filter((t) => t.satisfied).length / rated.length : null;
+  const csat = rated.rows.length > 0 ? rated.rows.filter((i) => satisfied[i] === 1).length / rated.rows.length : null;
   return {
     options: { ...options, dimensions },
-    rated: rated.length,
+    rated: rated.rows.length,
     csat,
     model,
     effects,
     explanations,
     patterns,
-    headline: headline(explanations, rated.length),
+    headline: headline(explanations, rated.rows.length),
   };
 }
 
@@ -97,7 +98,7 @@ function ordered(block: FactorBlock): string[] {
  * the model's tickets is at least 0.9. The model then cannot share the gap between them, and
  * the Drivers section says so instead of attributing it to either.
  */
-function collinearPairs(tickets: readonly DriverTicket[], blocks: FactorBlock[]): CollinearPair[] {
+function collinearPairs(tickets: DriverSet, blocks: FactorBlock[]): CollinearPair[] {
   const pairs: CollinearPair[] = [];
   for (let i = 0; i < blocks.length; i++) {
     for (let j = i + 1; j < blocks.length; j++) {
@@ -106,7 +107,10 @@ function collinearPairs(tickets: readonly DriverTicket[], blocks: FactorBlock[])
       const aLevels = [a.reference, ...a.levels];
       const bLevels = [b.reference, ...b.levels];
       const table = aLevels.map(() => new Array<number>(bLevels.length).fill(0));
-      for (const t of tickets) table[aLevels.indexOf(a.pool.get(t.levels[a.factor]!)!)][bLevels.indexOf(b.pool.get(t.levels[b.factor]!)!)] += 1;
+      for (const t of tickets.rows) {
+        const at = aLevels.indexOf(a.pool.get(levelOf(tickets.columns, a.factor, t)!)!);
+        table[at][bLevels.indexOf(b.pool.get(levelOf(tickets.columns, b.factor, t)!)!)] += 1;
+      }
       const v = cramersV(table);
       if (v !== null && v >= 0.9) {
         pairs.push({

@@ -1,4 +1,4 @@
-import { linearPredictor, logistic } from './logisticRegression.js';
+import { linearPredictor, logistic } from './logisticObservations.js';
 import { normalTwoSidedP } from './normal.js';
 import { Z_95 } from './wilson.js';
 
