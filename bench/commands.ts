@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     mode: `slices and report only, one run each; cohort times from ${matrixFile}`,
     shapes,
   };
-  const out = join(ROOT, 'bench', 'results', `${date.slice(0, 16).replace(':', '-')}-commands.json`);
+  const out = join(ROOT, 'bench', 'results', `${date.slice(0, 19).replaceAll(':', '-')}-commands.json`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   for (const r of shapes) {
