@@ -1,5 +1,3 @@
-import type { KeyBytes } from '../../model/byteKeys.js';
-import { KeyList } from './keyList.js';
 import type { OrderRangeRows } from './orderRangeParse.js';
 import type { OrderBatchReader } from './plainOrders.js';
 
@@ -10,7 +8,8 @@ import type { OrderBatchReader } from './plainOrders.js';
  *
  * - Ids: customer ids of the table's numbered form come as numbers and are added row by row;
  *   other customer ids come as worker numbers (the worker's own ByteKeys) and are numbered
- *   here at their first row. Order ids come row by row, as numbers of the table's form or as
+ *   here at their first row, from the bytes of the message that first used them (a worker
+ *   sends a key with the message of its first row), so no copy of the keys is kept here. Order ids come row by row, as numbers of the table's form or as
  *   bytes, and go through the table's OrderIds, which says whether each is repeated. Every id
  *   is thus numbered in the order its rows come, as reading alone numbers it.
  * - The profile: the examples the worker found in a range are the first three distinct
@@ -18,9 +17,10 @@ import type { OrderBatchReader } from './plainOrders.js';
  *   observing every value, because at most three earlier examples can hide any of them.
  */
 export class RangeApplier {
-  /** The worker's customer keys, and the table's number of each once a row used it (−1 before). */
-  private readonly customerKeyBytes = new KeyList();
+  /** Per worker customer key, the table's number once a row used it (−1 before). */
   private customers = new Int32Array(1024).fill(-1);
+  /** Worker customer keys so far: those of the current message are the last ones. */
+  private customerKeys = 0;
   private readonly statuses: number[] = [0];
   /** Per row of a message: its customer's number, order-id code, and 1 for a repeated order id. */
   private customerOf = new Int32Array(0);
@@ -32,10 +32,11 @@ export class RangeApplier {
   apply(m: OrderRangeRows): void {
     const reader = this.reader;
     const table = reader.rows.table;
-    this.addKeys(m.newCustomers, (bytes, s, e) => {
-      const k = this.customerKeyBytes.push(bytes, s, e);
-      if (k >= this.customers.length) this.customers = unset(this.customers);
-    });
+    // The message's new keys are worker keys first … first + ends.length − 1, each first used here.
+    const first = this.customerKeys;
+    const { bytes: keyBytes, ends: keyEnds } = m.newCustomers;
+    this.customerKeys += keyEnds.length;
+    while (this.customerKeys > this.customers.length) this.customers = unset(this.customers);
     for (const status of m.newStatuses) this.statuses.push(table.statusCode(status));
 
     const rows = reader.rows;
@@ -57,8 +58,13 @@ export class RangeApplier {
       if (customerOf[i]! >= 0) continue;
       if (customerNumber[i]! >= 0) customerOf[i] = ids.addNumbered(customerNumber[i]!);
       else {
-        let c = this.customers[customer[i]!]!;
-        if (c === -1) c = this.customers[customer[i]!] = this.customerKeyBytes.addTo(ids, customer[i]!);
+        const w = customer[i]!;
+        let c = this.customers[w]!;
+        if (c === -1) {
+          const j = w - first;
+          if (j < 0) throw new Error(`order reader: worker customer key ${w} has no number and was not sent with this message`);
+          c = this.customers[w] = ids.add(keyBytes, j === 0 ? 0 : keyEnds[j - 1]!, keyEnds[j]!);
+        }
         customerOf[i] = c;
       }
     }
@@ -92,13 +98,6 @@ export class RangeApplier {
     });
   }
 
-  private addKeys(keys: KeyBytes, add: (bytes: Uint8Array, start: number, end: number) => void): void {
-    let start = 0;
-    for (const end of keys.ends) {
-      add(keys.bytes, start, end);
-      start = end;
-    }
-  }
 }
 
 /** Twice the room, the new half −1 (not numbered yet). */
