@@ -5,24 +5,32 @@ const FEW = 16;
 
 /**
  * A set of byte strings (ids as UTF-8 bytes) giving each distinct one a dense number 0, 1, 2…
- * in order of first appearance. Keys live back to back in one growing byte arena and the hash
- * table is a typed array, so ten million order ids cost ~15 bytes each plus the bytes
- * themselves, where a Set<string> costs ~80 (a string object and a hash-table entry apiece).
+ * in order of first appearance. Keys live back to back in byte chunks and the hash table is a
+ * typed array, so ten million order ids cost ~20 bytes each plus the bytes themselves, where
+ * a Set<string> costs ~80 (a string object and a hash-table entry apiece).
  * Strings are made only when asked for (`text`), e.g. for the few ids a report names.
  *
  * Equal strings have equal UTF-8 bytes and vice versa, so numbering bytes is numbering strings.
  */
 export class ByteKeys {
-  private arena = Buffer.allocUnsafe(1 << 16);
-  private used = 0;
-  /** starts[k] .. starts[k + 1] are key k's bytes (a Buffer, and so the arena, stays under 4 GB). */
-  private starts = new Uint32Array(1024);
   /**
-   * Open addressing, two ints a slot: key number (−1 = empty) and tag, the hash with its low 4
+   * The keys' entries, back to back in chunks of CHUNK bytes (a longer entry gets a chunk of its
+   * own): key number (4 bytes, little-endian), length (1 byte, or 255 and 4 bytes), the bytes.
+   * An entry is named by its ref, chunk · CHUNK + offset. Chunks are never copied: a growing
+   * arena of ten million Stripe ids was copied ~1 GB in all and held up to twice its bytes.
+   */
+  private chunks: Buffer[] = [];
+  /** Where the next entry goes in the last chunk. */
+  private used = CHUNK;
+  /** refs[k]: key k's entry. */
+  private refs = new Int32Array(1024);
+  /**
+   * Open addressing, two ints a slot: entry ref (−1 = empty) and tag, the hash with its low 4
    * bits replaced by the key's length when under 15 bytes. A slot costs 8 bytes and the table
-   * is filled to 70% before it doubles: at ten million text ids (Stripe's "ch_…") it is 128 MB,
-   * where four ints a slot at 50% took 512 MB. Keys are compared in the arena only when the
-   * tag matches: on a hit, or once in 2^28 misses.
+   * is filled to 70% before it doubles. A hit reads the slot and then the entry, which holds
+   * the key's number next to its bytes: two places in memory, where a key number in the slot
+   * and the bytes found through it took three (each a cache and TLB miss in a large table).
+   * Bytes are compared only when the tag matches: on a hit, or once in 2^28 misses.
    */
   private slots = new Int32Array(2 << 10).fill(-1);
   private count = 0;
@@ -31,6 +39,10 @@ export class ByteKeys {
   private probeTag = 0;
   private readonly scratch = new Uint8Array(32);
   private readonly textBytes = new TextBytes();
+  /** Set by `locate`: the chunk, start and end of a key's bytes. */
+  private at: Buffer = Buffer.alloc(0);
+  private atStart = 0;
+  private atEnd = 0;
 
   /** Whether the last `add` saw its key for the first time. */
   isNew = false;
@@ -60,7 +72,7 @@ export class ByteKeys {
       this.isNew = k < 0;
       if (k < 0) {
         k = this.count++;
-        this.store(bytes, start, end);
+        this.store(bytes, start, end, k);
         this.numbered.set(cell, k);
       }
       return k;
@@ -69,11 +81,10 @@ export class ByteKeys {
     const slots = this.slots;
     if (slots[at] >= 0) {
       this.isNew = false;
-      return slots[at];
+      return this.keyAt(slots[at]);
     }
     const k = this.count++;
-    this.store(bytes, start, end);
-    slots[at] = k;
+    slots[at] = this.store(bytes, start, end, k);
     slots[at + 1] = this.probeTag;
     if (this.count * 10 > (slots.length >> 1) * 7) this.rehash();
     this.isNew = true;
@@ -93,7 +104,7 @@ export class ByteKeys {
     this.isNew = k < 0;
     if (k < 0) {
       k = this.count++;
-      this.store(this.scratch, 0, writeNumbered(form, n, this.scratch));
+      this.store(this.scratch, 0, writeNumbered(form, n, this.scratch), k);
       this.numbered.set(cell, k);
     }
     return k;
@@ -109,7 +120,8 @@ export class ByteKeys {
   find(bytes: Uint8Array, start: number, end: number): number {
     const cell = this.numbered.cell(bytes, start, end, false);
     if (cell >= 0) return this.numbered.get(cell);
-    return this.slots[this.probe(bytes, start, end)];
+    const ref = this.slots[this.probe(bytes, start, end)];
+    return ref < 0 ? -1 : this.keyAt(ref);
   }
 
   /** `find` for a string. */
@@ -132,8 +144,8 @@ export class ByteKeys {
     let slot = (h >>> 4) & mask;
     for (;;) {
       const at = 2 * slot;
-      const k = slots[at];
-      if (k < 0 || (slots[at + 1] === tag && this.equals(k, bytes, start, end))) return at;
+      const ref = slots[at];
+      if (ref < 0 || (slots[at + 1] === tag && this.entryEquals(ref, bytes, start, end))) return at;
       slot = (slot + 1) & mask;
     }
   }
@@ -144,7 +156,8 @@ export class ByteKeys {
   }
 
   text(k: number): string {
-    return this.arena.toString('utf8', this.starts[k], this.starts[k + 1]);
+    this.locate(k);
+    return this.at.toString('utf8', this.atStart, this.atEnd);
   }
 
   /**
@@ -159,7 +172,8 @@ export class ByteKeys {
     const limit = form === null ? 0 : 10 ** form.width;
     let all = form !== null;
     for (let i = 0; i < keys.length && all; i++) {
-      const cell = this.numbered.cell(this.arena, this.starts[keys[i]!]!, this.starts[keys[i]! + 1]!, false);
+      this.locate(keys[i]!);
+      const cell = this.numbered.cell(this.at, this.atStart, this.atEnd, false);
       if (cell < 0) all = false;
       else {
         numbers[i] = this.numbered.numberOf(cell);
@@ -174,43 +188,100 @@ export class ByteKeys {
 
   /** Keys from..to−1, back to back: key k is bytes[ends[k − from − 1] ?? 0 .. ends[k − from]). */
   keyBytes(from: number, to: number): KeyBytes {
-    const start = this.starts[from];
-    const bytes = Uint8Array.from(this.arena.subarray(start, this.starts[to]));
     const ends = new Int32Array(to - from);
-    for (let k = from; k < to; k++) ends[k - from] = this.starts[k + 1] - start;
+    let total = 0;
+    for (let k = from; k < to; k++) {
+      this.locate(k);
+      total += this.atEnd - this.atStart;
+      ends[k - from] = total;
+    }
+    const bytes = new Uint8Array(total);
+    for (let k = from; k < to; k++) {
+      this.locate(k);
+      bytes.set(this.at.subarray(this.atStart, this.atEnd), k === from ? 0 : ends[k - from - 1]);
+    }
     return { bytes, ends };
   }
 
   /** The number of a key among the few there are, by comparing bytes; −1 when not one of them. */
   private findFew(bytes: Uint8Array, start: number, end: number): number {
-    for (let k = 0; k < this.count; k++) if (this.equals(k, bytes, start, end)) return k;
+    for (let k = 0; k < this.count; k++) if (this.entryEquals(this.refs[k]!, bytes, start, end)) return k;
     return -1;
   }
 
-  private equals(k: number, bytes: Uint8Array, start: number, end: number): boolean {
-    const at = this.starts[k];
+  /** Sets `at`, `atStart`, `atEnd` to key k's bytes. */
+  private locate(k: number): void {
+    const ref = this.refs[k]!;
+    const chunk = this.chunks[ref >>> CHUNK_BITS]!;
+    const at = ref & (CHUNK - 1);
+    let length = chunk[at + 4]!;
+    let from = at + 5;
+    if (length === LONG) {
+      length = chunk.readUInt32LE(at + 5);
+      from = at + 9;
+    }
+    this.at = chunk;
+    this.atStart = from;
+    this.atEnd = from + length;
+  }
+
+  /** The number of the key whose entry is `ref`. */
+  private keyAt(ref: number): number {
+    const chunk = this.chunks[ref >>> CHUNK_BITS]!;
+    const at = ref & (CHUNK - 1);
+    return chunk[at]! | (chunk[at + 1]! << 8) | (chunk[at + 2]! << 16) | (chunk[at + 3]! << 24);
+  }
+
+  private entryEquals(ref: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const chunk = this.chunks[ref >>> CHUNK_BITS]!;
+    let at = (ref & (CHUNK - 1)) + 4;
     const length = end - start;
-    if (this.starts[k + 1] - at !== length) return false;
-    const arena = this.arena;
-    for (let i = 0; i < length; i++) if (arena[at + i] !== bytes[start + i]) return false;
+    const stored = chunk[at]!;
+    if (stored === LONG) {
+      if (chunk.readUInt32LE(at + 1) !== length) return false;
+      at += 5;
+    } else {
+      if (stored !== length) return false;
+      at += 1;
+    }
+    for (let i = 0; i < length; i++) if (chunk[at + i] !== bytes[start + i]) return false;
     return true;
   }
 
-  private store(bytes: Uint8Array, start: number, end: number): void {
+  /** Writes key k's entry; returns its ref. */
+  private store(bytes: Uint8Array, start: number, end: number, k: number): number {
     const length = end - start;
-    if (this.used + length > this.arena.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + length));
-      this.arena.copy(grown, 0, 0, this.used);
-      this.arena = grown;
+    const size = (length < LONG ? 5 : 9) + length;
+    if (this.used + size > CHUNK) {
+      if (this.chunks.length === MAX_CHUNKS) throw new RangeError(`more than ${MAX_CHUNKS * CHUNK} bytes of distinct ids in one column`);
+      this.chunks.push(Buffer.allocUnsafe(Math.max(CHUNK, size)));
+      this.used = 0;
     }
-    for (let i = 0; i < length; i++) this.arena[this.used + i] = bytes[start + i];
-    this.used += length;
-    if (this.count + 1 >= this.starts.length) {
-      const grown = new Uint32Array(this.starts.length * 2);
-      grown.set(this.starts);
-      this.starts = grown;
+    const c = this.chunks.length - 1;
+    const chunk = this.chunks[c]!;
+    const at = this.used;
+    chunk[at] = k & 255;
+    chunk[at + 1] = (k >>> 8) & 255;
+    chunk[at + 2] = (k >>> 16) & 255;
+    chunk[at + 3] = k >>> 24;
+    let to = at + 5;
+    if (length < LONG) chunk[at + 4] = length;
+    else {
+      chunk[at + 4] = LONG;
+      chunk.writeUInt32LE(length, at + 5);
+      to = at + 9;
     }
-    this.starts[this.count] = this.used;
+    for (let i = 0; i < length; i++) chunk[to + i] = bytes[start + i]!;
+    // A chunk of its own (a key over CHUNK bytes) is full.
+    this.used = size > CHUNK ? CHUNK : at + size;
+    const ref = c * CHUNK + at;
+    if (k >= this.refs.length) {
+      const grown = new Int32Array(this.refs.length * 2);
+      grown.set(this.refs);
+      this.refs = grown;
+    }
+    this.refs[k] = ref;
+    return ref;
   }
 
   private rehash(): void {
@@ -227,6 +298,13 @@ export class ByteKeys {
     this.slots = slots;
   }
 }
+
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+/** Refs are non-negative Int32s: at most 2^31 bytes of entries. */
+const MAX_CHUNKS = 2 ** (31 - CHUNK_BITS);
+/** A length byte of 255: the length is in the next 4 bytes. */
+const LONG = 255;
 
 /** Keys as one byte array and where each ends (see ByteKeys.keyBytes). */
 export interface KeyBytes {

@@ -153,3 +153,35 @@ describe('ByteKeys', () => {
     );
   });
 });
+
+describe('ByteKeys entries', () => {
+  it('keeps keys of any length across chunk ends: 254, 255 and 256 bytes, 70 kB and over a chunk (1 MB)', () => {
+    const keys = new ByteKeys();
+    const lengths = [0, 1, 14, 15, 254, 255, 256, 70_000, 1_100_000, 3, 300_000, 1_048_576, 2];
+    const texts: string[] = [];
+    // Many short keys between the long ones, so that entries end near and across chunk ends.
+    for (let i = 0; i < 40_000; i++) {
+      texts.push(`k${i}@example.com`);
+      if (i % 3000 === 0) {
+        const n = lengths[(i / 3000) % lengths.length]!;
+        texts.push(n < 8 ? 'x'.repeat(n) : String(i).padStart(n, 'x'));
+      }
+    }
+    const expected = new Map<string, number>();
+    for (const t of texts) {
+      if (!expected.has(t)) expected.set(t, expected.size);
+      expect(keys.addText(t)).toBe(expected.get(t));
+    }
+    expect(keys.size).toBe(expected.size);
+    for (const [t, k] of expected) {
+      expect(keys.findText(t)).toBe(k);
+      expect(keys.text(k)).toBe(t);
+    }
+    // Same length as a stored long key, one byte different: not found.
+    expect(keys.findText(`${'21000'.padStart(69_999, 'x')}y`)).toBe(-1);
+    expect(keys.findText('21000'.padStart(70_000, 'x'))).toBeGreaterThanOrEqual(0);
+    const { bytes, ends } = keys.keyBytes(0, keys.size);
+    const decoded = Array.from(ends, (end, i) => Buffer.from(bytes.subarray(i === 0 ? 0 : ends[i - 1]!, end)).toString('utf8'));
+    expect(decoded).toEqual([...expected.keys()]);
+  });
+});
