@@ -72,7 +72,8 @@ export async function openMappedRows(
   const observer = new ColumnObserver();
   const state = { blank: 0 };
   const mapped = mapRecords(prepend(pending, batches), header, mapping, required, acc, state);
-  const rows = preset?.fold ? foldAll(mapped, preset.fold, header.headers, acc) : mapped;
+  const mapRow = preset?.mapRow;
+  const rows = preset?.fold ? foldAll(mapped, preset.fold, header.headers, acc) : mapRow ? mapEach(mapped, mapRow) : mapped;
   const profiled = Object.keys(mapping.sources);
   async function* observed(): AsyncGenerator<RawRow[]> {
     for await (const batch of rows) {
@@ -149,18 +150,29 @@ export function mapRecord(record: CsvRecord, shape: RowShape, acc: RowAccounting
   return { line: record.line, values };
 }
 
-/** Folds see every row at once (Shopify line items may be far apart), so they give up streaming. */
+/**
+ * Rows through the preset's fold: every row goes in before any comes out (Shopify line items
+ * of one order may be far apart), then the folded rows stream on in batches.
+ */
 async function* foldAll(
   rows: AsyncIterable<RawRow[]>,
   fold: NonNullable<Preset['fold']>,
   headers: string[],
   acc: RowAccounting,
 ): AsyncGenerator<RawRow[]> {
-  const all: RawRow[] = [];
-  for await (const batch of rows) for (const row of batch) all.push(row);
-  const folded = fold(all, headers);
-  acc.rowsMerged += Math.max(0, all.length - folded.length);
-  yield folded;
+  const folder = fold(headers);
+  let read = 0;
+  for await (const batch of rows) {
+    for (const row of batch) folder.add(row);
+    read += batch.length;
+  }
+  const folded = folder.finish();
+  acc.rowsMerged += Math.max(0, read - folded.rows);
+  yield* folded.batches;
+}
+
+async function* mapEach(rows: AsyncIterable<RawRow[]>, map: (row: RawRow) => RawRow): AsyncGenerator<RawRow[]> {
+  for await (const batch of rows) yield batch.map(map);
 }
 
 /** A line with nothing but delimiters and spaces carries no data: not a row. */

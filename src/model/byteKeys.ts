@@ -151,8 +151,8 @@ export class ByteKeys {
   }
 
   addText(text: string): number {
-    const bytes = Buffer.from(text, 'utf8');
-    return this.add(bytes, 0, bytes.length);
+    const length = this.textBytes.write(text);
+    return this.add(this.textBytes.bytes, 0, length);
   }
 
   text(k: number): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOrders } from '../../src/ingest/orders.js';
-import type { Preset, RawRow } from '../../src/ingest/presets/preset.js';
+import type { Preset, RawRow, RowFold } from '../../src/ingest/presets/preset.js';
 import { expectAccounted, options } from './ingestTestUtil.js';
 import { orderRecords } from '../model/orderRecords.js';
 
@@ -12,17 +12,21 @@ const lineItems: Preset = {
   columns: { order_id: ['Name'], customer_id: ['Email'], order_date: ['Created at'], amount: ['Total'] },
   signature: ['Name', 'Email', 'Lineitem quantity'],
   extra: { refunded: ['Refunded Amount'] },
-  fold(rows: RawRow[]): RawRow[] {
+  fold(): RowFold {
     const byOrder = new Map<string, RawRow>();
-    for (const row of rows) {
-      const key = row.values.order_id ?? '';
-      const first = byOrder.get(key);
-      if (!first) byOrder.set(key, { line: row.line, values: { ...row.values } });
-    }
-    return [...byOrder.values()].map((row) => ({
-      line: row.line,
-      values: { ...row.values, amount: String(Number(row.values.amount) - Number(row.values.refunded || 0)) },
-    }));
+    return {
+      add(row) {
+        const key = row.values.order_id ?? '';
+        if (!byOrder.has(key)) byOrder.set(key, { line: row.line, values: { ...row.values } });
+      },
+      finish() {
+        const rows = [...byOrder.values()].map((row) => ({
+          line: row.line,
+          values: { ...row.values, amount: String(Number(row.values.amount) - Number(row.values.refunded || 0)) },
+        }));
+        return { rows: rows.length, batches: [rows] };
+      },
+    };
   },
 };
 

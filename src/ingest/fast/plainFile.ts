@@ -245,7 +245,7 @@ export function startPlain(
   try {
     const header = indexHeaders(headerFields);
     const preset = resolveFormat(role, format, header, presets);
-    if (preset?.fold) return null;
+    if (preset?.fold || preset?.mapRow) return null;
     const mapping = mapColumns(role, columns, required, header, preset, options.map, fileName);
     const warnings = header.duplicates.map((h) => `header "${h}" appears more than once; the first column of that name is used`);
     const input: Omit<MappedRows, 'rows'> = { encoding: 'utf-8', dialect, header, mapping, observer: new ColumnObserver(), warnings };

@@ -1,4 +1,5 @@
 import { currencyCode, parseAmount } from '../values/amount.js';
+import type { RawRow, RowFold } from './preset.js';
 
 /**
  * Amount arithmetic for presets whose exports split one payment over several columns
@@ -38,15 +39,42 @@ export function withCurrency(amount: string, code: string | undefined): string {
  * or ".dd" (Excel in a decimal-comma locale), a point otherwise.
  */
 export function guessDecimal(values: Iterable<string | undefined>): '.' | ',' {
-  let comma = 0;
-  let point = 0;
-  for (const raw of values) {
-    if (raw === undefined) continue;
+  const guess = new DecimalGuess();
+  for (const raw of values) guess.add(raw);
+  return guess.result();
+}
+
+/** guessDecimal fed one value at a time, for folds that see their rows one by one. */
+export class DecimalGuess {
+  private comma = 0;
+  private point = 0;
+
+  add(raw: string | undefined): void {
+    if (raw === undefined) return;
     const number = raw.replace(/[^\d.,]/g, '');
-    if (/,\d{1,2}$/.test(number)) comma++;
-    else if (/\.\d{1,2}$/.test(number)) point++;
+    if (/,\d{1,2}$/.test(number)) this.comma++;
+    else if (/\.\d{1,2}$/.test(number)) this.point++;
   }
-  return comma > point ? ',' : '.';
+
+  result(): '.' | ',' {
+    return this.comma > this.point ? ',' : '.';
+  }
+}
+
+/**
+ * A fold that computes with amounts: every row goes to `keep`, and its amount and refunded
+ * amount to the decimal-separator guess, which `finish` is given once all rows are in.
+ */
+export function amountsFold(keep: (row: RawRow) => void, finish: (decimal: '.' | ',') => ReturnType<RowFold['finish']>): RowFold {
+  const decimal = new DecimalGuess();
+  return {
+    add(row) {
+      decimal.add(row.values.amount);
+      decimal.add(row.values.refunded_amount);
+      keep(row);
+    },
+    finish: () => finish(decimal.result()),
+  };
 }
 
 /** 20 → "20.00", 1.234 → "1.2340", -0.5 → "-0.50"; cents stay exact despite binary floats. */

@@ -30,5 +30,5 @@ export const freshdeskTickets: Preset = {
     customer_fallback: ['Contact ID'],
   },
   signature: ['Ticket ID', 'Created time', 'Status', 'Source'],
-  fold: (rows) => rows.map(foldTicketRow),
+  mapRow: foldTicketRow,
 };

@@ -29,5 +29,5 @@ export const gorgiasTickets: Preset = {
     customer_fallback: ['Customer id'],
   },
   signature: ['Ticket id', 'Channel', 'Customer email'],
-  fold: (rows) => rows.map(foldTicketRow),
+  mapRow: foldTicketRow,
 };

@@ -28,5 +28,5 @@ export const helpscoutConversations: Preset = {
     customer_fallback: ['Customer ID'],
   },
   signature: ['Conversation ID', 'Mailbox', 'Customer Email', 'Created At'],
-  fold: (rows) => rows.map(foldTicketRow),
+  mapRow: foldTicketRow,
 };

@@ -31,11 +31,25 @@ export interface Preset {
   signature: string[];
   /**
    * Optional fold over the mapped rows, for exports with several rows per order
-   * (Shopify line items) or amounts split over columns (Stripe refunds). Must be
-   * deterministic and must account for every input row (return merged rows; rows it
-   * cannot use are returned with an empty required value so the core counts them).
+   * (Shopify line items) or amounts split over columns (Stripe refunds): a RowFold per file,
+   * given the file's headers. Must be deterministic and must account for every input row
+   * (return merged rows; rows it cannot use are returned with an empty required value so the
+   * core counts them).
    */
-  fold?: (rows: RawRow[], headers: string[]) => RawRow[];
+  fold?: (headers: string[]) => RowFold;
+  /** Optional rewrite of each mapped row on its own (a help desk's score labels): streams. */
+  mapRow?: (row: RawRow) => RawRow;
   /** Extra source headers a fold reads that are not canonical columns (e.g. "Amount Refunded"). */
   extra?: Record<string, string[]>;
+}
+
+/**
+ * A fold fed one row at a time, in file order, that gives its rows once all are in. It keeps
+ * only what its rows can still change (a line-item export's group heads, say), not every row,
+ * and gives the folded rows in batches, made as they are read.
+ */
+export interface RowFold {
+  add(row: RawRow): void;
+  /** How many rows it gives, and the rows. */
+  finish(): { rows: number; batches: Iterable<RawRow[]> };
 }

@@ -5,15 +5,6 @@ import type { RawRow } from './preset.js';
  * either returned or merged into a returned row (see Preset.fold).
  */
 
-/** The first non-empty value of `column` among `rows`, or ''. */
-export function firstValue(rows: readonly RawRow[], column: string): string {
-  for (const row of rows) {
-    const value = row.values[column];
-    if (value !== undefined && value.trim() !== '') return value;
-  }
-  return '';
-}
-
 /**
  * A copy of the row with `column` filled from `fallback` when it is empty (an e-mail column
  * that is blank for phone tickets, with the platform's customer id next to it). Values that

@@ -1,7 +1,6 @@
-import type { Preset, RawRow } from './preset.js';
-import { guessDecimal, netAmount, withCurrency } from './amounts.js';
-import { groupLineItems } from './lineItems.js';
-import { firstValue } from './rows.js';
+import type { Preset, RowFold } from './preset.js';
+import { netAmount, withCurrency } from './amounts.js';
+import { lineItemFold } from './lineItems.js';
 
 /**
  * Shopify admin → Orders → Export (CSV for Excel or plain CSV). One row per line item: the
@@ -35,11 +34,13 @@ export const shopifyOrders: Preset = {
   fold: foldShopify,
 };
 
-export function foldShopify(rows: RawRow[]): RawRow[] {
-  const decimal = guessDecimal(rows.flatMap((r) => [r.values.amount, r.values.refunded_amount]));
-  return groupLineItems(rows, true).map(({ head, rows: items }) => {
+const PICKED = ['customer_id', 'order_date', 'currency', 'status', 'cancelled_at'];
+
+export function foldShopify(): RowFold {
+  return lineItemFold(true, PICKED, (group, pickFrom, decimal) => {
+    const { head } = group;
     const v = head.values;
-    const pick = (column: string) => ((v[column] ?? '').trim() !== '' ? v[column]! : firstValue(items, column));
+    const pick = (column: string) => pickFrom(head, column);
     const cancelled = pick('cancelled_at').trim() !== '';
     const amount = netAmount(v.amount ?? '', v.refunded_amount ?? '', decimal);
     return {

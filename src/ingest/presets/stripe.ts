@@ -1,5 +1,5 @@
-import type { Preset, RawRow } from './preset.js';
-import { guessDecimal, netAmount, withCurrency } from './amounts.js';
+import type { Preset, RawRow, RowFold } from './preset.js';
+import { amountsFold, netAmount, withCurrency } from './amounts.js';
 import { withFallback } from './rows.js';
 
 /**
@@ -34,12 +34,29 @@ export const stripePayments: Preset = {
   fold: foldStripe,
 };
 
-export function foldStripe(rows: RawRow[]): RawRow[] {
-  const decimal = guessDecimal(rows.flatMap((r) => [r.values.amount, r.values.refunded_amount]));
-  return rows.map((raw) => {
-    const row = withFallback(raw, 'customer_id', 'customer_fallback');
-    const v = row.values;
-    const amount = netAmount(v.amount ?? '', v.refunded_amount ?? '', decimal);
-    return { line: row.line, values: { ...v, amount: withCurrency(amount, v.currency) } };
-  });
+export function foldStripe(): RowFold {
+  const rows: RawRow[] = [];
+  return amountsFold(
+    (row) => rows.push(row),
+    (decimal) => ({
+      rows: rows.length,
+      batches: batchesOf(rows, (raw) => {
+        const row = withFallback(raw, 'customer_id', 'customer_fallback');
+        const v = row.values;
+        const amount = netAmount(v.amount ?? '', v.refunded_amount ?? '', decimal);
+        return { line: row.line, values: { ...v, amount: withCurrency(amount, v.currency) } };
+      }),
+    }),
+  );
+}
+
+/** `make` of each row, in batches, each row let go once made. */
+function* batchesOf(rows: RawRow[], make: (row: RawRow) => RawRow, size = 8192): Generator<RawRow[]> {
+  for (let from = 0; from < rows.length; from += size) {
+    const to = Math.min(rows.length, from + size);
+    const batch: RawRow[] = [];
+    for (let i = from; i < to; i++) batch.push(make(rows[i]!));
+    yield batch;
+  }
+  rows.length = 0;
 }

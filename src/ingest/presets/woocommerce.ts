@@ -1,7 +1,7 @@
-import type { Preset, RawRow } from './preset.js';
-import { guessDecimal, netAmount, withCurrency } from './amounts.js';
-import { groupLineItems } from './lineItems.js';
-import { firstValue, withFallback } from './rows.js';
+import type { Preset, RowFold } from './preset.js';
+import { netAmount, withCurrency } from './amounts.js';
+import { lineItemFold } from './lineItems.js';
+import { withFallback } from './rows.js';
 
 /**
  * WooCommerce orders as the "Advanced Order Export For WooCommerce" plugin writes them by
@@ -37,15 +37,16 @@ export const woocommerceOrders: Preset = {
   fold: foldWooCommerce,
 };
 
-export function foldWooCommerce(rows: RawRow[]): RawRow[] {
-  const decimal = guessDecimal(rows.flatMap((r) => [r.values.amount, r.values.refunded_amount]));
-  return groupLineItems(rows, false).map(({ head, rows: items }) => {
-    const row = withFallback(head, 'customer_id', 'customer_fallback');
+const PICKED = ['customer_id', 'order_date', 'currency', 'status'];
+
+export function foldWooCommerce(): RowFold {
+  return lineItemFold(false, PICKED, (group, pickFrom, decimal) => {
+    const row = withFallback(group.head, 'customer_id', 'customer_fallback');
     const v = row.values;
-    const pick = (column: string) => ((v[column] ?? '').trim() !== '' ? v[column]! : firstValue(items, column));
+    const pick = (column: string) => pickFrom(row, column);
     const amount = netAmount(v.amount ?? '', v.refunded_amount ?? '', decimal);
     return {
-      line: head.line,
+      line: group.head.line,
       values: {
         ...v,
         customer_id: pick('customer_id'),

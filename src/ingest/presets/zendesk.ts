@@ -34,7 +34,7 @@ export const zendeskTickets: Preset = {
     first_reply_minutes: ['First reply time in minutes'],
   },
   signature: ['Id', 'Requester', 'Created at', 'Status', 'Via'],
-  fold: (rows) => rows.map(foldZendesk),
+  mapRow: foldZendesk,
 };
 
 export function foldZendesk(raw: RawRow): RawRow {
