@@ -1,7 +1,7 @@
 import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { isoDay } from '../time/calendar.js';
 import { adjustedAnalysis } from './adjustedAnalysis.js';
-import { comparisons, groupColumns, groupStats } from './cohortGroups.js';
+import { comparisons, groupColumns, startGroupStats } from './cohortGroups.js';
 import type { CohortOptions, CohortResult } from './cohortResult.js';
 import type { CohortChoice } from './cohortWindow.js';
 import { cohortHeadline } from './headline.js';
@@ -24,7 +24,16 @@ export function cohortFromFacts(facts: CustomerFactsTable, input: { options: Coh
     problems: facts.problemTickets,
     unresolved: facts.unresolvedTickets,
   });
-  const groups = groupStats(columns, { resamples: options.bootstrap, seed: options.seed });
+  // The bootstraps resample on worker threads while this thread fits the adjusted comparison.
+  const started = startGroupStats(columns, { resamples: options.bootstrap, seed: options.seed });
+  let adjustment: CohortResult['adjustment'];
+  try {
+    adjustment = adjustedAnalysis(facts, { baseline: windows.baseline, pre: windows.pre, dataStart: facts.run.dataFirstDay, currency });
+  } catch (error) {
+    started.cancel();
+    throw error;
+  }
+  const groups = started.finish();
   const tests = comparisons(columns, groups);
   const censoring = censoringOf(windows.followUp, facts.run.dataLastDay);
   return {
@@ -46,7 +55,7 @@ export function cohortFromFacts(facts: CustomerFactsTable, input: { options: Coh
       linkedByOrderId: sum(facts.linkedTickets),
       excludedByOrderId: sum(facts.excludedTickets),
     },
-    adjustment: adjustedAnalysis(facts, { baseline: windows.baseline, pre: windows.pre, dataStart: facts.run.dataFirstDay, currency }),
+    adjustment,
   };
 }
 

@@ -1,5 +1,5 @@
 import { memberGroup } from '../facts/customerFacts.js';
-import { bootstrapMeanCi } from '../stats/bootstrap.js';
+import { startBootstrapMeanCi } from '../stats/bootstrap.js';
 import { mannWhitneyUSorted } from '../stats/mannWhitney.js';
 import { mean, medianSorted } from '../stats/summary.js';
 import { welchTTest } from '../stats/welch.js';
@@ -77,30 +77,50 @@ export function groupStats(
   columns: Record<Group, GroupColumns>,
   bootstrap: { resamples: number; seed: number },
 ): Record<Group, GroupStats> {
-  const stats = {} as Record<Group, GroupStats>;
-  for (const group of GROUPS) {
-    const { laterSpend, sortedLaterSpend, baselineSpend, repeaters } = columns[group];
-    const n = laterSpend.length;
-    let total = 0;
-    for (let i = 0; i < n; i++) total += laterSpend[i]!;
-    const ci = bootstrapMeanCi(laterSpend, bootstrap);
-    const meanSpend = finite(mean(laterSpend));
-    stats[group] = {
-      customers: n,
-      meanSpend,
-      medianSpend: finite(medianSorted(sortedLaterSpend)),
-      repeatRate: n === 0 ? null : repeaters / n,
-      totalSpend: finite(total),
-      baselineMeanSpend: finite(mean(baselineSpend)),
-      // An interval around a mean that overflowed would be an interval around nothing.
-      ci95: meanSpend !== null && ci !== null && Number.isFinite(ci[0]) && Number.isFinite(ci[1]) ? ci : null,
-      liftVsNoProblem: null,
-    };
-  }
-  for (const group of ['resolved', 'unresolved'] as const) {
-    stats[group].liftVsNoProblem = lift(stats[group].meanSpend, stats.no_problem.meanSpend);
-  }
-  return stats;
+  return startGroupStats(columns, bootstrap).finish();
+}
+
+/**
+ * groupStats begun: every group's bootstrap starts now (on worker threads, for large groups),
+ * so the caller can compute something else on this thread before `finish`; `cancel` stops
+ * them when it fails. Same results to the bit as groupStats.
+ */
+export function startGroupStats(
+  columns: Record<Group, GroupColumns>,
+  bootstrap: { resamples: number; seed: number },
+): { finish(): Record<Group, GroupStats>; cancel(): void } {
+  const runs = GROUPS.map((group) => startBootstrapMeanCi(columns[group].laterSpend, bootstrap));
+  return {
+    finish() {
+      const stats = {} as Record<Group, GroupStats>;
+      GROUPS.forEach((group, g) => {
+        const { laterSpend, sortedLaterSpend, baselineSpend, repeaters } = columns[group];
+        const n = laterSpend.length;
+        let total = 0;
+        for (let i = 0; i < n; i++) total += laterSpend[i]!;
+        const ci = runs[g]!.finish();
+        const meanSpend = finite(mean(laterSpend));
+        stats[group] = {
+          customers: n,
+          meanSpend,
+          medianSpend: finite(medianSorted(sortedLaterSpend)),
+          repeatRate: n === 0 ? null : repeaters / n,
+          totalSpend: finite(total),
+          baselineMeanSpend: finite(mean(baselineSpend)),
+          // An interval around a mean that overflowed would be an interval around nothing.
+          ci95: meanSpend !== null && ci !== null && Number.isFinite(ci[0]) && Number.isFinite(ci[1]) ? ci : null,
+          liftVsNoProblem: null,
+        };
+      });
+      for (const group of ['resolved', 'unresolved'] as const) {
+        stats[group].liftVsNoProblem = lift(stats[group].meanSpend, stats.no_problem.meanSpend);
+      }
+      return stats;
+    },
+    cancel() {
+      for (const run of runs) run.cancel();
+    },
+  };
 }
 
 /**

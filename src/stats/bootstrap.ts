@@ -1,4 +1,4 @@
-import { parallelResampleMeans } from './parallelResampleMeans.js';
+import { startResampleMeans } from './parallelResampleMeans.js';
 import { quantileSorted } from './quantileSorted.js';
 
 /** Resampling settings: how many resamples, the seed, and the confidence level (default 0.95). */
@@ -26,13 +26,18 @@ export interface BootstrapOptions {
  * bootstrapMeanCi([3, 5, 7, 9, 30], { resamples: 2000, seed: 1 }); // [4.6, 20.8]
  */
 export function bootstrapMeanCi(values: readonly number[] | Float64Array, options: BootstrapOptions): [number, number] | null {
+  return startBootstrapMeanCi(values, options).finish();
+}
+
+/** bootstrapMeanCi begun: on a large sample a worker starts resampling now, and `finish` gives the interval. */
+export function startBootstrapMeanCi(values: readonly number[] | Float64Array, options: BootstrapOptions): { finish(): [number, number] | null; cancel(): void } {
   const { resamples, seed, level = 0.95 } = options;
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`bootstrapMeanCi: resamples must be a positive integer, got ${resamples}`);
   }
   if (!(level > 0 && level < 1)) throw new RangeError(`bootstrapMeanCi: level must be in (0, 1), got ${level}`);
   const n = values.length;
-  if (n === 0) return null;
+  if (n === 0) return { finish: () => null, cancel() {} };
   const sample = values instanceof Float64Array ? values : Float64Array.from(values);
   let min = Infinity;
   let max = -Infinity;
@@ -41,9 +46,15 @@ export function bootstrapMeanCi(values: readonly number[] | Float64Array, option
     if (sample[i]! > max) max = sample[i]!;
   }
   // Summing n copies of v need not give back v exactly; a constant sample has a known answer.
-  if (min === max) return [min, min];
-  const means = parallelResampleMeans(sample, seed, resamples);
-  means.sort();
-  const tail = (1 - level) / 2;
-  return [quantileSorted(means, tail), quantileSorted(means, 1 - tail)];
+  if (min === max) return { finish: () => [min, min], cancel() {} };
+  const run = startResampleMeans(sample, seed, resamples);
+  return {
+    finish() {
+      const means = run.finish();
+      means.sort();
+      const tail = (1 - level) / 2;
+      return [quantileSorted(means, tail), quantileSorted(means, 1 - tail)];
+    },
+    cancel: () => run.cancel(),
+  };
 }

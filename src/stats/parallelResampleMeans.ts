@@ -13,7 +13,8 @@ import { resampleMeans } from './resampleMeans.js';
  * but not for a worker that failed or stopped making progress (for `stallMs`): it computes
  * whatever block is not done itself, so the result is the same and nothing hangs. Below
  * MIN_DRAWS, or where the compiled worker is missing (tests run from source), one thread does
- * everything: starting a worker costs ~30 ms.
+ * everything: starting a worker costs ~30 ms. `startResampleMeans` starts the worker and leaves
+ * this thread free until its `finish`.
  */
 export interface BootstrapJob {
   sample: SharedArrayBuffer;
@@ -38,13 +39,39 @@ export function parallelResampleMeans(
   values: Float64Array,
   seed: number,
   resamples: number,
-  options: { worker?: URL; stallMs?: number; minDraws?: number } = {},
+  options: ResampleOptions = {},
 ): Float64Array {
+  return startResampleMeans(values, seed, resamples, options).finish();
+}
+
+export interface ResampleOptions {
+  worker?: URL;
+  stallMs?: number;
+  minDraws?: number;
+}
+
+/** Resampling under way: `finish` gives the means (this thread takes what is left), `cancel` stops the worker. */
+export interface ResampleRun {
+  finish(): Float64Array;
+  cancel(): void;
+}
+
+/**
+ * parallelResampleMeans begun: a worker (when the sample is large enough) starts taking blocks
+ * now, so that this thread can do other work first; `finish` then takes the blocks left, as
+ * parallelResampleMeans does. The means are the same to the bit however the blocks were shared.
+ */
+export function startResampleMeans(values: Float64Array, seed: number, resamples: number, options: ResampleOptions = {}): ResampleRun {
   const worker = options.worker ?? DEFAULT_WORKER;
   const means = new Float64Array(new SharedArrayBuffer(resamples * 8));
   if (values.length * resamples < (options.minDraws ?? MIN_DRAWS) || resamples < 2 || (worker.protocol === 'file:' && !existsSync(fileURLToPath(worker)))) {
-    resampleMeans(values, seed, 0, resamples, means);
-    return new Float64Array(means);
+    return {
+      finish() {
+        resampleMeans(values, seed, 0, resamples, means);
+        return new Float64Array(means);
+      },
+      cancel() {},
+    };
   }
   const sample = new Float64Array(new SharedArrayBuffer(values.length * 8));
   sample.set(values);
@@ -61,16 +88,23 @@ export function parallelResampleMeans(
   } catch {
     thread = null;
   }
-  takeBlocks(job);
-  // The worker's last blocks: waited for while it makes progress, else done here.
-  let progress = -1;
-  while (thread !== null && Atomics.load(state, 0) === WORKER_STARTED && !allDone(done) && Atomics.load(state, 1) > progress) {
-    progress = Atomics.load(state, 1);
-    Atomics.wait(state, 1, progress, options.stallMs ?? 10_000);
-  }
-  void thread?.terminate();
-  for (let b = 0; b < blocks; b++) if (Atomics.load(done, b) === 0) computeBlock(job, b, sample, means, done);
-  return new Float64Array(means);
+  return {
+    finish() {
+      takeBlocks(job);
+      // The worker's last blocks: waited for while it makes progress, else done here.
+      let progress = -1;
+      while (thread !== null && Atomics.load(state, 0) === WORKER_STARTED && !allDone(done) && Atomics.load(state, 1) > progress) {
+        progress = Atomics.load(state, 1);
+        Atomics.wait(state, 1, progress, options.stallMs ?? 10_000);
+      }
+      void thread?.terminate();
+      for (let b = 0; b < blocks; b++) if (Atomics.load(done, b) === 0) computeBlock(job, b, sample, means, done);
+      return new Float64Array(means);
+    },
+    cancel() {
+      void thread?.terminate();
+    },
+  };
 }
 
 /** Takes blocks from the shared counter until none is left; returns how many it did. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parallelResampleMeans } from '../../src/stats/parallelResampleMeans.js';
+import { parallelResampleMeans, startResampleMeans } from '../../src/stats/parallelResampleMeans.js';
 import { resampleMeans } from '../../src/stats/resampleMeans.js';
 import { createRng } from '../../src/stats/rng.js';
 
@@ -27,6 +27,17 @@ describe('parallelResampleMeans', () => {
 
   it('gives the one-thread means to the bit with a worker', () => {
     expect(parallelResampleMeans(sample, 11, 64, { worker: WORKER, minDraws: 0 })).toEqual(oneThread(11, 64));
+  });
+
+  it('started, then finished after other work (the worker alone meanwhile), gives the same means to the bit', async () => {
+    const runs = [3, 4].map((seed) => startResampleMeans(sample, seed, 96, { worker: WORKER, minDraws: 0 }));
+    // Time for the workers to start and take blocks before this thread takes any.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(runs[0]!.finish()).toEqual(oneThread(3, 96));
+    expect(runs[1]!.finish()).toEqual(oneThread(4, 96));
+    const cancelled = startResampleMeans(sample, 5, 32, { worker: WORKER, minDraws: 0 });
+    cancelled.cancel();
+    expect(cancelled.finish()).toEqual(oneThread(5, 32));
   });
 
   it('does not hang when the worker fails to start: this thread does its half', () => {
