@@ -28,6 +28,16 @@ describe('layers point down', () => {
     expect(upward).toEqual([]);
   });
 
+  it('no ingest, facts, stats or model module imports the analysis layer, not even a type', () => {
+    const upward = sources().flatMap((f) => {
+      if (!/^(ingest|facts|stats|model)\//.test(name(f))) return [];
+      const text = readFileSync(f, 'utf8');
+      const specifiers = [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom '(\.{1,2}\/[^']+)\.js';/gms)].map((m) => resolve(dirname(f), m[1] + '.ts'));
+      return specifiers.filter((d) => name(d).startsWith('analysis/')).map((d) => `${name(f)} → ${name(d)}`);
+    });
+    expect(upward).toEqual([]);
+  });
+
   it('the model imports nothing outside src/model/, not even a type', () => {
     const outside = sources(join(SRC, 'model')).flatMap((f) => {
       const text = readFileSync(f, 'utf8');

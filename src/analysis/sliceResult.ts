@@ -4,8 +4,8 @@
  * Field order in these interfaces is the field order of the JSON (objects are built in this
  * order), so `slices --json` reads overall → dimensions → tests → findings.
  */
-export const DIMENSIONS = ['hour', 'weekday', 'reason', 'channel', 'agent'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, type Dimension, type SliceCounts } from '../model/sliceTable.js';
+import type { Dimension } from '../model/sliceTable.js';
 
 /** Dimensions read from a ticket column of the same name (hour and weekday come from created_at). */
 export const COLUMN_DIMENSIONS = ['reason', 'channel', 'agent'] as const;
@@ -119,24 +119,3 @@ export interface SliceResult {
   heatmap: HeatCell[];
 }
 
-/**
- * What `slices` is computed from: per slice, counts that add up (tickets, ratings, numeric
- * scores, and the numerators and denominators of the transfer, reopen and first-contact
- * rates) and the slice's own median wait, which does not add up and so is computed per slice
- * by whoever builds the table: in process from ticket records (sliceTableOf), or in SQL
- * (src/engines/sliceTableSql.ts, read back by src/ingest/sliceTableRows.ts).
- */
-export interface SliceCounts {
-  tickets: number;
-  rated: number;
-  satisfied: number;
-  /** Numeric (1–5) scores and their sum. */
-  scores: number;
-  scoreSum: number;
-  medianWaitSeconds: number | null;
-  /** hits: transferred at least once; known: tickets with a transfers value. */
-  transfers: { hits: number; known: number };
-  reopens: { hits: number; known: number };
-  /** hits: resolved on first contact; known: tickets where that is known. */
-  fcr: { hits: number; known: number };
-}

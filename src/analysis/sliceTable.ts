@@ -1,23 +1,9 @@
 import type { LoadedTickets } from '../ingest/records.js';
-import { DIMENSIONS, type Dimension, type SliceCounts } from './sliceResult.js';
+import { cellId, DIMENSIONS, type Dimension, type SliceCounts, type SliceTable } from '../model/sliceTable.js';
 
-export type { SliceCounts } from './sliceResult.js';
+export { cellId, type SliceCounts, type SliceTable } from '../model/sliceTable.js';
 import { sliceKey } from './sliceKeys.js';
 import { SliceTally } from './sliceStats.js';
-import type { TicketColumn } from '../model/ticketRecord.js';
-
-export interface SliceTable {
-  /** The ticket columns the source has: which dimensions exist, and whether CSAT can be computed. */
-  present: ReadonlySet<TicketColumn>;
-  overall: SliceCounts;
-  /** Per dimension, slice key (as sliceKey gives it: "00"–"23", Mon–Sun, label or "(none)") → counts; only keys with tickets. */
-  dimensions: Record<Dimension, Map<string, SliceCounts>>;
-  /** "Mon 09" (weekday, space, hour) → counts; only cells with tickets. */
-  heatmap: Map<string, SliceCounts>;
-}
-
-/** The id of a weekday × hour cell in SliceTable.heatmap. */
-export const cellId = (weekday: string, hour: string): string => `${weekday} ${hour}`;
 
 /** The table from the tickets table: the in-process builder, one pass over the tickets. */
 export function sliceTableOf(tickets: Pick<LoadedTickets, 'table' | 'present'>): SliceTable {

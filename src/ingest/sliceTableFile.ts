@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { SliceTable } from '../analysis/sliceTable.js';
+import type { SliceTable } from '../model/sliceTable.js';
 import { DataError, InputMissingError } from '../errors.js';
 import { sliceTableFromRows, type SliceTableRow } from './sliceTableRows.js';
 

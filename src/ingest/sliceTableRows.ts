@@ -1,5 +1,4 @@
-import type { Dimension } from '../analysis/sliceResult.js';
-import type { SliceCounts, SliceTable } from '../analysis/sliceTable.js';
+import type { Dimension, SliceCounts, SliceTable } from '../model/sliceTable.js';
 import { DataError } from '../errors.js';
 import { WEEKDAYS } from '../time/calendar.js';
 import { TICKET_COLUMNS, type TicketColumn } from '../model/ticketRecord.js';
