@@ -1,5 +1,5 @@
 import { memberGroup } from '../facts/customerFacts.js';
-import { startBootstrapMeanCi } from '../stats/bootstrap.js';
+import { startBootstrapMeanCis } from '../stats/bootstrap.js';
 import { mannWhitneyUSorted } from '../stats/mannWhitney.js';
 import { mean, medianSorted } from '../stats/summary.js';
 import { welchTTest } from '../stats/welch.js';
@@ -89,7 +89,10 @@ export function startGroupStats(
   columns: Record<Group, GroupColumns>,
   bootstrap: { resamples: number; seed: number },
 ): { finish(): Record<Group, GroupStats>; cancel(): void } {
-  const runs = GROUPS.map((group) => startBootstrapMeanCi(columns[group].laterSpend, bootstrap));
+  const runs = startBootstrapMeanCis(
+    GROUPS.map((group) => columns[group].laterSpend),
+    bootstrap,
+  );
   return {
     finish() {
       const stats = {} as Record<Group, GroupStats>;
@@ -118,7 +121,7 @@ export function startGroupStats(
       return stats;
     },
     cancel() {
-      for (const run of runs) run.cancel();
+      runs[0]?.cancel();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { startResampleMeans } from './parallelResampleMeans.js';
+import { startResampleMeansOf } from './parallelResampleMeans.js';
 import { quantileSorted } from './quantileSorted.js';
 
 /** Resampling settings: how many resamples, the seed, and the confidence level (default 0.95). */
@@ -30,31 +30,58 @@ export function bootstrapMeanCi(values: readonly number[] | Float64Array, option
 }
 
 /** bootstrapMeanCi begun: on a large sample a worker starts resampling now, and `finish` gives the interval. */
-export function startBootstrapMeanCi(values: readonly number[] | Float64Array, options: BootstrapOptions): { finish(): [number, number] | null; cancel(): void } {
+export function startBootstrapMeanCi(values: readonly number[] | Float64Array, options: BootstrapOptions): BootstrapRun {
+  return startBootstrapMeanCis([values], options)[0]!;
+}
+
+export interface BootstrapRun {
+  finish(): [number, number] | null;
+  cancel(): void;
+}
+
+/** startBootstrapMeanCi for several samples, which share one worker thread (startResampleMeansOf). */
+export function startBootstrapMeanCis(samples: readonly (readonly number[] | Float64Array)[], options: BootstrapOptions): BootstrapRun[] {
   const { resamples, seed, level = 0.95 } = options;
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`bootstrapMeanCi: resamples must be a positive integer, got ${resamples}`);
   }
   if (!(level > 0 && level < 1)) throw new RangeError(`bootstrapMeanCi: level must be in (0, 1), got ${level}`);
-  const n = values.length;
-  if (n === 0) return { finish: () => null, cancel() {} };
-  const sample = values instanceof Float64Array ? values : Float64Array.from(values);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (sample[i]! < min) min = sample[i]!;
-    if (sample[i]! > max) max = sample[i]!;
+  const known: ([number, number] | null | undefined)[] = [];
+  const resampled: { values: Float64Array; seed: number; resamples: number }[] = [];
+  for (const values of samples) {
+    const n = values.length;
+    if (n === 0) {
+      known.push(null);
+      continue;
+    }
+    const sample = values instanceof Float64Array ? values : Float64Array.from(values);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (sample[i]! < min) min = sample[i]!;
+      if (sample[i]! > max) max = sample[i]!;
+    }
+    // Summing n copies of v need not give back v exactly; a constant sample has a known answer.
+    if (min === max) known.push([min, min]);
+    else {
+      known.push(undefined);
+      resampled.push({ values: sample, seed, resamples });
+    }
   }
-  // Summing n copies of v need not give back v exactly; a constant sample has a known answer.
-  if (min === max) return { finish: () => [min, min], cancel() {} };
-  const run = startResampleMeans(sample, seed, resamples);
-  return {
-    finish() {
-      const means = run.finish();
-      means.sort();
-      const tail = (1 - level) / 2;
-      return [quantileSorted(means, tail), quantileSorted(means, 1 - tail)];
-    },
-    cancel: () => run.cancel(),
-  };
+  const runs = startResampleMeansOf(resampled);
+  const cancel = () => runs.forEach((r) => r.cancel());
+  let next = 0;
+  return known.map((answer) => {
+    if (answer !== undefined) return { finish: () => answer, cancel };
+    const run = runs[next++]!;
+    return {
+      finish() {
+        const means = run.finish();
+        means.sort();
+        const tail = (1 - level) / 2;
+        return [quantileSorted(means, tail), quantileSorted(means, 1 - tail)];
+      },
+      cancel,
+    };
+  });
 }

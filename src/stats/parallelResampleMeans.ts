@@ -62,49 +62,86 @@ export interface ResampleRun {
  * parallelResampleMeans does. The means are the same to the bit however the blocks were shared.
  */
 export function startResampleMeans(values: Float64Array, seed: number, resamples: number, options: ResampleOptions = {}): ResampleRun {
+  return startResampleMeansOf([{ values, seed, resamples }], options)[0]!;
+}
+
+/**
+ * startResampleMeans for several samples with one worker between them, which takes their
+ * blocks sample after sample: a worker thread per sample held a V8 heap each (~25 MB) at the
+ * same time. Each run's `finish` takes what is left of its own sample; the worker ends with
+ * the last `finish`, or at `cancel`.
+ */
+export function startResampleMeansOf(samples: readonly { values: Float64Array; seed: number; resamples: number }[], options: ResampleOptions = {}): ResampleRun[] {
   const worker = options.worker ?? DEFAULT_WORKER;
-  const means = new Float64Array(new SharedArrayBuffer(resamples * 8));
-  if (values.length * resamples < (options.minDraws ?? MIN_DRAWS) || resamples < 2 || (worker.protocol === 'file:' && !existsSync(fileURLToPath(worker)))) {
+  const canThread = !(worker.protocol === 'file:' && !existsSync(fileURLToPath(worker)));
+  const jobs: (BootstrapJob | null)[] = samples.map(({ values, seed, resamples }) => {
+    if (!canThread || values.length * resamples < (options.minDraws ?? MIN_DRAWS) || resamples < 2) return null;
+    const sample = new Float64Array(new SharedArrayBuffer(values.length * 8));
+    sample.set(values);
+    return {
+      sample: sample.buffer as SharedArrayBuffer,
+      means: new SharedArrayBuffer(resamples * 8),
+      state: new SharedArrayBuffer(12),
+      done: new SharedArrayBuffer(Math.ceil(resamples / BLOCK) * 4),
+      seed,
+      resamples,
+      block: BLOCK,
+    };
+  });
+  const threaded = jobs.filter((j): j is BootstrapJob => j !== null);
+  let thread: Worker | null = null;
+  if (threaded.length > 0) {
+    try {
+      thread = new Worker(worker, { workerData: threaded });
+      thread.unref();
+      // Its errors are handled below through each job's state; an 'error' event must not crash the process.
+      thread.on('error', () => {});
+    } catch {
+      thread = null;
+    }
+  }
+  let open = threaded.length;
+  const stop = () => void thread?.terminate();
+  return samples.map(({ values, seed, resamples }, i) => {
+    const job = jobs[i]!;
+    if (job === null) {
+      return {
+        finish() {
+          const means = new Float64Array(resamples);
+          resampleMeans(values, seed, 0, resamples, means);
+          return means;
+        },
+        cancel: stop,
+      };
+    }
     return {
       finish() {
-        resampleMeans(values, seed, 0, resamples, means);
-        return new Float64Array(means);
+        const means = finishJob(job, thread === null ? null : options.stallMs ?? 10_000);
+        if (--open === 0) stop();
+        return means;
       },
-      cancel() {},
+      cancel: stop,
     };
+  });
+}
+
+/**
+ * A job's means: this thread takes the blocks left, waits for the worker's last ones while it
+ * makes progress on this job (`stallMs` null: no worker), and computes whatever is not done.
+ */
+function finishJob(job: BootstrapJob, stallMs: number | null): Float64Array {
+  const state = new Int32Array(job.state);
+  const done = new Int32Array(job.done);
+  const sample = new Float64Array(job.sample);
+  const means = new Float64Array(job.means);
+  takeBlocks(job);
+  let progress = -1;
+  while (stallMs !== null && Atomics.load(state, 0) === WORKER_STARTED && !allDone(done) && Atomics.load(state, 1) > progress) {
+    progress = Atomics.load(state, 1);
+    Atomics.wait(state, 1, progress, stallMs);
   }
-  const sample = new Float64Array(new SharedArrayBuffer(values.length * 8));
-  sample.set(values);
-  const blocks = Math.ceil(resamples / BLOCK);
-  const state = new Int32Array(new SharedArrayBuffer(12));
-  const done = new Int32Array(new SharedArrayBuffer(blocks * 4));
-  const job: BootstrapJob = { sample: sample.buffer as SharedArrayBuffer, means: means.buffer as SharedArrayBuffer, state: state.buffer as SharedArrayBuffer, done: done.buffer as SharedArrayBuffer, seed, resamples, block: BLOCK };
-  let thread: Worker | null = null;
-  try {
-    thread = new Worker(worker, { workerData: job });
-    thread.unref();
-    // Its errors are handled below through `state`; an 'error' event must not crash the process.
-    thread.on('error', () => {});
-  } catch {
-    thread = null;
-  }
-  return {
-    finish() {
-      takeBlocks(job);
-      // The worker's last blocks: waited for while it makes progress, else done here.
-      let progress = -1;
-      while (thread !== null && Atomics.load(state, 0) === WORKER_STARTED && !allDone(done) && Atomics.load(state, 1) > progress) {
-        progress = Atomics.load(state, 1);
-        Atomics.wait(state, 1, progress, options.stallMs ?? 10_000);
-      }
-      void thread?.terminate();
-      for (let b = 0; b < blocks; b++) if (Atomics.load(done, b) === 0) computeBlock(job, b, sample, means, done);
-      return new Float64Array(means);
-    },
-    cancel() {
-      void thread?.terminate();
-    },
-  };
+  for (let b = 0; b < done.length; b++) if (Atomics.load(done, b) === 0) computeBlock(job, b, sample, means, done);
+  return new Float64Array(means);
 }
 
 /** Takes blocks from the shared counter until none is left; returns how many it did. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parallelResampleMeans, startResampleMeans } from '../../src/stats/parallelResampleMeans.js';
+import { parallelResampleMeans, startResampleMeans, startResampleMeansOf } from '../../src/stats/parallelResampleMeans.js';
 import { resampleMeans } from '../../src/stats/resampleMeans.js';
 import { createRng } from '../../src/stats/rng.js';
 
@@ -40,6 +40,25 @@ describe('parallelResampleMeans', () => {
     expect(cancelled.finish()).toEqual(oneThread(5, 32));
   });
 
+  it('several samples share one worker, finished in any order, each to the bit', async () => {
+    const seeds = [21, 22, 23];
+    const small = sample.subarray(0, 40);
+    const runs = startResampleMeansOf(
+      seeds.map((seed, i) => ({ values: i === 1 ? small : sample, seed, resamples: 80 })),
+      { worker: WORKER, minDraws: 5000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The middle sample (40 × 80 draws) is under minDraws: this thread does it alone.
+    const one = (values: Float64Array, seed: number) => {
+      const means = new Float64Array(80);
+      resampleMeans(values, seed, 0, 80, means);
+      return means;
+    };
+    expect(runs[2]!.finish()).toEqual(one(sample, 23));
+    expect(runs[0]!.finish()).toEqual(one(sample, 21));
+    expect(runs[1]!.finish()).toEqual(one(small, 22));
+  });
+
   it('does not hang when the worker fails to start: this thread does its half', () => {
     const failing = new URL('data:text/javascript,throw new Error("worker failed")');
     expect(parallelResampleMeans(sample, 5, 32, { worker: failing, minDraws: 0, stallMs: 200 })).toEqual(oneThread(5, 32));
@@ -48,13 +67,13 @@ describe('parallelResampleMeans', () => {
   it('does not hang when the worker starts and then stalls', () => {
     const stalling = new URL(
       'data:text/javascript,' +
-        encodeURIComponent("import { workerData } from 'node:worker_threads'; Atomics.store(new Int32Array(workerData.state), 0, 1); for (;;) {}"),
+        encodeURIComponent("import { workerData } from 'node:worker_threads'; Atomics.store(new Int32Array(workerData[0].state), 0, 1); for (;;) {}"),
     );
     expect(parallelResampleMeans(sample, 9, 32, { worker: stalling, minDraws: 0, stallMs: 200 })).toEqual(oneThread(9, 32));
   });
 
   it('computes the block a worker took and then stalled on, or failed on', () => {
-    const take = "import { workerData } from 'node:worker_threads'; const s = new Int32Array(workerData.state); Atomics.store(s, 0, 1); Atomics.add(s, 2, 1); ";
+    const take = "import { workerData } from 'node:worker_threads'; const s = new Int32Array(workerData[0].state); Atomics.store(s, 0, 1); Atomics.add(s, 2, 1); ";
     const stalls = new URL('data:text/javascript,' + encodeURIComponent(take + 'for (;;) {}'));
     const fails = new URL('data:text/javascript,' + encodeURIComponent(take + 'Atomics.store(s, 0, 3); Atomics.notify(s, 1);'));
     for (const worker of [stalls, fails]) expect(parallelResampleMeans(sample, 13, 100, { worker, minDraws: 0, stallMs: 300 })).toEqual(oneThread(13, 100));
