@@ -89,10 +89,7 @@ export function startGroupStats(
   columns: Record<Group, GroupColumns>,
   bootstrap: { resamples: number; seed: number },
 ): { finish(): Record<Group, GroupStats>; cancel(): void } {
-  const runs = startBootstrapMeanCis(
-    GROUPS.map((group) => columns[group].laterSpend),
-    bootstrap,
-  );
+  const runs = startBootstrapMeanCis(GROUPS.map((group) => columns[group].laterSpend), bootstrap);
   return {
     finish() {
       const stats = {} as Record<Group, GroupStats>;
@@ -121,7 +118,7 @@ export function startGroupStats(
       return stats;
     },
     cancel() {
-      runs[0]?.cancel();
+      for (const run of runs) run.cancel();
     },
   };
 }
