@@ -22,11 +22,6 @@ export class KeyList {
     return this.count++;
   }
 
-  /** `ids.add` of key k. */
-  addTo(ids: { add(bytes: Uint8Array, start: number, end: number): number }, k: number): number {
-    return ids.add(this.bytes, k === 0 ? 0 : this.ends[k - 1]!, this.ends[k]!);
-  }
-
   /** The keys so far as KeyBytes (copies), and the list emptied. */
   take(): KeyBytes {
     const used = this.count === 0 ? 0 : this.ends[this.count - 1]!;

@@ -9,9 +9,10 @@ import type { OrderBatchReader } from './plainOrders.js';
  * - Ids: customer ids of the table's numbered form come as numbers and are added row by row;
  *   other customer ids come as worker numbers (the worker's own ByteKeys) and are numbered
  *   here at their first row, from the bytes of the message that first used them (a worker
- *   sends a key with the message of its first row), so no copy of the keys is kept here. Order ids come row by row, as numbers of the table's form or as
- *   bytes, and go through the table's OrderIds, which says whether each is repeated. Every id
- *   is thus numbered in the order its rows come, as reading alone numbers it.
+ *   sends a key with the message of its first row), so no copy of the keys is kept here.
+ *   Order ids come row by row, as numbers of the table's form or as bytes, and go through
+ *   the table's OrderIds, which says whether each is repeated. Every id is thus numbered in
+ *   the order its rows come, as reading alone numbers it.
  * - The profile: the examples the worker found in a range are the first three distinct
  *   values there; observing them in order and counting the rest gives the examples of
  *   observing every value, because at most three earlier examples can hide any of them.
@@ -97,7 +98,6 @@ export class RangeApplier {
       if (p.empty > 0) observer.empties(column, p.empty);
     });
   }
-
 }
 
 /** Twice the room, the new half −1 (not numbered yet). */

@@ -70,8 +70,8 @@ export class LineItemGroups {
    * non-blank one among its rows, else ''.
    */
   value(group: LineItemGroup, head: RawRow, column: string): string {
-    const own = head.values[column];
-    if (own !== undefined && own.trim() !== '') return own;
+    const own = nonBlank(head.values[column]);
+    if (own !== '') return own;
     const c = this.picked.indexOf(column);
     if (c < 0) throw new Error(`line items: column "${column}" was not picked`);
     return group.first[c]!;
