@@ -3,7 +3,8 @@ import { ByteKeys, type KeyBytes } from '../../model/byteKeys.js';
 import { grown } from '../../model/grown.js';
 import { numberIn, type NumberForm } from '../../model/numberedKeys.js';
 import { nextLineFields, type PlainBatches } from './plainFile.js';
-import { canonicalOrderFields, CustomerKeys, valueArrays, valueBuffers, valueColumns, type OrderLineLayout, type ValueColumns } from './plainOrderLine.js';
+import { canonicalOrderFields, valueArrays, valueBuffers, valueColumns, type OrderLineLayout, type ValueColumns } from './plainOrderLine.js';
+import { CustomerKeys } from './customerKeys.js';
 import { KeyList } from './keyList.js';
 
 /**

@@ -1,7 +1,6 @@
 import { MAX_AMOUNT } from '../values/amount.js';
 import { fastIsoMsBytes, fastZoneBytes } from '../values/timestamp.js';
-import { AT, clean, hasByte, plainAmount } from './plainBytes.js';
-import type { ByteKeys } from '../../model/byteKeys.js';
+import { clean, plainAmount } from './plainBytes.js';
 import { ORDER_VALUES, type OrderColumn, type OrderValue } from '../../model/orderTable.js';
 import { splitFields } from './plainFile.js';
 
@@ -150,26 +149,4 @@ export function canonicalOrderFields(
     if (reader.side !== null) to.sides[v]![row] = reader.side(bytes, s, e);
   }
   return true;
-}
-
-/**
- * Numbers canonical customer cells in `keys`: by their bytes, or for an e-mail id (all ASCII,
- * checked by `clean`) by its bytes lower-cased as normalizeCustomerId does.
- */
-export class CustomerKeys {
-  private lower = Buffer.allocUnsafe(256);
-
-  constructor(readonly keys: ByteKeys) {}
-
-  add(bytes: Uint8Array, start: number, end: number): number {
-    if (!hasByte(bytes, start, end, AT)) return this.keys.add(bytes, start, end);
-    const n = end - start;
-    if (n > this.lower.length) this.lower = Buffer.allocUnsafe(n * 2);
-    const out = this.lower;
-    for (let i = 0; i < n; i++) {
-      const c = bytes[start + i];
-      out[i] = c >= 65 && c <= 90 ? c + 32 : c;
-    }
-    return this.keys.add(out, 0, n);
-  }
 }

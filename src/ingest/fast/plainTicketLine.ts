@@ -1,4 +1,5 @@
 import { CellCache } from './cellCache.js';
+import { CustomerKeys } from './customerKeys.js';
 import { splitFields } from './plainFile.js';
 import { OPTIONAL_FIELDS, textCell } from '../tickets.js';
 import { normalizeCustomerId, normalizeOrderId } from '../values/customerId.js';
@@ -27,7 +28,13 @@ export class TicketLineReader {
   private readonly responseAt: number;
   private readonly ticketIdAt: number;
   private readonly orderIdAt: number;
-  /** Customer code in the table, −1 for a cell that normalises to no customer. */
+  /**
+   * Customer code in the table, −1 for a cell that normalises to no customer: a clean cell
+   * (nothing to trim or normalise but an e-mail's case) numbered by its bytes, any other by
+   * its rule, remembered by its bytes. Caching every clean e-mail cost two lookups and a
+   * string per distinct requester (2.9 s of 1M tickets with e-mail requesters).
+   */
+  private readonly customerKeys: CustomerKeys;
   private readonly customers: CellCache<number>;
   private readonly labels: CellCache<number>[];
   private readonly labelAt: number[];
@@ -55,6 +62,7 @@ export class TicketLineReader {
       const id = normalizeCustomerId(raw, changedIds.customer_id);
       return id === '' ? -1 : table.customerIds.addText(id);
     }, Infinity);
+    this.customerKeys = new CustomerKeys(table.customerIds);
     this.delimiter = delimiter.charCodeAt(0);
     this.width = width;
     const at = (column: TicketColumn) => positions.get(column) ?? -1;
@@ -75,7 +83,9 @@ export class TicketLineReader {
   read(bytes: Buffer, start: number, end: number, line: number, b: Int32Array, base: number): boolean {
     if (!splitFields(bytes, start, end, this.delimiter, this.width, b, base)) return false;
     const c = base + 2 * this.customerAt;
-    const customer = this.customers.get(bytes, b[c]!, b[c + 1]!);
+    const customer = clean(bytes, b[c]!, b[c + 1]!, false, this.ascii)
+      ? this.customerKeys.add(bytes, b[c]!, b[c + 1]!)
+      : this.customers.get(bytes, b[c]!, b[c + 1]!);
     if (customer < 0) return false;
     const d = base + 2 * this.createdAt;
     const createdAt = fastIsoMsBytes(bytes, b[d]!, b[d + 1]!);
