@@ -181,9 +181,69 @@ export class ByteKeys {
       }
     }
     if (all) return Int32Array.from(numbers.sort(), (n) => this.numbered.get(this.numbered.cellOf(n)));
+    const byBytes = this.sortByBytes(keys);
+    if (byBytes !== null) return byBytes;
     const byText = new Map<string, number>();
     for (const k of keys) byText.set(this.text(k), k);
     return Int32Array.from([...byText.keys()].sort(), (text) => byText.get(text)!);
+  }
+
+  /**
+   * `keys` in the order of their bytes, or null when a key holds a NUL byte or a character at
+   * U+E000 or above. Without those, byte order is the order `<` gives the texts: UTF-8 orders
+   * code points, and UTF-16 code units differ from code points only from U+E000 up (the
+   * surrogates of U+10000 and up sort before U+E000–U+FFFF there, after them in UTF-8).
+   *
+   * Sorted four bytes at a time, natively: each key's next four bytes and its place are packed
+   * in a 64-bit integer; runs that tie go on with their next four. A string per key and a
+   * comparison of strings took 1.4 s for 490k e-mail members, and the strings ~65 MB of heap.
+   */
+  private sortByBytes(keys: Int32Array): Int32Array | null {
+    const n = keys.length;
+    const chunkOf = new Int32Array(n);
+    const start = new Int32Array(n);
+    const length = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      this.locate(keys[i]!);
+      const at = this.at;
+      for (let j = this.atStart; j < this.atEnd; j++) if (at[j] === 0 || at[j]! >= 0xee) return null;
+      chunkOf[i] = this.refs[keys[i]!]! >>> CHUNK_BITS;
+      start[i] = this.atStart;
+      length[i] = this.atEnd - this.atStart;
+    }
+    const order = Int32Array.from({ length: n }, (_, i) => i);
+    const packed = new BigUint64Array(n);
+    // Little-endian words of `packed`: the place at 2i, the four bytes (big-endian) at 2i + 1.
+    const words = new Uint32Array(packed.buffer);
+    const chunks = this.chunks;
+    // Runs [from, to) of `order` whose first `depth` bytes are equal, still to sort.
+    const runs: number[] = [0, n, 0];
+    while (runs.length > 0) {
+      const depth = runs.pop()!;
+      const to = runs.pop()!;
+      const from = runs.pop()!;
+      for (let i = from; i < to; i++) {
+        const k = order[i]!;
+        const chunk = chunks[chunkOf[k]!]!;
+        const s = start[k]! + depth;
+        const left = length[k]! - depth;
+        // A key that ends is padded with 0, which no key holds: it sorts before its continuations.
+        let four = 0;
+        for (let b = 0; b < 4; b++) four = four * 256 + (b < left ? chunk[s + b]! : 0);
+        words[2 * i] = k;
+        words[2 * i + 1] = four;
+      }
+      packed.subarray(from, to).sort();
+      for (let i = from; i < to; i++) order[i] = words[2 * i]!;
+      // Ties: keys of equal four bytes, none of which ended within them (distinct keys cannot tie there).
+      for (let i = from; i < to; ) {
+        let j = i + 1;
+        while (j < to && words[2 * j + 1] === words[2 * i + 1]) j++;
+        if (j - i > 1) runs.push(i, j, depth + 4);
+        i = j;
+      }
+    }
+    return Int32Array.from(order, (i) => keys[i]!);
   }
 
   /** Keys from..to−1, back to back: key k is bytes[ends[k − from − 1] ?? 0 .. ends[k − from]). */

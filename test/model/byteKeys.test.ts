@@ -136,6 +136,24 @@ describe('ByteKeys', () => {
     );
   });
 
+  it('sortByText sorts by bytes as `<` sorts strings: shared prefixes, keys ending inside four bytes, multi-byte text', () => {
+    // Mostly the byte sort's case (no NUL, nothing at U+E000 or above); a few keys with an
+    // emoji or U+FF5A take the string sort, which must agree as well.
+    const piece = fc.constantFrom('a', 'b', 'A', '.', '1', '12', 'é', 'ü', '中', '\u07ff', '\u0800', '\ud7ff', '@x.de');
+    const text = fc.tuple(fc.constantFrom('', 'ann.1', 'ann.12', 'ann.123'), fc.array(piece, { maxLength: 6 })).map(([p, rest]) => p + rest.join(''));
+    const rare = fc.constantFrom('\u{1F600}', 'ｚ', 'ann.1\ue000');
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 20, arbitrary: text }, { weight: 1, arbitrary: rare }), { minLength: 1, maxLength: 300 }), (texts) => {
+        const keys = new ByteKeys();
+        for (const t of texts) keys.addText(t);
+        const all = Int32Array.from({ length: keys.size }, (_, k) => k).reverse();
+        const sorted = [...keys.sortByText(all)].map((k) => keys.text(k));
+        expect(sorted).toEqual([...new Set(texts)].sort());
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('sorts keys by their text, whether placed by a padded number, an unpadded one or hashed', () => {
     const id = fc.oneof(
       fc.integer({ min: 0, max: 20_000 }).map((n) => `C${n}`),
