@@ -1,3 +1,4 @@
+import type { ByteKeys } from '../model/byteKeys.js';
 import type { OrderTable } from '../model/orderTable.js';
 import { isCountedOrder } from './countedOrder.js';
 import type { DayWindow } from '../model/time.js';
@@ -18,13 +19,17 @@ export interface MemberSpend {
   laterSpend: Float64Array;
   /** Counted follow-up orders with a positive amount: purchases, not refunds. */
   laterPurchases: Int32Array;
-  /** The member number of a customer id; −1 for a customer outside the cohort. */
-  memberOf(customerId: string): number;
   /**
-   * Whether `orderId` names one of member m's cohort-window orders, counted or not: a
-   * complaint about an order that was then cancelled is still a problem with a cohort purchase.
+   * The member number of the customer whose id is key k of `ids` (a tickets table's): found
+   * by its bytes, with no string made. −1 for a customer outside the cohort.
    */
-  hasCohortOrder(member: number, orderId: string): boolean;
+  memberOf(ids: ByteKeys, k: number): number;
+  /**
+   * Whether the order id that is key k of `ids` names one of member m's cohort-window orders,
+   * counted or not: a complaint about an order that was then cancelled is still a problem
+   * with a cohort purchase.
+   */
+  hasCohortOrder(member: number, ids: ByteKeys, k: number): boolean;
   /** The order table read, for further passes by column. */
   table: OrderTable;
   /** Per customer number of `table`: its member number, or −1 outside the cohort. */
@@ -104,12 +109,12 @@ export function memberSpend(table: OrderTable, cohort: DayWindow, followUp: DayW
     count,
     id: (member) => table.customerIds.text(sorted[member]!),
     ...spend,
-    memberOf: (customerId) => {
-      const c = table.customerIds.findText(customerId);
+    memberOf: (ids, k) => {
+      const c = table.customerIds.findKeyOf(ids, k);
       return c < 0 ? -1 : memberOfCustomer[c]!;
     },
-    hasCohortOrder: (member, id) => {
-      const code = id === '' ? null : table.orderIds.find(id);
+    hasCohortOrder: (member, ids, k) => {
+      const code = table.orderIds.findKeyOf(ids, k);
       return code !== null && owners.owns(code, member);
     },
     table,

@@ -1,12 +1,15 @@
 import { dayOf } from '../time/calendar.js';
 import type { DayWindow } from '../model/time.js';
 import type { TicketTable } from '../model/ticketTable.js';
+import type { ByteKeys } from '../model/byteKeys.js';
 
 /** What problemTickets needs to know of the cohort (see MemberSpend). */
 export interface CohortLinks {
   count: number;
-  memberOf(customerId: string): number;
-  hasCohortOrder(member: number, orderId: string): boolean;
+  /** The member number of the customer whose id is key k of `ids` (a tickets table's), −1 outside the cohort. */
+  memberOf(ids: ByteKeys, k: number): number;
+  /** Whether the order id that is key k of `ids` names one of member m's cohort-window orders. */
+  hasCohortOrder(member: number, ids: ByteKeys, k: number): boolean;
 }
 
 export interface ProblemTicketTally {
@@ -72,12 +75,12 @@ export function problemTickets(
     // Neither a problem nor counted: no need to look its customer up.
     if (!aboutOrder && !inWindow) continue;
     const customer = tickets.customer[i]!;
-    if (memberOf[customer] === -2) memberOf[customer] = members.memberOf(tickets.customerId(i));
+    if (memberOf[customer] === -2) memberOf[customer] = members.memberOf(tickets.customerIds, customer);
     const member = memberOf[customer]!;
     if (member < 0) continue; // not a cohort member
     let problem: boolean;
     if (aboutOrder) {
-      problem = members.hasCohortOrder(member, tickets.orderIdText(i)!);
+      problem = members.hasCohortOrder(member, tickets.orderIds, tickets.orderId[i]!);
       if (problem) {
         linkedByOrderId += 1;
         linked[member] += 1;

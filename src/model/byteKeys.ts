@@ -124,6 +124,18 @@ export class ByteKeys {
     return ref < 0 ? -1 : this.keyAt(ref);
   }
 
+  /** `find` of key k of `other` (another table's), by its bytes: no string made. */
+  findKeyOf(other: ByteKeys, k: number): number {
+    other.locate(k);
+    return this.find(other.at, other.atStart, other.atEnd);
+  }
+
+  /** Calls `use` with key k's bytes, bytes[start, end) of a chunk (not a copy: for a lookup). */
+  withBytes<T>(k: number, use: (bytes: Uint8Array, start: number, end: number) => T): T {
+    this.locate(k);
+    return use(this.at, this.atStart, this.atEnd);
+  }
+
   /** `find` for a string. */
   findText(text: string): number {
     const length = this.textBytes.write(text);

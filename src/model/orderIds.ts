@@ -65,8 +65,18 @@ export class OrderIds {
   /** The id's code, or null when no `add` ever saw it (nothing is added). */
   find(text: string): number | null {
     const length = this.textBytes.write(text);
-    const bytes = this.textBytes.bytes;
-    const n = this.form ? numberIn(this.form, bytes, 0, length) : -1;
+    return this.findBytes(this.textBytes.bytes, 0, length);
+  }
+
+  /** `find` of key k of `ids` (a tickets table's order ids), by its bytes. */
+  findKeyOf(ids: ByteKeys, k: number): number | null {
+    return ids.withBytes(k, this.findIn);
+  }
+
+  private readonly findIn = (bytes: Uint8Array, start: number, end: number) => this.findBytes(bytes, start, end);
+
+  private findBytes(bytes: Uint8Array, start: number, end: number): number | null {
+    const n = this.form ? numberIn(this.form, bytes, start, end) : -1;
     const offset = n - this.base;
     if (n >= 0 && this.base >= 0 && offset >= 0 && offset < WINDOW) {
       // An id inside the bitmap's window was never given to `keys`.
@@ -74,7 +84,7 @@ export class OrderIds {
       const seen = page !== undefined && (page[(offset & (PAGE_BITS - 1)) >>> 5] & (1 << (offset & 31))) !== 0;
       return seen ? -2 - offset : null;
     }
-    const k = this.keys.find(bytes, 0, length);
+    const k = this.keys.find(bytes, start, end);
     return k < 0 ? null : k;
   }
 

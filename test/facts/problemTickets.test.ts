@@ -14,8 +14,8 @@ const cohortOrders = new Map<string, ReadonlySet<string>>([
 const names = [...cohortOrders.keys()];
 const ids: CohortLinks = {
   count: names.length,
-  memberOf: (id) => names.indexOf(id),
-  hasCohortOrder: (m, orderId) => cohortOrders.get(names[m]!)!.has(orderId),
+  memberOf: (keys, k) => names.indexOf(keys.text(k)),
+  hasCohortOrder: (m, keys, k) => cohortOrders.get(names[m]!)!.has(keys.text(k)),
 };
 
 function of(tally: ProblemTicketTally, id: string) {
