@@ -47,6 +47,17 @@ export class ByteKeys {
   /** Whether the last `add` saw its key for the first time. */
   isNew = false;
 
+  /**
+   * With `blockChunks` > 0, chunks are carved from blocks of that many chunks, which the
+   * allocator maps and unmaps on their own when over 32 MB (glibc's largest mmap threshold).
+   * A table that ends with its thread (a worker's) then gives its memory back to the system:
+   * 1 MB chunks are taken from the allocator's heap once the threshold has risen, and stayed
+   * with the process after the worker ended.
+   */
+  constructor(private readonly blockChunks = 0) {}
+  private block: ArrayBuffer | null = null;
+  private blockUsed = 0;
+
   get size(): number {
     return this.count;
   }
@@ -326,7 +337,7 @@ export class ByteKeys {
     const size = (length < LONG ? 5 : 9) + length;
     if (this.used + size > CHUNK) {
       if (this.chunks.length === MAX_CHUNKS) throw new RangeError(`more than ${MAX_CHUNKS * CHUNK} bytes of distinct ids in one column`);
-      this.chunks.push(Buffer.allocUnsafe(Math.max(CHUNK, size)));
+      this.chunks.push(this.newChunk(Math.max(CHUNK, size)));
       this.used = 0;
     }
     const c = this.chunks.length - 1;
@@ -356,6 +367,16 @@ export class ByteKeys {
     return ref;
   }
 
+  private newChunk(size: number): Buffer {
+    if (this.blockChunks === 0 || size > CHUNK) return Buffer.allocUnsafe(size);
+    if (this.block === null || this.blockUsed === this.block.byteLength) {
+      this.block = new ArrayBuffer(this.blockChunks * CHUNK);
+      this.blockUsed = 0;
+    }
+    this.blockUsed += CHUNK;
+    return Buffer.from(this.block, this.blockUsed - CHUNK, CHUNK);
+  }
+
   private rehash(): void {
     const old = this.slots;
     const slots = new Int32Array(old.length * 2).fill(-1);
@@ -373,6 +394,8 @@ export class ByteKeys {
 
 const CHUNK_BITS = 20;
 const CHUNK = 1 << CHUNK_BITS;
+/** Chunks a block holds for a worker's table: 64 MB, always mapped on its own (see the constructor). */
+export const WORKER_BLOCK_CHUNKS = 64;
 /** Refs are non-negative Int32s: at most 2^31 bytes of entries. */
 const MAX_CHUNKS = 2 ** (31 - CHUNK_BITS);
 /** A length byte of 255: the length is in the next 4 bytes. */

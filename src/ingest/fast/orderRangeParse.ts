@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { ByteKeys, type KeyBytes } from '../../model/byteKeys.js';
+import { ByteKeys, WORKER_BLOCK_CHUNKS, type KeyBytes } from '../../model/byteKeys.js';
 import { grown } from '../../model/grown.js';
 import { numberIn, type NumberForm } from '../../model/numberedKeys.js';
 import { nextLineFields, type PlainBatches } from './plainFile.js';
@@ -63,7 +63,8 @@ const MAX_EXAMPLE = 40;
 
 export class OrderRangeParser implements PlainBatches {
   readonly delimiterByte: number;
-  private readonly customers = new CustomerKeys(new ByteKeys());
+  /** Carved from 64 MB blocks, so that the worker's keys leave with it (see ByteKeys). */
+  private readonly customers = new CustomerKeys(new ByteKeys(WORKER_BLOCK_CHUNKS));
   private readonly orderTexts = new KeyList();
   private readonly statuses = new ByteKeys();
   private sent = { customers: 0, statuses: 0 };
