@@ -7,6 +7,17 @@ import type { CohortChoice } from './cohortWindow.js';
 import { cohortHeadline } from './headline.js';
 import { censoringOf, isoWindow } from './windows.js';
 
+export interface CohortInput {
+  options: CohortOptions;
+  choice: CohortChoice;
+  /**
+   * Work of the caller's, run on this thread while the bootstrap workers resample (after the
+   * adjusted comparison, before the groups are joined): `report`'s drivers, for one, which
+   * otherwise ran after the cohort with the second core idle.
+   */
+  meanwhile?: () => void;
+}
+
 /**
  * The cohort result from the per-customer facts table alone, whoever built it: src/facts from
  * CSV files, a SQL engine (src/engines), or a facts file read back (`--facts-in`). The group
@@ -14,7 +25,7 @@ import { censoringOf, isoWindow } from './windows.js';
  * member order, so equal tables give equal results to the last digit. `proactiveFollowUp` and
  * `monthly` need per-ticket and per-order data and are left to the caller.
  */
-export function cohortFromFacts(facts: CustomerFactsTable, input: { options: CohortOptions; choice: CohortChoice }): CohortResult {
+export function cohortFromFacts(facts: CustomerFactsTable, input: CohortInput): CohortResult {
   const { options } = input;
   const { windows, currency } = facts.run;
   const columns = groupColumns({
@@ -29,6 +40,7 @@ export function cohortFromFacts(facts: CustomerFactsTable, input: { options: Coh
   let adjustment: CohortResult['adjustment'];
   try {
     adjustment = adjustedAnalysis(facts, { baseline: windows.baseline, pre: windows.pre, dataStart: facts.run.dataFirstDay, currency });
+    input.meanwhile?.();
   } catch (error) {
     started.cancel();
     throw error;

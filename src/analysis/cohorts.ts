@@ -20,8 +20,8 @@ import type { DayWindow } from '../model/time.js';
  * Throws UsageError for malformed window options and DataError when the cohort has no
  * members (naming the window and the dates the data covers).
  */
-export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, options: CohortOptions): CohortResult {
-  return cohortAnalysis(orders, tickets, options).result;
+export function runCohortAnalysis(orders: LoadedOrders, tickets: LoadedTickets, options: CohortOptions, meanwhile?: () => void): CohortResult {
+  return cohortAnalysis(orders, tickets, options, meanwhile).result;
 }
 
 /**
@@ -33,6 +33,8 @@ export function cohortAnalysis(
   orders: LoadedOrders,
   tickets: LoadedTickets,
   options: CohortOptions,
+  /** See CohortInput.meanwhile; not run when the analysis stops before its statistics. */
+  meanwhile?: () => void,
 ): { result: CohortResult; facts: CustomerFactsTable } {
   const spans = parseCohortSpans(options);
   const span = countedOrderSpan(orders.table);
@@ -51,7 +53,7 @@ export function cohortAnalysis(
     resolutionRule: resolutionRuleFor(tickets.present),
     currency: orders.currency ?? null,
   });
-  const result = cohortFromFacts(table, { options, choice });
+  const result = cohortFromFacts(table, { options, choice, meanwhile });
   if (tickets.present.has('follow_up')) {
     const raw = proactiveFollowUp({ ...tally, laterSpend: spend.laterSpend, laterPurchases: spend.laterPurchases });
     result.proactiveFollowUp = adjustFollowUp(raw, table, tally.followedUp);

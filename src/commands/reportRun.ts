@@ -98,15 +98,30 @@ async function inProcessSections(
   const { options, week, minRated, top } = checked;
   const { orders, tickets, quality } = await loadInputs(ordersFile, ticketsFile, checked.ingest, flags, status);
   const scoped = scopeReport(orders, tickets, week, checked.asOf);
-  const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options), week !== null);
+  const weekEmpty = week !== null && scoped.sliceTickets.table.length === 0;
+  const satisfaction = () => {
+    const by = resolveDimensions(checked.requested, tickets.present, tickets.quality.file);
+    const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated, top }) : null;
+    return { slices, drivers: slices === null ? null : analyzeDrivers(scoped.sliceTickets, slices, { minRated }) };
+  };
+  // The slices and drivers are computed while the cohort's bootstraps resample (a result of
+  // their own; an error of theirs is kept and thrown after the cohort, as if they came after).
+  let side: { value: ReturnType<typeof satisfaction> } | { error: unknown } | null = null;
+  const meanwhile = () => {
+    try {
+      side = { value: satisfaction() };
+    } catch (error) {
+      side = { error };
+    }
+  };
+  const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options, meanwhile), week !== null);
   if (cohortProblem !== null) status.warn(`later spend not analysed: ${cohortProblem}`);
   const months = options.cohort === null ? null : parseMonthRange(options.cohort);
   if (cohort !== null && months !== null) cohort.monthly = monthlyCohorts(scoped.cohortOrders, scoped.cohortTickets, options, months);
-  const weekEmpty = week !== null && scoped.sliceTickets.table.length === 0;
   if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
-  const by = resolveDimensions(checked.requested, tickets.present, tickets.quality.file);
-  const slices = tickets.present.has('satisfaction') && !weekEmpty ? analyzeSlices(scoped.sliceTickets, { by, minRated, top }) : null;
-  const drivers = slices === null ? null : analyzeDrivers(scoped.sliceTickets, slices, { minRated });
+  const done = side as { value: ReturnType<typeof satisfaction> } | { error: unknown } | null;
+  if (done !== null && 'error' in done) throw done.error;
+  const { slices, drivers } = done === null ? satisfaction() : done.value;
   const trends = week === null ? null : weeklyTrends(tickets.table, week, checked.previous);
   // Over the tickets and orders dated up to the report's end (the week's Sunday in weekly mode).
   const prevention = scoped.cohortTickets.table.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, checked.preventionOptions);

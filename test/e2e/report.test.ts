@@ -107,6 +107,23 @@ describe('loyalty report --by --min-rated', () => {
   });
 });
 
+describe('loyalty report --by a column the tickets lack', () => {
+  it('fails with the slices error after the cohort, as before the two overlapped, and writes nothing', async () => {
+    // The slices and drivers run while the cohort resamples; their error is held until the cohort ends.
+    const root = tempDir();
+    const tickets = join(root, 'tickets-no-agent.csv');
+    const lines = readFileSync(TICKETS, 'utf8').split('\n');
+    const agent = lines[0]!.split(',').indexOf('agent');
+    writeFileSync(tickets, lines.map((l) => l.split(',').filter((_, i) => i !== agent).join(',')).join('\n'));
+    const dir = join(root, 'out');
+    const run = await runCli(['report', ORDERS, tickets, '--out', dir, '--by', 'agent', ...FAST]);
+    expect(run.code).toBe(65);
+    expect(run.err).toContain(`--by agent needs a column "agent", and ${tickets} has none`);
+    expect(run.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
 describe('loyalty report --png --theme slide', () => {
   it('draws 1600×900 slides that decode, are not blank, and carry action titles and footers', async () => {
     const dir = join(tempDir(), 'slides');
