@@ -1,7 +1,8 @@
 import type { CustomerFactsTable } from '../model/customerFacts.js';
+import type { Group } from '../model/groups.js';
 import { isoDay } from '../time/calendar.js';
 import { adjustedAnalysis } from './adjustedAnalysis.js';
-import { comparisons, groupColumns, startGroupStats } from './cohortGroups.js';
+import { comparisons, groupColumns, startGroupStats, type GroupColumns, type MemberColumns } from './cohortGroups.js';
 import type { CohortOptions, CohortResult } from './cohortResult.js';
 import type { CohortChoice } from './cohortWindow.js';
 import { cohortHeadline } from './headline.js';
@@ -16,6 +17,23 @@ export interface CohortInput {
    * otherwise ran after the cohort with the second core idle.
    */
   meanwhile?: () => void;
+  /**
+   * The group statistics already started from the same columns (cohortStats), by a caller
+   * that has them before the whole table: the bootstraps then resample while it builds the rest.
+   */
+  started?: CohortStats;
+}
+
+/** The group columns and their statistics, started (the bootstraps resample on worker threads). */
+export interface CohortStats {
+  columns: Record<Group, GroupColumns>;
+  stats: ReturnType<typeof startGroupStats>;
+}
+
+/** Starts the group statistics of the members' later spend, groups and baseline spend. */
+export function cohortStats(members: MemberColumns, options: CohortOptions): CohortStats {
+  const columns = groupColumns(members);
+  return { columns, stats: startGroupStats(columns, { resamples: options.bootstrap, seed: options.seed }) };
 }
 
 /**
@@ -28,15 +46,19 @@ export interface CohortInput {
 export function cohortFromFacts(facts: CustomerFactsTable, input: CohortInput): CohortResult {
   const { options } = input;
   const { windows, currency } = facts.run;
-  const columns = groupColumns({
-    laterSpend: facts.laterSpend,
-    baselineSpend: facts.cohortSpend,
-    laterPurchases: facts.laterOrders,
-    problems: facts.problemTickets,
-    unresolved: facts.unresolvedTickets,
-  });
   // The bootstraps resample on worker threads while this thread fits the adjusted comparison.
-  const started = startGroupStats(columns, { resamples: options.bootstrap, seed: options.seed });
+  const { columns, stats: started } =
+    input.started ??
+    cohortStats(
+      {
+        laterSpend: facts.laterSpend,
+        baselineSpend: facts.cohortSpend,
+        laterPurchases: facts.laterOrders,
+        problems: facts.problemTickets,
+        unresolved: facts.unresolvedTickets,
+      },
+      options,
+    );
   let adjustment: CohortResult['adjustment'];
   try {
     adjustment = adjustedAnalysis(facts, { baseline: windows.baseline, pre: windows.pre, dataStart: facts.run.dataFirstDay, currency });

@@ -6,7 +6,7 @@ import type { CustomerFactsTable } from '../model/customerFacts.js';
 import { cohortWindows } from './historyWindows.js';
 import { isoDay } from '../time/calendar.js';
 import type { CohortOptions, CohortResult } from './cohortResult.js';
-import { cohortFromFacts } from './cohortFromFacts.js';
+import { cohortFromFacts, cohortStats } from './cohortFromFacts.js';
 import { chooseCohortWindow, countedOrderSpan } from './cohortWindow.js';
 import { proactiveFollowUp } from './proactiveFollowUp.js';
 import { adjustFollowUp } from './followUpAdjustment.js';
@@ -46,14 +46,26 @@ export function cohortAnalysis(
   const { window, choice } = chooseCohortWindow(options.cohort, span, spans.follow);
   const windows = cohortWindows(window, spans);
   const { spend, tally } = memberFacts(orders, tickets, windows, span);
-  const table = customerFactsTable(spend, tally, {
-    windows,
-    dataFirstDay: span.first,
-    dataLastDay: span.last,
-    resolutionRule: resolutionRuleFor(tickets.present),
-    currency: orders.currency ?? null,
-  });
-  const result = cohortFromFacts(table, { options, choice, meanwhile });
+  // The bootstraps need the later spend and the groups alone: they resample while this
+  // thread builds the rest of the facts table (another pass over the orders).
+  const started = cohortStats(
+    { laterSpend: spend.laterSpend, baselineSpend: spend.baselineSpend, laterPurchases: spend.laterPurchases, problems: tally.problems, unresolved: tally.unresolved },
+    options,
+  );
+  let table: CustomerFactsTable;
+  try {
+    table = customerFactsTable(spend, tally, {
+      windows,
+      dataFirstDay: span.first,
+      dataLastDay: span.last,
+      resolutionRule: resolutionRuleFor(tickets.present),
+      currency: orders.currency ?? null,
+    });
+  } catch (error) {
+    started.stats.cancel();
+    throw error;
+  }
+  const result = cohortFromFacts(table, { options, choice, meanwhile, started });
   if (tickets.present.has('follow_up')) {
     const raw = proactiveFollowUp({ ...tally, laterSpend: spend.laterSpend, laterPurchases: spend.laterPurchases });
     result.proactiveFollowUp = adjustFollowUp(raw, table, tally.followedUp);
