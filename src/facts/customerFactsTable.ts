@@ -16,17 +16,15 @@ export function customerFactsTable(spend: MemberSpend, tally: ProblemTicketTally
   const origin = followUp.start;
   const history = memberHistory(spend, { cohort, baseline, pre, nextFrom: origin });
   const daysToNextOrder = new Float64Array(count);
-  const customerId = new Array<string>(count);
   const group = new Array<CustomerFactsTable['group'][number]>(count);
   for (let m = 0; m < count; m++) {
     const day = history.nextPurchaseDay[m]!;
     daysToNextOrder[m] = day <= run.dataLastDay ? day - origin : NaN;
-    customerId[m] = spend.id(m);
     group[m] = memberGroup(tally.problems[m]!, tally.unresolved[m]!);
   }
   return {
     count,
-    customerId,
+    customerId: spend.id,
     group,
     cohortSpend: spend.baselineSpend,
     cohortOrders: history.cohortOrders,

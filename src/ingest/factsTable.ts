@@ -259,9 +259,10 @@ function runOf(cells: string[], fail: (column: string, value: string, what: stri
 function tableOf(members: MemberColumns, order: readonly number[], run: FactsRun): CustomerFactsTable {
   const floats = (c: NumberColumn) => Float64Array.from(order, (m) => members.number(c, m));
   const ints = (c: NumberColumn) => Int32Array.from(order, (m) => members.number(c, m));
+  const ids = order.map((m) => members.customerId[m]!);
   return {
     count: order.length,
-    customerId: order.map((m) => members.customerId[m]!),
+    customerId: (m) => ids[m]!,
     group: order.map((m) => members.group[m]!),
     cohortSpend: floats('cohort_spend'),
     cohortOrders: ints('cohort_orders'),

@@ -69,7 +69,8 @@ export interface FactsRun {
  */
 export interface CustomerFactsTable {
   count: number;
-  customerId: string[];
+  /** Member m's customer id, made when asked (a statistic needs none; facts.csv needs each once). */
+  customerId(m: number): string;
   group: Group[];
   /** Counted spend and purchases dated in the cohort window. */
   cohortSpend: Float64Array;

@@ -17,7 +17,7 @@ export function factCells(f: CustomerFactsTable, m: number): string[] {
   const days = f.daysToNextOrder[m]!;
   const { windows, ...run } = f.run;
   return [
-    f.customerId[m]!,
+    f.customerId(m),
     f.group[m]!,
     money(f.cohortSpend[m]!),
     String(f.cohortOrders[m]),

@@ -20,7 +20,7 @@ export async function factsParquet(f: CustomerFactsTable): Promise<Uint8Array> {
   const day = (name: string, d: number) => ({ name, data: same(isoDay(d)), type: 'STRING' as const, nullable: false });
   const buffer = parquetWriteBuffer({
     columnData: [
-      { name: 'customer_id', data: f.customerId, type: 'STRING', nullable: false },
+      { name: 'customer_id', data: Array.from({ length: n }, (_, m) => f.customerId(m)), type: 'STRING', nullable: false },
       { name: 'group', data: f.group, type: 'STRING', nullable: false },
       { name: 'cohort_spend', data: money(f.cohortSpend), type: 'DOUBLE', nullable: false },
       { name: 'cohort_orders', data: ints(f.cohortOrders), type: 'INT32', nullable: false },
