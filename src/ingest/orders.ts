@@ -46,8 +46,8 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
     else {
       // Only bare numbers in a column that turned out not to be all Excel dates land here.
       unusable.add(index);
-      acc.unparseable('order_date', table.line[index], cell.raw);
-      acc.skip(table.line[index], 'unparseable order_date', cell.raw, 'order_date', sources.order_date, ORDER_DATE_FIX);
+      acc.unparseable('order_date', table.lineOf(index), cell.raw);
+      acc.skip(table.lineOf(index), 'unparseable order_date', cell.raw, 'order_date', sources.order_date, ORDER_DATE_FIX);
     }
   }
   // Dates outside 1970 .. a year after the run are typos: skipped, so they move no window.
@@ -57,8 +57,8 @@ export function finishOrders(fileName: string, input: Omit<MappedRows, 'rows'>, 
     if (plausible.has(ms) || unusable.has(i)) continue;
     unusable.add(i);
     const shown = isoWall(ms);
-    acc.unparseable('order_date', table.line[i], shown);
-    acc.skip(table.line[i], `implausible order_date (${plausible.why(ms)})`, shown, 'order_date', sources.order_date, PLAUSIBLE_FIX);
+    acc.unparseable('order_date', table.lineOf(i), shown);
+    acc.skip(table.lineOf(i), `implausible order_date (${plausible.why(ms)})`, shown, 'order_date', sources.order_date, PLAUSIBLE_FIX);
   }
   if (unusable.size > 0) table.retain((i) => !unusable.has(i));
   const dateRange = new Range();

@@ -1,6 +1,7 @@
 import { ByteKeys } from './byteKeys.js';
 import { OrderIds } from './orderIds.js';
 import { grown } from './grown.js';
+import { RowLines } from './rowLines.js';
 
 /** The canonical orders columns a file's header is mapped to; the first three must be there. */
 export const ORDER_COLUMNS = ['customer_id', 'order_date', 'amount', 'order_id', 'status'] as const;
@@ -28,7 +29,8 @@ export type OrderValues = Record<OrderValue, number>;
  */
 export class OrderTable {
   length = 0;
-  line = new Uint32Array(1024);
+  /** Each row's line in the file (see lineOf). */
+  lines = new RowLines();
   customer = new Int32Array(1024);
   orderDate = new Float64Array(1024);
   amount = new Float64Array(1024);
@@ -51,11 +53,16 @@ export class OrderTable {
     this.customerText = ids?.customerText ?? [];
   }
 
-  /** Appends one row; ids are numbers from `customerIds`/`orderIds`, status from `statusCode`. */
+  /** Row i's line in the file. */
+  lineOf(i: number): number {
+    return this.lines.at(i);
+  }
+
+  /** Appends one row (lines increase); ids are numbers from `customerIds`/`orderIds`, status from `statusCode`. */
   push(line: number, customer: number, values: OrderValues, status: number, orderId: number): void {
-    if (this.length === this.line.length) this.grow();
+    if (this.length === this.customer.length) this.grow();
     const i = this.length++;
-    this.line[i] = line;
+    this.lines.push(line);
     this.customer[i] = customer;
     for (const c of ORDER_VALUES) this[c][i] = values[c];
     this.status[i] = status;
@@ -68,14 +75,15 @@ export class OrderTable {
    * one typed array into another.
    */
   pushBlock(line: number, from: number, count: number, block: Omit<PlainBlock, 'sides'>): void {
-    if (this.length + count > this.line.length) this.grow(Math.max(this.length + count, Math.ceil(this.line.length * 1.5)));
+    if (this.length + count > this.customer.length) this.grow(Math.max(this.length + count, Math.ceil(this.customer.length * 1.5)));
     const { repeated } = block;
     const at = this.length;
     const end = from + count;
     let j = at;
     for (let i = from; i < end; i++) {
       if (repeated[i] === 1) continue;
-      this.line[j++] = line + i - from;
+      this.lines.push(line + i - from);
+      j++;
     }
     keepInts(this.customer, at, block.customer, from, end, repeated);
     keepInts(this.status, at, block.status, from, end, repeated);
@@ -117,7 +125,7 @@ export class OrderTable {
     while (rest < this.length && !keep(rest)) rest++;
     if (rest === this.length) {
       // The kept rows are the first ones (an export sorted by date): views, not copies.
-      out.line = this.line.subarray(0, prefix);
+      out.lines = this.lines.retain((i) => i < prefix);
       out.customer = this.customer.subarray(0, prefix);
       out.status = this.status.subarray(0, prefix);
       out.orderId = this.orderId.subarray(0, prefix);
@@ -131,7 +139,7 @@ export class OrderTable {
     const pick = <T extends Uint32Array | Int32Array | Float64Array>(to: T, from: T) => {
       for (let j = 0; j < kept.length; j++) to[j] = from[kept[j]!]!;
     };
-    pick(out.line, this.line);
+    out.lines = this.lines.pick(kept);
     pick(out.customer, this.customer);
     pick(out.status, this.status);
     pick(out.orderId, this.orderId);
@@ -142,10 +150,10 @@ export class OrderTable {
 
   /** Keeps the rows `keep` accepts, in order (rows whose date turned out unusable). */
   retain(keep: (i: number) => boolean): void {
+    this.lines = this.lines.retain(keep);
     let kept = 0;
     for (let i = 0; i < this.length; i++) {
       if (!keep(i)) continue;
-      this.line[kept] = this.line[i];
       this.customer[kept] = this.customer[i];
       for (const c of ORDER_VALUES) this[c][kept] = this[c][i];
       this.status[kept] = this.status[i];
@@ -157,11 +165,10 @@ export class OrderTable {
 
   /** Room for `rows` rows without growing (the fast reader estimates them from the file size). */
   reserve(rows: number): void {
-    if (rows > this.line.length) this.grow(rows);
+    if (rows > this.customer.length) this.grow(rows);
   }
 
-  private grow(rows = Math.ceil(this.line.length * 1.5)): void {
-    this.line = grown(this.line, rows);
+  private grow(rows = Math.ceil(this.customer.length * 1.5)): void {
     for (const c of ORDER_VALUES) this[c] = grown(this[c], rows);
     this.customer = grown(this.customer, rows);
     this.status = grown(this.status, rows);

@@ -16,7 +16,7 @@ export interface OrderRecord {
 /** The rows of `table`, in order, as objects. */
 export function orderRecords(table: OrderTable): OrderRecord[] {
   return Array.from({ length: table.length }, (_, i) => ({
-    line: table.line[i]!,
+    line: table.lineOf(i),
     customerId: table.customerId(i),
     orderDate: table.orderDate[i]!,
     amount: table.amount[i]!,

@@ -38,7 +38,7 @@ describe('OrderTable.pushBlock', () => {
     };
     table.pushBlock(3, 1, 3, block);
     expect(table.length).toBe(3);
-    expect([...table.line.subarray(0, 3)]).toEqual([2, 3, 5]);
+    expect([0, 1, 2].map((i) => table.lineOf(i))).toEqual([2, 3, 5]);
     expect([...table.customer.subarray(0, 3)]).toEqual([7, 3, 5]);
     expect([...table.status.subarray(0, 3)]).toEqual([0, 1, 0]);
     expect([...table.orderId.subarray(0, 3)]).toEqual([-1, 0, -1]);
@@ -58,7 +58,7 @@ describe('OrderTable.pushBlock', () => {
     };
     table.pushBlock(2, 0, n, block);
     expect(table.length).toBe(n);
-    expect(table.line[n - 1]).toBe(n + 1);
+    expect(table.lineOf(n - 1)).toBe(n + 1);
     expect(table.amount[n - 1]).toBe((n - 1) / 2);
   });
 });

@@ -86,7 +86,7 @@ function tableOf(result: Awaited<ReturnType<typeof read>>) {
   const n = table.length;
   const cut = (a: { subarray(a: number, b: number): ArrayLike<number> }) => Array.from(a.subarray(0, n));
   return {
-    columns: [table.line, table.customer, table.orderDate, table.amount, table.status, table.orderId].map(cut),
+    columns: [Float64Array.from({ length: n }, (_, i) => table.lineOf(i)), table.customer, table.orderDate, table.amount, table.status, table.orderId].map(cut),
     customers: Array.from({ length: table.customerIds.size }, (_, k) => table.customerIds.text(k)),
     orderIds: Array.from(table.orderId.subarray(0, n), (code) => (code === -1 ? null : table.orderIds.text(code))),
     statuses: table.statuses,

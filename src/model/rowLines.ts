@@ -1,0 +1,75 @@
+import { grown } from './grown.js';
+
+/**
+ * The file line of each row of a table, kept as runs of consecutive lines: row i of the run
+ * that starts at row s with line l is line l + i − s. Rows read in file order with none
+ * skipped are one run, and each skipped line starts another (any order of lines is kept
+ * right, only larger). Ten million order rows took 40 MB as one line number each, for the
+ * few rows a message ever names.
+ */
+export class RowLines {
+  /** Per run: its first row, and that row's line. */
+  private starts = new Int32Array(16);
+  private lines = new Float64Array(16);
+  private runs = 0;
+  /** Rows so far, and the line the next row has when it continues the last run. */
+  private rows = 0;
+  private next = -1;
+
+  get length(): number {
+    return this.rows;
+  }
+
+  /** Appends a row read from `line`. */
+  push(line: number): void {
+    if (line !== this.next) this.startRun(line);
+    this.rows++;
+    this.next = line + 1;
+  }
+
+  /** Row i's line. */
+  at(i: number): number {
+    let lo = 0;
+    let hi = this.runs - 1;
+    // The last run starting at or before row i.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.lines[lo]! + (i - this.starts[lo]!);
+  }
+
+  /** The lines of the rows `keep` accepts, in order, as a new RowLines. */
+  retain(keep: (i: number) => boolean): RowLines {
+    const out = new RowLines();
+    let r = 0;
+    for (let i = 0; i < this.rows; i++) {
+      while (r + 1 < this.runs && this.starts[r + 1]! <= i) r++;
+      if (keep(i)) out.push(this.lines[r]! + (i - this.starts[r]!));
+    }
+    return out;
+  }
+
+  /** The lines of the rows `rows` (increasing row numbers), as a new RowLines. */
+  pick(rows: ArrayLike<number>): RowLines {
+    const out = new RowLines();
+    let r = 0;
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j]!;
+      while (r + 1 < this.runs && this.starts[r + 1]! <= i) r++;
+      out.push(this.lines[r]! + (i - this.starts[r]!));
+    }
+    return out;
+  }
+
+  private startRun(line: number): void {
+    if (this.runs === this.starts.length) {
+      this.starts = grown(this.starts, this.runs * 2);
+      this.lines = grown(this.lines, this.runs * 2);
+    }
+    this.starts[this.runs] = this.rows;
+    this.lines[this.runs] = line;
+    this.runs++;
+  }
+}

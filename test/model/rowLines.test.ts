@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RowLines } from '../../src/model/rowLines.js';
+
+describe('RowLines', () => {
+  // Mostly the next line, as a file read in order gives; sometimes a skip, a repeat or a jump back.
+  const steps = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constant(1) }, { weight: 2, arbitrary: fc.integer({ min: -5, max: 40 }) }), { maxLength: 300 });
+
+  it('gives each row the line it was pushed with, kept in runs', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), steps, fc.func(fc.boolean()), (first, deltas, keep) => {
+        const expected: number[] = [];
+        const lines = new RowLines();
+        let line = first;
+        for (const d of deltas) {
+          line += d;
+          expected.push(line);
+          lines.push(line);
+        }
+        expect(lines.length).toBe(expected.length);
+        expect(expected.map((_, i) => lines.at(i))).toEqual(expected);
+        const kept = expected.map((_, i) => i).filter((i) => keep(i));
+        const retained = lines.retain((i) => kept.includes(i));
+        expect(kept.map((_, j) => retained.at(j))).toEqual(kept.map((i) => expected[i]));
+        const picked = lines.pick(kept);
+        expect(kept.map((_, j) => picked.at(j))).toEqual(kept.map((i) => expected[i]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
