@@ -106,12 +106,13 @@ async function inProcessSections(
   };
   // The slices and drivers are computed while the cohort's bootstraps resample (a result of
   // their own; an error of theirs is kept and thrown after the cohort, as if they came after).
-  let side: { value: ReturnType<typeof satisfaction> } | { error: unknown } | null = null;
+  const side: { done: boolean; value?: ReturnType<typeof satisfaction>; error?: unknown } = { done: false };
   const meanwhile = () => {
+    side.done = true;
     try {
-      side = { value: satisfaction() };
+      side.value = satisfaction();
     } catch (error) {
-      side = { error };
+      side.error = error ?? new Error('slices failed');
     }
   };
   const { cohort, cohortProblem } = weeklyCohort(() => runCohortAnalysis(scoped.cohortOrders, scoped.cohortTickets, options, meanwhile), week !== null);
@@ -119,9 +120,8 @@ async function inProcessSections(
   const months = options.cohort === null ? null : parseMonthRange(options.cohort);
   if (cohort !== null && months !== null) cohort.monthly = monthlyCohorts(scoped.cohortOrders, scoped.cohortTickets, options, months);
   if (weekEmpty) status.warn(`no tickets were opened in ${week.label} (${scoped.scope.week!.start}..${scoped.scope.week!.end}); check --week and --as-of against the dates in ${ticketsFile}`);
-  const done = side as { value: ReturnType<typeof satisfaction> } | { error: unknown } | null;
-  if (done !== null && 'error' in done) throw done.error;
-  const { slices, drivers } = done === null ? satisfaction() : done.value;
+  if (side.error !== undefined) throw side.error;
+  const { slices, drivers } = side.done ? side.value! : satisfaction();
   const trends = week === null ? null : weeklyTrends(tickets.table, week, checked.previous);
   // Over the tickets and orders dated up to the report's end (the week's Sunday in weekly mode).
   const prevention = scoped.cohortTickets.table.length === 0 ? null : runPreventionAnalysis(scoped.cohortOrders, scoped.cohortTickets, checked.preventionOptions);
