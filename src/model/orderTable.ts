@@ -58,7 +58,7 @@ export class OrderTable {
     return this.lines.at(i);
   }
 
-  /** Appends one row (lines increase); ids are numbers from `customerIds`/`orderIds`, status from `statusCode`. */
+  /** Appends one row; ids are numbers from `customerIds`/`orderIds`, status from `statusCode`. */
   push(line: number, customer: number, values: OrderValues, status: number, orderId: number): void {
     if (this.length === this.customer.length) this.grow();
     const i = this.length++;
@@ -125,7 +125,7 @@ export class OrderTable {
     while (rest < this.length && !keep(rest)) rest++;
     if (rest === this.length) {
       // The kept rows are the first ones (an export sorted by date): views, not copies.
-      out.lines = this.lines.retain((i) => i < prefix);
+      out.lines = this.lines.prefix(prefix);
       out.customer = this.customer.subarray(0, prefix);
       out.status = this.status.subarray(0, prefix);
       out.orderId = this.orderId.subarray(0, prefix);

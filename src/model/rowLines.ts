@@ -40,27 +40,42 @@ export class RowLines {
     return this.lines[lo]! + (i - this.starts[lo]!);
   }
 
+  /** The lines of rows 0 … n − 1, as a new RowLines: their runs, copied. */
+  prefix(n: number): RowLines {
+    const out = new RowLines();
+    let r = 0;
+    while (r < this.runs && this.starts[r]! < n) r++;
+    out.starts = grown(this.starts.subarray(0, r), Math.max(16, r));
+    out.lines = grown(this.lines.subarray(0, r), Math.max(16, r));
+    out.runs = r;
+    out.rows = n;
+    out.next = r === 0 ? -1 : this.lines[r - 1]! + (n - this.starts[r - 1]!);
+    return out;
+  }
+
   /** The lines of the rows `keep` accepts, in order, as a new RowLines. */
   retain(keep: (i: number) => boolean): RowLines {
     const out = new RowLines();
-    let r = 0;
-    for (let i = 0; i < this.rows; i++) {
-      while (r + 1 < this.runs && this.starts[r + 1]! <= i) r++;
-      if (keep(i)) out.push(this.lines[r]! + (i - this.starts[r]!));
-    }
+    const lineOf = this.walk();
+    for (let i = 0; i < this.rows; i++) if (keep(i)) out.push(lineOf(i));
     return out;
   }
 
   /** The lines of the rows `rows` (increasing row numbers), as a new RowLines. */
   pick(rows: ArrayLike<number>): RowLines {
     const out = new RowLines();
-    let r = 0;
-    for (let j = 0; j < rows.length; j++) {
-      const i = rows[j]!;
-      while (r + 1 < this.runs && this.starts[r + 1]! <= i) r++;
-      out.push(this.lines[r]! + (i - this.starts[r]!));
-    }
+    const lineOf = this.walk();
+    for (let j = 0; j < rows.length; j++) out.push(lineOf(rows[j]!));
     return out;
+  }
+
+  /** Row i's line for rows asked in increasing order: the run is followed, not searched. */
+  private walk(): (i: number) => number {
+    let r = 0;
+    return (i) => {
+      while (r + 1 < this.runs && this.starts[r + 1]! <= i) r++;
+      return this.lines[r]! + (i - this.starts[r]!);
+    };
   }
 
   private startRun(line: number): void {

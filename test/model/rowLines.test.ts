@@ -24,6 +24,12 @@ describe('RowLines', () => {
         expect(kept.map((_, j) => retained.at(j))).toEqual(kept.map((i) => expected[i]));
         const picked = lines.pick(kept);
         expect(kept.map((_, j) => picked.at(j))).toEqual(kept.map((i) => expected[i]));
+        // A prefix, and a row pushed after it, as a table filtered to its first rows is read.
+        const n = Math.floor(expected.length / 2);
+        const prefix = lines.prefix(n);
+        prefix.push((expected[n - 1] ?? 0) + 1);
+        expect([...expected.slice(0, n), (expected[n - 1] ?? 0) + 1].map((_, i) => prefix.at(i))).toEqual([...expected.slice(0, n), (expected[n - 1] ?? 0) + 1]);
+        expect(prefix.length).toBe(n + 1);
       }),
       { numRuns: 300 },
     );
