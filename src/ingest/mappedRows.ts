@@ -29,6 +29,11 @@ export interface MappedRows {
 /** A first field like these, with a required value empty, marks a spreadsheet's totals row. */
 const SUMMARY = /^\s*(grand\s+total|sub-?total|totals?|sum|summe|gesamt|total\s+general)\s*:?\s*$/i;
 
+/** A first field that marks a totals row when a required value is empty (mapRecord). */
+export function isSummaryLabel(field: string): boolean {
+  return SUMMARY.test(field);
+}
+
 export async function openMappedRows(
   source: AsyncIterable<Uint8Array | string> | string,
   file: string,

@@ -1,7 +1,7 @@
 import type { RowAccounting } from './accounting.js';
 import { CurrencyTally } from './currencies.js';
 import { columnLabel, type ColumnMapping } from './mapping.js';
-import { OrderTable, type PlainBlock } from '../model/orderTable.js';
+import { blockLine, OrderTable, type PlainBlock } from '../model/orderTable.js';
 import type { IngestOptions } from './records.js';
 import { MAX_AMOUNT, parseAmount } from './values/amount.js';
 import { normalizeCustomerId, normalizeOrderId } from './values/customerId.js';
@@ -78,7 +78,7 @@ export class OrderRows {
 
   /**
    * Rows from..from+count-1 of a block the byte reader has read completely (its rows, or a
-   * worker's message), row i being line `line + i - from`: customer and order-id numbers from
+   * worker's message), row i being line `line + i - from` (or block.lines[i]): customer and order-id numbers from
    * the table's ByteKeys (order id −1 for none; `repeated` when its `add` found it seen), a
    * status number, and each value as its byte reader in fast/plainOrderLine.ts read it. The
    * same table rows and the same skips as `row`, without a call per row. Reads the dates in
@@ -88,7 +88,7 @@ export class OrderRows {
     this.dates.fastCells(block.values.orderDate, block.sides.orderDate, from, count);
     this.table.pushBlock(line, from, count, block);
     const { repeated, orderId } = block;
-    for (let i = from; i < from + count; i++) if (repeated[i] === 1) this.duplicate(line + i - from, orderId[i]!);
+    for (let i = from; i < from + count; i++) if (repeated[i] === 1) this.duplicate(blockLine(block, line, from, i), orderId[i]!);
   }
 
   /** A repeated order_id: counted once, the first row kept. */

@@ -71,7 +71,7 @@ export class OrderTable {
 
   /**
    * Appends rows from..from+count-1 of `block` but those with repeated[i] = 1, row i as line
-   * `line + i - from`: push for many rows at once. Column by column, so that each loop copies
+   * `line + i - from` (or block.lines[i]): push for many rows at once. Column by column, so that each loop copies
    * one typed array into another.
    */
   pushBlock(line: number, from: number, count: number, block: Omit<PlainBlock, 'sides'>): void {
@@ -82,7 +82,7 @@ export class OrderTable {
     let j = at;
     for (let i = from; i < end; i++) {
       if (repeated[i] === 1) continue;
-      this.lines.push(line + i - from);
+      this.lines.push(blockLine(block, line, from, i));
       j++;
     }
     keepInts(this.customer, at, block.customer, from, end, repeated);
@@ -186,6 +186,13 @@ export interface PlainBlock {
   values: Record<OrderValue, Float64Array>;
   /** What the byte reader noted beside a value (a date's zone code, fastZoneBytes), else an empty array. */
   sides: Record<OrderValue, Uint16Array>;
+  /** Row i's line, when the block's rows are not consecutive lines (a line-item export's order heads). */
+  lines?: Int32Array;
+}
+
+/** Row i of a block that starts at line `line` with row `from`. */
+export function blockLine(block: Pick<PlainBlock, 'lines'>, line: number, from: number, i: number): number {
+  return block.lines === undefined ? line + i - from : block.lines[i]!;
 }
 
 /**

@@ -24,14 +24,31 @@ export class ByteObserver {
 
   /** Observes every profiled cell of a line; bounds[base + 2f], bounds[base + 2f + 1] hold field f. */
   line(bytes: Buffer, bounds: Int32Array, base: number): void {
-    for (let c = 0; c < this.profiled.length; c++) {
-      const position = this.profiled[c]!.position;
-      const start = bounds[base + 2 * position]!;
-      const end = bounds[base + 2 * position + 1]!;
-      // A cell starting with a visible ASCII byte is not blank once trimmed.
-      const first = bytes[start]!;
-      if (this.complete[c] && end > start && first > 0x20 && first < 0x7f) this.pendingSeen[c]!++;
-      else this.cell(c, bytes, start, end);
+    for (let c = 0; c < this.profiled.length; c++) this.lineCell(c, bytes, bounds, base);
+  }
+
+  private lineCell(c: number, bytes: Buffer, bounds: Int32Array, base: number): void {
+    const position = this.profiled[c]!.position;
+    const start = bounds[base + 2 * position]!;
+    const end = bounds[base + 2 * position + 1]!;
+    // A cell starting with a visible ASCII byte is not blank once trimmed.
+    const first = bytes[start]!;
+    if (this.complete[c] && end > start && first > 0x20 && first < 0x7f) this.pendingSeen[c]!++;
+    else this.cell(c, bytes, start, end);
+  }
+
+  /**
+   * `line`, but profiled column `c` observes `text()` instead of its cell (a value a fold made,
+   * such as an amount with its currency added); `blank` says whether that value trims to ''.
+   */
+  lineWith(bytes: Buffer, bounds: Int32Array, base: number, c: number, blank: boolean, text: () => string): void {
+    for (let d = 0; d < this.profiled.length; d++) {
+      if (d !== c) this.lineCell(d, bytes, bounds, base);
+      else if (this.complete[c] && !blank) this.pendingSeen[c]!++;
+      else {
+        this.observer.observe(this.profiled[c]!.column, text());
+        this.complete[c] = this.observer.complete(this.profiled[c]!.column);
+      }
     }
   }
 

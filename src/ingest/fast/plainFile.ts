@@ -222,7 +222,8 @@ export interface PlainStart {
 
 /**
  * Reads the header of a plain file from its first bytes and maps its columns as the general
- * path does; null (for the general path) when the file is not plain or its preset merges rows.
+ * path does; null (for the general path) when the file is not plain or its preset merges rows
+ * (but an orders preset whose line-item fold the byte reader can do: plainLineItems.ts).
  */
 export function startPlain(
   bytes: Buffer,
@@ -252,7 +253,8 @@ export function startPlain(
   try {
     const header = indexHeaders(headerFields);
     const preset = resolveFormat(role, format, header, presets);
-    if (preset?.fold || preset?.mapRow) return null;
+    // A fold only when the byte reader can do it (plainLineItems.ts, orders only).
+    if (preset?.mapRow || (preset?.fold && !(role === 'orders' && preset.lineItems?.plainHead))) return null;
     const mapping = mapColumns(role, columns, required, header, preset, options.map, fileName);
     const warnings = header.duplicates.map((h) => `header "${h}" appears more than once; the first column of that name is used`);
     const input: Omit<MappedRows, 'rows'> = { encoding: 'utf-8', dialect, header, mapping, observer: new ColumnObserver(), warnings };

@@ -7,7 +7,8 @@ import { finishOrders, orderRowsFor } from '../orders.js';
 import type { OrderRows } from '../orderRows.js';
 import { PLAIN_CHUNK, PlainFileLoop, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import { canonicalOrderLine, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
-import { CustomerKeys } from './customerKeys.js';
+import { LineIds } from './lineIds.js';
+import { LineItemBatchReader } from './plainLineItems.js';
 import type { IngestOptions, LoadedOrders } from '../records.js';
 import type { Preset } from '../presets/preset.js';
 import type { ColumnObserver } from '../profile.js';
@@ -40,17 +41,27 @@ export async function readPlainOrders(
   chunkSize = PLAIN_CHUNK,
   rest?: (loop: PlainFileLoop<OrderBatchReader>) => Promise<'eof' | 'paused' | 'not-plain'>,
 ): Promise<LoadedOrders | null> {
-  const loop = new PlainFileLoop(file, size, progress, chunkSize, (bytes, last, lines) => {
+  const loop = new PlainFileLoop<OrderBatchReader | LineItemBatchReader>(file, size, progress, chunkSize, (bytes, last, lines) => {
     const start = startPlain(bytes, last, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options.ordersFormat, options, presets);
     if (start === null) return null;
     const { input, shape, headerBytes } = start;
-    const reader = new OrderBatchReader(fileName, input, orderRowsFor(input, options, new RowAccounting(fileName, options.strict, options.maxUnusable)), shape, headerBytes);
+    const rows = orderRowsFor(input, options, new RowAccounting(fileName, options.strict, options.maxUnusable));
+    if (input.mapping.preset?.fold) {
+      const spec = LineItemBatchReader.applies(input);
+      if (spec === null) return null;
+      // About one order per line item (untouched room costs no memory).
+      rows.table.reserve(lines);
+      return new LineItemBatchReader(fileName, input, rows, shape, headerBytes, spec);
+    }
+    const reader = new OrderBatchReader(fileName, input, rows, shape, headerBytes);
     // Room for the whole file at the first batch's bytes per line: no growing and copying.
     reader.rows.table.reserve(lines);
     return reader;
   });
+  // Workers read files of one row per order (a line-item export is folded here, in order).
+  const parallel = (l: typeof loop): l is PlainFileLoop<OrderBatchReader> => rest !== undefined && l.reader instanceof OrderBatchReader;
   let step = await loop.run(rest ? 0 : Infinity);
-  if (step === 'paused' && rest) step = await rest(loop);
+  if (step === 'paused' && parallel(loop)) step = await rest!(loop);
   if (step === 'paused') step = await loop.run();
   return step === 'not-plain' ? null : loop.reader!.finish();
 }
@@ -72,9 +83,7 @@ export class OrderBatchReader implements PlainBatches {
   private bounds = new Int32Array(0);
   private block: PlainBlock = { customer: new Int32Array(0), status: new Int32Array(0), orderId: new Int32Array(0), repeated: new Uint8Array(0), ...valueColumns(0) };
   private arrays = valueArrays(this.block);
-  private readonly customers: CustomerKeys;
-  private readonly statusCodes = new ByteKeys();
-  private readonly statusOf: number[] = [];
+  private readonly ids: LineIds;
   private readonly observed: ByteObserver;
   private first = true;
 
@@ -91,7 +100,7 @@ export class OrderBatchReader implements PlainBatches {
     const p = input.mapping.positions;
     this.profiled = Object.keys(input.mapping.sources).map((column) => ({ column, position: p.get(column)! }));
     this.layout = orderLineLayout(this.delimiterByte, shape.width, rows.decimal, (c: OrderColumn) => p.get(c) ?? -1);
-    this.customers = new CustomerKeys(rows.table.customerIds);
+    this.ids = new LineIds(rows.table, this.layout);
     this.observed = new ByteObserver(input.observer, this.profiled);
   }
 
@@ -164,28 +173,9 @@ export class OrderBatchReader implements PlainBatches {
 
   /** Numbers the ids and status of canonical line k of the batch into its block row. */
   private plainRow(bytes: Buffer, k: number): void {
-    const { customer, orderId, status } = this.layout;
-    const table = this.rows.table;
-    const b = this.bounds;
     const base = k * this.width * 2;
     this.rows.acc.rowsRead++;
-    this.observed.line(bytes, b, base);
-    let orderKey = -1;
-    let repeated = false;
-    if (orderId >= 0 && b[base + 2 * orderId + 1] > b[base + 2 * orderId]) {
-      orderKey = table.orderIds.add(bytes, b[base + 2 * orderId], b[base + 2 * orderId + 1]);
-      repeated = !table.orderIds.isNew;
-    }
-    let statusCode = 0;
-    if (status >= 0 && b[base + 2 * status + 1] > b[base + 2 * status]) {
-      const s = this.statusCodes.add(bytes, b[base + 2 * status], b[base + 2 * status + 1]);
-      if (this.statusCodes.isNew) this.statusOf[s] = table.statusCode(this.statusCodes.text(s));
-      statusCode = this.statusOf[s];
-    }
-    const block = this.block;
-    block.customer[k] = this.customers.add(bytes, b[base + 2 * customer], b[base + 2 * customer + 1]);
-    block.status[k] = statusCode;
-    block.orderId[k] = orderKey;
-    block.repeated[k] = repeated ? 1 : 0;
+    this.observed.line(bytes, this.bounds, base);
+    this.ids.number(bytes, this.bounds, base, this.block, k);
   }
 }

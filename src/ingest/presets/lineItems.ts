@@ -1,7 +1,9 @@
 import { ByteKeys } from '../../model/byteKeys.js';
 import { detach } from '../values/detach.js';
 import { amountsFold } from './amounts.js';
-import type { RawRow, RowFold } from './preset.js';
+import type { LineItemGroup, LineItemSpec, RawRow, RowFold } from './preset.js';
+
+export type { LineItemGroup, LineItemSpec } from './preset.js';
 
 /**
  * Groups the rows of an export that writes one row per line item (Shopify, WooCommerce) into
@@ -19,13 +21,6 @@ import type { RawRow, RowFold } from './preset.js';
  * from its line items, the first non-blank value among its rows: not the rows themselves. A
  * Shopify export of a million orders in two million rows held every row (1.8 GB).
  */
-export interface LineItemGroup {
-  head: RawRow;
-  headHasAmount: boolean;
-  /** Per picked column (in `picked` order): the first non-blank value among the group's rows, in row order, or ''. */
-  first: string[];
-}
-
 export class LineItemGroups {
   private groups: (LineItemGroup | undefined)[] = [];
   /** Order ids (trimmed), numbered; the first group of each id by that number. */
@@ -95,20 +90,17 @@ export class LineItemGroups {
   }
 }
 
+
 /**
  * The fold of a line-item export into orders: rows grouped by LineItemGroups, the decimal
  * separator guessed from every row's amount and refunded amount, and each group made into
- * its order's row by `make` (`pick` gives a picked column's value for the group).
+ * its order's row by the spec's `make`.
  */
-export function lineItemFold(
-  repeatedHeadIsDuplicate: boolean,
-  picked: readonly string[],
-  make: (group: LineItemGroup, pick: (head: RawRow, column: string) => string, decimal: '.' | ',') => RawRow,
-): RowFold {
-  const groups = new LineItemGroups(repeatedHeadIsDuplicate, picked);
+export function lineItemFold(spec: LineItemSpec): RowFold {
+  const groups = new LineItemGroups(spec.repeatedHeadIsDuplicate, spec.picked);
   return amountsFold(
     (row) => groups.add(row),
-    (decimal) => ({ rows: groups.size, batches: groups.drain((group) => make(group, (head, column) => groups.value(group, head, column), decimal)) }),
+    (decimal) => ({ rows: groups.size, batches: groups.drain((group) => spec.make(group, (head, column) => groups.value(group, head, column), decimal)) }),
   );
 }
 
@@ -118,7 +110,8 @@ function firstOf(row: RawRow, column: string): string {
   return value === '' ? '' : detach(value);
 }
 
-function nonBlank(value: string | undefined): string {
+/** The value when trim() leaves something of it, else ''. */
+export function nonBlank(value: string | undefined): string {
   return value !== undefined && value.trim() !== '' ? value : '';
 }
 

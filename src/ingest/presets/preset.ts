@@ -37,6 +37,8 @@ export interface Preset {
    * core counts them).
    */
   fold?: (headers: string[]) => RowFold;
+  /** The line-item fold `fold` does, when it is one (lets the byte reader fold such files). */
+  lineItems?: LineItemSpec;
   /** Optional rewrite of each mapped row on its own (a help desk's score labels): streams. */
   mapRow?: (row: RawRow) => RawRow;
   /** Extra source headers a fold reads that are not canonical columns (e.g. "Amount Refunded"). */
@@ -52,4 +54,29 @@ export interface RowFold {
   add(row: RawRow): void;
   /** How many rows it gives, and the rows. */
   finish(): { rows: number; batches: Iterable<RawRow[]> };
+}
+
+/** One order of a line-item export as LineItemGroups keeps it (presets/lineItems.ts). */
+export interface LineItemGroup {
+  head: RawRow;
+  headHasAmount: boolean;
+  /** Per picked column (in `picked` order): the first non-blank value among the group's rows, in row order, or ''. */
+  first: string[];
+}
+
+/** What a line-item export's fold does, for lineItemFold and for a byte reader doing the same. */
+export interface LineItemSpec {
+  repeatedHeadIsDuplicate: boolean;
+  /** The columns `make` picks from the group's rows. */
+  picked: readonly string[];
+  /** A group made into its order's row (`pick` gives a picked column's value for the group). */
+  make: (group: LineItemGroup, pick: (head: RawRow, column: string) => string, decimal: '.' | ',') => RawRow;
+  /**
+   * When set, a promise about `make` that lets a byte reader make an order from its head line
+   * alone (fast/plainLineItems.ts): for a group whose picked values are the head's own and
+   * whose head has every `empty` cell empty, `make` gives the head's values with the amount
+   * tagged with the `currency` cell's code (withCurrency), and uses no decimal separator. The
+   * differential test in test/ingest/fast/plainLineItems.test.ts holds `make` to it.
+   */
+  plainHead?: { currency: string; empty: readonly string[] };
 }

@@ -1,6 +1,6 @@
 import type { Preset, RowFold } from './preset.js';
 import { netAmount, withCurrency } from './amounts.js';
-import { lineItemFold } from './lineItems.js';
+import { lineItemFold, type LineItemSpec } from './lineItems.js';
 
 /**
  * Shopify admin → Orders → Export (CSV for Excel or plain CSV). One row per line item: the
@@ -14,6 +14,32 @@ import { lineItemFold } from './lineItems.js';
  * counted-order rule drops refunded and voided. A second row of the same Name that carries a
  * Total again is an order exported twice; it is kept apart and counted as a duplicate order_id.
  */
+const PICKED = ['customer_id', 'order_date', 'currency', 'status', 'cancelled_at'];
+
+export const SHOPIFY_LINE_ITEMS: LineItemSpec = {
+  repeatedHeadIsDuplicate: true,
+  picked: PICKED,
+  make(group, pickFrom, decimal) {
+    const { head } = group;
+    const v = head.values;
+    const pick = (column: string) => pickFrom(head, column);
+    const cancelled = pick('cancelled_at').trim() !== '';
+    const amount = netAmount(v.amount ?? '', v.refunded_amount ?? '', decimal);
+    return {
+      line: head.line,
+      values: {
+        ...v,
+        customer_id: pick('customer_id'),
+        order_date: pick('order_date'),
+        amount: withCurrency(amount, pick('currency')),
+        status: cancelled ? 'cancelled' : pick('status'),
+      },
+    };
+  },
+  // Nothing refunded or cancelled: the head's amount in its currency, its status as written.
+  plainHead: { currency: 'currency', empty: ['refunded_amount', 'cancelled_at'] },
+};
+
 export const shopifyOrders: Preset = {
   name: 'shopify',
   role: 'orders',
@@ -32,26 +58,10 @@ export const shopifyOrders: Preset = {
   },
   signature: ['Name', 'Email', 'Financial Status', 'Created at', 'Total', 'Lineitem quantity'],
   fold: foldShopify,
+  lineItems: SHOPIFY_LINE_ITEMS,
 };
 
-const PICKED = ['customer_id', 'order_date', 'currency', 'status', 'cancelled_at'];
 
 export function foldShopify(): RowFold {
-  return lineItemFold(true, PICKED, (group, pickFrom, decimal) => {
-    const { head } = group;
-    const v = head.values;
-    const pick = (column: string) => pickFrom(head, column);
-    const cancelled = pick('cancelled_at').trim() !== '';
-    const amount = netAmount(v.amount ?? '', v.refunded_amount ?? '', decimal);
-    return {
-      line: head.line,
-      values: {
-        ...v,
-        customer_id: pick('customer_id'),
-        order_date: pick('order_date'),
-        amount: withCurrency(amount, pick('currency')),
-        status: cancelled ? 'cancelled' : pick('status'),
-      },
-    };
-  });
+  return lineItemFold(SHOPIFY_LINE_ITEMS);
 }

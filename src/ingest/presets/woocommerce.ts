@@ -40,20 +40,24 @@ export const woocommerceOrders: Preset = {
 const PICKED = ['customer_id', 'order_date', 'currency', 'status'];
 
 export function foldWooCommerce(): RowFold {
-  return lineItemFold(false, PICKED, (group, pickFrom, decimal) => {
-    const row = withFallback(group.head, 'customer_id', 'customer_fallback');
-    const v = row.values;
-    const pick = (column: string) => pickFrom(row, column);
-    const amount = netAmount(v.amount ?? '', v.refunded_amount ?? '', decimal);
-    return {
-      line: group.head.line,
-      values: {
-        ...v,
-        customer_id: pick('customer_id'),
-        order_date: pick('order_date'),
-        amount: withCurrency(amount, pick('currency')),
-        status: pick('status').trim().replace(/^wc-/i, ''),
-      },
-    };
+  return lineItemFold({
+    repeatedHeadIsDuplicate: false,
+    picked: PICKED,
+    make(group, pickFrom, decimal) {
+      const row = withFallback(group.head, 'customer_id', 'customer_fallback');
+      const v = row.values;
+      const pick = (column: string) => pickFrom(row, column);
+      const amount = netAmount(v.amount ?? '', v.refunded_amount ?? '', decimal);
+      return {
+        line: group.head.line,
+        values: {
+          ...v,
+          customer_id: pick('customer_id'),
+          order_date: pick('order_date'),
+          amount: withCurrency(amount, pick('currency')),
+          status: pick('status').trim().replace(/^wc-/i, ''),
+        },
+      };
+    },
   });
 }
