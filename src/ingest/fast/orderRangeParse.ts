@@ -82,6 +82,8 @@ export class OrderRangeParser implements PlainBatches {
     readonly crlf: boolean,
     /** Field positions of the profiled columns. */
     private readonly profiled: readonly number[],
+    /** Per field, 1 when no role reads it (see unquoteCells). */
+    readonly opaque: Uint8Array | undefined,
     /** The main table's numbered customer form: such ids go back as numbers, not worker keys. */
     private readonly customerForm: NumberForm | null = null,
     private readonly orderForm: NumberForm | null = null,

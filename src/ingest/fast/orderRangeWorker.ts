@@ -19,6 +19,8 @@ export interface OrderRangeJob {
   messageBytes: number;
   layout: OrderLineLayout;
   crlf: boolean;
+  /** Per field, 1 when no role reads it (see unquoteCells). */
+  opaque: Uint8Array | undefined;
   profiled: number[];
   customerForm: NumberForm | null;
   /** The form of the order ids the table's bitmap holds: sent as numbers. */
@@ -87,7 +89,7 @@ function cursorOf(loop: PlainFileLoop<OrderRangeParser>): RangeCursor {
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'ranges' in workerData) {
   const port = parentPort;
   const job = workerData as OrderRangeJob;
-  const parser = new OrderRangeParser(job.layout, job.crlf, job.profiled, job.customerForm, job.orderForm);
+  const parser = new OrderRangeParser(job.layout, job.crlf, job.profiled, job.opaque, job.customerForm, job.orderForm);
   const recycle = (m: RecycledColumns) => parser.recycle(m.columns);
   port.on('message', recycle);
   try {

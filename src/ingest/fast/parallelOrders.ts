@@ -127,6 +127,7 @@ class RangeRun {
         ...this.job,
         layout: reader.layout,
         crlf: reader.crlf,
+        opaque: reader.opaque,
         profiled: reader.profiled.map((p) => p.position),
         customerForm: reader.rows.table.customerIds.numberForm,
         orderForm: reader.rows.table.orderIds.numberForm,

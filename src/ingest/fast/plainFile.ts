@@ -2,11 +2,12 @@ import { isUtf8 } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { sniffDialect } from '../dialect.js';
 import { indexHeaders } from '../headers.js';
-import { isBlank, rowShape, type MappedRows, type RowShape } from '../mappedRows.js';
+import type { RowAccounting } from '../accounting.js';
+import { isBlank, isSummaryLabel, mapRecord, rowShape, type MappedRows, type RowShape } from '../mappedRows.js';
 import { mapColumns, resolveFormat } from '../mapping.js';
 import { ColumnObserver } from '../profile.js';
 import type { IngestOptions } from '../records.js';
-import type { Preset, Role } from '../presets/preset.js';
+import type { Preset, RawRow, Role } from '../presets/preset.js';
 
 /**
  * What the plain-file readers (plainOrders.ts, plainTickets.ts) share: a plain file is UTF-8
@@ -27,6 +28,8 @@ export interface PlainBatches {
   readonly crlf: boolean;
   /** The field delimiter's byte, for unquoting cells (unquoteCells). */
   readonly delimiterByte: number;
+  /** Per field, 1 when the reader never reads its cells (see unquoteCells). */
+  readonly opaque?: Uint8Array;
   /** False hands the file back to the general path. */
   batch(bytes: Buffer, last: boolean): boolean;
 }
@@ -101,7 +104,7 @@ export class PlainFileLoop<R extends PlainBatches> {
       const quote = batch.indexOf(QUOTE);
       if (quote >= 0) {
         // In place: the carry (bytes after `end`) is untouched, and the loop's buffer is its own.
-        const unquoted = unquoteCells(batch, quote, this.reader.delimiterByte);
+        const unquoted = unquoteCells(batch, quote, this.reader.delimiterByte, this.reader.opaque);
         if (unquoted < 0) return 'not-plain';
         batch = batch.subarray(0, unquoted);
       }
@@ -157,15 +160,24 @@ export function splitLines(bytes: Buffer, at: number, last: boolean, crlf: boole
  * Removes the quotes of cells quoted whole (`"#1001","ann@example.com"`), in place, from
  * `from` (the first quote) on; returns the bytes' new length, or −1 when some quote is not of
  * that kind. A cell may be quoted only when its quote opens it (at a line start or after the
- * delimiter), the next quote closes it right before the delimiter or the line end, and nothing
- * between them is a delimiter, CR or LF: then the general path's parser reads exactly the text
- * between the quotes, and the unquoted line splits into the same fields. Anything else (`""`
- * inside, a quoted delimiter or line break, a quote in mid-cell) is the general path's.
+ * delimiter) and its closing quote comes right before the delimiter or the line end: then the
+ * general path's parser reads exactly the text between the quotes, and when nothing between
+ * them is a delimiter or `""`, the unquoted line splits into the same fields.
+ *
+ * A cell that holds a delimiter or `""` (`"Mug, large"`, `"say ""hi"""`) is taken only in a
+ * field the reader never reads (`opaque[f]` is 1: a column no role maps): it becomes OPAQUE
+ * when trim() leaves something of its text, else nothing, so the line keeps its fields and
+ * its blank or not. Its text is gone: a reader that would quote a line's text (a totals row's
+ * message) hands the file back instead (hasOpaque). A quoted line break, a quote in mid-cell,
+ * and such a cell elsewhere are the general path's.
  */
-export function unquoteCells(bytes: Uint8Array, from: number, delimiter: number): number {
+export function unquoteCells(bytes: Uint8Array, from: number, delimiter: number, opaque?: Uint8Array): number {
   const end = bytes.length;
   let w = from;
   let r = from;
+  // The field the next byte is in (counted only when some field is opaque).
+  let f = 0;
+  if (opaque !== undefined) for (let i = from - 1; i >= 0 && bytes[i] !== LF; i--) if (bytes[i] === delimiter) f++;
   let prev = from === 0 ? LF : bytes[from - 1]!;
   while (r < end) {
     const c = bytes[r]!;
@@ -173,19 +185,44 @@ export function unquoteCells(bytes: Uint8Array, from: number, delimiter: number)
       bytes[w++] = c;
       prev = c;
       r++;
+      if (opaque === undefined) continue;
+      if (c === delimiter) f++;
+      else if (c === LF) f = 0;
       continue;
     }
     if (prev !== LF && prev !== delimiter) return -1;
     // The cell's bytes are moved as they are checked: one pass, where finding the closing
     // quote and then copying took two (1.4× the time on a file quoted throughout).
+    const cell = w;
+    let plain = true;
+    let visible = false;
     let q = r + 1;
     for (;;) {
       if (q === end) return -1;
       const b = bytes[q]!;
-      if (b === QUOTE) break;
-      if (b === delimiter || b === LF || b === CR) return -1;
-      bytes[w++] = b;
+      if (b === QUOTE) {
+        if (q + 1 < end && bytes[q + 1] === QUOTE) {
+          plain = false;
+          visible = true;
+          q += 2;
+          continue;
+        }
+        break;
+      }
+      if (b === LF || b === CR) return -1;
+      if (b === delimiter) plain = false;
+      if (b >= 0x80) {
+        // Whether trim() leaves something is a question for its text: the general path's.
+        if (!plain) return -1;
+      } else if (!WHITE[b]) visible = true;
+      if (plain) bytes[w++] = b;
       q++;
+    }
+    if (!plain) {
+      if (opaque === undefined || opaque[f] !== 1) return -1;
+      for (let i = cell; i < w; i++) if (bytes[i]! >= 0x80) return -1;
+      w = cell;
+      if (visible) bytes[w++] = OPAQUE;
     }
     const after = q + 1 < end ? bytes[q + 1]! : LF;
     if (after !== delimiter && after !== LF && after !== CR) return -1;
@@ -193,6 +230,41 @@ export function unquoteCells(bytes: Uint8Array, from: number, delimiter: number)
     r = q + 1;
   }
   return w;
+}
+
+/** What an opaque cell (see unquoteCells) holding text becomes: a NUL, which no plain batch holds otherwise. */
+export const OPAQUE = 0;
+
+/** The ASCII bytes trim() removes. */
+const WHITE = new Uint8Array(128);
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) WHITE[c] = 1;
+
+/** Whether line [start, end) of an unquoted batch lost the text of a cell (see unquoteCells). */
+export function hasOpaque(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] === OPAQUE) return true;
+  return false;
+}
+
+/**
+ * mapRecord of a plain line, from its text; undefined (hand the file back) when the line lost a
+ * cell's text (unquoteCells) and could be a totals row, whose message quotes the whole line.
+ */
+export function mapPlainLine(bytes: Buffer, start: number, end: number, delimiter: string, line: number, shape: RowShape, acc: RowAccounting, state: { blank: number }): RawRow | null | undefined {
+  const fields = bytes.toString('utf8', start, end).split(delimiter);
+  if (isSummaryLabel(fields[0]!) && hasOpaque(bytes, start, end)) return undefined;
+  return mapRecord({ fields, line, badQuotes: false }, shape, acc, state);
+}
+
+/**
+ * The fields of a header whose roles are mapped: 1 for each field no role reads (its cells may
+ * be opaque, see unquoteCells), 0 for the first field (a totals row is told by it) and every
+ * mapped one; undefined when every field is read.
+ */
+export function opaqueFields(width: number, positions: Iterable<number>): Uint8Array | undefined {
+  const opaque = new Uint8Array(width).fill(1);
+  opaque[0] = 0;
+  for (const p of positions) opaque[p] = 0;
+  return opaque.includes(1) ? opaque : undefined;
 }
 
 /**
@@ -240,10 +312,12 @@ export function startPlain(
   if (!isUtf8(raw)) return null;
   const dialect = sniffDialect(last ? bytes.toString('utf8') : raw.toString('utf8'));
   if (dialect.lineEnding === '\r') return null;
-  // The header and mapping from the lines as the batches will be: unquoted (on a copy).
-  const quote = raw.indexOf(QUOTE);
-  const sample = quote < 0 ? raw : Buffer.from(raw);
-  const length = quote < 0 ? raw.length : unquoteCells(sample, quote, dialect.delimiter.charCodeAt(0));
+  // The header and mapping from the header line as the first batch will have it: unquoted (on
+  // a copy). Cells of later lines are unquoted with the batch, knowing the mapping.
+  const line = raw.subarray(0, raw.indexOf(LF) + 1);
+  const quote = line.indexOf(QUOTE);
+  const sample = quote < 0 ? line : Buffer.from(line);
+  const length = quote < 0 ? line.length : unquoteCells(sample, quote, dialect.delimiter.charCodeAt(0));
   if (length < 0) return null;
   const text = sample.toString('utf8', 0, length);
   const headerEnd = text.indexOf('\n');

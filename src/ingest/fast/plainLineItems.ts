@@ -13,7 +13,7 @@ import { currencyCode } from '../values/amount.js';
 import { ByteObserver } from './byteObserver.js';
 import { LineIds } from './lineIds.js';
 import { clean } from './plainBytes.js';
-import { splitLines, splitFields, type PlainBatches } from './plainFile.js';
+import { opaqueFields, splitLines, splitFields, type PlainBatches } from './plainFile.js';
 import { canonicalOrderFields, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
 
 /**
@@ -39,6 +39,7 @@ export class LineItemBatchReader implements PlainBatches {
   line = 2;
   readonly crlf: boolean;
   readonly delimiterByte: number;
+  readonly opaque: Uint8Array | undefined;
   private readonly width: number;
   private readonly layout: OrderLineLayout;
   private readonly observed: ByteObserver;
@@ -85,6 +86,7 @@ export class LineItemBatchReader implements PlainBatches {
   ) {
     this.crlf = input.dialect.lineEnding === '\r\n';
     this.delimiterByte = input.dialect.delimiter.charCodeAt(0);
+    this.opaque = opaqueFields(shape.width, input.mapping.positions.values());
     this.width = shape.width;
     const p = input.mapping.positions;
     const position = (column: string) => p.get(column) ?? -1;

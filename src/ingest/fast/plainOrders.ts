@@ -2,10 +2,10 @@ import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from '../accounting.js';
 import { ByteKeys } from '../../model/byteKeys.js';
-import { mapRecord, type MappedRows, type RowShape } from '../mappedRows.js';
+import type { MappedRows, RowShape } from '../mappedRows.js';
 import { finishOrders, orderRowsFor } from '../orders.js';
 import type { OrderRows } from '../orderRows.js';
-import { PLAIN_CHUNK, PlainFileLoop, splitLines, startPlain, type PlainBatches } from './plainFile.js';
+import { mapPlainLine, opaqueFields, PLAIN_CHUNK, PlainFileLoop, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import { canonicalOrderLine, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
 import { LineIds } from './lineIds.js';
 import { LineItemBatchReader } from './plainLineItems.js';
@@ -75,6 +75,7 @@ export class OrderBatchReader implements PlainBatches {
   readonly layout: OrderLineLayout;
   readonly crlf: boolean;
   readonly delimiterByte: number;
+  readonly opaque: Uint8Array | undefined;
   /** The current batch is all ASCII: its ids need no Unicode normalisation. */
   private ascii = false;
   readonly profiled: { column: string; position: number }[];
@@ -96,6 +97,7 @@ export class OrderBatchReader implements PlainBatches {
   ) {
     this.crlf = input.dialect.lineEnding === '\r\n';
     this.delimiterByte = input.dialect.delimiter.charCodeAt(0);
+    this.opaque = opaqueFields(shape.width, input.mapping.positions.values());
     this.width = shape.width;
     const p = input.mapping.positions;
     this.profiled = Object.keys(input.mapping.sources).map((column) => ({ column, position: p.get(column)! }));
@@ -119,15 +121,16 @@ export class OrderBatchReader implements PlainBatches {
     const mapped = new Map<number, Partial<Record<string, string>> | null>();
     const firstLine = this.line;
     this.ascii = isAscii(bytes);
+    let plain = true;
     const n = splitLines(bytes, at, last, this.crlf, (start, end, k) => {
       if (k === this.block.customer.length) this.grow();
       if (!canonicalOrderLine(bytes, start, end, this.layout, this.bounds, k * this.width * 2, this.arrays, k, this.ascii)) {
-        const fields = bytes.toString('utf8', start, end).split(this.input.dialect.delimiter);
-        const row = mapRecord({ fields, line: firstLine + k, badQuotes: false }, this.shape, this.rows.acc, this.state);
-        mapped.set(k, row === null ? null : row.values);
+        const row = mapPlainLine(bytes, start, end, this.input.dialect.delimiter, firstLine + k, this.shape, this.rows.acc, this.state);
+        if (row === undefined) plain = false;
+        mapped.set(k, row === null || row === undefined ? null : row.values);
       }
     });
-    if (n < 0) return false;
+    if (n < 0 || !plain) return false;
     this.line = firstLine + n;
     let run = 0;
     for (let k = 0; k < n; k++) {

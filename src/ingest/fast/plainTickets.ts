@@ -3,8 +3,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from '../accounting.js';
 import { ByteObserver } from './byteObserver.js';
 import { grown } from '../../model/grown.js';
-import { mapRecord, type MappedRows, type RowShape } from '../mappedRows.js';
-import { PLAIN_CHUNK, readPlainFile, splitLines, startPlain, type PlainBatches } from './plainFile.js';
+import type { MappedRows, RowShape } from '../mappedRows.js';
+import { mapPlainLine, opaqueFields, PLAIN_CHUNK, readPlainFile, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import type { Preset } from '../presets/preset.js';
 import type { IngestOptions, LoadedTickets } from '../records.js';
 import { TicketLineReader } from './plainTicketLine.js';
@@ -45,6 +45,7 @@ export async function readPlainTickets(
 class TicketBatches implements PlainBatches {
   readonly crlf: boolean;
   readonly delimiterByte: number;
+  readonly opaque: Uint8Array | undefined;
   private line = 2;
   private first = true;
   private readonly state = { blank: 0 };
@@ -77,6 +78,7 @@ class TicketBatches implements PlainBatches {
     this.width2 = 2 * shape.width;
     this.crlf = input.dialect.lineEnding === '\r\n';
     this.delimiterByte = input.dialect.delimiter.charCodeAt(0);
+    this.opaque = opaqueFields(shape.width, positions.values());
   }
 
   /**
@@ -92,6 +94,7 @@ class TicketBatches implements PlainBatches {
     this.lines.ascii = isAscii(bytes);
     this.batchRows.length = 0;
     const slow: (Partial<Record<string, string>> | null)[] = [];
+    let plain = true;
     const n = splitLines(bytes, at, last, this.input.dialect.lineEnding === '\r\n', (start, end, k) => {
       if (k === this.createdZone.length) this.grow();
       const fast = this.lines.read(bytes, start, end, firstLine + k, this.bounds, k * this.width2);
@@ -103,10 +106,11 @@ class TicketBatches implements PlainBatches {
         this.responseZone[k] = this.lines.responseZone;
         return;
       }
-      const fields = bytes.toString('utf8', start, end).split(delimiter);
-      slow.push(mapRecord({ fields, line: firstLine + k, badQuotes: false }, this.shape, this.acc, this.state)?.values ?? null);
+      const row = mapPlainLine(bytes, start, end, delimiter, firstLine + k, this.shape, this.acc, this.state);
+      if (row === undefined) plain = false;
+      slow.push(row?.values ?? null);
     });
-    if (n < 0) return false;
+    if (n < 0 || !plain) return false;
     this.line = firstLine + n;
     const observer = this.input.observer;
     for (let k = 0; k < n; k++) {

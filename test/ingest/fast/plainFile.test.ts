@@ -36,32 +36,56 @@ describe('nextLineFields', () => {
 });
 
 describe('unquoteCells', () => {
-  /** The rule as written out: each quote opens a cell at a line start or after the delimiter and the next quote closes it right before one, with no delimiter, CR or LF between. */
-  function reference(text: string, d: string): string | null {
+  /**
+   * The rule as written out: each quote opens a cell at a line start or after the delimiter,
+   * and the cell runs to the next quote not doubled, right before a delimiter or line end, with
+   * no CR or LF inside. A cell holding a delimiter or `""` is taken only in an opaque field
+   * (counted from the line start) and only when ASCII: NUL when trim() leaves something, else
+   * nothing.
+   */
+  function reference(text: string, d: string, opaque: ReadonlySet<number> = new Set()): string | null {
     let out = '';
+    let f = 0;
     for (let r = 0; r < text.length; ) {
-      if (text[r] !== '"') {
-        out += text[r++];
+      const c = text[r]!;
+      if (c !== '"') {
+        out += c;
+        r++;
+        if (c === d) f++;
+        else if (c === '\n') f = 0;
         continue;
       }
       const prev = r === 0 ? '\n' : text[r - 1];
       if (prev !== '\n' && prev !== d) return null;
-      const q = text.indexOf('"', r + 1);
-      if (q < 0) return null;
-      const inside = text.slice(r + 1, q);
-      if (inside.includes(d) || inside.includes('\n') || inside.includes('\r')) return null;
+      let inside = '';
+      let q = r + 1;
+      for (;;) {
+        if (q >= text.length) return null;
+        if (text[q] === '"') {
+          if (text[q + 1] !== '"') break;
+          inside += '"';
+          q += 2;
+          continue;
+        }
+        inside += text[q++];
+      }
+      if (inside.includes('\n') || inside.includes('\r')) return null;
       const after = q + 1 < text.length ? text[q + 1] : '\n';
       if (after !== d && after !== '\n' && after !== '\r') return null;
-      out += inside;
+      if (inside.includes(d) || inside.includes('"')) {
+        if (!opaque.has(f) || /[^\x00-\x7f]/.test(inside)) return null;
+        out += inside.trim() === '' ? '' : '\0';
+      } else out += inside;
       r = q + 1;
     }
     return out;
   }
 
+  const text = fc.array(fc.constantFrom('a', 'b1', '"', '"', ',', ';', '\t', ' ', '\n', '\r\n', '\r', 'é'), { maxLength: 30 }).map((parts) => parts.join(''));
+
   it('removes the quotes of cells quoted whole and refuses any other quote, as the rule written out', () => {
-    const text = fc.array(fc.constantFrom('a', 'b1', '"', '"', ',', ';', '\n', '\r\n', '\r', 'é'), { maxLength: 30 }).map((parts) => parts.join(''));
     fc.assert(
-      fc.property(text, fc.constantFrom(',', ';'), (t, d) => {
+      fc.property(text, fc.constantFrom(',', ';', '\t'), (t, d) => {
         const bytes = Buffer.from(t);
         const n = unquoteCells(bytes, 0, d.charCodeAt(0));
         const expected = reference(t, d);
@@ -70,5 +94,26 @@ describe('unquoteCells', () => {
       { numRuns: 3000 },
     );
     expect(unquoteCells(Buffer.from('"#1001","ann@example.com"\n"2",x\n'), 0, 44)).toBe('#1001,ann@example.com\n2,x\n'.length);
+  });
+
+  it('takes a cell holding delimiters or doubled quotes in a field no role reads, as the rule written out', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', ';', '\t'), fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { maxLength: 4 }), fc.nat(30), (t, d, fields, cut) => {
+        const opaque = new Uint8Array(8);
+        for (const f of fields) opaque[f] = 1;
+        // From any quote on, as the loop calls it (the bytes before the first quote hold none).
+        const from = Math.min(t.indexOf('"') < 0 ? t.length : t.indexOf('"'), cut);
+        const bytes = Buffer.from(t);
+        const start = Buffer.byteLength(t.slice(0, from));
+        const n = unquoteCells(bytes, start, d.charCodeAt(0), opaque);
+        const expected = reference(t, d, new Set(fields));
+        expect(n < 0 ? null : bytes.subarray(0, n).toString()).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    const line = Buffer.from('#1,"Mug, large","say ""hi""",x\n');
+    const n = unquoteCells(line, 3, 44, Uint8Array.of(0, 1, 1, 0));
+    expect(line.subarray(0, n).toString()).toBe('#1,\0,\0,x\n');
+    expect(unquoteCells(Buffer.from('#1,"Mug, large"\n'), 3, 44, Uint8Array.of(1, 0))).toBe(-1);
   });
 });

@@ -81,7 +81,8 @@ function render(f: File): Buffer {
         head ? o.total : o.itemValue === 'total' ? '9.99' : '',
         o.date,
         String(1 + k),
-        `item ${i}.${k}`,
+        // A name with a comma, quoted as exports write it: a cell no role reads.
+        k % 2 === 1 ? `"Mug, large ""${i}"""` : `item ${i}.${k}`,
         ...(f.withRefund ? [pickedOnItem('refund', o.refund)] : []),
         ...(f.withCancelled ? [pickedOnItem('cancelled', o.cancelled)] : []),
       ];

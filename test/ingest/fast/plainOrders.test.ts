@@ -24,7 +24,7 @@ const files = plainFiles('orders');
 const CUSTOMERS = ['C1', 'C2', 'c2', ' C3 ', 'Ann@Example.com', 'ann@example.com', 'ÜLI@x.de', 'Ü1', '', 'Total', 'a\u00a0', 'jos\u00e9', 'jose\u0301', 'ann\u200b', '\u200bann', 'ZW\u200d1'];
 const DATES = ['2024-01-05', '2024-01-05 10:00:00', '2024-03-31T23:59:59Z', '2024-01-05 10:00:00 +0100', '2024-12-31T23:30:00-03:30', '2024-01-05 10:00', '2024-03-31T23:59:59.250Z', '2024-03-31 22:00:00 +1500', '2024-02-30', '1/5/2024', '13/1/2024', ' 2024-02-01', '', '45000', '5 Jan 2024'];
 const AMOUNTS = ['12.50', '-3', '007.10', '0.1', '$5.00', '1,234.56', '1.234', 'abc', '', '12.', '-', '1234567890123456', ' 4.20'];
-const ORDER_IDS = ['A1', 'A2', 'A1 ', ' ', '', 'B-7', 'ü9', 'A2', '1001', '1002', '01001', '1001', '0', '999999999999999', '1234567890123456', 'A1\u200b', 'u\u0308\u0039'];
+const ORDER_IDS = ['Total', 'A1', 'A2', 'A1 ', ' ', '', 'B-7', 'ü9', 'A2', '1001', '1002', '01001', '1001', '0', '999999999999999', '1234567890123456', 'A1\u200b', 'u\u0308\u0039'];
 const STATUSES = ['completed', 'Cancelled', ' refunded', '', 'näh', 'failed'];
 const NOTES = ['', 'ok', 'café ☕', '"quoted, with comma"', '"two\nlines"', '"say ""hi"""'];
 
@@ -98,6 +98,17 @@ describe('plain orders reader', () => {
     // The second row has no date: skipped and counted, as the general path does.
     expect(orderRecords(loaded.table).map((o) => o.orderId)).toEqual(['#1001']);
     expect(withRows(loaded)).toEqual(withRows(await parseOrders(text, 'o.csv', options())));
+  });
+
+  it('reads a cell holding delimiters or doubled quotes in a column no role reads, as the general path reads the file', async () => {
+    const text = 'order_id,customer_id,order_date,amount,note\n#1,C1,2024-01-05,1.50,"Mug, large"\n#2,C2,1/13/2024,2,"say ""hi"""\n#3,C3,2024-01-07,3,ok\n';
+    const plain = await plainRead(Buffer.from(text), 'o.csv', options(), 1 << 20);
+    expect('value' in plain && plain.value !== null).toBe(true);
+    expect(withRows((plain as { value: NonNullable<Awaited<ReturnType<typeof readPlainOrders>>> }).value)).toEqual(withRows(await parseOrders(text, 'o.csv', options())));
+    // A totals row's message quotes the whole line, which such a cell no longer holds: handed back.
+    const totals = `${text}Total,,,6.50,"a, b"\n`;
+    expect(await plainRead(Buffer.from(totals), 'o.csv', options(), 1 << 20)).toEqual({ value: null });
+    expect((await parseOrders(totals, 'o.csv', options())).problems.map((p) => p.value)).toContain('Total,,,6.50,a, b');
   });
 
   it('hands back files with quotes it cannot unquote, NUL bytes, invalid UTF-8 or UTF-16', async () => {

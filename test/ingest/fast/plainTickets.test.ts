@@ -34,12 +34,12 @@ const DATES = [
   '45000',
   '5 Jan 2024',
 ];
-const TICKET_IDS = ['T1', 'T2', 'T1', '', ' T3', 'ü9', 'a-very-long-ticket-identifier-0001'];
+const TICKET_IDS = ['T1', 'T2', 'T1', '', ' T3', 'ü9', 'a-very-long-ticket-identifier-0001', 'Total'];
 const ORDER_IDS = ['A1', '', '1001', ' 1002 ', 'ü9', 'a-very-long-order-identifier-0001', 'A1\u200b', 'ü9\ufeff'];
 const STATUSES = ['closed', 'open', ' solved', '', 'näh', 'on-hold'];
 const SCORES = ['', '1', '5', '3', '0', '6', '4.5', 'good', 'Bad', 'satisfied', 'unsatisfied', 'offered', 'unoffered', 'meh', ' 2 '];
 const CHANNELS = ['email', 'chat', ' phone ', '', 'café ☕'];
-const NOTES = ['', 'ok', 'café ☕', '"quoted, with comma"', '"two\nlines"'];
+const NOTES = ['', 'ok', 'café ☕', '"quoted, with comma"', '"two\nlines"', '"say ""hi"""'];
 // Optional columns: mostly values the rules accept (blank ones too: spaces, a no-break space),
 // so most lines are read from their bytes, and now and then one a rule refuses or reads another way.
 const mostly = (accepted: string[], other: string[]) =>
