@@ -69,10 +69,6 @@ export const SHAPES: readonly Shape[] = [
     time: 'spaceOffset',
     lineItems: true,
     ticketLabels: true,
-    maxRows: {
-      rows: 1_000_000,
-      why: 'the Shopify fold keeps one head row per order as strings on the general path (0.9 GB at 1M orders, 2M rows); 10M would need ~9 GB',
-    },
   }),
 ];
 

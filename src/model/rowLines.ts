@@ -14,7 +14,15 @@ export class RowLines {
   private runs = 0;
   /** Rows so far, and the line the next row has when it continues the last run. */
   private rows = 0;
-  private next = -1;
+  private next = Number.NaN;
+  /**
+   * Each row's line, once runs are more than a third of the rows (a line-item export's
+   * orders, each a line or two after the last): 4 bytes a row cost less than 12 a run.
+   */
+  private dense: Uint32Array | Float64Array | null = null;
+
+  /** `denseAfter`: runs before rows may be kept one line each (small in tests). */
+  constructor(private readonly denseAfter = 4096) {}
 
   get length(): number {
     return this.rows;
@@ -22,13 +30,21 @@ export class RowLines {
 
   /** Appends a row read from `line`. */
   push(line: number): void {
-    if (line !== this.next) this.startRun(line);
+    if (this.dense !== null) return this.pushDense(line);
+    if (line !== this.next) {
+      if (this.runs >= this.denseAfter && this.runs * 3 > this.rows) {
+        this.toDense();
+        return this.pushDense(line);
+      }
+      this.startRun(line);
+    }
     this.rows++;
     this.next = line + 1;
   }
 
   /** Row i's line. */
   at(i: number): number {
+    if (this.dense !== null) return this.dense[i]!;
     let lo = 0;
     let hi = this.runs - 1;
     // The last run starting at or before row i.
@@ -42,20 +58,25 @@ export class RowLines {
 
   /** The lines of rows 0 … n − 1, as a new RowLines: their runs, copied. */
   prefix(n: number): RowLines {
-    const out = new RowLines();
+    const out = new RowLines(this.denseAfter);
+    if (this.dense !== null) {
+      out.dense = grown(this.dense.subarray(0, n), Math.max(16, n));
+      out.rows = n;
+      return out;
+    }
     let r = 0;
     while (r < this.runs && this.starts[r]! < n) r++;
     out.starts = grown(this.starts.subarray(0, r), Math.max(16, r));
     out.lines = grown(this.lines.subarray(0, r), Math.max(16, r));
     out.runs = r;
     out.rows = n;
-    out.next = r === 0 ? -1 : this.lines[r - 1]! + (n - this.starts[r - 1]!);
+    out.next = r === 0 ? Number.NaN : this.lines[r - 1]! + (n - this.starts[r - 1]!);
     return out;
   }
 
   /** The lines of the rows `keep` accepts, in order, as a new RowLines. */
   retain(keep: (i: number) => boolean): RowLines {
-    const out = new RowLines();
+    const out = new RowLines(this.denseAfter);
     const lineOf = this.walk();
     for (let i = 0; i < this.rows; i++) if (keep(i)) out.push(lineOf(i));
     return out;
@@ -63,7 +84,7 @@ export class RowLines {
 
   /** The lines of the rows `rows` (increasing row numbers), as a new RowLines. */
   pick(rows: ArrayLike<number>): RowLines {
-    const out = new RowLines();
+    const out = new RowLines(this.denseAfter);
     const lineOf = this.walk();
     for (let j = 0; j < rows.length; j++) out.push(lineOf(rows[j]!));
     return out;
@@ -71,11 +92,34 @@ export class RowLines {
 
   /** Row i's line for rows asked in increasing order: the run is followed, not searched. */
   private walk(): (i: number) => number {
+    const dense = this.dense;
+    if (dense !== null) return (i) => dense[i]!;
     let r = 0;
     return (i) => {
       while (r + 1 < this.runs && this.starts[r + 1]! <= i) r++;
       return this.lines[r]! + (i - this.starts[r]!);
     };
+  }
+
+  /** From runs to a line per row. */
+  private toDense(): void {
+    const lineOf = this.walk();
+    let fits = true;
+    for (let r = 0; r < this.runs; r++) fits &&= fitsUint32(this.lines[r]!) && fitsUint32(this.lines[r]! + ((r + 1 < this.runs ? this.starts[r + 1]! : this.rows) - this.starts[r]!) - 1);
+    const dense = fits ? new Uint32Array(this.rows * 2) : new Float64Array(this.rows * 2);
+    for (let i = 0; i < this.rows; i++) dense[i] = lineOf(i);
+    this.dense = dense;
+    this.starts = new Int32Array(0);
+    this.lines = new Float64Array(0);
+    this.runs = 0;
+  }
+
+  private pushDense(line: number): void {
+    let dense = this.dense!;
+    if (!fitsUint32(line) && dense instanceof Uint32Array) dense = Float64Array.from(dense);
+    if (this.rows === dense.length) dense = grown(dense, Math.ceil(dense.length * 1.5));
+    dense[this.rows++] = line;
+    this.dense = dense;
   }
 
   private startRun(line: number): void {
@@ -87,4 +131,8 @@ export class RowLines {
     this.lines[this.runs] = line;
     this.runs++;
   }
+}
+
+function fitsUint32(line: number): boolean {
+  return line >= 0 && line <= 0xffffffff;
 }

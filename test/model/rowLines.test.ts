@@ -6,11 +6,12 @@ describe('RowLines', () => {
   // Mostly the next line, as a file read in order gives; sometimes a skip, a repeat or a jump back.
   const steps = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constant(1) }, { weight: 2, arbitrary: fc.integer({ min: -5, max: 40 }) }), { maxLength: 300 });
 
-  it('gives each row the line it was pushed with, kept in runs', () => {
+  // Kept in runs, or (after two runs here, 4,096 by default) one line a row once runs are a third of the rows.
+  it.each([[undefined], [2]])('gives each row the line it was pushed with (dense after %s runs)', (denseAfter) => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), steps, fc.func(fc.boolean()), (first, deltas, keep) => {
         const expected: number[] = [];
-        const lines = new RowLines();
+        const lines = new RowLines(denseAfter);
         let line = first;
         for (const d of deltas) {
           line += d;
@@ -33,5 +34,12 @@ describe('RowLines', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps lines past 2^32 one a row', () => {
+    const lines = new RowLines(1);
+    const pushed = [1, 3, 5, 7, 2 ** 32 + 9, 2 ** 32 + 11, 12];
+    for (const line of pushed) lines.push(line);
+    expect(pushed.map((_, i) => lines.at(i))).toEqual(pushed);
   });
 });
