@@ -1,5 +1,18 @@
-import type { OrderRangeRows } from './orderRangeParse.js';
-import type { OrderBatchReader } from './plainOrders.js';
+import { writeNumbered } from '../../model/numberedKeys.js';
+import type { OrderRows } from '../orderRows.js';
+import type { ColumnObserver } from '../profile.js';
+import type { LineItemFold } from './lineItemFold.js';
+import type { OrderRangeRows, RangeFoldRows } from './orderRangeParse.js';
+
+/** The byte reader whose state workers' rows carry on (OrderBatchReader, LineItemBatchReader). */
+export interface RangeReader {
+  readonly rows: OrderRows;
+  line: number;
+  readonly observer: ColumnObserver;
+  readonly profiled: readonly { column: string; position: number }[];
+  /** A line-item export's fold (LineItemBatchReader), else undefined. */
+  readonly fold?: LineItemFold;
+}
 
 /**
  * Applies one worker's OrderRangeRows to the byte reader's state, in file order, as if the
@@ -16,6 +29,10 @@ import type { OrderBatchReader } from './plainOrders.js';
  * - The profile: the examples the worker found in a range are the first three distinct
  *   values there; observing them in order and counting the rest gives the examples of
  *   observing every value, because at most three earlier examples can hide any of them.
+ * - A line-item export's fold (m.fold): each head opens its group in the reader's LineItemFold
+ *   and its line items' bits are held to it, the message's lead items first, to the group open
+ *   before; a row's line is the message's first line and its offset. False when some line
+ *   item would change its order: the file is then the general path's.
  */
 export class RangeApplier {
   /** Per worker customer key, the table's number once a row used it (−1 before). */
@@ -28,9 +45,14 @@ export class RangeApplier {
   private orderCode = new Int32Array(0);
   private repeated = new Uint8Array(0);
 
-  constructor(private readonly reader: OrderBatchReader) {}
+  /** Per worker currency cell, its code (null: none). */
+  private readonly currencies: (string | null)[] = [];
+  private lines = new Int32Array(0);
+  private readonly scratch = new Uint8Array(32);
 
-  apply(m: OrderRangeRows): void {
+  constructor(private readonly reader: RangeReader) {}
+
+  apply(m: OrderRangeRows): boolean {
     const reader = this.reader;
     const table = reader.rows.table;
     // The message's new keys are worker keys first … first + ends.length − 1, each first used here.
@@ -87,8 +109,13 @@ export class RangeApplier {
     }
     const statuses = this.statuses;
     for (let i = 0; i < n; i++) status[i] = statuses[status[i]!]!;
-    rows.plainBlock(reader.line, 0, n, { customer: customerOf, status, orderId: orderCode, repeated, values: m.values, sides: m.sides });
-    reader.line += n;
+    let lines: Int32Array | undefined;
+    if (m.fold !== null) {
+      if (!this.fold(m, m.fold)) return false;
+      lines = this.lines;
+    }
+    rows.plainBlock(reader.line, 0, n, { customer: customerOf, status, orderId: orderCode, repeated, values: m.values, sides: m.sides, lines });
+    reader.line += m.fold === null ? n : m.fold.lines;
 
     const observer = reader.observer;
     reader.profiled.forEach(({ column }, c) => {
@@ -97,6 +124,37 @@ export class RangeApplier {
       if (p.nonEmpty > p.examples.length) observer.seen(column, p.nonEmpty - p.examples.length);
       if (p.empty > 0) observer.empties(column, p.empty);
     });
+    return true;
+  }
+
+  /** The fold's checks and counts for a line-item message; each row's line in `lines`. */
+  private fold(m: OrderRangeRows, f: RangeFoldRows): boolean {
+    const reader = this.reader;
+    const fold = reader.fold!;
+    const n = m.rows;
+    if (f.lead.count > 0 && !fold.joins(f.lead.name, 0, f.lead.name.length, f.lead.bits)) return false;
+    const form = reader.rows.table.orderIds.numberForm;
+    const texts = m.orderTexts;
+    for (let i = 0; i < n; i++) {
+      const k = m.orderKey[i]!;
+      if (m.orderNumber[i]! >= 0) fold.head(this.scratch, 0, writeNumbered(form!, m.orderNumber[i]!, this.scratch), m.headBits[i]!, false);
+      else fold.head(texts.bytes, k === 0 ? 0 : texts.ends[k - 1]!, texts.ends[k]!, m.headBits[i]!, false);
+      if (m.itemBits[i] !== 0 && !fold.holds(m.itemBits[i]!)) return false;
+    }
+    fold.items += f.items;
+    fold.comma += f.comma;
+    fold.point += f.point;
+    reader.rows.acc.rowsRead += f.items;
+    this.currencies.push(...f.newCurrencies);
+    if (this.lines.length < n) this.lines = new Int32Array(n);
+    const currencies = reader.rows.currencies;
+    for (let i = 0; i < n; i++) {
+      const line = reader.line + m.line[i]!;
+      this.lines[i] = line;
+      const c = m.currency[i]!;
+      currencies.accept(c < 0 ? null : this.currencies[c]!, line);
+    }
+    return true;
   }
 }
 

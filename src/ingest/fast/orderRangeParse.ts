@@ -21,6 +21,8 @@ import { KeyList } from './keyList.js';
  */
 export interface OrderRangeRows extends RangeColumns {
   rows: number;
+  /** A line-item export's fold in this message (LineItemRangeParser), else null. */
+  fold: RangeFoldRows | null;
   /** Customer ids numbered for the first time in this message, in number order. */
   newCustomers: KeyBytes;
   /** The message's order ids not of the table's form, one per such row, in row order. */
@@ -45,17 +47,38 @@ export interface RangeColumns extends ValueColumns {
   orderNumber: Float64Array;
   /** Any other order id as its index in orderTexts, or −1. */
   orderKey: Int32Array;
+  /** A line-item export's order rows (LineItemRangeParser): the row's line within the message. */
+  line: Int32Array;
+  /** Bit p: the head's picked cell p is not blank; and the same of the line items that join it. */
+  headBits: Uint8Array;
+  itemBits: Uint8Array;
+  /** The head's currency, an index into the fold's currencies, or −1. */
+  currency: Int32Array;
+}
+
+/** What a message of a line-item export says besides its order rows (see LineItemFold). */
+export interface RangeFoldRows {
+  /** Lines the message covers (order heads, line items, empty lines). */
+  lines: number;
+  /** Line items, those before its first head included. */
+  items: number;
+  /** Line items before its first head (they join the group open before): their order id, count and bits. */
+  lead: { name: Uint8Array; count: number; bits: number };
+  comma: number;
+  point: number;
+  /** Currency codes of the worker's currency cells first met in this message, in index order. */
+  newCurrencies: (string | null)[];
 }
 
 /** Just the column arrays of `c` (a message holds more besides). */
 export function rangeColumns(c: RangeColumns): RangeColumns {
-  const { customerNumber, customer, status, orderNumber, orderKey, values, sides } = c;
-  return { customerNumber, customer, status, orderNumber, orderKey, values, sides };
+  const { customerNumber, customer, status, orderNumber, orderKey, line, headBits, itemBits, currency, values, sides } = c;
+  return { customerNumber, customer, status, orderNumber, orderKey, line, headBits, itemBits, currency, values, sides };
 }
 
 /** The buffers of a message's columns, to transfer rather than copy (both ways). */
 export function columnBuffers(c: RangeColumns): ArrayBuffer[] {
-  return [c.customerNumber.buffer, c.customer.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer, ...valueBuffers(c)] as ArrayBuffer[];
+  return [c.customerNumber.buffer, c.customer.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer, c.line.buffer, c.headBits.buffer, c.itemBits.buffer, c.currency.buffer, ...valueBuffers(c)] as ArrayBuffer[];
 }
 
 const EXAMPLES = 3;
@@ -69,19 +92,19 @@ export class OrderRangeParser implements PlainBatches {
   private readonly statuses = new ByteKeys();
   private sent = { customers: 0, statuses: 0 };
   private candidates: string[][] = [];
-  private out = new Columns(0);
+  protected out = new Columns(0);
   private readonly spare: RangeColumns[] = [];
   private profile: OrderRangeRows['profile'] = [];
   /** Per line of the current batch: field bounds. */
-  private bounds = new Int32Array(0);
+  protected bounds = new Int32Array(0);
   /** nextLineFields' report on the line it read. */
-  private readonly line = new Int32Array(3);
+  protected readonly line = new Int32Array(3);
 
   constructor(
-    private readonly layout: OrderLineLayout,
+    protected readonly layout: OrderLineLayout,
     readonly crlf: boolean,
     /** Field positions of the profiled columns. */
-    private readonly profiled: readonly number[],
+    protected readonly profiled: readonly number[],
     /** Per field, 1 when no role reads it (see unquoteCells). */
     readonly opaque: Uint8Array | undefined,
     /** The main table's numbered customer form: such ids go back as numbers, not worker keys. */
@@ -120,10 +143,7 @@ export class OrderRangeParser implements PlainBatches {
       if (at === -2 || line[2] === 0) return false;
       if (!canonicalOrderFields(bytes, this.layout, this.bounds, base, arrays, out.length + n, ascii) || !this.noteExamples(bytes, base, pending)) return false;
     }
-    for (let c = 0; c < this.profiled.length; c++) {
-      this.candidates[c]!.push(...pending[c]!);
-      this.profile[c]!.examples.push(...pending[c]!);
-    }
+    this.keepExamples(pending);
     for (let k = 0; k < n; k++) this.row(bytes, k * width2);
     return true;
   }
@@ -137,6 +157,7 @@ export class OrderRangeParser implements PlainBatches {
     const out = this.out;
     const taken: OrderRangeRows = {
       rows: out.length,
+      fold: null,
       ...out.columns(),
       newCustomers: this.customers.keys.keyBytes(this.sent.customers, this.customers.keys.size),
       orderTexts: this.orderTexts.take(),
@@ -158,8 +179,11 @@ export class OrderRangeParser implements PlainBatches {
     this.spare.push(columns);
   }
 
-  /** Counts the line's profiled cells; false when a new example would be over 40 characters. */
-  private noteExamples(bytes: Buffer, base: number, pending: string[][]): boolean {
+  /**
+   * Counts the line's profiled cells; false when a new example would be over 40 characters.
+   * `composed` gives the value profiled column `c` shows instead of its cell (null: the cell).
+   */
+  protected noteExamples(bytes: Buffer, base: number, pending: string[][], composed?: (c: number, cell: string) => string | null): boolean {
     for (let c = 0; c < this.profiled.length; c++) {
       const start = this.bounds[base + 2 * this.profiled[c]!]!;
       const end = this.bounds[base + 2 * this.profiled[c]! + 1]!;
@@ -167,7 +191,8 @@ export class OrderRangeParser implements PlainBatches {
       const seen = this.candidates[c]!;
       const fresh = pending[c]!;
       if (seen.length + fresh.length >= EXAMPLES) continue;
-      const text = bytes.toString('utf8', start, end);
+      const cell = bytes.toString('utf8', start, end);
+      const text = composed?.(c, cell) ?? cell;
       if (seen.includes(text) || fresh.includes(text)) continue;
       if (text.length > MAX_EXAMPLE) return false;
       fresh.push(text);
@@ -175,8 +200,16 @@ export class OrderRangeParser implements PlainBatches {
     return true;
   }
 
+  /** The profiled examples a batch found, kept once the batch is. */
+  protected keepExamples(pending: string[][]): void {
+    for (let c = 0; c < this.profiled.length; c++) {
+      this.candidates[c]!.push(...pending[c]!);
+      this.profile[c]!.examples.push(...pending[c]!);
+    }
+  }
+
   /** The ids, status and profile counts of the message's next row (its values are in place). */
-  private row(bytes: Buffer, base: number): void {
+  protected row(bytes: Buffer, base: number): void {
     const { customer, orderId, status } = this.layout;
     const b = this.bounds;
     const out = this.out;
@@ -201,20 +234,24 @@ export class OrderRangeParser implements PlainBatches {
     out.status[i] = status >= 0 && b[base + 2 * status + 1]! > b[base + 2 * status]! ? 1 + this.statuses.add(bytes, b[base + 2 * status]!, b[base + 2 * status + 1]!) : 0;
   }
 
-  private grow(lines: number): void {
+  protected grow(lines: number): void {
     const n = Math.max(1024, lines * 2);
     this.bounds = grown(this.bounds, n * this.layout.width * 2);
   }
 }
 
 /** The growing columns of OrderRangeRows. */
-class Columns implements RangeColumns {
+export class Columns implements RangeColumns {
   length = 0;
   customerNumber = new Float64Array(0);
   customer = new Int32Array(0);
   status = new Int32Array(0);
   orderNumber = new Float64Array(0);
   orderKey = new Int32Array(0);
+  line = new Int32Array(0);
+  headBits = new Uint8Array(0);
+  itemBits = new Uint8Array(0);
+  currency = new Int32Array(0);
   values = valueColumns(0).values;
   sides = valueColumns(0).sides;
 
@@ -235,7 +272,7 @@ class Columns implements RangeColumns {
 
   /** The columns padded to n rows, as new arrays. */
   copy(n: number): RangeColumns {
-    const to = <T extends Int32Array | Float64Array>(a: T, make: new (n: number) => T): T => {
+    const to = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
       const b = new make(n);
       b.set(a.subarray(0, Math.min(n, a.length)));
       return b;
@@ -246,6 +283,10 @@ class Columns implements RangeColumns {
       status: to(this.status, Int32Array),
       orderNumber: to(this.orderNumber, Float64Array),
       orderKey: to(this.orderKey, Int32Array),
+      line: to(this.line, Int32Array),
+      headBits: to(this.headBits, Uint8Array),
+      itemBits: to(this.itemBits, Uint8Array),
+      currency: to(this.currency, Int32Array),
       ...valueColumns(n, this),
     };
   }

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { columnBuffers, OrderRangeParser, type OrderRangeRows, type RangeColumns } from './orderRangeParse.js';
+import { LineItemRangeParser, type RangeFold } from './lineItemRangeParse.js';
 import { PlainFileLoop } from './plainFile.js';
 import type { NumberForm } from '../../model/numberedKeys.js';
 import type { OrderLineLayout } from './plainOrderLine.js';
@@ -21,6 +22,8 @@ export interface OrderRangeJob {
   crlf: boolean;
   /** Per field, 1 when no role reads it (see unquoteCells). */
   opaque: Uint8Array | undefined;
+  /** A line-item export's fields (LineItemRangeParser), else null. */
+  fold: RangeFold | null;
   profiled: number[];
   customerForm: NumberForm | null;
   /** The form of the order ids the table's bitmap holds: sent as numbers. */
@@ -89,7 +92,10 @@ function cursorOf(loop: PlainFileLoop<OrderRangeParser>): RangeCursor {
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'ranges' in workerData) {
   const port = parentPort;
   const job = workerData as OrderRangeJob;
-  const parser = new OrderRangeParser(job.layout, job.crlf, job.profiled, job.opaque, job.customerForm, job.orderForm);
+  const parser =
+    job.fold === null
+      ? new OrderRangeParser(job.layout, job.crlf, job.profiled, job.opaque, job.customerForm, job.orderForm)
+      : new LineItemRangeParser(job.layout, job.crlf, job.profiled, job.opaque, job.fold, job.customerForm, job.orderForm);
   const recycle = (m: RecycledColumns) => parser.recycle(m.columns);
   port.on('message', recycle);
   try {

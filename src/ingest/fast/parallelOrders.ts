@@ -2,11 +2,19 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { RangeApplier } from './orderRangeApply.js';
+import { RangeApplier, type RangeReader } from './orderRangeApply.js';
+import type { RangeFold } from './lineItemRangeParse.js';
+import type { OrderLineLayout } from './plainOrderLine.js';
 import type { OrderRange, OrderRangeJob, OrderRangeMessage, RangeCursor, RecycledColumns } from './orderRangeWorker.js';
 import { columnBuffers, rangeColumns, type RangeColumns } from './orderRangeParse.js';
-import type { PlainFileLoop, PlainStep } from './plainFile.js';
-import type { OrderBatchReader } from './plainOrders.js';
+import type { PlainBatches, PlainFileLoop, PlainStep } from './plainFile.js';
+
+/** The reader on this thread whose batches workers read ahead of it (OrderBatchReader, LineItemBatchReader). */
+export interface ParallelReader extends PlainBatches, RangeReader {
+  readonly layout: OrderLineLayout;
+  /** A line-item export's field positions for the workers (LineItemRangeParser). */
+  rangeFold?(): RangeFold;
+}
 
 /**
  * Reads the rest of a large plain orders file on worker threads while this thread is free
@@ -41,7 +49,7 @@ export function parallelRest(
   size: number,
   progress: { advance?(bytes: number, rows: number): void } | undefined,
   options: ParallelOptions = {},
-): ((loop: PlainFileLoop<OrderBatchReader>) => Promise<PlainStep>) | undefined {
+): ((loop: PlainFileLoop<ParallelReader>) => Promise<PlainStep>) | undefined {
   const worker = options.worker ?? DEFAULT_WORKER;
   const workers = options.workers ?? envThreads() ?? Math.min(2, availableParallelism());
   if (workers < 1 || size < (options.minBytes ?? MIN_BYTES)) return undefined;
@@ -63,7 +71,7 @@ function envThreads(): number | undefined {
  * Ranges of about `rangeBytes` from the loop's cursor to the end: each later one starts after
  * the last newline before a chunk boundary, which is where the loop's batch ends.
  */
-async function planRanges(loop: PlainFileLoop<OrderBatchReader>, size: number, rangeBytes: number): Promise<OrderRange[]> {
+async function planRanges(loop: PlainFileLoop<ParallelReader>, size: number, rangeBytes: number): Promise<OrderRange[]> {
   const chunk = loop.chunkSize;
   const ranges: OrderRange[] = [{ index: 0, from: loop.cursor.position - loop.cursor.carry.length, position: loop.cursor.position, until: Infinity }];
   const probe = Buffer.alloc(Math.min(chunk, 1 << 20));
@@ -93,7 +101,7 @@ class RangeRun {
   private readonly applied = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
-    private readonly loop: PlainFileLoop<OrderBatchReader>,
+    private readonly loop: PlainFileLoop<ParallelReader>,
     private readonly ranges: OrderRange[],
     private readonly workers: number,
     private readonly worker: URL,
@@ -128,6 +136,7 @@ class RangeRun {
         layout: reader.layout,
         crlf: reader.crlf,
         opaque: reader.opaque,
+        fold: reader.rangeFold?.() ?? null,
         profiled: reader.profiled.map((p) => p.position),
         customerForm: reader.rows.table.customerIds.numberForm,
         orderForm: reader.rows.table.orderIds.numberForm,
@@ -168,10 +177,11 @@ class RangeRun {
     for (;;) {
       const event = await this.next(range.index);
       if (event.kind === 'rows') {
-        applier.apply(event.rows);
+        // A line item that would change its order: the general path's file.
+        if (!applier.apply(event.rows)) return 'not-plain';
         this.giveBack(range.index % this.workers, event.rows);
         cursor = event.cursor;
-        this.progress?.advance?.(event.bytes, event.rows.rows);
+        this.progress?.advance?.(event.bytes, event.rows.fold?.lines ?? event.rows.rows);
         continue;
       }
       if (event.kind === 'end' && event.step === 'done') return range.until === Infinity ? 'eof' : 'paused';

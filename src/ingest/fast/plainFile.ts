@@ -235,8 +235,8 @@ export function unquoteCells(bytes: Uint8Array, from: number, delimiter: number,
 /** What an opaque cell (see unquoteCells) holding text becomes: a NUL, which no plain batch holds otherwise. */
 export const OPAQUE = 0;
 
-/** The ASCII bytes trim() removes. */
-const WHITE = new Uint8Array(128);
+/** 1 at each ASCII byte trim() removes. */
+export const WHITE = new Uint8Array(128);
 for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) WHITE[c] = 1;
 
 /** Whether line [start, end) of an unquoted batch lost the text of a cell (see unquoteCells). */

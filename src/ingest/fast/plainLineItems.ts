@@ -2,15 +2,17 @@ import { isAscii } from 'node:buffer';
 import { DataError } from '../../errors.js';
 import { ByteKeys } from '../../model/byteKeys.js';
 import { grown } from '../../model/grown.js';
-import { OrderIds } from '../../model/orderIds.js';
 import type { OrderColumn, PlainBlock } from '../../model/orderTable.js';
-import { isSummaryLabel, mapRecord, type MappedRows, type RowShape } from '../mappedRows.js';
+import { mapRecord, type MappedRows, type RowShape } from '../mappedRows.js';
 import { finishOrders } from '../orders.js';
 import type { OrderRows } from '../orderRows.js';
 import { nonBlank, type LineItemSpec } from '../presets/lineItems.js';
 import type { LoadedOrders } from '../records.js';
+import type { ColumnObserver } from '../profile.js';
+import type { RangeFold } from './lineItemRangeParse.js';
 import { currencyCode } from '../values/amount.js';
 import { ByteObserver } from './byteObserver.js';
+import { blankCell, filledBits, LineItemFold, maybeSummary } from './lineItemFold.js';
 import { LineIds } from './lineIds.js';
 import { clean } from './plainBytes.js';
 import { opaqueFields, splitLines, splitFields, type PlainBatches } from './plainFile.js';
@@ -41,7 +43,9 @@ export class LineItemBatchReader implements PlainBatches {
   readonly delimiterByte: number;
   readonly opaque: Uint8Array | undefined;
   private readonly width: number;
-  private readonly layout: OrderLineLayout;
+  readonly layout: OrderLineLayout;
+  /** The profiled columns and their field positions. */
+  readonly profiled: { column: string; position: number }[];
   private readonly observed: ByteObserver;
   /** The profiled column the fold rewrites with its currency (the amount), −1 when not profiled. */
   private readonly amountProfiled: number;
@@ -59,22 +63,8 @@ export class LineItemBatchReader implements PlainBatches {
   private block: PlainBlock & { lines: Int32Array; currency: Int32Array };
   private arrays: ReturnType<typeof valueArrays>;
 
-  /** Every order id a head line named (the fold's groups), and the open group. */
-  private readonly groups = new OrderIds();
-  private open = false;
-  private openName = Buffer.alloc(64);
-  private openLength = 0;
-  /** The open group's order id was named by an earlier group, which its line items join. */
-  private openRepeated = false;
-  /** Bit p: picked column p of the open group's head is not blank. */
-  private openFilled = 0;
-  /** Bit p: some group that line items may join (the first of its id) has picked column p blank. */
-  private everBlank = 0;
-  private items = 0;
-  /** The fold's decimal-separator guess (DecimalGuess), and whether a refund needed it. */
-  private comma = 0;
-  private point = 0;
-  private refunds = false;
+  /** The fold so far (shared with the join of worker threads' rows). */
+  readonly fold = new LineItemFold();
 
   constructor(
     private readonly fileName: string,
@@ -92,6 +82,7 @@ export class LineItemBatchReader implements PlainBatches {
     const position = (column: string) => p.get(column) ?? -1;
     this.layout = orderLineLayout(this.delimiterByte, shape.width, rows.decimal, (c: OrderColumn) => position(c));
     const profiled = Object.keys(input.mapping.sources).map((column) => ({ column, position: p.get(column)! }));
+    this.profiled = profiled;
     this.observed = new ByteObserver(input.observer, profiled);
     this.amountProfiled = profiled.findIndex((c) => c.column === 'amount');
     this.ids = new LineIds(rows.table, this.layout);
@@ -143,7 +134,7 @@ export class LineItemBatchReader implements PlainBatches {
         return;
       }
       this.guess(bytes, b, base);
-      if (blankCell(bytes, b[base + 2 * this.at.amount]!, b[base + 2 * this.at.amount + 1]!)) {
+      if (blankCell(bytes, b[base + 2 * this.at.amount]!, b[base + 2 * this.at.amount + 1]!, ascii)) {
         this.kind[k] = ITEM;
         return;
       }
@@ -154,7 +145,7 @@ export class LineItemBatchReader implements PlainBatches {
     if (n < 0 || !ok) return false;
     this.line = firstLine + n;
     try {
-      return this.fold(bytes, n, firstLine, ascii);
+      return this.foldLines(bytes, n, firstLine, ascii);
     } catch (e) {
       // The general path reports a row-rule error only after mapping every line: let it.
       if (e instanceof DataError) return false;
@@ -162,16 +153,26 @@ export class LineItemBatchReader implements PlainBatches {
     }
   }
 
+  get observer(): ColumnObserver {
+    return this.input.observer;
+  }
+
+  /** What worker threads need to read ranges of the file as this reader does (LineItemRangeParser). */
+  rangeFold(): RangeFold {
+    const { name, amount, refund, currency, empty, picked } = this.at;
+    return { name, amount, refund, currency, empty, picked, keep: this.rows.currencies.keep, amountProfiled: this.amountProfiled };
+  }
+
   /** The orders read, or null when the fold's separator guess makes a refund read as text differ. */
   finish(): LoadedOrders | null {
-    if (this.refunds && this.comma > this.point) return null;
+    if (!this.fold.separatorHeld) return null;
     this.observed.flush();
-    this.rows.acc.rowsMerged += this.items;
+    this.rows.acc.rowsMerged += this.fold.items;
     return finishOrders(this.fileName, this.input, this.rows);
   }
 
   /** Folds lines 0..n−1 of the batch in order; false to hand the file back. */
-  private fold(bytes: Buffer, n: number, firstLine: number, ascii: boolean): boolean {
+  private foldLines(bytes: Buffer, n: number, firstLine: number, ascii: boolean): boolean {
     const b = this.bounds;
     const w2 = this.width * 2;
     let run = 0;
@@ -180,13 +181,15 @@ export class LineItemBatchReader implements PlainBatches {
       const kind = this.kind[k]!;
       const base = k * w2;
       if (kind === EMPTY) continue;
+      const name = 2 * this.at.name;
       if (kind === ITEM) {
-        if (!this.joins(bytes, b, base)) return false;
+        if (!this.fold.joins(bytes, b[base + name]!, b[base + name + 1]!, filledBits(bytes, b, base, this.at.picked, ascii))) return false;
+        this.fold.items++;
         this.rows.acc.rowsRead++;
-        this.items++;
         continue;
       }
-      this.openGroup(bytes, b, base, ascii);
+      const refund = this.at.refund >= 0 && !blankCell(bytes, b[base + 2 * this.at.refund]!, b[base + 2 * this.at.refund + 1]!, ascii);
+      this.fold.head(bytes, b[base + name]!, b[base + name + 1]!, filledBits(bytes, b, base, this.at.picked, ascii), refund);
       if (kind >= 0) {
         this.plainRow(bytes, b, base, kind);
         next = kind + 1;
@@ -197,47 +200,6 @@ export class LineItemBatchReader implements PlainBatches {
       this.textRow(bytes, b, base, firstLine + k);
     }
     if (next > run) this.rows.plainBlock(0, run, next - run, this.block);
-    return true;
-  }
-
-  /** A head line: the group it begins, as LineItemGroups.add numbers and keeps it. */
-  private openGroup(bytes: Buffer, b: Int32Array, base: number, ascii: boolean): void {
-    const s = b[base + 2 * this.at.name]!;
-    const e = b[base + 2 * this.at.name + 1]!;
-    this.groups.add(bytes, s, e);
-    this.openRepeated = !this.groups.isNew;
-    if (e - s > this.openName.length) this.openName = Buffer.alloc((e - s) * 2);
-    bytes.copy(this.openName, 0, s, e);
-    this.openLength = e - s;
-    this.open = true;
-    let filled = 0;
-    const picked = this.at.picked;
-    for (let p = 0; p < picked.length; p++) {
-      const f = picked[p]!;
-      if (f >= 0 && !blankCell(bytes, b[base + 2 * f]!, b[base + 2 * f + 1]!, ascii)) filled |= 1 << p;
-    }
-    this.openFilled = filled;
-    if (!this.openRepeated) this.everBlank |= ~filled;
-    // The fold computes with the decimal separator it guesses only for a refund (netAmount).
-    const r = this.at.refund;
-    if (r >= 0 && !blankCell(bytes, b[base + 2 * r]!, b[base + 2 * r + 1]!, ascii)) this.refunds = true;
-  }
-
-  /** Whether a line item joins the open group without changing what it makes. */
-  private joins(bytes: Buffer, b: Int32Array, base: number): boolean {
-    if (!this.open) return false;
-    const s = b[base + 2 * this.at.name]!;
-    const e = b[base + 2 * this.at.name + 1]!;
-    if (e - s !== this.openLength || this.openName.compare(bytes, s, e, 0, this.openLength) !== 0) return false;
-    // The item's picked values fill only what is blank in the group it joins: the open one, or
-    // for a repeated id the first group of that id (known only to be without a blank when no
-    // such group had one).
-    const held = this.openRepeated ? ~this.everBlank : this.openFilled;
-    const picked = this.at.picked;
-    for (let p = 0; p < picked.length; p++) {
-      const f = picked[p]!;
-      if (f >= 0 && (held & (1 << p)) === 0 && !blankCell(bytes, b[base + 2 * f]!, b[base + 2 * f + 1]!)) return false;
-    }
     return true;
   }
 
@@ -298,24 +260,9 @@ export class LineItemBatchReader implements PlainBatches {
 
   /** DecimalGuess.add of the line's amount and refunded amount, from their bytes. */
   private guess(bytes: Uint8Array, b: Int32Array, base: number): void {
-    this.guessCell(bytes, b, base, this.at.amount);
-    this.guessCell(bytes, b, base, this.at.refund);
-  }
-
-  private guessCell(bytes: Uint8Array, b: Int32Array, base: number, f: number): void {
-    if (f < 0) return;
-    const s = b[base + 2 * f]!;
-    // The regexes look at the value with all but digits, '.' and ',' removed: the digits after its last separator.
-    let digits = 0;
-    let i = b[base + 2 * f + 1]! - 1;
-    for (; i >= s; i--) {
-      const c = bytes[i]!;
-      if (c >= 48 && c <= 57) digits++;
-      else if (c === 44 || c === 46) break;
-    }
-    if (i < s || digits < 1 || digits > 2) return;
-    if (bytes[i] === 44) this.comma++;
-    else this.point++;
+    const { amount, refund } = this.at;
+    this.fold.guess(bytes, b[base + 2 * amount]!, b[base + 2 * amount + 1]!);
+    if (refund >= 0) this.fold.guess(bytes, b[base + 2 * refund]!, b[base + 2 * refund + 1]!);
   }
 
   private growLines(): void {
@@ -343,26 +290,3 @@ export class LineItemBatchReader implements PlainBatches {
 const ITEM = -1;
 const TEXT_HEAD = -2;
 const EMPTY = -3;
-
-/** Whether trim() leaves nothing of the cell (`ascii`: the batch is ASCII, no byte needs decoding). */
-function blankCell(bytes: Uint8Array, start: number, end: number, ascii = false): boolean {
-  if (end === start) return true;
-  const first = bytes[start]!;
-  if (first > 0x20 && first < 0x7f) return false;
-  if (ascii) {
-    for (let i = start; i < end; i++) if (!WHITE.has(bytes[i]!)) return false;
-    return true;
-  }
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8').trim() === '';
-}
-
-/** The ASCII bytes trim() removes. */
-const WHITE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]);
-
-/** A first cell that could mark a totals row (isSummaryLabel), checked as text only when it could. */
-function maybeSummary(bytes: Uint8Array, start: number, end: number): boolean {
-  if (end === start) return false;
-  const c = bytes[start]! | 0x20;
-  if (c !== 0x67 && c !== 0x73 && c !== 0x74 && bytes[start]! > 0x20 && bytes[start]! < 0x80) return false;
-  return isSummaryLabel(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
-}

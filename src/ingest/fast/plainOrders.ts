@@ -11,6 +11,7 @@ import { LineIds } from './lineIds.js';
 import { LineItemBatchReader } from './plainLineItems.js';
 import type { IngestOptions, LoadedOrders } from '../records.js';
 import type { Preset } from '../presets/preset.js';
+import type { ParallelReader } from './parallelOrders.js';
 import type { ColumnObserver } from '../profile.js';
 import { ByteObserver } from './byteObserver.js';
 import { grown } from '../../model/grown.js';
@@ -39,7 +40,7 @@ export async function readPlainOrders(
   presets: readonly Preset[],
   progress?: { read(chunk: Uint8Array): void },
   chunkSize = PLAIN_CHUNK,
-  rest?: (loop: PlainFileLoop<OrderBatchReader>) => Promise<'eof' | 'paused' | 'not-plain'>,
+  rest?: (loop: PlainFileLoop<ParallelReader>) => Promise<'eof' | 'paused' | 'not-plain'>,
 ): Promise<LoadedOrders | null> {
   const loop = new PlainFileLoop<OrderBatchReader | LineItemBatchReader>(file, size, progress, chunkSize, (bytes, last, lines) => {
     const start = startPlain(bytes, last, fileName, 'orders', ORDER_COLUMNS, REQUIRED_ORDER_COLUMNS, options.ordersFormat, options, presets);
@@ -58,10 +59,8 @@ export async function readPlainOrders(
     reader.rows.table.reserve(lines);
     return reader;
   });
-  // Workers read files of one row per order (a line-item export is folded here, in order).
-  const parallel = (l: typeof loop): l is PlainFileLoop<OrderBatchReader> => rest !== undefined && l.reader instanceof OrderBatchReader;
   let step = await loop.run(rest ? 0 : Infinity);
-  if (step === 'paused' && parallel(loop)) step = await rest!(loop);
+  if (step === 'paused' && rest) step = await rest(loop);
   if (step === 'paused') step = await loop.run();
   return step === 'not-plain' ? null : loop.reader!.finish();
 }

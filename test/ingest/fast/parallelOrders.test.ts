@@ -154,6 +154,106 @@ describe('plain orders read on worker threads', () => {
   });
 });
 
+/**
+ * A Shopify line-item export read on worker threads (LineItemRangeParser, joined by
+ * RangeApplier through the reader's LineItemFold) against this thread alone (itself held to
+ * the general path by plainLineItems.test.ts): ranges and messages cut orders between their
+ * head and their line items everywhere; now and then a head the workers leave to this thread
+ * (a refund, a cancellation, a slash date), an order exported twice, or line items carrying a
+ * status, an e-mail or a currency.
+ */
+const lineItemOrder = fc.record({
+  repeat: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  customer: fc.integer({ min: 1, max: 60 }),
+  items: fc.integer({ min: 0, max: 3 }),
+  head: fc.oneof({ weight: 12, arbitrary: fc.constant('plain') }, { weight: 1, arbitrary: fc.constantFrom('refund', 'cancelled', 'slash', 'eur', 'no-currency', 'no-status') }),
+  item: fc.oneof({ weight: 3, arbitrary: fc.constant('blank') }, { weight: 1, arbitrary: fc.constantFrom('status', 'email', 'currency') }),
+});
+
+const lineItemFile = fc.record({
+  orders: fc.array(lineItemOrder, { minLength: 20, maxLength: 160 }),
+  /** Line items carrying values now and then (which may fill what a head lacks), or never. */
+  itemValues: fc.constantFrom(false, false, true),
+  lineEnding: fc.constantFrom('\n', '\r\n'),
+  finalNewline: fc.boolean(),
+  chunk: fc.integer({ min: 16, max: 200 }),
+  range: fc.integer({ min: 1, max: 600 }),
+  message: fc.integer({ min: 1, max: 400 }),
+  workers: fc.integer({ min: 1, max: 3 }),
+  currency: fc.constantFrom<string | null>(null, null, 'USD'),
+});
+
+function renderLineItems(f: typeof lineItemFile extends fc.Arbitrary<infer T> ? T : never): Buffer {
+  const lines = ['Name,Email,Financial Status,Currency,Total,Refunded Amount,Cancelled at,Created at,Lineitem quantity,Lineitem name'];
+  f.orders.forEach((o, i) => {
+    const name = `#${1001 + (o.repeat ? Math.max(0, i - 3) : i)}`;
+    const email = o.customer % 5 === 0 ? `Buyer.${o.customer}@Shop.example` : `buyer.${o.customer}@shop.example`;
+    const date = o.head === 'slash' ? '1/13/2024' : `2024-01-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00 +0100`;
+    lines.push(
+      [
+        name,
+        email,
+        o.head === 'no-status' ? '' : 'paid',
+        o.head === 'eur' ? 'EUR' : o.head === 'no-currency' ? '' : 'USD',
+        `${10 + (i % 90)}.50`,
+        o.head === 'refund' ? '2.00' : '',
+        o.head === 'cancelled' ? '2024-02-01 10:00:00 +0100' : '',
+        date,
+        '1',
+        `"Mug, large ${i}"`,
+      ].join(','),
+    );
+    for (let k = 0; k < o.items; k++) {
+      const given = (what: string, value: string) => (f.itemValues && o.item === what ? value : '');
+      lines.push([name, given('email', email) || email, given('status', 'paid'), given('currency', 'USD'), '', '', '', date, '2', `item ${k}`].join(','));
+    }
+  });
+  return Buffer.from(lines.join(f.lineEnding) + (f.finalNewline ? f.lineEnding : ''));
+}
+
+describe('line-item exports read on worker threads', () => {
+  it('gives exactly what reading on this thread alone gives, however ranges and messages cut orders', async () => {
+    let used = 0;
+    await fc.assert(
+      fc.asyncProperty(lineItemFile, async (f) => {
+        const bytes = renderLineItems(f);
+        const o = options({ currency: f.currency });
+        const alone = await read(bytes, o, f.chunk);
+        const before = workerRows;
+        const parallel = await read(bytes, o, f.chunk, { worker: WORKER, workers: f.workers, minBytes: 0, rangeBytes: f.range, messageBytes: f.message });
+        if (workerRows > before && 'value' in parallel && parallel.value !== null) used++;
+        expect(sameName(parallel, `orders-${counter - 1}.csv`, 'x.csv')).toEqual(sameName(alone, `orders-${counter - 2}.csv`, 'x.csv'));
+        expect(tableOf(parallel)).toEqual(tableOf(alone));
+      }),
+      { numRuns: 80 },
+    );
+    expect(used).toBeGreaterThan(30);
+  }, 120_000);
+
+  /** 100 orders of two lines each; order `at` has no status on its head, and `item` on its line item. */
+  function statusOnItem(at: number, item: string): Buffer {
+    const lines = ['Name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity'];
+    for (let i = 0; i < 100; i++) {
+      lines.push(`#${1001 + i},b${i}@x.org,${i === at ? '' : 'paid'},USD,10.50,2024-01-05 10:00:00 +0100,1`);
+      lines.push(`#${1001 + i},b${i}@x.org,${i === at ? item : ''},,,2024-01-05 10:00:00 +0100,2`);
+    }
+    return Buffer.from(`${lines.join('\n')}\n`);
+  }
+
+  it('leaves the file to the general path when a line item a worker read would give its order a status', async () => {
+    const cut = { worker: WORKER, workers: 2, minBytes: 0, rangeBytes: 500, messageBytes: 300 };
+    // Messages of ~300 bytes cut orders between head and item: some items are a message's lead.
+    for (const at of [60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70]) {
+      expect(await read(statusOnItem(at, 'paid'), options(), 64)).toEqual({ value: null });
+      expect(await read(statusOnItem(at, 'paid'), options(), 64, cut)).toEqual({ value: null });
+    }
+    const before = workerRows;
+    const fine = await read(statusOnItem(70, ''), options(), 64, cut);
+    expect(workerRows).toBeGreaterThan(before);
+    expect(tableOf(fine)).toEqual(tableOf(await read(statusOnItem(70, ''), options(), 64)));
+  });
+});
+
 describe('parallelRest', () => {
   it('reads small files, or without a compiled worker, on this thread alone', () => {
     expect(parallelRest('x.csv', 1000, undefined, { minBytes: 4096 })).toBeUndefined();
