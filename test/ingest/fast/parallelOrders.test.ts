@@ -252,6 +252,13 @@ describe('line-item exports read on worker threads', () => {
     expect(workerRows).toBeGreaterThan(before);
     expect(tableOf(fine)).toEqual(tableOf(await read(statusOnItem(70, ''), options(), 64)));
   });
+
+  it('folds a line-item export on this thread unless worker threads are asked for', async () => {
+    const before = workerRows;
+    const unasked = await read(statusOnItem(70, ''), options(), 64, { worker: WORKER, minBytes: 0, rangeBytes: 500, messageBytes: 300 });
+    expect(workerRows).toBe(before);
+    expect(tableOf(unasked)).toEqual(tableOf(await read(statusOnItem(70, ''), options(), 64)));
+  });
 });
 
 describe('parallelRest', () => {
