@@ -1,5 +1,4 @@
 import { OrderIds } from '../../model/orderIds.js';
-import { isSummaryLabel } from '../mappedRows.js';
 import { WHITE } from './plainFile.js';
 
 /**
@@ -107,12 +106,4 @@ export function filledBits(bytes: Uint8Array, b: Int32Array, base: number, picke
     if (f >= 0 && !blankCell(bytes, b[base + 2 * f]!, b[base + 2 * f + 1]!, ascii)) bits |= 1 << p;
   }
   return bits;
-}
-
-/** A first cell that could mark a totals row (isSummaryLabel), checked as text only when it could. */
-export function maybeSummary(bytes: Uint8Array, start: number, end: number): boolean {
-  if (end === start) return false;
-  const c = bytes[start]! | 0x20;
-  if (c !== 0x67 && c !== 0x73 && c !== 0x74 && bytes[start]! > 0x20 && bytes[start]! < 0x80) return false;
-  return isSummaryLabel(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
 }

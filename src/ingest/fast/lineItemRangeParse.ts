@@ -3,10 +3,10 @@ import { ByteKeys } from '../../model/byteKeys.js';
 import { grown } from '../../model/grown.js';
 import type { NumberForm } from '../../model/numberedKeys.js';
 import { currencyCode } from '../values/amount.js';
-import { blankCell, COMMA, filledBits, maybeSummary, POINT, pointOrComma } from './lineItemFold.js';
+import { blankCell, COMMA, filledBits, POINT, pointOrComma } from './lineItemFold.js';
 import { OrderRangeParser, type OrderRangeRows, type RangeFoldRows } from './orderRangeParse.js';
 import { clean } from './plainBytes.js';
-import { nextLineFields } from './plainFile.js';
+import { maybeSummary, nextLineFields } from './plainFile.js';
 import { canonicalOrderFields, valueArrays, type OrderLineLayout } from './plainOrderLine.js';
 
 /**

@@ -255,6 +255,14 @@ export function mapPlainLine(bytes: Buffer, start: number, end: number, delimite
   return mapRecord({ fields, line, badQuotes: false }, shape, acc, state);
 }
 
+/** A first cell that could mark a totals row (isSummaryLabel), checked as text only when it could. */
+export function maybeSummary(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end === start) return false;
+  const c = bytes[start]! | 0x20;
+  if (c !== 0x67 && c !== 0x73 && c !== 0x74 && bytes[start]! > 0x20 && bytes[start]! < 0x80) return false;
+  return isSummaryLabel(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
+}
+
 /**
  * The fields of a header whose roles are mapped: 1 for each field no role reads (its cells may
  * be opaque, see unquoteCells), 0 for the first field (a totals row is told by it) and every

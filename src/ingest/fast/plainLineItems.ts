@@ -12,10 +12,10 @@ import type { ColumnObserver } from '../profile.js';
 import type { RangeFold } from './lineItemRangeParse.js';
 import { currencyCode } from '../values/amount.js';
 import { ByteObserver } from './byteObserver.js';
-import { blankCell, filledBits, LineItemFold, maybeSummary } from './lineItemFold.js';
+import { blankCell, filledBits, LineItemFold } from './lineItemFold.js';
 import { LineIds } from './lineIds.js';
 import { clean } from './plainBytes.js';
-import { opaqueFields, splitLines, splitFields, type PlainBatches } from './plainFile.js';
+import { maybeSummary, opaqueFields, splitLines, splitFields, type PlainBatches } from './plainFile.js';
 import { canonicalOrderFields, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
 
 /**

@@ -1,6 +1,6 @@
 import { CellCache } from './cellCache.js';
 import { CustomerKeys } from './customerKeys.js';
-import { splitFields } from './plainFile.js';
+import { maybeSummary, splitFields } from './plainFile.js';
 import { OPTIONAL_FIELDS, textCell } from '../tickets.js';
 import { normalizeCustomerId, normalizeOrderId } from '../values/customerId.js';
 import { detach } from '../values/detach.js';
@@ -82,6 +82,8 @@ export class TicketLineReader {
   /** Reads the line into the table's next row; false (and no row) when it must be read as text. */
   read(bytes: Buffer, start: number, end: number, line: number, b: Int32Array, base: number): boolean {
     if (!splitFields(bytes, start, end, this.delimiter, this.width, b, base)) return false;
+    // A totals row is mapRecord's to tell, before its customer id is read (and its change counted).
+    if (maybeSummary(bytes, b[base]!, b[base + 1]!)) return false;
     const c = base + 2 * this.customerAt;
     const customer = clean(bytes, b[c]!, b[c + 1]!, false, this.ascii)
       ? this.customerKeys.add(bytes, b[c]!, b[c + 1]!)

@@ -141,6 +141,15 @@ describe('plain tickets reader', () => {
     expect(withTicketRows(loaded)).toEqual(withTicketRows(await parseTickets(inPieces(bytes, 1 << 20), 't.csv', o)));
   });
 
+  it('counts no id normalised on a totals row, which the general path sets aside unread', async () => {
+    const text = 'ticket_id,customer_id,created_at,order_id\nT1,C1,2024-01-05,A1\nTotal,ZW\u200d1,,A1\n';
+    const plain = await plainRead(Buffer.from(text), 't.csv', options(), 1 << 20);
+    const general = await parseTickets(text, 't.csv', options());
+    expect(general.quality.idsNormalized).toBeUndefined();
+    expect(plain).toEqual({ value: expect.anything() });
+    expect(withTicketRows((plain as { value: NonNullable<Awaited<ReturnType<typeof readPlainTickets>>> }).value)).toEqual(withTicketRows(general));
+  });
+
   it('hands back files with quotes it cannot unquote, NUL bytes, invalid UTF-8 or UTF-16', async () => {
     const header = 'customer_id,created_at\n';
     for (const bytes of [
