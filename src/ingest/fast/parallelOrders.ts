@@ -6,7 +6,8 @@ import { RangeApplier, type RangeReader } from './orderRangeApply.js';
 import type { RangeFold } from './lineItemRangeParse.js';
 import type { OrderLineLayout } from './plainOrderLine.js';
 import type { OrderRange, OrderRangeJob, OrderRangeMessage, RangeCursor, RecycledColumns } from './orderRangeWorker.js';
-import { columnBuffers, rangeColumns, type RangeColumns } from './orderRangeParse.js';
+import { columnBuffers, rangeColumns, type OrderRangeRows, type RangeColumns } from './orderRangeParse.js';
+import { DataError } from '../../errors.js';
 import type { PlainBatches, PlainFileLoop, PlainStep } from './plainFile.js';
 
 /** The reader on this thread whose batches workers read ahead of it (OrderBatchReader, LineItemBatchReader). */
@@ -184,7 +185,7 @@ class RangeRun {
       const event = await this.next(range.index);
       if (event.kind === 'rows') {
         // A line item that would change its order: the general path's file.
-        if (!applier.apply(event.rows)) return 'not-plain';
+        if (!this.applyRows(applier, event.rows)) return 'not-plain';
         this.giveBack(range.index % this.workers, event.rows);
         cursor = event.cursor;
         this.progress?.advance?.(event.bytes, event.rows.fold?.lines ?? event.rows.rows);
@@ -194,6 +195,20 @@ class RangeRun {
       if (event.kind === 'end') cursor = event.cursor;
       else void this.threads[range.index % this.workers]?.terminate();
       return this.readHere(cursor, range.until);
+    }
+  }
+
+  /**
+   * Applies a message; false hands the file to the general path. A row-rule error (--strict,
+   * --max-unusable) in a line-item export does too: the general path reports such errors only
+   * after folding every line, so its message may differ (LineItemBatchReader does the same).
+   */
+  private applyRows(applier: RangeApplier, rows: OrderRangeRows): boolean {
+    try {
+      return applier.apply(rows);
+    } catch (e) {
+      if (e instanceof DataError && rows.fold !== null) return false;
+      throw e;
     }
   }
 

@@ -253,6 +253,14 @@ describe('line-item exports read on worker threads', () => {
     expect(tableOf(fine)).toEqual(tableOf(await read(statusOnItem(70, ''), options(), 64)));
   });
 
+  it('leaves a line-item export to the general path on a row-rule error, as this thread does', async () => {
+    // --strict makes an unreadable date an error; the general path raises it only after folding every line.
+    const bytes = Buffer.concat([statusOnItem(70, ''), Buffer.from('#2000,b50@x.org,paid,USD,10.50,not a date,1\n')]);
+    const cut = { worker: WORKER, workers: 2, minBytes: 0, rangeBytes: 500, messageBytes: 300 };
+    expect(await read(bytes, options({ strict: true }), 64)).toEqual({ value: null });
+    expect(await read(bytes, options({ strict: true }), 64, cut)).toEqual({ value: null });
+  });
+
   it('folds a line-item export on this thread unless worker threads are asked for', async () => {
     const before = workerRows;
     const unasked = await read(statusOnItem(70, ''), options(), 64, { worker: WORKER, minBytes: 0, rangeBytes: 500, messageBytes: 300 });
