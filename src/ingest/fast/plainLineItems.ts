@@ -16,7 +16,7 @@ import { blankCell, filledBits, LineItemFold } from './lineItemFold.js';
 import { LineIds } from './lineIds.js';
 import { clean } from './plainBytes.js';
 import { maybeSummary, opaqueFields, splitLines, splitFields, type PlainBatches } from './plainFile.js';
-import { canonicalOrderFields, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
+import { canonicalOrderFields, grownBlock, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
 
 /**
  * The byte reader of a line-item export (Shopify's: one row per line item, the order's fields
@@ -273,16 +273,8 @@ export class LineItemBatchReader implements PlainBatches {
 
   private growBlock(): void {
     const rows = Math.max(1024, this.block.customer.length * 2);
-    const { customer, status, orderId, repeated, lines, currency } = this.block;
-    this.block = {
-      customer: grown(customer, rows),
-      status: grown(status, rows),
-      orderId: grown(orderId, rows),
-      repeated: grown(repeated, rows),
-      lines: grown(lines, rows),
-      currency: grown(currency, rows),
-      ...valueColumns(rows, this.block),
-    };
+    const block = grownBlock(this.block, rows);
+    this.block = { ...block, lines: block.lines!, currency: grown(this.block.currency, rows) };
     this.arrays = valueArrays(this.block);
   }
 }

@@ -1,7 +1,8 @@
 import { MAX_AMOUNT } from '../values/amount.js';
 import { fastIsoMsBytes, fastZoneBytes } from '../values/timestamp.js';
 import { clean, plainAmount } from './plainBytes.js';
-import { ORDER_VALUES, type OrderColumn, type OrderValue } from '../../model/orderTable.js';
+import { grown } from '../../model/grown.js';
+import { ORDER_VALUES, type OrderColumn, type OrderValue, type PlainBlock } from '../../model/orderTable.js';
 import { splitFields } from './plainFile.js';
 
 /**
@@ -85,6 +86,19 @@ export function valueColumns(rows: number, from?: ValueColumns): ValueColumns {
     sides[c] = padded(new Uint16Array(VALUE_READERS[c].side === undefined ? 0 : rows), from?.sides[c]);
   }
   return { values, sides };
+}
+
+/** `block` with room for `rows` rows, its rows kept: every PlainBlock column, and its lines when it has them. */
+export function grownBlock(block: PlainBlock, rows: number): PlainBlock {
+  const { customer, status, orderId, repeated, lines } = block;
+  return {
+    customer: grown(customer, rows),
+    status: grown(status, rows),
+    orderId: grown(orderId, rows),
+    repeated: grown(repeated, rows),
+    ...(lines === undefined ? {} : { lines: grown(lines, rows) }),
+    ...valueColumns(rows, block),
+  };
 }
 
 /** `to` with `from`'s first elements, as many as fit. */

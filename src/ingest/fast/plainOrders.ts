@@ -6,7 +6,7 @@ import type { MappedRows, RowShape } from '../mappedRows.js';
 import { finishOrders, orderRowsFor } from '../orders.js';
 import type { OrderRows } from '../orderRows.js';
 import { mapPlainLine, opaqueFields, PLAIN_CHUNK, PlainFileLoop, splitLines, startPlain, type PlainBatches } from './plainFile.js';
-import { canonicalOrderLine, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
+import { canonicalOrderLine, grownBlock, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
 import { LineIds } from './lineIds.js';
 import { LineItemBatchReader } from './plainLineItems.js';
 import type { IngestOptions, LoadedOrders } from '../records.js';
@@ -162,14 +162,7 @@ export class OrderBatchReader implements PlainBatches {
   private grow(): void {
     const lines = Math.max(1024, this.block.customer.length * 2);
     this.bounds = grown(this.bounds, lines * this.width * 2);
-    const { customer, status, orderId, repeated } = this.block;
-    this.block = {
-      customer: grown(customer, lines),
-      status: grown(status, lines),
-      orderId: grown(orderId, lines),
-      repeated: grown(repeated, lines),
-      ...valueColumns(lines, this.block),
-    };
+    this.block = grownBlock(this.block, lines);
     this.arrays = valueArrays(this.block);
   }
 
