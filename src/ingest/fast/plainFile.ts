@@ -263,6 +263,25 @@ export function maybeSummary(bytes: Uint8Array, start: number, end: number): boo
   return isSummaryLabel(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
 }
 
+/** What every byte reader of a mapped file takes from its header and dialect. */
+export interface PlainSetup {
+  crlf: boolean;
+  delimiterByte: number;
+  opaque: Uint8Array | undefined;
+  /** The profiled (canonical) columns and their field positions. */
+  profiled: { column: string; position: number }[];
+}
+
+export function plainSetup(input: Omit<MappedRows, 'rows'>, width: number): PlainSetup {
+  const positions = input.mapping.positions;
+  return {
+    crlf: input.dialect.lineEnding === '\r\n',
+    delimiterByte: input.dialect.delimiter.charCodeAt(0),
+    opaque: opaqueFields(width, positions.values()),
+    profiled: Object.keys(input.mapping.sources).map((column) => ({ column, position: positions.get(column)! })),
+  };
+}
+
 /**
  * The fields of a header whose roles are mapped: 1 for each field no role reads (its cells may
  * be opaque, see unquoteCells), 0 for the first field (a totals row is told by it) and every

@@ -15,7 +15,7 @@ import { ByteObserver } from './byteObserver.js';
 import { blankCell, filledBits, LineItemFold } from './lineItemFold.js';
 import { LineIds } from './lineIds.js';
 import { clean } from './plainBytes.js';
-import { maybeSummary, opaqueFields, splitLines, splitFields, type PlainBatches } from './plainFile.js';
+import { maybeSummary, plainSetup, splitLines, splitFields, type PlainBatches } from './plainFile.js';
 import { canonicalOrderFields, grownBlock, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
 
 /**
@@ -74,17 +74,13 @@ export class LineItemBatchReader implements PlainBatches {
     private readonly headerBytes: number,
     private readonly spec: LineItemSpec & { plainHead: NonNullable<LineItemSpec['plainHead']> },
   ) {
-    this.crlf = input.dialect.lineEnding === '\r\n';
-    this.delimiterByte = input.dialect.delimiter.charCodeAt(0);
-    this.opaque = opaqueFields(shape.width, input.mapping.positions.values());
+    ({ crlf: this.crlf, delimiterByte: this.delimiterByte, opaque: this.opaque, profiled: this.profiled } = plainSetup(input, shape.width));
     this.width = shape.width;
     const p = input.mapping.positions;
     const position = (column: string) => p.get(column) ?? -1;
     this.layout = orderLineLayout(this.delimiterByte, shape.width, rows.decimal, (c: OrderColumn) => position(c));
-    const profiled = Object.keys(input.mapping.sources).map((column) => ({ column, position: p.get(column)! }));
-    this.profiled = profiled;
-    this.observed = new ByteObserver(input.observer, profiled);
-    this.amountProfiled = profiled.findIndex((c) => c.column === 'amount');
+    this.observed = new ByteObserver(input.observer, this.profiled);
+    this.amountProfiled = this.profiled.findIndex((c) => c.column === 'amount');
     this.ids = new LineIds(rows.table, this.layout);
     this.at = {
       name: position('order_id'),

@@ -1,11 +1,10 @@
 import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { RowAccounting } from '../accounting.js';
-import { ByteKeys } from '../../model/byteKeys.js';
 import type { MappedRows, RowShape } from '../mappedRows.js';
 import { finishOrders, orderRowsFor } from '../orders.js';
 import type { OrderRows } from '../orderRows.js';
-import { mapPlainLine, opaqueFields, PLAIN_CHUNK, PlainFileLoop, splitLines, startPlain, type PlainBatches } from './plainFile.js';
+import { mapPlainLine, PLAIN_CHUNK, PlainFileLoop, plainSetup, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import { canonicalOrderLine, grownBlock, orderLineLayout, valueArrays, valueColumns, type OrderLineLayout } from './plainOrderLine.js';
 import { LineIds } from './lineIds.js';
 import { LineItemBatchReader } from './plainLineItems.js';
@@ -94,12 +93,9 @@ export class OrderBatchReader implements PlainBatches {
     private readonly shape: RowShape,
     private readonly headerBytes: number,
   ) {
-    this.crlf = input.dialect.lineEnding === '\r\n';
-    this.delimiterByte = input.dialect.delimiter.charCodeAt(0);
-    this.opaque = opaqueFields(shape.width, input.mapping.positions.values());
+    ({ crlf: this.crlf, delimiterByte: this.delimiterByte, opaque: this.opaque, profiled: this.profiled } = plainSetup(input, shape.width));
     this.width = shape.width;
     const p = input.mapping.positions;
-    this.profiled = Object.keys(input.mapping.sources).map((column) => ({ column, position: p.get(column)! }));
     this.layout = orderLineLayout(this.delimiterByte, shape.width, rows.decimal, (c: OrderColumn) => p.get(c) ?? -1);
     this.ids = new LineIds(rows.table, this.layout);
     this.observed = new ByteObserver(input.observer, this.profiled);

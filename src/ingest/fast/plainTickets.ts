@@ -4,7 +4,7 @@ import { RowAccounting } from '../accounting.js';
 import { ByteObserver } from './byteObserver.js';
 import { grown } from '../../model/grown.js';
 import type { MappedRows, RowShape } from '../mappedRows.js';
-import { mapPlainLine, opaqueFields, PLAIN_CHUNK, readPlainFile, splitLines, startPlain, type PlainBatches } from './plainFile.js';
+import { mapPlainLine, PLAIN_CHUNK, plainSetup, readPlainFile, splitLines, startPlain, type PlainBatches } from './plainFile.js';
 import type { Preset } from '../presets/preset.js';
 import type { IngestOptions, LoadedTickets } from '../records.js';
 import { TicketLineReader } from './plainTicketLine.js';
@@ -68,17 +68,12 @@ class TicketBatches implements PlainBatches {
     private readonly shape: RowShape,
     private readonly headerBytes: number,
   ) {
-    const positions = input.mapping.positions;
+    const setup = plainSetup(input, shape.width);
+    ({ crlf: this.crlf, delimiterByte: this.delimiterByte, opaque: this.opaque } = setup);
     this.batchRows = new TicketTable(rows.table);
-    this.lines = new TicketLineReader(input.dialect.delimiter, shape.width, positions, this.batchRows, rows.changedIds);
-    this.observed = new ByteObserver(
-      input.observer,
-      Object.keys(input.mapping.sources).map((column) => ({ column, position: positions.get(column)! })),
-    );
+    this.lines = new TicketLineReader(input.dialect.delimiter, shape.width, input.mapping.positions, this.batchRows, rows.changedIds);
+    this.observed = new ByteObserver(input.observer, setup.profiled);
     this.width2 = 2 * shape.width;
-    this.crlf = input.dialect.lineEnding === '\r\n';
-    this.delimiterByte = input.dialect.delimiter.charCodeAt(0);
-    this.opaque = opaqueFields(shape.width, positions.values());
   }
 
   /**
