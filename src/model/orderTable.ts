@@ -79,6 +79,16 @@ export class OrderTable {
     const { repeated } = block;
     const at = this.length;
     const end = from + count;
+    if (block.lines === undefined && !repeated.subarray(from, end).includes(1)) {
+      // Consecutive lines, none repeated (nearly every block): one run, and a copy per column.
+      this.lines.pushRun(line, count);
+      this.customer.set(block.customer.subarray(from, end), at);
+      this.status.set(block.status.subarray(from, end), at);
+      this.orderId.set(block.orderId.subarray(from, end), at);
+      for (const c of ORDER_VALUES) this[c].set(block.values[c].subarray(from, end), at);
+      this.length = at + count;
+      return;
+    }
     let j = at;
     for (let i = from; i < end; i++) {
       if (repeated[i] === 1) continue;

@@ -42,6 +42,18 @@ export class RowLines {
     this.next = line + 1;
   }
 
+  /** Appends `count` rows read from lines `line`, `line` + 1, …: `push` of each, in one step. */
+  pushRun(line: number, count: number): void {
+    if (count <= 0) return;
+    this.push(line);
+    if (this.dense !== null) {
+      for (let i = 1; i < count; i++) this.pushDense(line + i);
+      return;
+    }
+    this.rows += count - 1;
+    this.next = line + count;
+  }
+
   /** Row i's line. */
   at(i: number): number {
     if (this.dense !== null) return this.dense[i]!;

@@ -204,6 +204,11 @@ export class TicketTable {
     return this as unknown as Columns;
   }
 
+  /** Room for `rows` tickets without growing (the byte reader estimates them from the file size). */
+  reserve(rows: number): void {
+    if (rows > this.line.length) this.grow(rows);
+  }
+
   private grow(rows = Math.ceil(this.line.length * 1.5)): void {
     const columns = this.columns();
     for (const c of COLUMNS) columns[c] = grown(columns[c], rows);

@@ -36,6 +36,29 @@ describe('RowLines', () => {
     );
   });
 
+  it.each([[undefined], [2]])('pushRun(line, n) is push(line), push(line + 1), … (dense after %s runs)', (denseAfter) => {
+    const runs = fc.array(fc.tuple(fc.integer({ min: -5, max: 40 }), fc.integer({ min: 0, max: 30 })), { maxLength: 60 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), runs, (first, pairs) => {
+        const expected: number[] = [];
+        const lines = new RowLines(denseAfter);
+        let line = first;
+        for (const [jump, count] of pairs) {
+          line += jump;
+          lines.pushRun(line, count);
+          for (let i = 0; i < count; i++) expected.push(line + i);
+          line += count;
+        }
+        expect(lines.length).toBe(expected.length);
+        expect(expected.map((_, i) => lines.at(i))).toEqual(expected);
+        const next = line + 1;
+        lines.push(next);
+        expect(lines.at(expected.length)).toBe(next);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps lines past 2^32 one a row', () => {
     const lines = new RowLines(1);
     const pushed = [1, 3, 5, 7, 2 ** 32 + 9, 2 ** 32 + 11, 12];
