@@ -32,7 +32,7 @@ export class ByteKeys {
    * and the bytes found through it took three (each a cache and TLB miss in a large table).
    * Bytes are compared only when the tag matches: on a hit, or once in 2^28 misses.
    */
-  private slots = new Int32Array(2 << 10).fill(-1);
+  private slots: Int32Array<ArrayBufferLike> = new Int32Array(2 << 10).fill(-1);
   private count = 0;
   /** Ids like "C1411182" skip the hash table (see NumberedKeys). */
   private readonly numbered = new NumberedKeys();
@@ -56,10 +56,41 @@ export class ByteKeys {
    */
   constructor(private readonly blockChunks = 0) {}
   private block: ArrayBuffer | null = null;
+  private shared = false;
   private blockUsed = 0;
 
   get size(): number {
     return this.count;
+  }
+
+  /**
+   * From now on, keeps the entries and the hash table in SharedArrayBuffers, which a KeyView on
+   * another thread reads while this one adds (what is there is copied once). Worker threads
+   * reading an orders file then find the ids this thread has numbered, rather than each keeping
+   * a table of its own and this thread numbering every worker's keys again.
+   */
+  share(): void {
+    if (this.shared) return;
+    this.shared = true;
+    this.chunks = this.chunks.map((chunk) => {
+      const copy = Buffer.from(new SharedArrayBuffer(chunk.length));
+      chunk.copy(copy);
+      return copy;
+    });
+    const slots = new Int32Array(new SharedArrayBuffer(this.slots.byteLength));
+    slots.set(this.slots);
+    this.slots = slots;
+  }
+
+  /** What a KeyView needs to see the shared table as it is now, its chunks from `from` on. */
+  view(from: number): KeyViewUpdate {
+    if (!this.shared) throw new Error('ByteKeys.view: the table is not shared');
+    return { slots: this.slots.buffer as SharedArrayBuffer, from, chunks: this.chunks.slice(from).map((c) => c.buffer as ArrayBufferLike as SharedArrayBuffer) };
+  }
+
+  /** The chunks a view has when it has been given view(0) … view(n − 1)'s: this many. */
+  get chunkCount(): number {
+    return this.chunks.length;
   }
 
   /** The form of the keys this table places by number (see NumberedKeys), if any. */
@@ -95,8 +126,11 @@ export class ByteKeys {
       return this.keyAt(slots[at]);
     }
     const k = this.count++;
-    slots[at] = this.store(bytes, start, end, k);
+    const ref = this.store(bytes, start, end, k);
     slots[at + 1] = this.probeTag;
+    // A KeyView reads the slot's ref first, then its tag and entry: the ref goes last.
+    if (this.shared) Atomics.store(slots, at, ref);
+    else slots[at] = ref;
     if (this.count * 10 > (slots.length >> 1) * 7) this.rehash();
     this.isNew = true;
     return k;
@@ -162,7 +196,7 @@ export class ByteKeys {
     const mask = (slots.length >> 1) - 1;
     const length = end - start;
     const h = hashBytes(bytes, start, end);
-    const tag = (h & ~15) | (length < 15 ? length : 15);
+    const tag = keyTag(h, length);
     this.probeTag = tag;
     let slot = (h >>> 4) & mask;
     for (;;) {
@@ -311,25 +345,11 @@ export class ByteKeys {
 
   /** The number of the key whose entry is `ref`. */
   private keyAt(ref: number): number {
-    const chunk = this.chunks[ref >>> CHUNK_BITS]!;
-    const at = ref & (CHUNK - 1);
-    return chunk[at]! | (chunk[at + 1]! << 8) | (chunk[at + 2]! << 16) | (chunk[at + 3]! << 24);
+    return entryKey(this.chunks[ref >>> CHUNK_BITS]!, ref & (CHUNK - 1));
   }
 
   private entryEquals(ref: number, bytes: Uint8Array, start: number, end: number): boolean {
-    const chunk = this.chunks[ref >>> CHUNK_BITS]!;
-    let at = (ref & (CHUNK - 1)) + 4;
-    const length = end - start;
-    const stored = chunk[at]!;
-    if (stored === LONG) {
-      if (chunk.readUInt32LE(at + 1) !== length) return false;
-      at += 5;
-    } else {
-      if (stored !== length) return false;
-      at += 1;
-    }
-    for (let i = 0; i < length; i++) if (chunk[at + i] !== bytes[start + i]) return false;
-    return true;
+    return entryHolds(this.chunks[ref >>> CHUNK_BITS]!, ref & (CHUNK - 1), bytes, start, end);
   }
 
   /** Writes key k's entry; returns its ref. */
@@ -369,6 +389,7 @@ export class ByteKeys {
   }
 
   private newChunk(size: number): Buffer {
+    if (this.shared) return Buffer.from(new SharedArrayBuffer(size));
     if (this.blockChunks === 0 || size > CHUNK) return Buffer.allocUnsafe(size);
     if (this.block === null || this.blockUsed === this.block.byteLength) {
       this.block = new ArrayBuffer(this.blockChunks * CHUNK);
@@ -380,7 +401,8 @@ export class ByteKeys {
 
   private rehash(): void {
     const old = this.slots;
-    const slots = new Int32Array(old.length * 2).fill(-1);
+    // Shared, a new table is whole before a view is told of it; views still on the old one miss the newer keys.
+    const slots = (this.shared ? new Int32Array(new SharedArrayBuffer(old.byteLength * 2)) : new Int32Array(old.length * 2)).fill(-1);
     const mask = (slots.length >> 1) - 1;
     for (let j = 0; j < old.length; j += 2) {
       if (old[j] < 0) continue;
@@ -393,7 +415,7 @@ export class ByteKeys {
   }
 }
 
-const CHUNK_BITS = 20;
+export const CHUNK_BITS = 20;
 const CHUNK = 1 << CHUNK_BITS;
 /** Chunks a block holds for a worker's table: 64 MB, always mapped on its own (see the constructor). */
 export const WORKER_BLOCK_CHUNKS = 64;
@@ -410,8 +432,41 @@ export interface KeyBytes {
   ends: Int32Array;
 }
 
+/** A shared table's hash table and its chunks from `from` on (ByteKeys.view), for a KeyView. */
+export interface KeyViewUpdate {
+  slots: SharedArrayBuffer;
+  from: number;
+  chunks: SharedArrayBuffer[];
+}
+
+/** A slot's tag: the hash with its low 4 bits replaced by the key's length when under 15 bytes. */
+export function keyTag(h: number, length: number): number {
+  return (h & ~15) | (length < 15 ? length : 15);
+}
+
+/** The key number of the entry at `at` of `chunk`. */
+export function entryKey(chunk: Uint8Array, at: number): number {
+  return chunk[at]! | (chunk[at + 1]! << 8) | (chunk[at + 2]! << 16) | (chunk[at + 3]! << 24);
+}
+
+/** Whether the entry at `at` of `chunk` holds exactly bytes[start, end). */
+export function entryHolds(chunk: Buffer, at: number, bytes: Uint8Array, start: number, end: number): boolean {
+  at += 4;
+  const length = end - start;
+  const stored = chunk[at]!;
+  if (stored === LONG) {
+    if (chunk.readUInt32LE(at + 1) !== length) return false;
+    at += 5;
+  } else {
+    if (stored !== length) return false;
+    at += 1;
+  }
+  for (let i = 0; i < length; i++) if (chunk[at + i] !== bytes[start + i]) return false;
+  return true;
+}
+
 /** FNV-1a over the bytes, finished with a multiply-xorshift so sequential ids spread out. */
-function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);

@@ -1,4 +1,5 @@
-import type { ByteKeys } from '../../model/byteKeys.js';
+import { ByteKeys, type KeyBytes } from '../../model/byteKeys.js';
+import type { KeyView } from '../../model/keyView.js';
 import { AT, hasByte } from './plainBytes.js';
 
 /**
@@ -6,19 +7,59 @@ import { AT, hasByte } from './plainBytes.js';
  * checked by `clean`) by its bytes lower-cased as normalizeCustomerId does.
  */
 export class CustomerKeys {
-  private lower = Buffer.allocUnsafe(256);
+  private readonly lower = new LowerCased();
 
   constructor(readonly keys: ByteKeys) {}
 
   add(bytes: Uint8Array, start: number, end: number): number {
     if (!hasByte(bytes, start, end, AT)) return this.keys.add(bytes, start, end);
+    return this.keys.add(this.lower.bytes, 0, this.lower.write(bytes, start, end));
+  }
+}
+
+/**
+ * A worker's customer cells, read as CustomerKeys reads them: the main table's number when the
+ * worker's view of that table has the id already (≥ 0), else −2 − the id's number among the
+ * message's ids the view did not have (`take` hands those over and starts afresh). So a worker
+ * keeps only a message's new ids, and the main thread numbers each id about once.
+ */
+export class ViewedCustomerKeys {
+  private readonly lower = new LowerCased();
+  private fresh = new ByteKeys();
+
+  constructor(readonly view: KeyView) {}
+
+  add(bytes: Uint8Array, start: number, end: number): number {
+    if (hasByte(bytes, start, end, AT)) {
+      end = this.lower.write(bytes, start, end);
+      bytes = this.lower.bytes;
+      start = 0;
+    }
+    const k = this.view.find(bytes, start, end);
+    return k >= 0 ? k : -2 - this.fresh.add(bytes, start, end);
+  }
+
+  /** The message's ids the view did not have, in their numbers' order; the next message starts afresh. */
+  take(): KeyBytes {
+    const taken = this.fresh.keyBytes(0, this.fresh.size);
+    if (this.fresh.size > 0) this.fresh = new ByteKeys();
+    return taken;
+  }
+}
+
+/** An e-mail id's bytes lower-cased into a kept buffer. */
+class LowerCased {
+  bytes = Buffer.allocUnsafe(256);
+
+  /** Writes bytes[start, end) lower-cased (ASCII) at the start of `bytes`; returns its length. */
+  write(bytes: Uint8Array, start: number, end: number): number {
     const n = end - start;
-    if (n > this.lower.length) this.lower = Buffer.allocUnsafe(n * 2);
-    const out = this.lower;
+    if (n > this.bytes.length) this.bytes = Buffer.allocUnsafe(n * 2);
+    const out = this.bytes;
     for (let i = 0; i < n; i++) {
       const c = bytes[start + i];
       out[i] = c >= 65 && c <= 90 ? c + 32 : c;
     }
-    return this.keys.add(out, 0, n);
+    return n;
   }
 }

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { ByteKeys } from '../../model/byteKeys.js';
 import { grown } from '../../model/grown.js';
+import type { KeyViewUpdate } from '../../model/byteKeys.js';
 import type { NumberForm } from '../../model/numberedKeys.js';
 import { currencyCode } from '../values/amount.js';
 import { blankCell, COMMA, filledBits, POINT, pointOrComma } from './lineItemFold.js';
@@ -55,10 +56,11 @@ export class LineItemRangeParser extends OrderRangeParser {
     profiled: readonly number[],
     opaque: Uint8Array | undefined,
     private readonly fold: RangeFold,
+    customerView: KeyViewUpdate,
     customerForm: NumberForm | null = null,
     orderForm: NumberForm | null = null,
   ) {
-    super(layout, crlf, profiled, opaque, customerForm, orderForm);
+    super(layout, crlf, profiled, opaque, customerView, customerForm, orderForm);
   }
 
   override startRange(): void {

@@ -35,10 +35,8 @@ export interface RangeReader {
  *   item would change its order: the file is then the general path's.
  */
 export class RangeApplier {
-  /** Per worker customer key, the table's number once a row used it (−1 before). */
-  private customers = new Int32Array(1024).fill(-1);
-  /** Worker customer keys so far: those of the current message are the last ones. */
-  private customerKeys = 0;
+  /** Per new customer id of the message (newCustomers), the table's number once a row used it (−1 before). */
+  private fresh = new Int32Array(1024);
   private readonly statuses: number[] = [0];
   /** Per row of a message: its customer's number, order-id code, and 1 for a repeated order id. */
   private customerOf = new Int32Array(0);
@@ -55,11 +53,9 @@ export class RangeApplier {
   apply(m: OrderRangeRows): boolean {
     const reader = this.reader;
     const table = reader.rows.table;
-    // The message's new keys are worker keys first … first + ends.length − 1, each first used here.
-    const first = this.customerKeys;
     const { bytes: keyBytes, ends: keyEnds } = m.newCustomers;
-    this.customerKeys += keyEnds.length;
-    while (this.customerKeys > this.customers.length) this.customers = unset(this.customers);
+    if (keyEnds.length > this.fresh.length) this.fresh = new Int32Array(keyEnds.length * 2);
+    const fresh = this.fresh.fill(-1, 0, keyEnds.length);
     for (const status of m.newStatuses) this.statuses.push(table.statusCode(status));
 
     const rows = reader.rows;
@@ -82,12 +78,15 @@ export class RangeApplier {
       if (customerNumber[i]! >= 0) customerOf[i] = ids.addNumbered(customerNumber[i]!);
       else {
         const w = customer[i]!;
-        let c = this.customers[w]!;
-        if (c === -1) {
-          const j = w - first;
-          if (j < 0) throw new Error(`order reader: worker customer key ${w} has no number and was not sent with this message`);
-          c = this.customers[w] = ids.add(keyBytes, j === 0 ? 0 : keyEnds[j - 1]!, keyEnds[j]!);
+        if (w >= 0) {
+          if (w >= ids.size) throw new Error(`order reader: a worker found customer number ${w}, which the table does not have`);
+          customerOf[i] = w;
+          continue;
         }
+        const j = -2 - w;
+        let c = fresh[j]!;
+        // Numbered at its first row, in file order, as the byte reader alone numbers it.
+        if (c === -1) c = fresh[j] = ids.add(keyBytes, j === 0 ? 0 : keyEnds[j - 1]!, keyEnds[j]!);
         customerOf[i] = c;
       }
     }
@@ -156,11 +155,4 @@ export class RangeApplier {
     }
     return true;
   }
-}
-
-/** Twice the room, the new half −1 (not numbered yet). */
-function unset(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2).fill(-1);
-  b.set(a);
-  return b;
 }

@@ -1,18 +1,20 @@
 import { isAscii } from 'node:buffer';
-import { ByteKeys, WORKER_BLOCK_CHUNKS, type KeyBytes } from '../../model/byteKeys.js';
+import { ByteKeys, type KeyBytes, type KeyViewUpdate } from '../../model/byteKeys.js';
+import { KeyView } from '../../model/keyView.js';
 import { grown } from '../../model/grown.js';
 import { numberIn, type NumberForm } from '../../model/numberedKeys.js';
 import { nextLineFields, type PlainBatches } from './plainFile.js';
 import { canonicalOrderFields, valueArrays, valueBuffers, valueColumns, type OrderLineLayout, type ValueColumns } from './plainOrderLine.js';
-import { CustomerKeys } from './customerKeys.js';
+import { ViewedCustomerKeys } from './customerKeys.js';
 import { KeyList } from './keyList.js';
 
 /**
  * What a worker thread makes of a byte range of a plain orders file (orderRangeWorker.ts):
- * every line read into columns, with customer ids numbered in the worker's own ByteKeys and
+ * every line read into columns, with customer ids the main table has numbered already as
+ * their numbers (found through a KeyView of it), others numbered afresh in each message, and
  * order ids sent as they are (a worker would see few of its order ids twice). The main
- * thread applies these rows in file order (orderRangeApply.ts), numbering ids there, so the
- * result is the one the byte reader gets alone.
+ * thread applies these rows in file order (orderRangeApply.ts), numbering the new ids there,
+ * so the result is the one the byte reader gets alone.
  *
  * A batch with any line the byte reader would not read itself as canonical (see
  * canonicalOrderLine), or a profile example over 40 characters (which the profile stores cut
@@ -23,7 +25,7 @@ export interface OrderRangeRows extends RangeColumns {
   rows: number;
   /** A line-item export's fold in this message (LineItemRangeParser), else null. */
   fold: RangeFoldRows | null;
-  /** Customer ids numbered for the first time in this message, in number order. */
+  /** The message's customer ids the worker's view of the main table did not have, in number order. */
   newCustomers: KeyBytes;
   /** The message's order ids not of the table's form, one per such row, in row order. */
   orderTexts: KeyBytes;
@@ -39,7 +41,11 @@ export interface OrderRangeRows extends RangeColumns {
 export interface RangeColumns extends ValueColumns {
   /** The customer id's number when it has the main thread's numbered form, else −1. */
   customerNumber: Float64Array;
-  /** Otherwise a worker number (into newCustomers over all of the worker's messages). */
+  /**
+   * Otherwise the main table's number for the id (≥ 0), or −2 − its index in newCustomers. A
+   * number from the view was given to the id by a row before this one in the file: the main
+   * thread has applied only rows before the worker's range.
+   */
   customer: Int32Array;
   /** 0 = no status, else 1 + the worker's status number. */
   status: Int32Array;
@@ -86,11 +92,10 @@ const MAX_EXAMPLE = 40;
 
 export class OrderRangeParser implements PlainBatches {
   readonly delimiterByte: number;
-  /** Carved from 64 MB blocks, so that the worker's keys leave with it (see ByteKeys). */
-  private readonly customers = new CustomerKeys(new ByteKeys(WORKER_BLOCK_CHUNKS));
+  private readonly customers: ViewedCustomerKeys;
   private readonly orderTexts = new KeyList();
   private readonly statuses = new ByteKeys();
-  private sent = { customers: 0, statuses: 0 };
+  private sentStatuses = 0;
   private candidates: string[][] = [];
   protected out = new Columns(0);
   private readonly spare: RangeColumns[] = [];
@@ -107,11 +112,14 @@ export class OrderRangeParser implements PlainBatches {
     protected readonly profiled: readonly number[],
     /** Per field, 1 when no role reads it (see unquoteCells). */
     readonly opaque: Uint8Array | undefined,
+    /** The main table's customer ids, as shared (ByteKeys.view); updated with `recycle`. */
+    customerView: KeyViewUpdate,
     /** The main table's numbered customer form: such ids go back as numbers, not worker keys. */
     private readonly customerForm: NumberForm | null = null,
     private readonly orderForm: NumberForm | null = null,
   ) {
     this.delimiterByte = layout.delimiter;
+    this.customers = new ViewedCustomerKeys(new KeyView(customerView));
     this.startRange();
     this.take();
   }
@@ -159,12 +167,12 @@ export class OrderRangeParser implements PlainBatches {
       rows: out.length,
       fold: null,
       ...out.columns(),
-      newCustomers: this.customers.keys.keyBytes(this.sent.customers, this.customers.keys.size),
+      newCustomers: this.customers.take(),
       orderTexts: this.orderTexts.take(),
-      newStatuses: Array.from({ length: this.statuses.size - this.sent.statuses }, (_, i) => this.statuses.text(this.sent.statuses + i)),
+      newStatuses: Array.from({ length: this.statuses.size - this.sentStatuses }, (_, i) => this.statuses.text(this.sentStatuses + i)),
       profile: this.profile,
     };
-    this.sent = { customers: this.customers.keys.size, statuses: this.statuses.size };
+    this.sentStatuses = this.statuses.size;
     this.profile = this.profiled.map(() => ({ examples: [], nonEmpty: 0, empty: 0 }));
     this.out = new Columns(out.customer.length, this.spare.pop());
     return taken;
@@ -175,8 +183,9 @@ export class OrderRangeParser implements PlainBatches {
    * ten million rows are then made a few times, not once a message (new memory costs a page
    * fault per 4 KB, and the main thread a collection whenever many arrive).
    */
-  recycle(columns: RangeColumns): void {
+  recycle(columns: RangeColumns, view: KeyViewUpdate): void {
     this.spare.push(columns);
+    this.customers.view.update(view);
   }
 
   /**

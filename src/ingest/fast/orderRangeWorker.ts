@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { columnBuffers, OrderRangeParser, type OrderRangeRows, type RangeColumns } from './orderRangeParse.js';
 import { LineItemRangeParser, type RangeFold } from './lineItemRangeParse.js';
 import { PlainFileLoop } from './plainFile.js';
+import type { KeyViewUpdate } from '../../model/byteKeys.js';
 import type { NumberForm } from '../../model/numberedKeys.js';
 import type { OrderLineLayout } from './plainOrderLine.js';
 
@@ -25,6 +26,8 @@ export interface OrderRangeJob {
   /** A line-item export's fields (LineItemRangeParser), else null. */
   fold: RangeFold | null;
   profiled: number[];
+  /** The main table's customer ids, shared (ByteKeys.view): ids found there go back as its numbers. */
+  customerView: KeyViewUpdate;
   customerForm: NumberForm | null;
   /** The form of the order ids the table's bitmap holds: sent as numbers. */
   orderForm: NumberForm | null;
@@ -53,10 +56,11 @@ export type OrderRangeMessage =
   | { kind: 'rows'; range: number; rows: OrderRangeRows; cursor: RangeCursor; bytes: number }
   | { kind: 'end'; range: number; step: 'done' | 'declined'; cursor: RangeCursor };
 
-/** From the main thread: a message's columns, applied and given back to be written again. */
+/** From the main thread: a message's columns, applied and given back to be written again, and the table's ids since. */
 export interface RecycledColumns {
   kind: 'recycle';
   columns: RangeColumns;
+  view: KeyViewUpdate;
 }
 
 async function run(job: OrderRangeJob, post: (m: OrderRangeMessage, transfer: ArrayBuffer[]) => void, parser: OrderRangeParser): Promise<void> {
@@ -94,9 +98,9 @@ if (parentPort !== null && workerData !== null && typeof workerData === 'object'
   const job = workerData as OrderRangeJob;
   const parser =
     job.fold === null
-      ? new OrderRangeParser(job.layout, job.crlf, job.profiled, job.opaque, job.customerForm, job.orderForm)
-      : new LineItemRangeParser(job.layout, job.crlf, job.profiled, job.opaque, job.fold, job.customerForm, job.orderForm);
-  const recycle = (m: RecycledColumns) => parser.recycle(m.columns);
+      ? new OrderRangeParser(job.layout, job.crlf, job.profiled, job.opaque, job.customerView, job.customerForm, job.orderForm)
+      : new LineItemRangeParser(job.layout, job.crlf, job.profiled, job.opaque, job.fold, job.customerView, job.customerForm, job.orderForm);
+  const recycle = (m: RecycledColumns) => parser.recycle(m.columns, m.view);
   port.on('message', recycle);
   try {
     await run(job, (m, transfer) => port.postMessage(m, transfer), parser);

@@ -106,6 +106,8 @@ class RangeRun {
   private readonly threads: (Worker | null)[] = [];
   private readonly appliers: RangeApplier[] = [];
   private readonly applied = new Int32Array(new SharedArrayBuffer(4));
+  /** Per worker, the table's customer-id chunks it has been sent. */
+  private readonly chunksSent: number[] = [];
 
   constructor(
     private readonly loop: PlainFileLoop<ParallelReader>,
@@ -136,8 +138,11 @@ class RangeRun {
 
   private start(): void {
     const reader = this.loop.reader!;
+    const ids = reader.rows.table.customerIds;
+    ids.share();
     for (let w = 0; w < this.workers; w++) {
       this.appliers.push(new RangeApplier(reader));
+      this.chunksSent.push(ids.chunkCount);
       const job: OrderRangeJob = {
         ...this.job,
         layout: reader.layout,
@@ -145,7 +150,8 @@ class RangeRun {
         opaque: reader.opaque,
         fold: reader.rangeFold?.() ?? null,
         profiled: reader.profiled.map((p) => p.position),
-        customerForm: reader.rows.table.customerIds.numberForm,
+        customerView: ids.view(0),
+        customerForm: ids.numberForm,
         orderForm: reader.rows.table.orderIds.numberForm,
         ranges: this.ranges.filter((r) => r.index % this.workers === w),
         applied: this.applied.buffer as SharedArrayBuffer,
@@ -215,7 +221,9 @@ class RangeRun {
   /** A message's columns back to its worker, to be written again (see OrderRangeParser.recycle). */
   private giveBack(w: number, rows: RangeColumns): void {
     const columns = rangeColumns(rows);
-    const recycled: RecycledColumns = { kind: 'recycle', columns };
+    const ids = this.loop.reader!.rows.table.customerIds;
+    const recycled: RecycledColumns = { kind: 'recycle', columns, view: ids.view(this.chunksSent[w]!) };
+    this.chunksSent[w] = ids.chunkCount;
     try {
       this.threads[w]?.postMessage(recycled, columnBuffers(columns));
     } catch {
