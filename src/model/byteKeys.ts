@@ -35,7 +35,7 @@ export class ByteKeys {
   private slots: Int32Array<ArrayBufferLike> = new Int32Array(2 << 10).fill(-1);
   private count = 0;
   /** Ids like "C1411182" skip the hash table (see NumberedKeys). */
-  private readonly numbered = new NumberedKeys();
+  private numbered = new NumberedKeys();
   private probeTag = 0;
   private readonly scratch = new Uint8Array(32);
   private readonly textBytes = new TextBytes();
@@ -91,6 +91,20 @@ export class ByteKeys {
   /** The chunks a view has when it has been given view(0) … view(n − 1)'s: this many. */
   get chunkCount(): number {
     return this.chunks.length;
+  }
+
+  /**
+   * Empties the table, keeping its first chunk and its hash table's room: a worker's table of
+   * one message's ids, used again for the next, makes no memory per message.
+   */
+  clear(): void {
+    if (this.shared) throw new Error('ByteKeys.clear: the table is shared');
+    this.chunks.length = Math.min(1, this.chunks.length);
+    this.used = this.chunks.length === 0 ? CHUNK : 0;
+    this.block = null;
+    this.count = 0;
+    this.slots.fill(-1);
+    this.numbered = new NumberedKeys();
   }
 
   /** The form of the keys this table places by number (see NumberedKeys), if any. */

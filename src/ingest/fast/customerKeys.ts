@@ -1,5 +1,6 @@
 import { ByteKeys, type KeyBytes } from '../../model/byteKeys.js';
 import type { KeyView } from '../../model/keyView.js';
+import { KeyList } from './keyList.js';
 import { AT, hasByte } from './plainBytes.js';
 
 /**
@@ -25,7 +26,9 @@ export class CustomerKeys {
  */
 export class ViewedCustomerKeys {
   private readonly lower = new LowerCased();
-  private fresh = new ByteKeys();
+  /** The message's ids the view did not have, numbered, and their bytes in number order. */
+  private readonly fresh = new ByteKeys();
+  private readonly sent = new KeyList();
 
   constructor(readonly view: KeyView) {}
 
@@ -36,14 +39,16 @@ export class ViewedCustomerKeys {
       start = 0;
     }
     const k = this.view.find(bytes, start, end);
-    return k >= 0 ? k : -2 - this.fresh.add(bytes, start, end);
+    if (k >= 0) return k;
+    const j = this.fresh.add(bytes, start, end);
+    if (this.fresh.isNew) this.sent.push(bytes, start, end);
+    return -2 - j;
   }
 
-  /** The message's ids the view did not have, in their numbers' order; the next message starts afresh. */
-  take(): KeyBytes {
-    const taken = this.fresh.keyBytes(0, this.fresh.size);
-    if (this.fresh.size > 0) this.fresh = new ByteKeys();
-    return taken;
+  /** The message's ids the view did not have, in their numbers' order, in `room` (see KeyList.moveTo); the next message starts afresh. */
+  take(room: KeyBytes): KeyBytes {
+    this.fresh.clear();
+    return this.sent.moveTo(room);
   }
 }
 

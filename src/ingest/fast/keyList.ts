@@ -22,10 +22,19 @@ export class KeyList {
     return this.count++;
   }
 
-  /** The keys so far as KeyBytes (copies), and the list emptied. */
-  take(): KeyBytes {
+  /**
+   * The keys so far, copied into `room`'s arrays (replaced by larger ones when short), as views
+   * of just their length; the list is emptied. A worker's messages carry their keys in rooms
+   * that come back with their columns: a new array per message was garbage its collector let
+   * pile up to ~64 MB a worker, which the allocator then kept.
+   */
+  moveTo(room: KeyBytes): KeyBytes {
     const used = this.count === 0 ? 0 : this.ends[this.count - 1]!;
-    const taken = { bytes: this.bytes.slice(0, used), ends: this.ends.slice(0, this.count) };
+    if (room.bytes.length < used) room.bytes = new Uint8Array(Math.max(used, room.bytes.length * 2));
+    if (room.ends.length < this.count) room.ends = new Int32Array(Math.max(this.count, room.ends.length * 2));
+    room.bytes.set(this.bytes.subarray(0, used));
+    room.ends.set(this.ends.subarray(0, this.count));
+    const taken = { bytes: room.bytes.subarray(0, used), ends: room.ends.subarray(0, this.count) };
     this.count = 0;
     return taken;
   }

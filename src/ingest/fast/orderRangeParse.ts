@@ -60,6 +60,9 @@ export interface RangeColumns extends ValueColumns {
   itemBits: Uint8Array;
   /** The head's currency, an index into the fold's currencies, or −1. */
   currency: Int32Array;
+  /** Room for the message's newCustomers and orderTexts (views of it), sent back with the columns. */
+  keyRoom: KeyBytes;
+  textRoom: KeyBytes;
 }
 
 /** What a message of a line-item export says besides its order rows (see LineItemFold). */
@@ -78,13 +81,14 @@ export interface RangeFoldRows {
 
 /** Just the column arrays of `c` (a message holds more besides). */
 export function rangeColumns(c: RangeColumns): RangeColumns {
-  const { customerNumber, customer, status, orderNumber, orderKey, line, headBits, itemBits, currency, values, sides } = c;
-  return { customerNumber, customer, status, orderNumber, orderKey, line, headBits, itemBits, currency, values, sides };
+  const { customerNumber, customer, status, orderNumber, orderKey, line, headBits, itemBits, currency, values, sides, keyRoom, textRoom } = c;
+  return { customerNumber, customer, status, orderNumber, orderKey, line, headBits, itemBits, currency, values, sides, keyRoom, textRoom };
 }
 
 /** The buffers of a message's columns, to transfer rather than copy (both ways). */
 export function columnBuffers(c: RangeColumns): ArrayBuffer[] {
-  return [c.customerNumber.buffer, c.customer.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer, c.line.buffer, c.headBits.buffer, c.itemBits.buffer, c.currency.buffer, ...valueBuffers(c)] as ArrayBuffer[];
+  const rooms = [c.keyRoom.bytes.buffer, c.keyRoom.ends.buffer, c.textRoom.bytes.buffer, c.textRoom.ends.buffer];
+  return [c.customerNumber.buffer, c.customer.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer, c.line.buffer, c.headBits.buffer, c.itemBits.buffer, c.currency.buffer, ...valueBuffers(c), ...rooms] as ArrayBuffer[];
 }
 
 const EXAMPLES = 3;
@@ -167,8 +171,8 @@ export class OrderRangeParser implements PlainBatches {
       rows: out.length,
       fold: null,
       ...out.columns(),
-      newCustomers: this.customers.take(),
-      orderTexts: this.orderTexts.take(),
+      newCustomers: this.customers.take(out.keyRoom),
+      orderTexts: this.orderTexts.moveTo(out.textRoom),
       newStatuses: Array.from({ length: this.statuses.size - this.sentStatuses }, (_, i) => this.statuses.text(this.sentStatuses + i)),
       profile: this.profile,
     };
@@ -261,6 +265,8 @@ export class Columns implements RangeColumns {
   headBits = new Uint8Array(0);
   itemBits = new Uint8Array(0);
   currency = new Int32Array(0);
+  keyRoom: KeyBytes = { bytes: new Uint8Array(0), ends: new Int32Array(0) };
+  textRoom: KeyBytes = { bytes: new Uint8Array(0), ends: new Int32Array(0) };
   values = valueColumns(0).values;
   sides = valueColumns(0).sides;
 
@@ -296,6 +302,8 @@ export class Columns implements RangeColumns {
       headBits: to(this.headBits, Uint8Array),
       itemBits: to(this.itemBits, Uint8Array),
       currency: to(this.currency, Int32Array),
+      keyRoom: this.keyRoom,
+      textRoom: this.textRoom,
       ...valueColumns(n, this),
     };
   }

@@ -67,13 +67,14 @@ async function run(job: OrderRangeJob, post: (m: OrderRangeMessage, transfer: Ar
   const file = await open(job.path, 'r');
   try {
     const applied = new Int32Array(job.applied);
+    // One loop, and so one read buffer, for every range.
+    const loop = new PlainFileLoop<OrderRangeParser>(file, job.size, undefined, job.chunkSize);
+    loop.reader = parser;
     for (const range of job.ranges) {
       for (let a = Atomics.load(applied, 0); range.index - a > job.lookahead; a = Atomics.load(applied, 0)) Atomics.wait(applied, 0, a, 1000);
       parser.startRange();
       const carry = Buffer.alloc(range.position - range.from);
       await file.read(carry, 0, carry.length, range.from);
-      const loop = new PlainFileLoop<OrderRangeParser>(file, job.size, undefined, job.chunkSize);
-      loop.reader = parser;
       loop.cursor = { position: range.position, carry };
       let step;
       do {
