@@ -62,3 +62,30 @@ describe('OrderTable.pushBlock', () => {
     expect(table.amount[n - 1]).toBe((n - 1) / 2);
   });
 });
+
+describe('OrderTable.status', () => {
+  it('keeps every status code right past 256 statuses, row by row, in blocks, filtered and retained', () => {
+    const table = new OrderTable();
+    const n = 600;
+    const text = (i: number) => `status ${i % 300}`;
+    for (let i = 0; i < 200; i++) table.push(2 + i, i, { orderDate: i, amount: 1 }, table.statusCode(text(i)), -1);
+    expect(table.status).toBeInstanceOf(Uint8Array);
+    const codes = Int32Array.from({ length: n - 200 }, (_, j) => table.statusCode(text(200 + j)));
+    expect(table.status).toBeInstanceOf(Int32Array);
+    const block = {
+      customer: new Int32Array(n - 200),
+      status: codes,
+      orderId: new Int32Array(n - 200).fill(-1),
+      repeated: Uint8Array.from({ length: n - 200 }, (_, j) => (j === 5 ? 1 : 0)),
+      values: { orderDate: new Float64Array(n - 200), amount: new Float64Array(n - 200) },
+    };
+    table.pushBlock(202, 0, 100, block);
+    table.pushBlock(302, 100, n - 300, { ...block, repeated: new Uint8Array(n - 200) });
+    const expected = Array.from({ length: n }, (_, i) => text(i)).filter((_, i) => i !== 205);
+    const statuses = (t: OrderTable) => Array.from({ length: t.length }, (_, i) => t.statuses[t.status[i]!]);
+    expect(statuses(table)).toEqual(expected);
+    expect(statuses(table.filtered((i) => i % 3 !== 0))).toEqual(expected.filter((_, i) => i % 3 !== 0));
+    table.retain((i) => i % 2 === 0);
+    expect(statuses(table)).toEqual(expected.filter((_, i) => i % 2 === 0));
+  });
+});
