@@ -55,13 +55,7 @@ export function parallelRest(
   const workers = options.workers ?? envThreads() ?? Math.min(2, availableParallelism());
   if (workers < 1 || size < (options.minBytes ?? MIN_BYTES)) return undefined;
   if (worker.protocol === 'file:' && !existsSync(fileURLToPath(worker))) return undefined;
-  const asked = options.workers !== undefined || envThreads() !== undefined;
   return async (loop) => {
-    // A line-item export is folded on this thread unless threads are asked for: with workers
-    // it read ~5% faster but peaked ~125 MB higher (10M-order bench file: 23.2 / 24.7 s and
-    // 1,080 / 1,098 MiB against 24.9 / 25.7 s and 956 / 973 MiB), each worker keeping a table
-    // of the e-mails it met.
-    if (loop.reader?.rangeFold !== undefined && !asked) return loop.run();
     const ranges = await planRanges(loop, size, options.rangeBytes ?? RANGE_BYTES);
     const job = { path, size, chunkSize: loop.chunkSize, messageBytes: options.messageBytes ?? MESSAGE_BYTES };
     return new RangeRun(loop, ranges, Math.min(workers, ranges.length), worker, job, progress, options.stallMs ?? 30_000).run();

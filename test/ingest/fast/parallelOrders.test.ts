@@ -261,10 +261,10 @@ describe('line-item exports read on worker threads', () => {
     expect(await read(bytes, options({ strict: true }), 64, cut)).toEqual({ value: null });
   });
 
-  it('folds a line-item export on this thread unless worker threads are asked for', async () => {
+  it('folds a line-item export on worker threads by default', async () => {
     const before = workerRows;
     const unasked = await read(statusOnItem(70, ''), options(), 64, { worker: WORKER, minBytes: 0, rangeBytes: 500, messageBytes: 300 });
-    expect(workerRows).toBe(before);
+    expect(workerRows).toBeGreaterThan(before);
     expect(tableOf(unasked)).toEqual(tableOf(await read(statusOnItem(70, ''), options(), 64)));
   });
 });
