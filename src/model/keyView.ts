@@ -15,6 +15,11 @@ export class KeyView {
   private slots: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private mask = -1;
   private readonly chunks: Buffer[] = [];
+  /** findMany's per-key hash and first slot's ref. */
+  private hashes = new Int32Array(0);
+  private refs = new Int32Array(0);
+  /** A sum of bytes findMany reads only to have them in the cache, kept so that the reads stay. */
+  private touched = 0;
 
   constructor(update: KeyViewUpdate) {
     this.update(update);
@@ -31,12 +36,65 @@ export class KeyView {
 
   /** The table's number for bytes[start, end), or −1. */
   find(bytes: Uint8Array, start: number, end: number): number {
+    if (this.mask < 0) return -1;
+    const h = hashBytes(bytes, start, end);
+    return this.probe(bytes, start, end, keyTag(h, end - start), (h >>> 4) & this.mask);
+  }
+
+  /**
+   * `find` of many keys: out[k] for key k = bytes[starts[k], ends[k]), k < n. Each key's first
+   * slot is read in one loop and its entry in the next, so the cache misses of different keys
+   * (two a key in a table of millions) overlap rather than wait one after another.
+   */
+  findMany(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, n: number, out: Int32Array): void {
     const slots = this.slots;
     const mask = this.mask;
-    if (mask < 0) return -1;
-    const h = hashBytes(bytes, start, end);
-    const tag = keyTag(h, end - start);
-    let slot = (h >>> 4) & mask;
+    if (mask < 0) {
+      out.fill(-1, 0, n);
+      return;
+    }
+    if (this.hashes.length < n) {
+      this.hashes = new Int32Array(n * 2);
+      this.refs = new Int32Array(n * 2);
+    }
+    const { hashes, refs } = this;
+    for (let k = 0; k < n; k++) hashes[k] = hashBytes(bytes, starts[k]!, ends[k]!);
+    // Loops of a few instructions a key, so that many keys' loads are in flight at once.
+    for (let k = 0; k < n; k++) refs[k] = Atomics.load(slots, 2 * ((hashes[k]! >>> 4) & mask));
+    const chunks = this.chunks;
+    let touched = 0;
+    for (let k = 0; k < n; k++) {
+      const ref = refs[k]!;
+      if (ref >= 0) touched += chunks[ref >>> CHUNK_BITS]?.[ref & OFFSET_MASK] ?? 0;
+    }
+    this.touched = touched;
+    for (let k = 0; k < n; k++) {
+      const ref = refs[k]!;
+      if (ref < 0) {
+        out[k] = -1;
+        continue;
+      }
+      const h = hashes[k]!;
+      const start = starts[k]!;
+      const end = ends[k]!;
+      const tag = keyTag(h, end - start);
+      const slot = (h >>> 4) & mask;
+      if (slots[2 * slot + 1] === tag) {
+        const chunk = this.chunks[ref >>> CHUNK_BITS];
+        const offset = ref & OFFSET_MASK;
+        if (chunk !== undefined && entryHolds(chunk, offset, bytes, start, end)) {
+          out[k] = entryKey(chunk, offset);
+          continue;
+        }
+      }
+      out[k] = this.probe(bytes, start, end, tag, (slot + 1) & mask);
+    }
+  }
+
+  /** From `slot` on: the number of the key whose tag is `tag`, or −1 at the first empty slot. */
+  private probe(bytes: Uint8Array, start: number, end: number, tag: number, slot: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
     for (;;) {
       const at = 2 * slot;
       const ref = Atomics.load(slots, at);
@@ -44,10 +102,12 @@ export class KeyView {
       if (slots[at + 1] === tag) {
         const chunk = this.chunks[ref >>> CHUNK_BITS];
         if (chunk === undefined) return -1;
-        const offset = ref & ((1 << CHUNK_BITS) - 1);
+        const offset = ref & OFFSET_MASK;
         if (entryHolds(chunk, offset, bytes, start, end)) return entryKey(chunk, offset);
       }
       slot = (slot + 1) & mask;
     }
   }
 }
+
+const OFFSET_MASK = (1 << CHUNK_BITS) - 1;

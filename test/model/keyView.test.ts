@@ -73,6 +73,33 @@ describe('KeyView', () => {
     expect(missed).toBeLessThan(texts.length);
   });
 
+  it('findMany answers each key as find does, whatever the view has been told', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 20 }), { minLength: 1, maxLength: 2000 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 300 }), fc.nat(), (added, probes, cut) => {
+        const keys = new ByteKeys();
+        keys.share();
+        const seen = cut % (added.length + 1);
+        for (const k of added.slice(0, seen)) add(keys, k);
+        const view = new KeyView(keys.view(0));
+        for (const k of added.slice(seen)) add(keys, k);
+        const asked = [...probes, ...added];
+        const all = Buffer.concat(asked.map(bytes));
+        const starts = new Int32Array(asked.length);
+        const ends = new Int32Array(asked.length);
+        let at = 0;
+        asked.forEach((k, i) => {
+          starts[i] = at;
+          at += bytes(k).length;
+          ends[i] = at;
+        });
+        const out = new Int32Array(asked.length);
+        view.findMany(all, starts, ends, asked.length, out);
+        expect([...out]).toEqual(asked.map((k) => view.find(bytes(k), 0, bytes(k).length)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('does not find keys the table places by number (they are not hashed)', () => {
     const keys = new ByteKeys();
     keys.share();

@@ -39,11 +39,46 @@ export class ViewedCustomerKeys {
       start = 0;
     }
     const k = this.view.find(bytes, start, end);
-    if (k >= 0) return k;
+    return k >= 0 ? k : this.addFresh(bytes, start, end);
+  }
+
+  /**
+   * `add` of n cells at once, cell k at bounds[k · stride + 2 · field] and the next int (as a
+   * batch's field bounds are laid out): their numbers in `out`. The view is asked for all of
+   * them together (KeyView.findMany).
+   */
+  addMany(bytes: Uint8Array, bounds: Int32Array, field: number, stride: number, n: number, out: Int32Array): void {
+    if (this.starts.length < n) {
+      this.starts = new Int32Array(n * 2);
+      this.ends = new Int32Array(n * 2);
+    }
+    const { starts, ends } = this;
+    let used = 0;
+    for (let k = 0; k < n; k++) {
+      const start = bounds[k * stride + 2 * field]!;
+      const end = bounds[k * stride + 2 * field + 1]!;
+      if (used + end - start > this.keys.length) this.keys = Buffer.concat([this.keys.subarray(0, used)], Math.max(used + end - start, this.keys.length * 2));
+      const keys = this.keys;
+      if (hasByte(bytes, start, end, AT)) for (let i = start; i < end; i++) keys[used++] = lowerAscii(bytes[i]!);
+      else for (let i = start; i < end; i++) keys[used++] = bytes[i]!;
+      starts[k] = used - (end - start);
+      ends[k] = used;
+    }
+    this.view.findMany(this.keys, starts, ends, n, out);
+    for (let k = 0; k < n; k++) if (out[k]! < 0) out[k] = this.addFresh(this.keys, starts[k]!, ends[k]!);
+  }
+
+  /** −2 − the number of a key the view does not have, among the message's. */
+  private addFresh(bytes: Uint8Array, start: number, end: number): number {
     const j = this.fresh.add(bytes, start, end);
     if (this.fresh.isNew) this.sent.push(bytes, start, end);
     return -2 - j;
   }
+
+  /** addMany's cells, back to back (e-mails lower-cased), and where each starts and ends. */
+  private keys = Buffer.allocUnsafe(1 << 16);
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
 
   /** The message's ids the view did not have, in their numbers' order, in `room` (see KeyList.moveTo); the next message starts afresh. */
   take(room: KeyBytes): KeyBytes {
@@ -61,10 +96,11 @@ class LowerCased {
     const n = end - start;
     if (n > this.bytes.length) this.bytes = Buffer.allocUnsafe(n * 2);
     const out = this.bytes;
-    for (let i = 0; i < n; i++) {
-      const c = bytes[start + i];
-      out[i] = c >= 65 && c <= 90 ? c + 32 : c;
-    }
+    for (let i = 0; i < n; i++) out[i] = lowerAscii(bytes[start + i]!);
     return n;
   }
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }

@@ -91,12 +91,16 @@ export function columnBuffers(c: RangeColumns): ArrayBuffer[] {
   return [c.customerNumber.buffer, c.customer.buffer, c.status.buffer, c.orderNumber.buffer, c.orderKey.buffer, c.line.buffer, c.headBits.buffer, c.itemBits.buffer, c.currency.buffer, ...valueBuffers(c), ...rooms] as ArrayBuffer[];
 }
 
+/** A row's customer not looked up yet (ViewedCustomerKeys numbers are ≥ 0 or ≤ −2). */
+const NOT_FOUND = -1;
 const EXAMPLES = 3;
 const MAX_EXAMPLE = 40;
 
 export class OrderRangeParser implements PlainBatches {
   readonly delimiterByte: number;
   private readonly customers: ViewedCustomerKeys;
+  /** Per line of the current batch: its customer's number (ViewedCustomerKeys.addMany). */
+  private found = new Int32Array(0);
   private readonly orderTexts = new KeyList();
   private readonly statuses = new ByteKeys();
   private sentStatuses = 0;
@@ -156,7 +160,14 @@ export class OrderRangeParser implements PlainBatches {
       if (!canonicalOrderFields(bytes, this.layout, this.bounds, base, arrays, out.length + n, ascii) || !this.noteExamples(bytes, base, pending)) return false;
     }
     this.keepExamples(pending);
-    for (let k = 0; k < n; k++) this.row(bytes, k * width2);
+    // Customer ids looked up for the whole batch at once (see KeyView.findMany), unless the
+    // table places them by number.
+    const together = this.customerForm === null;
+    if (together) {
+      if (this.found.length < n) this.found = new Int32Array(n * 2);
+      this.customers.addMany(bytes, this.bounds, this.layout.customer, width2, n, this.found);
+    }
+    for (let k = 0; k < n; k++) this.row(bytes, k * width2, together ? this.found[k]! : NOT_FOUND);
     return true;
   }
 
@@ -221,9 +232,12 @@ export class OrderRangeParser implements PlainBatches {
     }
   }
 
-  /** The ids, status and profile counts of the message's next row (its values are in place). */
-  protected row(bytes: Buffer, base: number): void {
-    const { customer, orderId, status } = this.layout;
+  /**
+   * The ids, status and profile counts of the message's next row (its values are in place);
+   * `customer` is its customer's number from ViewedCustomerKeys.addMany, if looked up already.
+   */
+  protected row(bytes: Buffer, base: number, customer = NOT_FOUND): void {
+    const { orderId, status } = this.layout;
     const b = this.bounds;
     const out = this.out;
     const i = out.length++;
@@ -232,11 +246,11 @@ export class OrderRangeParser implements PlainBatches {
       if (b[base + 2 * p + 1] === b[base + 2 * p]) this.profile[c]!.empty++;
       else this.profile[c]!.nonEmpty++;
     }
-    const cs = b[base + 2 * customer]!;
-    const ce = b[base + 2 * customer + 1]!;
+    const cs = b[base + 2 * this.layout.customer]!;
+    const ce = b[base + 2 * this.layout.customer + 1]!;
     const n = this.customerForm === null ? -1 : numberIn(this.customerForm, bytes, cs, ce);
     out.customerNumber[i] = n;
-    out.customer[i] = n >= 0 ? -1 : this.customers.add(bytes, cs, ce);
+    out.customer[i] = n >= 0 ? -1 : customer !== NOT_FOUND ? customer : this.customers.add(bytes, cs, ce);
     out.orderNumber[i] = -1;
     out.orderKey[i] = -1;
     if (orderId >= 0 && b[base + 2 * orderId + 1]! > b[base + 2 * orderId]!) {
