@@ -57,6 +57,10 @@ export class ByteKeys {
   constructor(private readonly blockChunks = 0) {}
   private block: ArrayBuffer | null = null;
   private shared = false;
+  /** addMany's hashes and first slots for a block, and a sum of the bytes it read to have them cached. */
+  private readonly blockHashes = new Int32Array(ADD_BLOCK);
+  private readonly blockRefs = new Int32Array(ADD_BLOCK);
+  private touched = 0;
   private blockUsed = 0;
 
   get size(): number {
@@ -148,6 +152,40 @@ export class ByteKeys {
     if (this.count * 10 > (slots.length >> 1) * 7) this.rehash();
     this.isNew = true;
     return k;
+  }
+
+  /**
+   * `add` of keys k = 0 … n − 1 of `keys`, in order: out[k] its number, fresh[k] 1 when it was
+   * new. In blocks of ADD_BLOCK keys whose slots and entries are read in loops of their own
+   * first, so that their cache misses overlap (see KeyView.findMany); the adds then find them
+   * cached. The numbers are those `add` one by one gives.
+   */
+  addMany(keys: KeyBytes, n: number, out: Int32Array, fresh: Uint8Array): void {
+    const { bytes, ends } = keys;
+    for (let from = 0; from < n; from += ADD_BLOCK) {
+      const to = Math.min(n, from + ADD_BLOCK);
+      if (this.count > FEW) this.touch(bytes, ends, from, to);
+      for (let k = from; k < to; k++) {
+        out[k] = this.add(bytes, k === 0 ? 0 : ends[k - 1]!, ends[k]!);
+        fresh[k] = this.isNew ? 1 : 0;
+      }
+    }
+  }
+
+  /** Reads the first slot, and the entry it names, of keys from … to − 1 (addMany). */
+  private touch(bytes: Uint8Array, ends: Int32Array, from: number, to: number): void {
+    const hashes = this.blockHashes;
+    for (let k = from; k < to; k++) hashes[k - from] = hashBytes(bytes, k === 0 ? 0 : ends[k - 1]!, ends[k]!);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const refs = this.blockRefs;
+    for (let j = 0; j < to - from; j++) refs[j] = slots[2 * ((hashes[j]! >>> 4) & mask)]!;
+    let touched = 0;
+    for (let j = 0; j < to - from; j++) {
+      const ref = refs[j]!;
+      if (ref >= 0) touched += this.chunks[ref >>> CHUNK_BITS]![ref & (CHUNK - 1)]!;
+    }
+    this.touched = touched;
   }
 
   /**
@@ -429,6 +467,8 @@ export class ByteKeys {
   }
 }
 
+/** Keys addMany reads ahead together. */
+const ADD_BLOCK = 256;
 export const CHUNK_BITS = 20;
 const CHUNK = 1 << CHUNK_BITS;
 /** Chunks a block holds for a worker's table: 64 MB, always mapped on its own (see the constructor). */

@@ -15,9 +15,9 @@ export class KeyView {
   private slots: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private mask = -1;
   private readonly chunks: Buffer[] = [];
-  /** findMany's per-key hash and first slot's ref. */
-  private hashes = new Int32Array(0);
-  private refs = new Int32Array(0);
+  /** findMany's per-key hash and first slot's ref, for a block of keys. */
+  private readonly hashes = new Int32Array(BLOCK);
+  private readonly refs = new Int32Array(BLOCK);
   /** A sum of bytes findMany reads only to have them in the cache, kept so that the reads stay. */
   private touched = 0;
 
@@ -42,45 +42,48 @@ export class KeyView {
   }
 
   /**
-   * `find` of many keys: out[k] for key k = bytes[starts[k], ends[k]), k < n. Each key's first
-   * slot is read in one loop and its entry in the next, so the cache misses of different keys
-   * (two a key in a table of millions) overlap rather than wait one after another.
+   * `find` of many keys: out[k] for key k = bytes[starts[k], ends[k]), k < n. For each block of
+   * BLOCK keys, their first slots are read in one loop and their entries touched in the next,
+   * loops of a few instructions a key, so that many keys' cache misses (two a key in a table of
+   * millions) are in flight at once; the checks then run on cached lines. Blocks of 256 keep
+   * what was touched in the cache (4M lookups of 2M e-mails: 550 ns a key one by one, 235 ns
+   * in blocks of 256, 300-440 ns in blocks of 12,000).
    */
   findMany(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, n: number, out: Int32Array): void {
-    const slots = this.slots;
-    const mask = this.mask;
-    if (mask < 0) {
+    if (this.mask < 0) {
       out.fill(-1, 0, n);
       return;
     }
-    if (this.hashes.length < n) {
-      this.hashes = new Int32Array(n * 2);
-      this.refs = new Int32Array(n * 2);
-    }
-    const { hashes, refs } = this;
-    for (let k = 0; k < n; k++) hashes[k] = hashBytes(bytes, starts[k]!, ends[k]!);
-    // Loops of a few instructions a key, so that many keys' loads are in flight at once.
-    for (let k = 0; k < n; k++) refs[k] = Atomics.load(slots, 2 * ((hashes[k]! >>> 4) & mask));
-    const chunks = this.chunks;
+    for (let from = 0; from < n; from += BLOCK) this.findBlock(bytes, starts, ends, from, Math.min(n, from + BLOCK), out);
+  }
+
+  private findBlock(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, from: number, to: number, out: Int32Array): void {
+    const slots = this.slots;
+    const mask = this.mask;
+    const { hashes, refs, chunks } = this;
+    const n = to - from;
+    for (let j = 0; j < n; j++) hashes[j] = hashBytes(bytes, starts[from + j]!, ends[from + j]!);
+    for (let j = 0; j < n; j++) refs[j] = Atomics.load(slots, 2 * ((hashes[j]! >>> 4) & mask));
     let touched = 0;
-    for (let k = 0; k < n; k++) {
-      const ref = refs[k]!;
+    for (let j = 0; j < n; j++) {
+      const ref = refs[j]!;
       if (ref >= 0) touched += chunks[ref >>> CHUNK_BITS]?.[ref & OFFSET_MASK] ?? 0;
     }
     this.touched = touched;
-    for (let k = 0; k < n; k++) {
-      const ref = refs[k]!;
+    for (let j = 0; j < n; j++) {
+      const k = from + j;
+      const ref = refs[j]!;
       if (ref < 0) {
         out[k] = -1;
         continue;
       }
-      const h = hashes[k]!;
+      const h = hashes[j]!;
       const start = starts[k]!;
       const end = ends[k]!;
       const tag = keyTag(h, end - start);
       const slot = (h >>> 4) & mask;
       if (slots[2 * slot + 1] === tag) {
-        const chunk = this.chunks[ref >>> CHUNK_BITS];
+        const chunk = chunks[ref >>> CHUNK_BITS];
         const offset = ref & OFFSET_MASK;
         if (chunk !== undefined && entryHolds(chunk, offset, bytes, start, end)) {
           out[k] = entryKey(chunk, offset);
@@ -111,3 +114,5 @@ export class KeyView {
 }
 
 const OFFSET_MASK = (1 << CHUNK_BITS) - 1;
+/** Keys findMany looks up together. */
+const BLOCK = 256;

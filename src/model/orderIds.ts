@@ -1,4 +1,4 @@
-import { ByteKeys, TextBytes } from './byteKeys.js';
+import { ByteKeys, TextBytes, type KeyBytes } from './byteKeys.js';
 import { learnForm, numberIn, writeNumbered, type NumberForm } from './numberedKeys.js';
 
 /**
@@ -41,6 +41,21 @@ export class OrderIds {
       if (code !== -1) return code;
     }
     return this.addKey(bytes, start, end);
+  }
+
+  /**
+   * `add` of ids k = 0 … n − 1 of `ids`, none of the bitmap's form, in order (ByteKeys.addMany):
+   * out[k] its code, fresh[k] 1 when it was new.
+   */
+  addMany(ids: KeyBytes, n: number, out: Int32Array, fresh: Uint8Array): void {
+    const form = this.form;
+    let keyed = form !== undefined;
+    for (let k = 0; k < n && keyed && form !== null; k++) keyed = numberIn(form!, ids.bytes, k === 0 ? 0 : ids.ends[k - 1]!, ids.ends[k]!) < 0;
+    if (keyed) return this.keys.addMany(ids, n, out, fresh);
+    for (let k = 0; k < n; k++) {
+      out[k] = this.add(ids.bytes, k === 0 ? 0 : ids.ends[k - 1]!, ids.ends[k]!);
+      fresh[k] = this.isNew ? 1 : 0;
+    }
   }
 
   /** `add` of the id of `numberForm` whose number is n ≥ 0 (workers send such ids as numbers). */

@@ -206,3 +206,29 @@ describe('ByteKeys entries', () => {
     expect(decoded).toEqual([...expected.keys()]);
   });
 });
+
+describe('ByteKeys.addMany', () => {
+  it('numbers keys and says which were new exactly as add one by one does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 10 }), { maxLength: 200 }), fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.integer({ min: 0, max: 99 }).map((n) => `C${n}`)), { maxLength: 700 }), (before, batch) => {
+        const one = new ByteKeys();
+        const many = new ByteKeys();
+        for (const k of before) {
+          one.addText(k);
+          many.addText(k);
+        }
+        const encoded = batch.map((k) => Buffer.from(k, 'utf8'));
+        const bytes = Buffer.concat(encoded);
+        let at = 0;
+        const ends = Int32Array.from(encoded, (b) => (at += b.length));
+        const out = new Int32Array(batch.length);
+        const fresh = new Uint8Array(batch.length);
+        many.addMany({ bytes, ends }, batch.length, out, fresh);
+        const expected = batch.map((k) => [one.addText(k), one.isNew ? 1 : 0]);
+        expect(Array.from(out, (k, i) => [k, fresh[i]])).toEqual(expected);
+        expect(many.size).toBe(one.size);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

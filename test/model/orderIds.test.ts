@@ -87,3 +87,29 @@ describe('OrderIds', () => {
     expect(new Set(['O000000001', 'O000000002', 'O1', 'O0000000001'].map((t) => padded.find(t))).size).toBe(4);
   });
 });
+
+describe('OrderIds.addMany', () => {
+  it('gives the codes and new flags of add one by one, for ids of the bitmap form or not', () => {
+    const ids = ['#1001', 'ch_3Mf', '#1002', 'ch_3Mf', 'O-7', '#1001', '', 'ch_9', '#99999999999'];
+    for (const first of ['#1000', 'ch_first', undefined]) {
+      const one = new OrderIds();
+      const many = new OrderIds();
+      if (first !== undefined) {
+        one.addText(first);
+        many.addText(first);
+      }
+      const encoded = ids.map((k) => Buffer.from(k));
+      let at = 0;
+      const keys = { bytes: Buffer.concat(encoded), ends: Int32Array.from(encoded, (b) => (at += b.length)) };
+      const out = new Int32Array(ids.length);
+      const fresh = new Uint8Array(ids.length);
+      many.addMany(keys, ids.length, out, fresh);
+      expect(Array.from(out, (c, i) => [c, fresh[i]])).toEqual(ids.map((k) => [one.addText(k), one.isNew ? 1 : 0]));
+      const texts = ['ch_a', 'ch_b', 'ch_a'];
+      const te = texts.map((k) => Buffer.from(k));
+      let t = 0;
+      many.addMany({ bytes: Buffer.concat(te), ends: Int32Array.from(te, (b) => (t += b.length)) }, texts.length, out, fresh);
+      expect(Array.from(out.subarray(0, 3), (c, i) => [c, fresh[i]])).toEqual(texts.map((k) => [one.addText(k), one.isNew ? 1 : 0]));
+    }
+  });
+});

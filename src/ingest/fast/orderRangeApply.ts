@@ -46,6 +46,9 @@ export class RangeApplier {
   /** Per worker currency cell, its code (null: none). */
   private readonly currencies: (string | null)[] = [];
   private lines = new Int32Array(0);
+  /** Per text order id of a message, its code (when numbered together). */
+  private textCodes = new Int32Array(0);
+  private newFlags = new Uint8Array(0);
   private readonly scratch = new Uint8Array(32);
 
   constructor(private readonly reader: RangeReader) {}
@@ -72,7 +75,17 @@ export class RangeApplier {
     // One loop per id table, each in row order (every table numbers its ids in the order rows
     // come): short loops, so that the cache misses of independent lookups overlap. The customers
     // already placed by number go first, in a loop of their own.
-    for (let i = 0; i < n; i++) customerOf[i] = customerNumber[i]! >= 0 ? ids.findNumbered(customerNumber[i]!) : -1;
+    let numbered = false;
+    for (let i = 0; i < n; i++) {
+      customerOf[i] = customerNumber[i]! >= 0 ? ids.findNumbered(customerNumber[i]!) : -1;
+      numbered ||= customerNumber[i]! >= 0;
+    }
+    // With no id placed by number in between, the message's new ids are numbered in the order
+    // of their first rows by numbering them in their own order (ByteKeys.addMany), as one id
+    // after another in row order does.
+    if (!numbered && keyEnds.length > 0) {
+      ids.addMany(m.newCustomers, keyEnds.length, fresh, this.isNew(keyEnds.length));
+    }
     for (let i = 0; i < n; i++) {
       if (customerOf[i]! >= 0) continue;
       if (customerNumber[i]! >= 0) customerOf[i] = ids.addNumbered(customerNumber[i]!);
@@ -92,19 +105,34 @@ export class RangeApplier {
     }
     const orderIds = table.orderIds;
     const texts = m.orderTexts;
-    for (let i = 0; i < n; i++) {
-      let code = -1;
-      let again = false;
-      if (orderNumber[i]! >= 0) {
-        code = orderIds.addNumbered(orderNumber[i]!);
-        again = !orderIds.isNew;
-      } else if (orderKey[i]! >= 0) {
+    const textCount = texts.ends.length;
+    let byNumber = false;
+    for (let i = 0; i < n && !byNumber; i++) byNumber = orderNumber[i]! >= 0;
+    if (!byNumber && textCount > 0) {
+      // Text order ids only (Stripe's, say): numbered together in row order, as customers above.
+      if (this.textCodes.length < textCount) this.textCodes = new Int32Array(textCount * 2);
+      const textNew = this.isNew(textCount);
+      orderIds.addMany(texts, textCount, this.textCodes, textNew);
+      for (let i = 0; i < n; i++) {
         const k = orderKey[i]!;
-        code = orderIds.add(texts.bytes, k === 0 ? 0 : texts.ends[k - 1]!, texts.ends[k]!);
-        again = !orderIds.isNew;
+        orderCode[i] = k < 0 ? -1 : this.textCodes[k]!;
+        repeated[i] = k < 0 || textNew[k] === 1 ? 0 : 1;
       }
-      orderCode[i] = code;
-      repeated[i] = again ? 1 : 0;
+    } else {
+      for (let i = 0; i < n; i++) {
+        let code = -1;
+        let again = false;
+        if (orderNumber[i]! >= 0) {
+          code = orderIds.addNumbered(orderNumber[i]!);
+          again = !orderIds.isNew;
+        } else if (orderKey[i]! >= 0) {
+          const k = orderKey[i]!;
+          code = orderIds.add(texts.bytes, k === 0 ? 0 : texts.ends[k - 1]!, texts.ends[k]!);
+          again = !orderIds.isNew;
+        }
+        orderCode[i] = code;
+        repeated[i] = again ? 1 : 0;
+      }
     }
     const statuses = this.statuses;
     for (let i = 0; i < n; i++) status[i] = statuses[status[i]!]!;
@@ -124,6 +152,12 @@ export class RangeApplier {
       if (p.empty > 0) observer.empties(column, p.empty);
     });
     return true;
+  }
+
+  /** A scratch array of at least n flags (addMany's "new"). */
+  private isNew(n: number): Uint8Array {
+    if (this.newFlags.length < n) this.newFlags = new Uint8Array(n * 2);
+    return this.newFlags;
   }
 
   /** The fold's checks and counts for a line-item message; each row's line in `lines`. */
