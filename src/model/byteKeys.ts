@@ -451,10 +451,26 @@ export class ByteKeys {
     return Buffer.from(this.block, this.blockUsed - CHUNK, CHUNK);
   }
 
-  private rehash(): void {
+  /**
+   * Room for `keys` keys in all without rehashing or growing `refs`: a file's order ids, about
+   * one a row, would otherwise be rehashed ~20 times on the way to ten million, each time into
+   * a table twice the size (new memory, and every slot moved).
+   */
+  reserve(keys: number): void {
+    let slots = this.slots.length >> 1;
+    while (keys * 10 > slots * 7) slots *= 2;
+    if (slots > this.slots.length >> 1) this.rehash(slots * 2);
+    if (keys > this.refs.length) {
+      const refs = new Int32Array(keys);
+      refs.set(this.refs);
+      this.refs = refs;
+    }
+  }
+
+  private rehash(length = this.slots.length * 2): void {
     const old = this.slots;
     // Shared, a new table is whole before a view is told of it; views still on the old one miss the newer keys.
-    const slots = (this.shared ? new Int32Array(new SharedArrayBuffer(old.byteLength * 2)) : new Int32Array(old.length * 2)).fill(-1);
+    const slots = (this.shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length)).fill(-1);
     const mask = (slots.length >> 1) - 1;
     for (let j = 0; j < old.length; j += 2) {
       if (old[j] < 0) continue;

@@ -44,6 +44,15 @@ export class OrderIds {
   }
 
   /**
+   * Room for `ids` more ids (ByteKeys.reserve) when every id is hashed (the file's first id had
+   * no number form: Stripe's `ch_…`, say) and the `rows` rows so far had nearly one new id each.
+   * Ids of a form go to the bitmap, which needs no room; a file that repeats its ids gets none.
+   */
+  reserve(ids: number, rows: number): void {
+    if (this.form === null && rows > 0 && this.keys.size * 10 >= rows * 9) this.keys.reserve(this.keys.size + ids);
+  }
+
+  /**
    * `add` of ids k = 0 … n − 1 of `ids`, none of the bitmap's form, in order (ByteKeys.addMany):
    * out[k] its code, fresh[k] 1 when it was new.
    */

@@ -178,6 +178,11 @@ export class OrderTable {
     this.length = kept;
   }
 
+  /** Rows the table holds without growing. */
+  get capacity(): number {
+    return this.customer.length;
+  }
+
   /** Room for `rows` rows without growing (the fast reader estimates them from the file size). */
   reserve(rows: number): void {
     if (rows > this.customer.length) this.grow(rows);

@@ -232,3 +232,22 @@ describe('ByteKeys.addMany', () => {
     );
   });
 });
+
+describe('ByteKeys.reserve', () => {
+  it('numbers keys as without it, before and after, shared or not', () => {
+    for (const shared of [false, true]) {
+      const plain = new ByteKeys();
+      const reserved = new ByteKeys();
+      if (shared) reserved.share();
+      const texts = Array.from({ length: 30_000 }, (_, i) => `ch_${(i * 7919) % 20011}x`);
+      const a = texts.slice(0, 500).map((t) => plain.addText(t));
+      const b = texts.slice(0, 500).map((t) => reserved.addText(t));
+      reserved.reserve(40_000);
+      a.push(...texts.slice(500).map((t) => plain.addText(t)));
+      b.push(...texts.slice(500).map((t) => reserved.addText(t)));
+      expect(b).toEqual(a);
+      expect(texts.map((t) => reserved.findText(t))).toEqual(a);
+      expect(reserved.findText('ch_none')).toBe(-1);
+    }
+  });
+});

@@ -134,6 +134,10 @@ class RangeRun {
     const reader = this.loop.reader!;
     const ids = reader.rows.table.customerIds;
     ids.share();
+    // About an order id a row, if the rows so far had one each: the table holds room for the
+    // file's estimated rows (a line-item export's room is a row a line, not an order).
+    const table = reader.rows.table;
+    if (reader.rangeFold === undefined) table.orderIds.reserve(table.capacity - table.length, table.length);
     for (let w = 0; w < this.workers; w++) {
       this.appliers.push(new RangeApplier(reader));
       this.chunksSent.push(ids.chunkCount);
