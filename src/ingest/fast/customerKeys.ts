@@ -29,6 +29,10 @@ export class ViewedCustomerKeys {
   /** The message's ids the view did not have, numbered, and their bytes in number order. */
   private readonly fresh = new ByteKeys();
   private readonly sent = new KeyList();
+  /** addMany's cells, back to back (e-mails lower-cased), and where each starts and ends. */
+  private keys = Buffer.allocUnsafe(1 << 16);
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
 
   constructor(readonly view: KeyView) {}
 
@@ -74,11 +78,6 @@ export class ViewedCustomerKeys {
     if (this.fresh.isNew) this.sent.push(bytes, start, end);
     return -2 - j;
   }
-
-  /** addMany's cells, back to back (e-mails lower-cased), and where each starts and ends. */
-  private keys = Buffer.allocUnsafe(1 << 16);
-  private starts = new Int32Array(0);
-  private ends = new Int32Array(0);
 
   /** The message's ids the view did not have, in their numbers' order, in `room` (see KeyList.moveTo); the next message starts afresh. */
   take(room: KeyBytes): KeyBytes {
