@@ -84,16 +84,10 @@ describe('KeyView', () => {
         for (const k of added.slice(seen)) add(keys, k);
         const asked = [...probes, ...added];
         const all = Buffer.concat(asked.map(bytes));
-        const starts = new Int32Array(asked.length);
-        const ends = new Int32Array(asked.length);
         let at = 0;
-        asked.forEach((k, i) => {
-          starts[i] = at;
-          at += bytes(k).length;
-          ends[i] = at;
-        });
+        const ends = Int32Array.from(asked, (k) => (at += bytes(k).length));
         const out = new Int32Array(asked.length);
-        view.findMany(all, starts, ends, asked.length, out);
+        view.findMany({ bytes: all, ends }, asked.length, out);
         expect([...out]).toEqual(asked.map((k) => view.find(bytes(k), 0, bytes(k).length)));
       }),
       { numRuns: 60 },

@@ -29,9 +29,8 @@ export class ViewedCustomerKeys {
   /** The message's ids the view did not have, numbered, and their bytes in number order. */
   private readonly fresh = new ByteKeys();
   private readonly sent = new KeyList();
-  /** addMany's cells, back to back (e-mails lower-cased), and where each starts and ends. */
+  /** addMany's cells, back to back (e-mails lower-cased), and where each ends. */
   private keys = Buffer.allocUnsafe(1 << 16);
-  private starts = new Int32Array(0);
   private ends = new Int32Array(0);
 
   constructor(readonly view: KeyView) {}
@@ -52,11 +51,8 @@ export class ViewedCustomerKeys {
    * them together (KeyView.findMany).
    */
   addMany(bytes: Uint8Array, bounds: Int32Array, field: number, stride: number, n: number, out: Int32Array): void {
-    if (this.starts.length < n) {
-      this.starts = new Int32Array(n * 2);
-      this.ends = new Int32Array(n * 2);
-    }
-    const { starts, ends } = this;
+    if (this.ends.length < n) this.ends = new Int32Array(n * 2);
+    const ends = this.ends;
     let used = 0;
     for (let k = 0; k < n; k++) {
       const start = bounds[k * stride + 2 * field]!;
@@ -65,11 +61,10 @@ export class ViewedCustomerKeys {
       const keys = this.keys;
       if (hasByte(bytes, start, end, AT)) for (let i = start; i < end; i++) keys[used++] = lowerAscii(bytes[i]!);
       else for (let i = start; i < end; i++) keys[used++] = bytes[i]!;
-      starts[k] = used - (end - start);
       ends[k] = used;
     }
-    this.view.findMany(this.keys, starts, ends, n, out);
-    for (let k = 0; k < n; k++) if (out[k]! < 0) out[k] = this.addFresh(this.keys, starts[k]!, ends[k]!);
+    this.view.findMany({ bytes: this.keys, ends }, n, out);
+    for (let k = 0; k < n; k++) if (out[k]! < 0) out[k] = this.addFresh(this.keys, k === 0 ? 0 : ends[k - 1]!, ends[k]!);
   }
 
   /** −2 − the number of a key the view does not have, among the message's. */
