@@ -1,5 +1,6 @@
 import type { ByteKeys } from '../model/byteKeys.js';
 import type { OrderTable } from '../model/orderTable.js';
+import { LOWEST_CODE } from '../model/orderIds.js';
 import { isCountedOrder } from './countedOrder.js';
 import type { DayWindow } from '../model/time.js';
 
@@ -124,8 +125,8 @@ export function memberSpend(table: OrderTable, cohort: DayWindow, followUp: DayW
 
 /**
  * Which member each cohort-window order code belongs to, as sorted (code, member) pairs packed
- * in exact doubles, (code + 2^28 + 2) · 2^bits + member (codes run from −2 − 2^28, OrderIds'
- * bitmap, up), found by binary search: ~8 bytes a cohort order where a Map takes ~50. A
+ * in exact doubles, (code − LOWEST_CODE) · 2^bits + member (codes run from OrderIds'
+ * LOWEST_CODE up), found by binary search: ~8 bytes a cohort order where a Map takes ~50. A
  * loaded file keeps one row per order id, so a code has one owner; hand-built records may
  * repeat an id across customers, and every pair is kept. Should the pairs not fit in 53 bits
  * (billions of distinct text order ids), a Map of sets takes over.
@@ -134,7 +135,7 @@ function orderOwners(links: PairList, memberOfCustomer: Int32Array, members: num
   const scale = 2 ** Math.max(1, Math.ceil(Math.log2(members + 1)));
   let maxCode = 0;
   for (let j = 0; j < links.length; j++) maxCode = Math.max(maxCode, links.a[j]!);
-  const pack = (code: number, member: number) => (code + 2 ** 28 + 2) * scale + member;
+  const pack = (code: number, member: number) => (code - LOWEST_CODE) * scale + member;
   if (pack(maxCode, members) >= 2 ** 53) return ownerSets(links, memberOfCustomer);
   const pairs = new Float64Array(links.length);
   let n = 0;

@@ -113,3 +113,44 @@ describe('OrderIds.addMany', () => {
     }
   });
 });
+
+describe('OrderIds with ids of a packed form', () => {
+  const stripe = (i: number) => `ch_${String(i).padStart(20, '0')}Abcd`;
+  it('packs the ids of the first id\'s form and numbers the rest by their bytes, all distinct and found', () => {
+    for (const limit of [undefined, 3]) {
+      const ids = new OrderIds(limit);
+      const texts = [stripe(1), stripe(2), 'py_1', stripe(1), stripe(3), stripe(4), 'ch_short', stripe(5), stripe(4), '1001', stripe(2)];
+      const seen = new Map<string, number>();
+      for (const t of texts) {
+        const code = ids.addText(t);
+        expect(ids.isNew).toBe(!seen.has(t));
+        if (seen.has(t)) expect(code).toBe(seen.get(t));
+        seen.set(t, code);
+        expect(code).not.toBe(-1);
+      }
+      expect(new Set(seen.values()).size).toBe(seen.size);
+      for (const [t, code] of seen) {
+        expect(ids.text(code)).toBe(t);
+        expect(ids.find(t)).toBe(code);
+      }
+      expect(ids.find(stripe(6))).toBeNull();
+      // Past a full table (limit 3), ids of the form go by their bytes and are found there.
+      if (limit === 3) expect([stripe(4), stripe(5)].map((t) => seen.get(t)! >= 0)).toEqual([true, true]);
+      else expect([...seen.values()].filter((c) => c >= 0).length).toBe(3);
+    }
+  });
+
+  it('addMany gives the codes and new flags of add one by one', () => {
+    const texts = [stripe(7), 'other', stripe(8), stripe(7), 'other', stripe(9)];
+    const one = new OrderIds();
+    const many = new OrderIds();
+    one.addText(stripe(1));
+    many.addText(stripe(1));
+    const encoded = texts.map((k) => Buffer.from(k));
+    let at = 0;
+    const out = new Int32Array(texts.length);
+    const fresh = new Uint8Array(texts.length);
+    many.addMany({ bytes: Buffer.concat(encoded), ends: Int32Array.from(encoded, (b) => (at += b.length)) }, texts.length, out, fresh);
+    expect(Array.from(out, (c, i) => [c, fresh[i]])).toEqual(texts.map((k) => [one.addText(k), one.isNew ? 1 : 0]));
+  });
+});

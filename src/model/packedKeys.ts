@@ -1,0 +1,203 @@
+import { hashBytes } from './byteKeys.js';
+
+/**
+ * The form of ids that are a fixed prefix and then a fixed number of characters from
+ * [0-9A-Za-z_-]: Stripe's `ch_` + 24, `pi_…`, UUIDs. Learned from a file's first id (learnPackedForm).
+ */
+export interface PackedForm {
+  prefix: Uint8Array;
+  /** Characters after the prefix. */
+  length: number;
+}
+
+/**
+ * A set of ids of one PackedForm, numbering each distinct one 0, 1, 2… in order of first
+ * appearance, as ByteKeys does. Each character is one of 64 and takes 6 bits, and every id
+ * takes the same bytes, so id k is bytes k·width … of a page, with no length, number or ref
+ * stored: ten million Stripe charge ids take 18 bytes each, where ByteKeys' entries took 32
+ * and its refs 4. The hash table holds one 32-bit word a slot: the id's number + 1 in the low
+ * 24 bits and 8 bits of its hash above, so a probe reads the entry only when those match.
+ *
+ * At most MAX_IDS ids: `add` returns −1 after that, and the caller numbers the id elsewhere.
+ */
+export class PackedKeys {
+  readonly width: number;
+  private readonly pages: Uint8Array[] = [];
+  private slots = new Uint32Array(1024);
+  private count = 0;
+  /** The packed bytes of the id last given to pack(). */
+  private readonly packed: Uint8Array;
+  private readonly prefixText: string;
+  /** Whether the last `add` saw its id for the first time. */
+  isNew = false;
+
+  /** `maxIds` below MAX_IDS: for tests of what happens when the table is full. */
+  constructor(
+    readonly form: PackedForm,
+    private readonly maxIds = MAX_IDS,
+  ) {
+    this.width = Math.ceil((form.length * 6) / 8);
+    this.packed = new Uint8Array(this.width);
+    this.prefixText = Buffer.from(form.prefix).toString('latin1');
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Whether bytes[start, end) is of this form. */
+  holds(bytes: Uint8Array, start: number, end: number): boolean {
+    const prefix = this.form.prefix;
+    if (end - start !== prefix.length + this.form.length) return false;
+    for (let i = 0; i < prefix.length; i++) if (bytes[start + i] !== prefix[i]) return false;
+    for (let i = start + prefix.length; i < end; i++) if (SIX_BITS[bytes[i]!]! < 0) return false;
+    return true;
+  }
+
+  /** The id's number (isNew says whether it is new), or −1 when the table is full; the id must be of the form. */
+  add(bytes: Uint8Array, start: number, end: number): number {
+    const h = this.pack(bytes, start + this.form.prefix.length, end);
+    const at = this.probe(h);
+    const slot = this.slots[at]!;
+    if (slot !== 0) {
+      this.isNew = false;
+      return (slot & KEY_MASK) - 1;
+    }
+    if (this.count === this.maxIds) return -1;
+    const k = this.count++;
+    if (k >>> PAGE_SHIFT === this.pages.length) this.pages.push(new Uint8Array(PAGE_IDS * this.width));
+    this.pages[k >>> PAGE_SHIFT]!.set(this.packed, (k & (PAGE_IDS - 1)) * this.width);
+    this.slots[at] = (tagOf(h) | (k + 1)) >>> 0;
+    if (this.count * 4 > this.slots.length * 3) this.rehash(this.slots.length * 2);
+    this.isNew = true;
+    return k;
+  }
+
+  /** The id's number, or −1 when it was never added; the id must be of the form. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    const slot = this.slots[this.probe(this.pack(bytes, start + this.form.prefix.length, end))]!;
+    return slot === 0 ? -1 : (slot & KEY_MASK) - 1;
+  }
+
+  text(k: number): string {
+    const page = this.pages[k >>> PAGE_SHIFT]!;
+    const at = (k & (PAGE_IDS - 1)) * this.width;
+    let text = this.prefixText;
+    for (let c = 0; c < this.form.length; c++) text += ALPHABET[sixBitsAt(page, at, c)];
+    return text;
+  }
+
+  /** Room for `ids` ids in all without rehashing (OrderIds.reserve). */
+  reserve(ids: number): void {
+    let length = this.slots.length;
+    while (Math.min(ids, this.maxIds) * 4 > length * 3) length *= 2;
+    if (length > this.slots.length) this.rehash(length);
+  }
+
+  /** Packs the characters bytes[from, end) into `packed`; returns their hash. */
+  private pack(bytes: Uint8Array, from: number, end: number): number {
+    const packed = this.packed;
+    let bits = 0;
+    let held = 0;
+    let o = 0;
+    for (let i = from; i < end; i++) {
+      bits = (bits << 6) | SIX_BITS[bytes[i]!]!;
+      held += 6;
+      if (held >= 8) {
+        held -= 8;
+        packed[o++] = (bits >>> held) & 255;
+      }
+    }
+    if (held > 0) packed[o] = (bits << (8 - held)) & 255;
+    return hashBytes(packed, 0, this.width);
+  }
+
+  /** The slot holding the packed id, or the empty slot where it belongs. */
+  private probe(h: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const tag = tagOf(h);
+    for (let at = (h >>> 4) & mask; ; at = (at + 1) & mask) {
+      const slot = slots[at]!;
+      if (slot === 0) return at;
+      if ((slot & TAG_MASK) === tag && this.entryIs((slot & KEY_MASK) - 1)) return at;
+    }
+  }
+
+  private entryIs(k: number): boolean {
+    const page = this.pages[k >>> PAGE_SHIFT]!;
+    const at = (k & (PAGE_IDS - 1)) * this.width;
+    const packed = this.packed;
+    for (let i = 0; i < packed.length; i++) if (page[at + i] !== packed[i]) return false;
+    return true;
+  }
+
+  private rehash(length: number): void {
+    const old = this.slots;
+    const slots = new Uint32Array(length);
+    const mask = length - 1;
+    for (let j = 0; j < old.length; j++) {
+      const slot = old[j]!;
+      if (slot === 0) continue;
+      let at = (hashBytes(this.pageOf(slot), this.entryAt(slot), this.entryAt(slot) + this.width) >>> 4) & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = slot;
+    }
+    this.slots = slots;
+  }
+
+  private pageOf(slot: number): Uint8Array {
+    return this.pages[((slot & KEY_MASK) - 1) >>> PAGE_SHIFT]!;
+  }
+
+  private entryAt(slot: number): number {
+    return (((slot & KEY_MASK) - 1) & (PAGE_IDS - 1)) * this.width;
+  }
+}
+
+/**
+ * The form of `bytes[start, end)` when it is worth packing, else null: a prefix of at most 8
+ * bytes up to an underscore (`ch_`), or none, and then 8–64 characters of [0-9A-Za-z_-] with
+ * at least one letter (an id of digits alone is NumberForm's).
+ */
+export function learnPackedForm(bytes: Uint8Array, start: number, end: number): PackedForm | null {
+  let prefix = 0;
+  for (let i = start; i < Math.min(end, start + 8); i++) if (bytes[i] === UNDERSCORE) prefix = i - start + 1;
+  const length = end - start - prefix;
+  if (length < 8 || length > 64) return null;
+  let letter = false;
+  for (let i = start + prefix; i < end; i++) {
+    const six = SIX_BITS[bytes[i]!]!;
+    if (six < 0) return null;
+    letter ||= six >= 10;
+  }
+  return letter ? { prefix: bytes.slice(start, start + prefix), length } : null;
+}
+
+/**
+ * 8 bits of the hash for a slot's tag: the top bits of its product with an odd constant, which
+ * depend on all of its bits. The hash's own top bits are the slot's index in a table of 2^24
+ * slots, alike for the neighbours a probe passes.
+ */
+function tagOf(h: number): number {
+  return Math.imul(h, 0x9e3779b1) & TAG_MASK;
+}
+
+/** Character c's 6 bits from the packed id at `at` of `page`. */
+function sixBitsAt(page: Uint8Array, at: number, c: number): number {
+  const bit = c * 6;
+  const byte = at + (bit >>> 3);
+  const two = (page[byte]! << 8) | (bit % 8 > 2 ? page[byte + 1]! : 0);
+  return (two >>> (10 - (bit % 8))) & 63;
+}
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-';
+/** Per byte, its index in ALPHABET, or −1. */
+const SIX_BITS = Int8Array.from({ length: 256 }, (_, b) => ALPHABET.indexOf(String.fromCharCode(b)));
+const UNDERSCORE = 0x5f;
+const KEY_MASK = 0xffffff;
+const TAG_MASK = 0xff000000 | 0;
+/** Numbers + 1 fit the slot's 24 bits. */
+export const MAX_IDS = KEY_MASK - 1;
+const PAGE_SHIFT = 16;
+const PAGE_IDS = 1 << PAGE_SHIFT;
