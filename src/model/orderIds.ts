@@ -84,7 +84,16 @@ export class OrderIds {
    */
   addMany(ids: KeyBytes, n: number, out: Int32Array, fresh: Uint8Array): void {
     const form = this.form;
-    let keyed = form !== undefined && this.packed === null;
+    const packed = this.packed;
+    if (packed !== null) {
+      let all = true;
+      for (let k = 0; k < n && all; k++) all = packed.holds(ids.bytes, k === 0 ? 0 : ids.ends[k - 1]!, ids.ends[k]!);
+      if (all && packed.addMany(ids, n, out, fresh)) {
+        for (let k = 0; k < n; k++) out[k] = PACKED_CODE - out[k]!;
+        return;
+      }
+    }
+    let keyed = form !== undefined && packed === null;
     for (let k = 0; k < n && keyed && form !== null; k++) keyed = numberIn(form!, ids.bytes, k === 0 ? 0 : ids.ends[k - 1]!, ids.ends[k]!) < 0;
     if (keyed) return this.keys.addMany(ids, n, out, fresh);
     for (let k = 0; k < n; k++) {

@@ -1,4 +1,4 @@
-import { hashBytes } from './byteKeys.js';
+import { hashBytes, READ_AHEAD } from './byteKeys.js';
 
 /**
  * The form of ids that are a fixed prefix and then a fixed number of characters from
@@ -30,6 +30,10 @@ export class PackedKeys {
   private readonly prefixText: string;
   /** Whether the last `add` saw its id for the first time. */
   isNew = false;
+  /** addMany's packed ids and hashes for a block, and a sum of the slots it read to have them cached. */
+  private readonly block: Uint8Array;
+  private readonly blockHashes = new Int32Array(READ_AHEAD);
+  private touched = 0;
 
   /** `maxIds` below MAX_IDS: for tests of what happens when the table is full. */
   constructor(
@@ -38,6 +42,7 @@ export class PackedKeys {
   ) {
     this.width = Math.ceil((form.length * 6) / 8);
     this.packed = new Uint8Array(this.width);
+    this.block = new Uint8Array(READ_AHEAD * this.width);
     this.prefixText = Buffer.from(form.prefix).toString('latin1');
   }
 
@@ -56,7 +61,11 @@ export class PackedKeys {
 
   /** The id's number (isNew says whether it is new), or −1 when the table is full; the id must be of the form. */
   add(bytes: Uint8Array, start: number, end: number): number {
-    const h = this.pack(bytes, start + this.form.prefix.length, end);
+    return this.insert(this.pack(start + this.form.prefix.length, end, bytes));
+  }
+
+  /** `add` of the id packed in `packed`, whose hash is h. */
+  private insert(h: number): number {
     const at = this.probe(h);
     const slot = this.slots[at]!;
     if (slot !== 0) {
@@ -73,9 +82,42 @@ export class PackedKeys {
     return k;
   }
 
+  /**
+   * `add` of ids k = 0 … n − 1 of `keys`, all of the form, in order: out[k] its number, fresh[k]
+   * 1 when it was new. False, with nothing added, when they might not all fit (MAX_IDS): the
+   * caller then adds them one by one. In blocks of READ_AHEAD whose ids are packed and whose
+   * first slots are read before any is added, so that their cache misses overlap: ten million
+   * new Stripe ids each miss the slot table once.
+   */
+  addMany(keys: { bytes: Uint8Array; ends: Int32Array }, n: number, out: Int32Array, fresh: Uint8Array): boolean {
+    if (this.count + n > this.maxIds) return false;
+    const { bytes, ends } = keys;
+    const width = this.width;
+    const skip = this.form.prefix.length;
+    for (let from = 0; from < n; from += READ_AHEAD) {
+      const to = Math.min(n, from + READ_AHEAD);
+      const block = this.block;
+      const hashes = this.blockHashes;
+      for (let k = from; k < to; k++) {
+        hashes[k - from] = this.pack((k === 0 ? 0 : ends[k - 1]!) + skip, ends[k]!, bytes);
+        block.set(this.packed, (k - from) * width);
+      }
+      let touched = 0;
+      const mask = this.slots.length - 1;
+      for (let j = 0; j < to - from; j++) touched += this.slots[(hashes[j]! >>> 4) & mask]!;
+      this.touched = touched;
+      for (let k = from; k < to; k++) {
+        this.packed.set(block.subarray((k - from) * width, (k - from + 1) * width));
+        out[k] = this.insert(hashes[k - from]!);
+        fresh[k] = this.isNew ? 1 : 0;
+      }
+    }
+    return true;
+  }
+
   /** The id's number, or −1 when it was never added; the id must be of the form. */
   find(bytes: Uint8Array, start: number, end: number): number {
-    const slot = this.slots[this.probe(this.pack(bytes, start + this.form.prefix.length, end))]!;
+    const slot = this.slots[this.probe(this.pack(start + this.form.prefix.length, end, bytes))]!;
     return slot === 0 ? -1 : (slot & KEY_MASK) - 1;
   }
 
@@ -95,7 +137,7 @@ export class PackedKeys {
   }
 
   /** Packs the characters bytes[from, end) into `packed`; returns their hash. */
-  private pack(bytes: Uint8Array, from: number, end: number): number {
+  private pack(from: number, end: number, bytes: Uint8Array): number {
     const packed = this.packed;
     let bits = 0;
     let held = 0;

@@ -97,4 +97,36 @@ describe('PackedKeys', () => {
     const full = new PackedKeys({ prefix: new Uint8Array(0), length: 8 }, 2);
     expect(['aaaaaaaa', 'bbbbbbbb', 'aaaaaaaa', 'cccccccc'].map((t) => full.add(bytesOf(t), 0, 8))).toEqual([0, 1, 0, -1]);
   });
+
+  it('addMany gives the numbers and new flags of add one by one, across blocks, and refuses what might not fit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[0-9A-Za-z_-]{9}$/), { minLength: 1, maxLength: 400 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 700 }),
+        fc.nat({ max: 50 }),
+        (pool, picks, before) => {
+          const one = new PackedKeys(form);
+          const many = new PackedKeys(form);
+          for (let i = 0; i < before; i++) {
+            const text = `ch_${pool[(i * 7) % pool.length]}`;
+            one.add(bytesOf(text), 0, text.length);
+            many.add(bytesOf(text), 0, text.length);
+          }
+          const texts = picks.map((p) => `ch_${pool[p % pool.length]}`);
+          const encoded = texts.map(bytesOf);
+          let at = 0;
+          const keys = { bytes: Buffer.concat(encoded), ends: Int32Array.from(encoded, (b) => (at += b.length)) };
+          const out = new Int32Array(texts.length);
+          const fresh = new Uint8Array(texts.length);
+          expect(many.addMany(keys, texts.length, out, fresh)).toBe(true);
+          expect(Array.from(out, (k, i) => [k, fresh[i]])).toEqual(texts.map((t) => [one.add(bytesOf(t), 0, t.length), one.isNew ? 1 : 0]));
+          expect(many.size).toBe(one.size);
+        },
+      ),
+    );
+    const small = new PackedKeys({ prefix: new Uint8Array(0), length: 8 }, 2);
+    const keys = { bytes: bytesOf('aaaaaaaabbbbbbbbcccccccc'), ends: Int32Array.of(8, 16, 24) };
+    expect(small.addMany(keys, 3, new Int32Array(3), new Uint8Array(3))).toBe(false);
+    expect(small.size).toBe(0);
+  });
 });
