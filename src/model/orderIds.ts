@@ -85,18 +85,16 @@ export class OrderIds {
   addMany(ids: KeyBytes, n: number, out: Int32Array, fresh: Uint8Array): void {
     const form = this.form;
     const packed = this.packed;
+    // Packed ids, as many as lead (every one, in a Stripe export); the rest one by one.
+    let done = 0;
     if (packed !== null) {
-      let all = true;
-      for (let k = 0; k < n && all; k++) all = packed.holds(ids.bytes, k === 0 ? 0 : ids.ends[k - 1]!, ids.ends[k]!);
-      if (all && packed.addMany(ids, n, out, fresh)) {
-        for (let k = 0; k < n; k++) out[k] = PACKED_CODE - out[k]!;
-        return;
-      }
+      done = packed.addMany(ids, n, out, fresh);
+      for (let k = 0; k < done; k++) out[k] = PACKED_CODE - out[k]!;
     }
     let keyed = form !== undefined && packed === null;
     for (let k = 0; k < n && keyed && form !== null; k++) keyed = numberIn(form!, ids.bytes, k === 0 ? 0 : ids.ends[k - 1]!, ids.ends[k]!) < 0;
     if (keyed) return this.keys.addMany(ids, n, out, fresh);
-    for (let k = 0; k < n; k++) {
+    for (let k = done; k < n; k++) {
       out[k] = this.add(ids.bytes, k === 0 ? 0 : ids.ends[k - 1]!, ids.ends[k]!);
       fresh[k] = this.isNew ? 1 : 0;
     }

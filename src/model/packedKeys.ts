@@ -1,4 +1,4 @@
-import { hashBytes, READ_AHEAD } from './byteKeys.js';
+import { READ_AHEAD } from './byteKeys.js';
 
 /**
  * The form of ids that are a fixed prefix and then a fixed number of characters from
@@ -23,7 +23,7 @@ export interface PackedForm {
 export class PackedKeys {
   readonly width: number;
   private readonly pages: Uint8Array[] = [];
-  private slots = new Uint32Array(1024);
+  private slots = new Int32Array(1024);
   private count = 0;
   /** The packed bytes of the id last given to pack(). */
   private readonly packed: Uint8Array;
@@ -34,6 +34,8 @@ export class PackedKeys {
   private readonly block: Uint8Array;
   private readonly blockHashes = new Int32Array(READ_AHEAD);
   private touched = 0;
+  /** Set by pack: a character was outside the alphabet. */
+  private bad = false;
 
   /** `maxIds` below MAX_IDS: for tests of what happens when the table is full. */
   constructor(
@@ -52,22 +54,29 @@ export class PackedKeys {
 
   /** Whether bytes[start, end) is of this form. */
   holds(bytes: Uint8Array, start: number, end: number): boolean {
+    if (!this.holdsPrefix(bytes, start, end)) return false;
+    for (let i = start + this.form.prefix.length; i < end; i++) if (SIX_BITS[bytes[i]!]! < 0) return false;
+    return true;
+  }
+
+  /** Whether bytes[start, end) has this form's prefix and length (holds but for the characters). */
+  private holdsPrefix(bytes: Uint8Array, start: number, end: number): boolean {
     const prefix = this.form.prefix;
     if (end - start !== prefix.length + this.form.length) return false;
     for (let i = 0; i < prefix.length; i++) if (bytes[start + i] !== prefix[i]) return false;
-    for (let i = start + prefix.length; i < end; i++) if (SIX_BITS[bytes[i]!]! < 0) return false;
     return true;
   }
 
   /** The id's number (isNew says whether it is new), or −1 when the table is full; the id must be of the form. */
   add(bytes: Uint8Array, start: number, end: number): number {
-    return this.insert(this.pack(start + this.form.prefix.length, end, bytes));
+    const h = this.pack(start + this.form.prefix.length, end, bytes, this.packed, 0);
+    return this.insert(h, this.packed, 0);
   }
 
-  /** `add` of the id packed in `packed`, whose hash is h. */
-  private insert(h: number): number {
-    const at = this.probe(h);
-    const slot = this.slots[at]!;
+  /** `add` of the id packed at packed[at …], whose hash is h. */
+  private insert(h: number, packed: Uint8Array, at: number): number {
+    const slotAt = this.probe(h, packed, at);
+    const slot = this.slots[slotAt]!;
     if (slot !== 0) {
       this.isNew = false;
       return (slot & KEY_MASK) - 1;
@@ -75,49 +84,58 @@ export class PackedKeys {
     if (this.count === this.maxIds) return -1;
     const k = this.count++;
     if (k >>> PAGE_SHIFT === this.pages.length) this.pages.push(new Uint8Array(PAGE_IDS * this.width));
-    this.pages[k >>> PAGE_SHIFT]!.set(this.packed, (k & (PAGE_IDS - 1)) * this.width);
-    this.slots[at] = (tagOf(h) | (k + 1)) >>> 0;
+    const page = this.pages[k >>> PAGE_SHIFT]!;
+    const to = (k & (PAGE_IDS - 1)) * this.width;
+    for (let i = 0; i < this.width; i++) page[to + i] = packed[at + i]!;
+    this.slots[slotAt] = tagOf(h) | (k + 1);
     if (this.count * 4 > this.slots.length * 3) this.rehash(this.slots.length * 2);
     this.isNew = true;
     return k;
   }
 
   /**
-   * `add` of ids k = 0 … n − 1 of `keys`, all of the form, in order: out[k] its number, fresh[k]
-   * 1 when it was new. False, with nothing added, when they might not all fit (MAX_IDS): the
-   * caller then adds them one by one. In blocks of READ_AHEAD whose ids are packed and whose
-   * first slots are read before any is added, so that their cache misses overlap: ten million
-   * new Stripe ids each miss the slot table once.
+   * `add` of ids k = 0 … n − 1 of `keys`, in order, up to the first that is not of the form or
+   * might not fit (MAX_IDS): out[k] its number, fresh[k] 1 when it was new. Returns how many it
+   * added; the caller adds the rest one by one. In blocks of READ_AHEAD whose ids are packed
+   * and whose first slots are read before any is added, so that their cache misses overlap:
+   * ten million new Stripe ids each miss the slot table once.
    */
-  addMany(keys: { bytes: Uint8Array; ends: Int32Array }, n: number, out: Int32Array, fresh: Uint8Array): boolean {
-    if (this.count + n > this.maxIds) return false;
+  addMany(keys: { bytes: Uint8Array; ends: Int32Array }, n: number, out: Int32Array, fresh: Uint8Array): number {
     const { bytes, ends } = keys;
-    const width = this.width;
-    const skip = this.form.prefix.length;
-    for (let from = 0; from < n; from += READ_AHEAD) {
-      const to = Math.min(n, from + READ_AHEAD);
-      const block = this.block;
-      const hashes = this.blockHashes;
+    const { width, block, blockHashes: hashes } = this;
+    const fits = Math.min(n, this.maxIds - this.count);
+    for (let from = 0; from < fits; from += READ_AHEAD) {
+      let to = Math.min(fits, from + READ_AHEAD);
       for (let k = from; k < to; k++) {
-        hashes[k - from] = this.pack((k === 0 ? 0 : ends[k - 1]!) + skip, ends[k]!, bytes);
-        block.set(this.packed, (k - from) * width);
+        const start = k === 0 ? 0 : ends[k - 1]!;
+        if (!this.holdsPrefix(bytes, start, ends[k]!)) {
+          to = k;
+          break;
+        }
+        hashes[k - from] = this.pack(start + this.form.prefix.length, ends[k]!, bytes, block, (k - from) * width);
+        // A character outside the alphabet (pack's `bad`): not of the form after all.
+        if (this.bad) {
+          to = k;
+          break;
+        }
       }
       let touched = 0;
       const mask = this.slots.length - 1;
       for (let j = 0; j < to - from; j++) touched += this.slots[(hashes[j]! >>> 4) & mask]!;
       this.touched = touched;
       for (let k = from; k < to; k++) {
-        this.packed.set(block.subarray((k - from) * width, (k - from + 1) * width));
-        out[k] = this.insert(hashes[k - from]!);
+        out[k] = this.insert(hashes[k - from]!, block, (k - from) * width);
         fresh[k] = this.isNew ? 1 : 0;
       }
+      if (to < Math.min(fits, from + READ_AHEAD)) return to;
     }
-    return true;
+    return fits;
   }
 
   /** The id's number, or −1 when it was never added; the id must be of the form. */
   find(bytes: Uint8Array, start: number, end: number): number {
-    const slot = this.slots[this.probe(this.pack(start + this.form.prefix.length, end, bytes))]!;
+    const h = this.pack(start + this.form.prefix.length, end, bytes, this.packed, 0);
+    const slot = this.slots[this.probe(h, this.packed, 0)]!;
     return slot === 0 ? -1 : (slot & KEY_MASK) - 1;
   }
 
@@ -136,52 +154,57 @@ export class PackedKeys {
     if (length > this.slots.length) this.rehash(length);
   }
 
-  /** Packs the characters bytes[from, end) into `packed`; returns their hash. */
-  private pack(from: number, end: number, bytes: Uint8Array): number {
-    const packed = this.packed;
+  /**
+   * Packs the characters bytes[from, end) into out[at …]; returns their hash. Sets `bad` when
+   * one of them is outside the alphabet (its −1 ORed in makes `all` negative).
+   */
+  private pack(from: number, end: number, bytes: Uint8Array, out: Uint8Array, at: number): number {
     let bits = 0;
     let held = 0;
-    let o = 0;
+    let o = at;
+    let all = 0;
     for (let i = from; i < end; i++) {
-      bits = (bits << 6) | SIX_BITS[bytes[i]!]!;
+      const six = SIX_BITS[bytes[i]!]!;
+      all |= six;
+      bits = (bits << 6) | (six & 63);
       held += 6;
       if (held >= 8) {
         held -= 8;
-        packed[o++] = (bits >>> held) & 255;
+        out[o++] = (bits >>> held) & 255;
       }
     }
-    if (held > 0) packed[o] = (bits << (8 - held)) & 255;
-    return hashBytes(packed, 0, this.width);
+    if (held > 0) out[o] = (bits << (8 - held)) & 255;
+    this.bad = all < 0;
+    return hashPacked(out, at, this.width);
   }
 
-  /** The slot holding the packed id, or the empty slot where it belongs. */
-  private probe(h: number): number {
+  /** The slot holding the id packed at packed[at …], or the empty slot where it belongs. */
+  private probe(h: number, packed: Uint8Array, at: number): number {
     const slots = this.slots;
     const mask = slots.length - 1;
     const tag = tagOf(h);
-    for (let at = (h >>> 4) & mask; ; at = (at + 1) & mask) {
-      const slot = slots[at]!;
-      if (slot === 0) return at;
-      if ((slot & TAG_MASK) === tag && this.entryIs((slot & KEY_MASK) - 1)) return at;
+    for (let slotAt = (h >>> 4) & mask; ; slotAt = (slotAt + 1) & mask) {
+      const slot = slots[slotAt]!;
+      if (slot === 0) return slotAt;
+      if ((slot & TAG_MASK) === tag && this.entryIs((slot & KEY_MASK) - 1, packed, at)) return slotAt;
     }
   }
 
-  private entryIs(k: number): boolean {
+  private entryIs(k: number, packed: Uint8Array, at: number): boolean {
     const page = this.pages[k >>> PAGE_SHIFT]!;
-    const at = (k & (PAGE_IDS - 1)) * this.width;
-    const packed = this.packed;
-    for (let i = 0; i < packed.length; i++) if (page[at + i] !== packed[i]) return false;
+    const from = (k & (PAGE_IDS - 1)) * this.width;
+    for (let i = 0; i < this.width; i++) if (page[from + i] !== packed[at + i]) return false;
     return true;
   }
 
   private rehash(length: number): void {
     const old = this.slots;
-    const slots = new Uint32Array(length);
+    const slots = new Int32Array(length);
     const mask = length - 1;
     for (let j = 0; j < old.length; j++) {
       const slot = old[j]!;
       if (slot === 0) continue;
-      let at = (hashBytes(this.pageOf(slot), this.entryAt(slot), this.entryAt(slot) + this.width) >>> 4) & mask;
+      let at = (hashPacked(this.pageOf(slot), this.entryAt(slot), this.width) >>> 4) & mask;
       while (slots[at] !== 0) at = (at + 1) & mask;
       slots[at] = slot;
     }
@@ -214,6 +237,26 @@ export function learnPackedForm(bytes: Uint8Array, start: number, end: number): 
     letter ||= six >= 10;
   }
   return letter ? { prefix: bytes.slice(start, start + prefix), length } : null;
+}
+
+/**
+ * A hash of the packed id at bytes[at, at + width), four bytes a round (a byte a round took
+ * half of an insert's time): murmur3's mixing of each word, finished as hashBytes is.
+ */
+function hashPacked(bytes: Uint8Array, at: number, width: number): number {
+  let h = width;
+  let i = at;
+  const end = at + width;
+  for (; i + 3 < end; i += 4) {
+    let w = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+    w = Math.imul(w, 0xcc9e2d51);
+    w = Math.imul((w << 15) | (w >>> 17), 0x1b873593);
+    h ^= w;
+    h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
+  }
+  for (; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return h ^ (h >>> 12);
 }
 
 /**

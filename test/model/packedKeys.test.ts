@@ -98,7 +98,7 @@ describe('PackedKeys', () => {
     expect(['aaaaaaaa', 'bbbbbbbb', 'aaaaaaaa', 'cccccccc'].map((t) => full.add(bytesOf(t), 0, 8))).toEqual([0, 1, 0, -1]);
   });
 
-  it('addMany gives the numbers and new flags of add one by one, across blocks, and refuses what might not fit', () => {
+  it('addMany gives the numbers and new flags of add one by one, across blocks, up to an id not of the form or past the limit', () => {
     fc.assert(
       fc.property(
         fc.array(fc.stringMatching(/^[0-9A-Za-z_-]{9}$/), { minLength: 1, maxLength: 400 }),
@@ -118,7 +118,7 @@ describe('PackedKeys', () => {
           const keys = { bytes: Buffer.concat(encoded), ends: Int32Array.from(encoded, (b) => (at += b.length)) };
           const out = new Int32Array(texts.length);
           const fresh = new Uint8Array(texts.length);
-          expect(many.addMany(keys, texts.length, out, fresh)).toBe(true);
+          expect(many.addMany(keys, texts.length, out, fresh)).toBe(texts.length);
           expect(Array.from(out, (k, i) => [k, fresh[i]])).toEqual(texts.map((t) => [one.add(bytesOf(t), 0, t.length), one.isNew ? 1 : 0]));
           expect(many.size).toBe(one.size);
         },
@@ -126,7 +126,13 @@ describe('PackedKeys', () => {
     );
     const small = new PackedKeys({ prefix: new Uint8Array(0), length: 8 }, 2);
     const keys = { bytes: bytesOf('aaaaaaaabbbbbbbbcccccccc'), ends: Int32Array.of(8, 16, 24) };
-    expect(small.addMany(keys, 3, new Int32Array(3), new Uint8Array(3))).toBe(false);
-    expect(small.size).toBe(0);
+    const out = new Int32Array(3);
+    expect(small.addMany(keys, 3, out, new Uint8Array(3))).toBe(2);
+    expect([...out.subarray(0, 2)]).toEqual([0, 1]);
+    // Up to the first id not of the form.
+    const odd = new PackedKeys({ prefix: new Uint8Array(0), length: 8 });
+    const mixed = { bytes: bytesOf('aaaaaaaabbbbbbbbccc.ccccdddddddd'), ends: Int32Array.of(8, 16, 24, 32) };
+    expect(odd.addMany(mixed, 4, new Int32Array(4), new Uint8Array(4))).toBe(2);
+    expect(odd.size).toBe(2);
   });
 });
