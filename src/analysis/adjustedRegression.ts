@@ -24,13 +24,14 @@ export function adjustedRegression(facts: CustomerFactsTable): AdjustedRegressio
   const n = rows.length;
   const column = (read: (m: number) => number) => memberColumn(rows, read);
   const y = column((m) => facts.laterSpend[m]!);
+  // Columns made here alone: olsHc3 may orthogonalise them in place (scratch).
   const regressors: Regressor[] = [
-    { name: 'resolved', values: column((m) => (facts.group[m] === 'resolved' ? 1 : 0)) },
-    { name: 'unresolved', values: column((m) => (facts.group[m] === 'unresolved' ? 1 : 0)) },
-    { name: 'cohort_spend', values: column((m) => facts.cohortSpend[m]!) },
-    { name: 'prior_spend', values: column((m) => facts.priorSpend[m]!) },
-    { name: 'prior_orders', values: column((m) => facts.priorOrders[m]!) },
-    { name: 'new_customer', values: column((m) => facts.newCustomer[m]!) },
+    { name: 'resolved', values: column((m) => (facts.group[m] === 'resolved' ? 1 : 0)), scratch: true },
+    { name: 'unresolved', values: column((m) => (facts.group[m] === 'unresolved' ? 1 : 0)), scratch: true },
+    { name: 'cohort_spend', values: column((m) => facts.cohortSpend[m]!), scratch: true },
+    { name: 'prior_spend', values: column((m) => facts.priorSpend[m]!), scratch: true },
+    { name: 'prior_orders', values: column((m) => facts.priorOrders[m]!), scratch: true },
+    { name: 'new_customer', values: column((m) => facts.newCustomer[m]!), scratch: true },
   ];
   const empty = (): AdjustedRegression => ({
     covariates: [],

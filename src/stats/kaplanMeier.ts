@@ -1,3 +1,4 @@
+import { runOf, sortedTimes } from './sortedTimes.js';
 import { Z_95 } from './wilson.js';
 
 /** The curve just after one event time. */
@@ -35,22 +36,21 @@ export interface KaplanMeierCurve {
  */
 export function kaplanMeier(times: ArrayLike<number>, events: ArrayLike<number>): KaplanMeierCurve {
   const n = times.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => times[a]! - times[b]! || a - b);
+  const sorted = sortedTimes(times, events);
   const steps: KaplanMeierStep[] = [];
   let atRisk = n;
   let survival = 1;
   let greenwood = 0;
   let totalEvents = 0;
-  let i = 0;
-  while (i < n) {
-    const time = times[order[i]!]!;
-    let d = 0;
-    let c = 0;
-    while (i < n && times[order[i]!] === time) {
-      if (events[order[i]!]) d++;
-      else c++;
-      i++;
-    }
+  // Distinct times in ascending order: the smaller of the next event time and the next censoring.
+  let e = 0;
+  let cens = 0;
+  while (e < sorted.events.length || cens < sorted.censored.length) {
+    const time = Math.min(sorted.events[e] ?? Infinity, sorted.censored[cens] ?? Infinity);
+    const d = runOf(sorted.events, e, time);
+    const c = runOf(sorted.censored, cens, time);
+    e += d;
+    cens += c;
     if (d > 0) {
       survival *= 1 - d / atRisk;
       greenwood = atRisk > d ? greenwood + d / (atRisk * (atRisk - d)) : Infinity;

@@ -1,4 +1,5 @@
 import { chiSquareSf } from './chiSquareDist.js';
+import { runOf, sortedTimes } from './sortedTimes.js';
 
 export interface LogRankResult {
   chi2: number;
@@ -26,26 +27,38 @@ export function logRank(groups: readonly { times: ArrayLike<number>; events: Arr
   const observed = new Array<number>(groups.length).fill(0);
   const expected = new Array<number>(groups.length).fill(0);
   if (k < 2) return null;
-  // Pool the subjects as (time, group, event), sorted by time.
-  const pool: { time: number; g: number; event: boolean }[] = [];
-  live.forEach((grp, g) => {
-    for (let i = 0; i < grp.times.length; i++) pool.push({ time: grp.times[i]!, g, event: grp.events[i]! !== 0 });
-  });
-  pool.sort((a, b) => a.time - b.time);
+  // Each group's event and censoring times, sorted: walked together, distinct time by distinct time.
+  const sorted = live.map((grp) => sortedTimes(grp.times, grp.events));
+  const next = live.map(() => ({ event: 0, censored: 0 }));
   const atRisk = live.map((grp) => grp.times.length);
   const o = new Array<number>(k).fill(0);
   const e = new Array<number>(k).fill(0);
   const v = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  let i = 0;
-  while (i < pool.length) {
-    const time = pool[i]!.time;
-    const d = new Array<number>(k).fill(0);
-    const left = new Array<number>(k).fill(0);
-    while (i < pool.length && pool[i]!.time === time) {
-      const s = pool[i]!;
-      if (s.event) d[s.g]++;
-      left[s.g]++;
-      i++;
+  const d = new Array<number>(k);
+  const left = new Array<number>(k);
+  for (;;) {
+    let time = Infinity;
+    let more = false;
+    for (let g = 0; g < k; g++) {
+      const s = sorted[g]!;
+      const at = next[g]!;
+      if (at.event < s.events.length) {
+        time = Math.min(time, s.events[at.event]!);
+        more = true;
+      }
+      if (at.censored < s.censored.length) {
+        time = Math.min(time, s.censored[at.censored]!);
+        more = true;
+      }
+    }
+    if (!more) break;
+    for (let g = 0; g < k; g++) {
+      const at = next[g]!;
+      d[g] = runOf(sorted[g]!.events, at.event, time);
+      const c = runOf(sorted[g]!.censored, at.censored, time);
+      at.event += d[g]!;
+      at.censored += c;
+      left[g] = d[g]! + c;
     }
     const dAll = d.reduce((a, b) => a + b, 0);
     const nAll = atRisk.reduce((a, b) => a + b, 0);

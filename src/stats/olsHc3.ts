@@ -5,6 +5,11 @@ import { studentTCritical } from './studentTQuantile.js';
 export interface Regressor {
   name: string;
   values: ArrayLike<number>;
+  /**
+   * True when `values` is a Float64Array made for this fit, which olsHc3 may overwrite (it is
+   * orthogonalised in place): a copy per regressor is 4 MB at 500k observations.
+   */
+  scratch?: boolean;
 }
 
 export interface OlsFit {
@@ -49,7 +54,7 @@ export function olsHc3(y: ArrayLike<number>, regressors: readonly Regressor[]): 
   const rCols: number[][] = [];
   const kept: string[] = [];
   for (const c of candidates) {
-    const v = Float64Array.from(c.values as ArrayLike<number>);
+    const v = c.scratch === true && c.values instanceof Float64Array ? c.values : Float64Array.from(c.values as ArrayLike<number>);
     const norm0 = norm(v);
     const coeffs = new Array<number>(q.length).fill(0);
     for (let pass = 0; pass < 2; pass++) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier } from '../../src/stats/kaplanMeier.js';
 import { survivalMedian } from '../../src/stats/survivalMedian.js';
@@ -71,5 +72,41 @@ describe('survivalMedian', () => {
     // S(1) = 3/4, Greenwood Σ = 1/12: lower = 0.75^exp(1.96·√(1/12)/|ln 0.75|) = 0.128 ≤ 0.5
     expect(survivalMedian(kaplanMeier([1, 2, 3, 4], [1, 0, 0, 0]))).toEqual({ median: null, ci95: [1, null] });
     expect(survivalMedian(kaplanMeier([1, 2, 3, 4], [0, 0, 0, 0]))).toEqual({ median: null, ci95: [null, null] });
+  });
+});
+
+/** The estimate as first written: subjects in time order by a comparator sort, walked one by one. */
+function byComparator(times: number[], events: number[]): { time: number; atRisk: number; events: number; censored: number; survival: number }[] {
+  const order = Array.from({ length: times.length }, (_, i) => i).sort((a, b) => times[a]! - times[b]! || a - b);
+  const steps = [];
+  let atRisk = times.length;
+  let survival = 1;
+  for (let i = 0; i < order.length; ) {
+    const time = times[order[i]!]!;
+    let d = 0;
+    let c = 0;
+    for (; i < order.length && times[order[i]!] === time; i++) {
+      if (events[order[i]!]) d++;
+      else c++;
+    }
+    if (d > 0) {
+      survival *= 1 - d / atRisk;
+      steps.push({ time, atRisk, events: d, censored: c, survival });
+    }
+    atRisk -= d + c;
+  }
+  return steps;
+}
+
+describe('kaplanMeier on typed-array sorts', () => {
+  it('gives the steps of the comparator walk to the bit, with ties between events and censorings', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.boolean()), { maxLength: 80 }), (subjects) => {
+        const times = subjects.map(([t]) => t / 4);
+        const events = subjects.map(([, e]) => (e ? 1 : 0));
+        const curve = kaplanMeier(Float64Array.from(times), Uint8Array.from(events));
+        expect(curve.steps.map(({ time, atRisk, events: d, censored, survival }) => ({ time, atRisk, events: d, censored, survival }))).toEqual(byComparator(times, events));
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { logRank } from '../../src/stats/logRank.js';
 import { expectRelClose } from './close.js';
@@ -40,5 +41,49 @@ describe('logRank', () => {
     expect(r.observed).toEqual([9, 0, 21]);
     expect(logRank([SIX_MP, { times: [], events: [] }])).toBeNull();
     expect(logRank([{ times: [1, 2], events: [0, 0] }, { times: [3], events: [0] }])).toBeNull();
+  });
+});
+
+/** χ² as first written: every subject pooled as an object, sorted by a comparator (two groups: V is 1×1). */
+function pooledChi2(groups: { times: number[]; events: number[] }[]): number | null {
+  const pool = groups.flatMap((g, gi) => g.times.map((time, i) => ({ time, g: gi, event: g.events[i] !== 0 }))).sort((a, b) => a.time - b.time);
+  const atRisk = groups.map((g) => g.times.length);
+  let o = 0;
+  let e = 0;
+  let v = 0;
+  for (let i = 0; i < pool.length; ) {
+    const time = pool[i]!.time;
+    const d = [0, 0];
+    const left = [0, 0];
+    for (; i < pool.length && pool[i]!.time === time; i++) {
+      if (pool[i]!.event) d[pool[i]!.g]++;
+      left[pool[i]!.g]++;
+    }
+    const dAll = d[0]! + d[1]!;
+    const nAll = atRisk[0]! + atRisk[1]!;
+    if (dAll > 0) {
+      const spread = nAll > 1 ? (dAll * (nAll - dAll)) / (nAll - 1) : 0;
+      o += d[0]!;
+      e += (dAll * atRisk[0]!) / nAll;
+      v += spread * (atRisk[0]! / nAll) * (1 - atRisk[0]! / nAll);
+    }
+    atRisk[0] -= left[0]!;
+    atRisk[1] -= left[1]!;
+  }
+  return v > 0 ? Math.max(0, ((o - e) * (o - e)) / v) : null;
+}
+
+describe('logRank on typed-array sorts', () => {
+  it('gives the pooled walk\'s observed, expected and χ² for two groups with ties', () => {
+    const group = fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.boolean()), { minLength: 1, maxLength: 50 });
+    fc.assert(
+      fc.property(group, group, (a, b) => {
+        const groups = [a, b].map((g) => ({ times: g.map(([t]) => t), events: g.map(([, ev]) => (ev ? 1 : 0)) }));
+        const result = logRank(groups.map((g) => ({ times: Float64Array.from(g.times), events: Uint8Array.from(g.events) })));
+        const chi2 = pooledChi2(groups);
+        if (result === null) expect(chi2 === null || groups.every((g) => g.events.every((x) => x === 0))).toBe(true);
+        else expect(result.chi2).toBeCloseTo(chi2!, 10);
+      }),
+    );
   });
 });

@@ -73,3 +73,24 @@ describe('olsHc3', () => {
     expect(c.ci95).toBeNull();
   });
 });
+
+describe('olsHc3 with scratch regressors', () => {
+  it('gives the same fit to the bit, and leaves regressors not marked scratch as they were', () => {
+    const y = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8];
+    const x1 = [2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5];
+    const x2 = [0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1, 1];
+    const copied = olsHc3(y, [
+      { name: 'x1', values: Float64Array.from(x1) },
+      { name: 'x2', values: Float64Array.from(x2) },
+    ]);
+    const kept = Float64Array.from(x1);
+    const scratch = Float64Array.from(x2);
+    const inPlace = olsHc3(y, [
+      { name: 'x1', values: kept },
+      { name: 'x2', values: scratch, scratch: true },
+    ]);
+    expect(inPlace).toEqual(copied);
+    expect([...kept]).toEqual(x1);
+    expect([...scratch]).not.toEqual(x2); // overwritten, as allowed
+  });
+});
