@@ -13,7 +13,7 @@ import { parseBoolean, parseCount, parseSeconds } from './values/flags.js';
 import { parseSatisfaction } from './values/score.js';
 import { plausibleDates } from './values/plausibleDate.js';
 import { REQUIRED_TICKET_COLUMNS, type Satisfaction, TICKET_COLUMNS, type TicketColumn, type TicketRecord } from '../model/ticketRecord.js';
-import { TicketTable } from '../model/ticketTable.js';
+import { OPTIONAL_NUMBERS, type OptionalNumber, TicketTable } from '../model/ticketTable.js';
 
 /**
  * Tickets: any supported surface form → the canonical TicketTable plus the accounting of every
@@ -67,6 +67,14 @@ export function ticketRowsFor(input: Pick<MappedRows, 'mapping'>, options: Inges
   const responses: { index: number; cell: TimeCell }[] = [];
   const present = TICKET_COLUMNS.filter((c) => c in sources);
   const has = new Set<string>(present);
+  // A wait comes from wait_seconds or from first_response_at; the others from their own column.
+  const sourceOf: Record<OptionalNumber, readonly TicketColumn[]> = {
+    waitSeconds: ['wait_seconds', 'first_response_at'],
+    transfers: ['transfers'],
+    reopens: ['reopens'],
+    contacts: ['contacts'],
+  };
+  table.lacks(OPTIONAL_NUMBERS.filter((c) => !sourceOf[c].some((s) => has.has(s))));
   const text = (values: Partial<Record<string, string>>, c: TicketColumn) => (has.has(c) ? textCell(values[c] ?? '') : null);
   const interners = { status: new Interner(), reason: new Interner(), channel: new Interner(), agent: new Interner() };
   const label = (values: Partial<Record<string, string>>, c: keyof typeof interners) =>

@@ -26,6 +26,9 @@ const COLUMNS = [
   'followUp',
 ] as const;
 type Column = (typeof COLUMNS)[number];
+/** The number columns a file may lack; read as NaN on every row then. */
+export const OPTIONAL_NUMBERS = ['waitSeconds', 'transfers', 'reopens', 'contacts'] as const;
+export type OptionalNumber = (typeof OPTIONAL_NUMBERS)[number];
 type Columns = Record<Column, Uint32Array | Int32Array | Int8Array | Float64Array>;
 
 /**
@@ -63,6 +66,11 @@ export class TicketTable {
   contacts = new Float64Array(1024);
   firstContactResolved = new Int8Array(1024);
   followUp = new Int8Array(1024);
+  /**
+   * Optional number columns the file lacks (see `lacks`): one array stands for all of them, so
+   * NaN on every row costs 8 bytes a ticket, not 8 a column (24 MB less at 1M tickets).
+   */
+  private sharing: readonly OptionalNumber[] = [];
   readonly customerIds: ByteKeys;
   readonly ticketIds: ByteKeys;
   readonly orderIds: ByteKeys;
@@ -77,6 +85,24 @@ export class TicketTable {
     this.orderIds = ids?.orderIds ?? new ByteKeys();
     this.labels = ids?.labels ?? [null];
     this.labelCodes = ids?.labelCodes ?? new Map();
+  }
+
+  /**
+   * Says which optional number columns the file lacks, on an empty table: they become one
+   * array. Every row of each is NaN, written once per column into the same place, so what
+   * reads them sees what it saw with an array apiece.
+   */
+  lacks(columns: readonly OptionalNumber[]): void {
+    if (this.length > 0) throw new Error('TicketTable.lacks: the table already has rows');
+    if (columns.length < 2) return;
+    this.sharing = [...columns];
+    this.share(this);
+  }
+
+  /** Points `table`'s shared columns at its first one. */
+  private share(table: TicketTable): void {
+    const [first, ...rest] = this.sharing;
+    for (const c of rest) table[c] = table[first!];
   }
 
   /** Appends one ticket as a reader read it. */
@@ -184,6 +210,8 @@ export class TicketTable {
       for (let j = 0; j < kept.length; j++) target[j] = source[kept[j]!]!;
       to[c] = target;
     }
+    out.sharing = this.sharing;
+    this.share(out);
     out.length = kept.length;
     return out;
   }
@@ -211,7 +239,8 @@ export class TicketTable {
 
   private grow(rows = Math.ceil(this.line.length * 1.5)): void {
     const columns = this.columns();
-    for (const c of COLUMNS) columns[c] = grown(columns[c], rows);
+    for (const c of COLUMNS) if (!this.sharing.includes(c as OptionalNumber) || c === this.sharing[0]) columns[c] = grown(columns[c], rows);
+    this.share(this);
   }
 }
 

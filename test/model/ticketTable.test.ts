@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TicketTable } from '../../src/model/ticketTable.js';
 import type { TicketRecord } from '../../src/model/ticketRecord.js';
 import { ticketRecords, ticketTable } from './ticketRecords.js';
 
@@ -82,5 +83,52 @@ describe('TicketTable', () => {
     expect(table.length).toBe(2500);
     table.retain((i) => i % 1000 === 999);
     expect(ticketRecords(table)).toEqual([many[999], many[1999]]);
+  });
+});
+
+describe('TicketTable.lacks', () => {
+  const ticket = (i: number): TicketRecord => ({
+    line: i + 2,
+    customerId: `c${i % 7}`,
+    createdAt: 1_700_000_000_000 + i,
+    ticketId: `T${i}`,
+    orderId: null,
+    status: 'closed',
+    resolved: null,
+    satisfaction: null,
+    reason: null,
+    channel: null,
+    agent: null,
+    waitSeconds: i % 3 === 0 ? i : null,
+    transfers: null,
+    reopens: null,
+    contacts: null,
+    firstContactResolved: null,
+    followUp: null,
+  });
+
+  it('keeps the lacking columns in one array, NaN on every row, through growth, filtering and retaining', () => {
+    const table = new TicketTable();
+    table.lacks(['transfers', 'reopens', 'contacts']);
+    for (let i = 0; i < 3000; i++) table.push(ticket(i)); // past the first 1,024 rows: grown
+    expect(table.reopens).toBe(table.transfers);
+    expect(table.contacts).toBe(table.transfers);
+    expect(table.waitSeconds).not.toBe(table.transfers);
+    for (const c of ['transfers', 'reopens', 'contacts'] as const) expect(Array.from(table[c].subarray(0, table.length)).every(Number.isNaN)).toBe(true);
+    expect(table.waitSeconds[3]).toBe(3);
+    const odd = table.filtered((i) => i % 2 === 1);
+    expect(odd.contacts).toBe(odd.transfers);
+    expect(Number.isNaN(odd.reopens[0]!)).toBe(true);
+    expect(odd.waitSeconds[1]).toBe(3);
+    table.retain((i) => i >= 1000);
+    expect(table.length).toBe(2000);
+    expect(table.waitSeconds[2]).toBe(1002);
+    expect(Array.from(table.reopens.subarray(0, table.length)).every(Number.isNaN)).toBe(true);
+  });
+
+  it('is said on an empty table only', () => {
+    const table = new TicketTable();
+    table.push(ticket(0));
+    expect(() => table.lacks(['transfers', 'reopens'])).toThrow(/already has rows/);
   });
 });
