@@ -47,21 +47,11 @@ export class ByteKeys {
   /** Whether the last `add` saw its key for the first time. */
   isNew = false;
 
-  /**
-   * With `blockChunks` > 0, chunks are carved from blocks of that many chunks, which the
-   * allocator maps and unmaps on their own when over 32 MB (glibc's largest mmap threshold).
-   * A table that ends with its thread (a worker's) then gives its memory back to the system:
-   * 1 MB chunks are taken from the allocator's heap once the threshold has risen, and stayed
-   * with the process after the worker ended.
-   */
-  constructor(private readonly blockChunks = 0) {}
-  private block: ArrayBuffer | null = null;
   private shared = false;
   /** addMany's hashes and first slots for a block, and a sum of the bytes it read to have them cached. */
   private readonly blockHashes = new Int32Array(READ_AHEAD);
   private readonly blockRefs = new Int32Array(READ_AHEAD);
   private touched = 0;
-  private blockUsed = 0;
 
   get size(): number {
     return this.count;
@@ -105,7 +95,6 @@ export class ByteKeys {
     if (this.shared) throw new Error('ByteKeys.clear: the table is shared');
     this.chunks.length = Math.min(1, this.chunks.length);
     this.used = this.chunks.length === 0 ? CHUNK : 0;
-    this.block = null;
     this.count = 0;
     this.slots.fill(-1);
     this.numbered = new NumberedKeys();
@@ -426,13 +415,7 @@ export class ByteKeys {
 
   private newChunk(size: number): Buffer {
     if (this.shared) return Buffer.from(new SharedArrayBuffer(size));
-    if (this.blockChunks === 0 || size > CHUNK) return Buffer.allocUnsafe(size);
-    if (this.block === null || this.blockUsed === this.block.byteLength) {
-      this.block = new ArrayBuffer(this.blockChunks * CHUNK);
-      this.blockUsed = 0;
-    }
-    this.blockUsed += CHUNK;
-    return Buffer.from(this.block, this.blockUsed - CHUNK, CHUNK);
+    return Buffer.allocUnsafe(size);
   }
 
   /**
@@ -474,8 +457,6 @@ export class ByteKeys {
 export const READ_AHEAD = 256;
 export const CHUNK_BITS = 20;
 const CHUNK = 1 << CHUNK_BITS;
-/** Chunks a block holds for a worker's table: 64 MB, always mapped on its own (see the constructor). */
-export const WORKER_BLOCK_CHUNKS = 64;
 /** Refs are non-negative Int32s: at most 2^31 bytes of entries. */
 const MAX_CHUNKS = 2 ** (31 - CHUNK_BITS);
 /** sortByBytes writes a 64-bit integer as two 32-bit words, low word first. */
