@@ -115,6 +115,11 @@ export class ByteKeys {
         return k;
       }
     }
+    return this.addKey(bytes, start, end, null);
+  }
+
+  /** `add` past the few-keys check; `hash` is the key's hashBytes when known already (addMany). */
+  private addKey(bytes: Uint8Array, start: number, end: number, hash: number | null): number {
     const cell = this.numbered.cell(bytes, start, end, true);
     if (cell >= 0) {
       let k = this.numbered.get(cell);
@@ -126,7 +131,7 @@ export class ByteKeys {
       }
       return k;
     }
-    const at = this.probe(bytes, start, end);
+    const at = this.probe(bytes, start, end, hash ?? hashBytes(bytes, start, end));
     const slots = this.slots;
     if (slots[at] >= 0) {
       this.isNew = false;
@@ -146,20 +151,22 @@ export class ByteKeys {
   /**
    * `add` of keys k = 0 … n − 1 of `keys`, in order: out[k] its number, fresh[k] 1 when it was
    * new. In blocks of READ_AHEAD keys whose slots and entries are read first (readAhead); the
-   * adds then find them cached. The numbers are those `add` one by one gives.
+   * adds then find them cached, and use the hashes it computed. The numbers are those `add` one
+   * by one gives (past FEW keys, `add` skips its few-keys check as addKey does).
    */
   addMany(keys: KeyBytes, n: number, out: Int32Array, fresh: Uint8Array): void {
     const { bytes, ends } = keys;
     for (let from = 0; from < n; from += READ_AHEAD) {
       const to = Math.min(n, from + READ_AHEAD);
-      if (this.count > FEW) this.touched = readAhead(keys, from, to, this.slots, this.chunks, this.blockHashes, this.blockRefs);
+      const ahead = this.count > FEW;
+      if (ahead) this.touched = readAhead(keys, from, to, this.slots, this.chunks, this.blockHashes, this.blockRefs);
       for (let k = from; k < to; k++) {
-        out[k] = this.add(bytes, k === 0 ? 0 : ends[k - 1]!, ends[k]!);
+        const start = k === 0 ? 0 : ends[k - 1]!;
+        out[k] = ahead ? this.addKey(bytes, start, ends[k]!, this.blockHashes[k - from]!) : this.add(bytes, start, ends[k]!);
         fresh[k] = this.isNew ? 1 : 0;
       }
     }
   }
-
 
   /**
    * `add` of the key of `numberForm` whose number is n, without its text: workers send such
@@ -190,7 +197,7 @@ export class ByteKeys {
   find(bytes: Uint8Array, start: number, end: number): number {
     const cell = this.numbered.cell(bytes, start, end, false);
     if (cell >= 0) return this.numbered.get(cell);
-    const ref = this.slots[this.probe(bytes, start, end)];
+    const ref = this.slots[this.probe(bytes, start, end, hashBytes(bytes, start, end))];
     return ref < 0 ? -1 : this.keyAt(ref);
   }
 
@@ -216,11 +223,10 @@ export class ByteKeys {
    * The slot (index of its first int) holding the key, or the empty slot where it belongs;
    * leaves the key's tag in probeTag for `add`.
    */
-  private probe(bytes: Uint8Array, start: number, end: number): number {
+  private probe(bytes: Uint8Array, start: number, end: number, h: number): number {
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     const length = end - start;
-    const h = hashBytes(bytes, start, end);
     const tag = keyTag(h, length);
     this.probeTag = tag;
     let slot = (h >>> 4) & mask;

@@ -1,7 +1,6 @@
 import { isAscii } from 'node:buffer';
-import { ByteKeys } from '../../model/byteKeys.js';
+import { ByteKeys, type KeyViewUpdate } from '../../model/byteKeys.js';
 import { grown } from '../../model/grown.js';
-import type { KeyViewUpdate } from '../../model/byteKeys.js';
 import type { NumberForm } from '../../model/numberedKeys.js';
 import { currencyCode } from '../values/amount.js';
 import { blankCell, COMMA, filledBits, POINT, pointOrComma } from './lineItemFold.js';
