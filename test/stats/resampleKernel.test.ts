@@ -54,4 +54,18 @@ describe('the WebAssembly resample kernel', () => {
     resampleMeansScript(small, 5, 0, 4, b);
     expect([...a]).toEqual([...b]);
   });
+
+  it('gives the script\'s means on both sides of 2^21 values, where four resamples stop sharing a vector', () => {
+    // Below 2^21 values the kernel draws four resamples side by side with integer indices;
+    // from 2^21 on it draws one resample at a time with the script's floating-point index.
+    const rng = createRng(3);
+    for (const n of [2 ** 21 - 1, 2 ** 21]) {
+      const sample = Float64Array.from({ length: n }, () => Math.round(rng() * 1e6) / 100);
+      const kernel = new Float64Array(6);
+      const script = new Float64Array(6);
+      resampleMeans(sample, 77, 1, 6, kernel);
+      resampleMeansScript(sample, 77, 1, 6, script);
+      expect([...kernel]).toEqual([...script]);
+    }
+  });
 });
