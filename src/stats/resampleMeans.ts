@@ -103,7 +103,8 @@ const MAX_BYTES = 2 ** 31;
 
 function kernelFor(n: number, count: number): Kernel | null {
   if (KERNEL_MODULE === null) return null;
-  const bytes = (n + count) * 8;
+  // The sample, the means, and the kernel's 4,096 bytes of offsets from a multiple of 16.
+  const bytes = (n + count) * 8 + 16 + 4096;
   if (bytes > MAX_BYTES) return null;
   const kernel = bytes <= KEPT_BYTES && kept !== null ? kept : (new WebAssembly.Instance(KERNEL_MODULE).exports as unknown as Kernel);
   const pages = Math.ceil(bytes / 65536) - kernel.memory.buffer.byteLength / 65536;
