@@ -1,4 +1,4 @@
-import { CHUNK_BITS, entryHolds, entryKey, hashBytes, keyTag, readAhead, READ_AHEAD, type KeyBytes, type KeyViewUpdate } from './byteKeys.js';
+import { CHUNK_BITS, dataViewOf, entryHolds, entryKey, hashBytes, keyTag, readAhead, READ_AHEAD, type KeyBytes, type KeyViewUpdate } from './byteKeys.js';
 
 /**
  * Another thread's look at a shared ByteKeys (ByteKeys.share): the number of a key the table
@@ -15,6 +15,7 @@ export class KeyView {
   private slots: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private mask = -1;
   private readonly chunks: Buffer[] = [];
+  private readonly chunkViews: DataView<ArrayBufferLike>[] = [];
   /** findMany's per-key hash and first slot's ref, for a block of keys. */
   private readonly hashes = new Int32Array(READ_AHEAD);
   private readonly refs = new Int32Array(READ_AHEAD);
@@ -31,7 +32,12 @@ export class KeyView {
       this.slots = new Int32Array(u.slots);
       this.mask = (this.slots.length >> 1) - 1;
     }
-    for (let c = this.chunks.length - u.from; c < u.chunks.length; c++) if (c >= 0) this.chunks.push(Buffer.from(u.chunks[c]!));
+    for (let c = this.chunks.length - u.from; c < u.chunks.length; c++) {
+      if (c < 0) continue;
+      const chunk = Buffer.from(u.chunks[c]!);
+      this.chunks.push(chunk);
+      this.chunkViews.push(dataViewOf(chunk));
+    }
   }
 
   /** The table's number for bytes[start, end), or −1. */
@@ -71,7 +77,7 @@ export class KeyView {
       if (slots[2 * slot + 1] === tag) {
         const chunk = chunks[ref >>> CHUNK_BITS];
         const offset = ref & OFFSET_MASK;
-        if (chunk !== undefined && entryHolds(chunk, offset, bytes, start, end)) {
+        if (chunk !== undefined && entryHolds(chunk, this.chunkViews[ref >>> CHUNK_BITS]!, offset, bytes, start, end)) {
           out[k] = entryKey(chunk, offset);
           continue;
         }
@@ -92,7 +98,7 @@ export class KeyView {
         const chunk = this.chunks[ref >>> CHUNK_BITS];
         if (chunk === undefined) return -1;
         const offset = ref & OFFSET_MASK;
-        if (entryHolds(chunk, offset, bytes, start, end)) return entryKey(chunk, offset);
+        if (entryHolds(chunk, this.chunkViews[ref >>> CHUNK_BITS]!, offset, bytes, start, end)) return entryKey(chunk, offset);
       }
       slot = (slot + 1) & mask;
     }

@@ -140,7 +140,10 @@ describe('ByteKeys', () => {
     // Mostly the byte sort's case (no NUL, nothing at U+E000 or above); a few keys with an
     // emoji or U+FF5A take the string sort, which must agree as well.
     const piece = fc.constantFrom('a', 'b', 'A', '.', '1', '12', 'é', 'ü', '中', '\u07ff', '\u0800', '\ud7ff', '@x.de');
-    const text = fc.tuple(fc.constantFrom('', 'ann.1', 'ann.12', 'ann.123'), fc.array(piece, { maxLength: 6 })).map(([p, rest]) => p + rest.join(''));
+    // Prefixes past the 16 bytes the sort copies out of each key, so later rounds read the table.
+    const text = fc
+      .tuple(fc.constantFrom('', 'ann.1', 'ann.12', 'ann.123', 'ann.1411182@mail.ex', 'ann.1411182@mail.example.'), fc.array(piece, { maxLength: 6 }))
+      .map(([p, rest]) => p + rest.join(''));
     const rare = fc.constantFrom('\u{1F600}', 'ｚ', 'ann.1\ue000');
     fc.assert(
       fc.property(fc.array(fc.oneof({ weight: 20, arbitrary: text }, { weight: 1, arbitrary: rare }), { minLength: 1, maxLength: 300 }), (texts) => {
