@@ -25,6 +25,8 @@ export interface MemberSpend {
    * by its bytes, with no string made. −1 for a customer outside the cohort.
    */
   memberOf(ids: ByteKeys, k: number): number;
+  /** memberOf for keys ks of `ids`, found together (ByteKeys.findKeysOf). */
+  membersOf(ids: ByteKeys, ks: Int32Array): Int32Array;
   /**
    * Whether the order id that is key k of `ids` names one of member m's cohort-window orders,
    * counted or not: a complaint about an order that was then cancelled is still a problem
@@ -114,6 +116,11 @@ export function memberSpend(table: OrderTable, cohort: DayWindow, followUp: DayW
     memberOf: (ids, k) => {
       const c = table.customerIds.findKeyOf(ids, k);
       return c < 0 ? -1 : memberOfCustomer[c]!;
+    },
+    membersOf: (ids, ks) => {
+      const customers = table.customerIds.findKeysOf(ids, ks);
+      for (let j = 0; j < customers.length; j++) customers[j] = customers[j]! < 0 ? -1 : memberOfCustomer[customers[j]!]!;
+      return customers;
     },
     hasCohortOrder: (member, ids, k) => {
       const code = table.orderIds.findKeyOf(ids, k);

@@ -6,8 +6,8 @@ import type { ByteKeys } from '../model/byteKeys.js';
 /** What problemTickets needs to know of the cohort (see MemberSpend). */
 export interface CohortLinks {
   count: number;
-  /** The member number of the customer whose id is key k of `ids` (a tickets table's), −1 outside the cohort. */
-  memberOf(ids: ByteKeys, k: number): number;
+  /** Per key ks[j] of `ids` (a tickets table's customer ids): its customer's member number, −1 outside the cohort. */
+  membersOf(ids: ByteKeys, ks: Int32Array): Int32Array;
   /** Whether the order id that is key k of `ids` names one of member m's cohort-window orders. */
   hasCohortOrder(member: number, ids: ByteKeys, k: number): boolean;
 }
@@ -64,19 +64,15 @@ export function problemTickets(
   let total = 0;
   let linkedByOrderId = 0;
   let excludedByOrderId = 0;
-  // Member number by customer code, looked up once per customer (−2: not yet).
-  const memberOf = new Int32Array(tickets.customerIds.size).fill(-2);
+  const memberOf = membersByCustomer(tickets, members, window);
   for (let i = 0; i < tickets.length; i++) {
     const createdAt = tickets.createdAt[i]!;
     const day = dayOf(createdAt);
     const inWindow = day >= window.start && day <= window.end;
     // Order ids are never empty (ingest makes an empty cell "no order id").
     const aboutOrder = tickets.orderId[i]! >= 0;
-    // Neither a problem nor counted: no need to look its customer up.
     if (!aboutOrder && !inWindow) continue;
-    const customer = tickets.customer[i]!;
-    if (memberOf[customer] === -2) memberOf[customer] = members.memberOf(tickets.customerIds, customer);
-    const member = memberOf[customer]!;
+    const member = memberOf[tickets.customer[i]!]!;
     if (member < 0) continue; // not a cohort member
     let problem: boolean;
     if (aboutOrder) {
@@ -106,4 +102,27 @@ export function problemTickets(
     }
   }
   return { problems, unresolved, followedUp, rated, satisfied, firstProblemAt, lastProblemAt, linked, excluded, problemTickets: total, linkedByOrderId, excludedByOrderId };
+}
+
+/**
+ * Member number by the tickets' customer code, −1 outside the cohort, looked up (all at once)
+ * only for customers with a ticket that could count: one about an order, or dated in `window`.
+ */
+function membersByCustomer(tickets: TicketTable, members: CohortLinks, window: DayWindow): Int32Array {
+  const asked = new Uint8Array(tickets.customerIds.size);
+  let count = 0;
+  for (let i = 0; i < tickets.length; i++) {
+    const customer = tickets.customer[i]!;
+    if (asked[customer] === 1) continue;
+    const day = dayOf(tickets.createdAt[i]!);
+    if (tickets.orderId[i]! < 0 && !(day >= window.start && day <= window.end)) continue;
+    asked[customer] = 1;
+    count++;
+  }
+  const customers = new Int32Array(count);
+  for (let c = 0, j = 0; c < asked.length; c++) if (asked[c] === 1) customers[j++] = c;
+  const found = members.membersOf(tickets.customerIds, customers);
+  const memberOf = new Int32Array(asked.length).fill(-1);
+  for (let j = 0; j < count; j++) memberOf[customers[j]!] = found[j]!;
+  return memberOf;
 }

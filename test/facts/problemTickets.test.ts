@@ -14,7 +14,7 @@ const cohortOrders = new Map<string, ReadonlySet<string>>([
 const names = [...cohortOrders.keys()];
 const ids: CohortLinks = {
   count: names.length,
-  memberOf: (keys, k) => names.indexOf(keys.text(k)),
+  membersOf: (keys, ks) => Int32Array.from(ks, (k) => names.indexOf(keys.text(k))),
   hasCohortOrder: (m, keys, k) => cohortOrders.get(names[m]!)!.has(keys.text(k)),
 };
 

@@ -175,6 +175,30 @@ describe('ByteKeys', () => {
   });
 });
 
+describe('ByteKeys.findKeysOf', () => {
+  it('finds each of another table\'s keys as findKeyOf does, numbered, hashed or missing, past a block of 256', () => {
+    const id = fc.oneof(
+      fc.integer({ min: 0, max: 5_000 }).map((n) => `C${String(n).padStart(5, '0')}`),
+      fc.integer({ min: 0, max: 5_000 }).map((n) => `ann.${n}@example.com`),
+      fc.string({ maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 700 }), fc.array(id, { minLength: 1, maxLength: 700 }), (tableIds, askedIds) => {
+        const table = new ByteKeys();
+        for (const t of tableIds) table.addText(t);
+        const asked = new ByteKeys();
+        const ks = Int32Array.from(askedIds, (t) => asked.addText(t));
+        const found = table.findKeysOf(asked, ks);
+        expect([...found]).toEqual([...ks].map((k) => table.findKeyOf(asked, k)));
+        // Keys are numbered densely in order of first appearance.
+        const distinct = [...new Set(tableIds)];
+        expect([...found]).toEqual(askedIds.map((t) => distinct.indexOf(t)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('ByteKeys entries', () => {
   it('keeps keys of any length across chunk ends: 254, 255 and 256 bytes, 70 kB and over a chunk (1 MB)', () => {
     const keys = new ByteKeys();
