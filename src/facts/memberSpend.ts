@@ -123,8 +123,8 @@ export function memberSpend(table: OrderTable, cohort: DayWindow, followUp: DayW
       return customers;
     },
     hasCohortOrder: (member, ids, k) => {
-      const code = table.orderIds.findKeyOf(ids, k);
-      return code !== null && owners.owns(code, member);
+      const code = table.orderIds.codesOf(ids)[k]!;
+      return code !== -1 && owners.owns(code, member);
     },
     table,
     memberOfCustomer,

@@ -1,4 +1,4 @@
-import { ByteKeys, TextBytes, type KeyBytes } from './byteKeys.js';
+import { ByteKeys, READ_AHEAD, TextBytes, type KeyBytes } from './byteKeys.js';
 import { learnForm, numberIn, writeNumbered, type NumberForm } from './numberedKeys.js';
 import { learnPackedForm, MAX_IDS, PackedKeys } from './packedKeys.js';
 
@@ -20,7 +20,7 @@ import { learnPackedForm, MAX_IDS, PackedKeys } from './packedKeys.js';
  * Code −1 is never used: it means "no order id" in OrderTable.
  */
 export class OrderIds {
-  private readonly keys = new ByteKeys();
+  private keys = new ByteKeys();
   /** The bitmap's form; undefined until the first id, null when that id had none. */
   private form: NumberForm | null | undefined = undefined;
   private prefixText = '';
@@ -30,6 +30,12 @@ export class OrderIds {
   private readonly scratch = new Uint8Array(32);
   /** The bitmap in pages of PAGE_BITS ids, made when first touched. */
   private readonly pages: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(WINDOW >>> PAGE_SHIFT).fill(undefined);
+  /** codesOf's answers, by the table of ids asked about. */
+  private readonly linked = new WeakMap<ByteKeys, Int32Array<ArrayBufferLike>>();
+  private lastIds: ByteKeys | null = null;
+  private lastCodes: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  /** Set by `release`: the ids are gone, and only codesOf's kept answers remain. */
+  private released = false;
   /** Whether the last `add`/`addText` saw its id for the first time. */
   isNew = false;
 
@@ -42,6 +48,7 @@ export class OrderIds {
   }
 
   add(bytes: Uint8Array, start: number, end: number): number {
+    this.assertHeld();
     if (this.form === undefined) {
       this.form = learnForm(bytes, start, end);
       if (this.form !== null) this.prefixText = Buffer.from(this.form.prefix).toString('latin1');
@@ -83,6 +90,7 @@ export class OrderIds {
    * out[k] its code, fresh[k] 1 when it was new.
    */
   addMany(ids: KeyBytes, n: number, out: Int32Array, fresh: Uint8Array): void {
+    this.assertHeld();
     const form = this.form;
     const packed = this.packed;
     // Packed ids, as many as lead (every one, in a Stripe export); the rest one by one.
@@ -102,6 +110,7 @@ export class OrderIds {
 
   /** `add` of the id of `numberForm` whose number is n ≥ 0 (workers send such ids as numbers). */
   addNumbered(n: number): number {
+    this.assertHeld();
     const code = this.addNumber(n);
     if (code !== -1) return code;
     return this.addKey(this.scratch, 0, writeNumbered(this.form!, n, this.scratch));
@@ -133,6 +142,7 @@ export class OrderIds {
   private readonly findIn = (bytes: Uint8Array, start: number, end: number) => this.findBytes(bytes, start, end);
 
   private findBytes(bytes: Uint8Array, start: number, end: number): number | null {
+    this.assertHeld();
     if (this.packed !== null && this.packed.holds(bytes, start, end)) {
       const k = this.packed.find(bytes, start, end);
       if (k >= 0) return PACKED_CODE - k;
@@ -150,10 +160,60 @@ export class OrderIds {
   }
 
   text(code: number): string {
+    this.assertHeld();
     if (code >= 0) return this.keys.text(code);
     if (code <= PACKED_CODE) return this.packed!.text(PACKED_CODE - code);
     const digits = String(this.base + (-2 - code));
     return this.prefixText + digits.padStart(this.form!.width, '0'); // padStart leaves longer numbers as they are
+  }
+
+  /**
+   * The code of every key of `ids` (a tickets table's order ids; −1 for an id no order has),
+   * found once per table and kept: after `release`, a table linked before still gets its
+   * codes. Keys added to `ids` since are found then, which needs the ids.
+   */
+  codesOf(ids: ByteKeys): Int32Array<ArrayBufferLike> {
+    if (ids === this.lastIds && this.lastCodes.length === ids.size) return this.lastCodes;
+    let codes = this.linked.get(ids);
+    if (codes === undefined || codes.length < ids.size) {
+      const grown = new Int32Array(ids.size);
+      if (codes !== undefined) grown.set(codes);
+      this.findCodes(ids, codes?.length ?? 0, grown);
+      codes = grown;
+      this.linked.set(ids, codes);
+    }
+    this.lastIds = ids;
+    this.lastCodes = codes;
+    return codes;
+  }
+
+  /** codes[k] for keys k = from … of `ids`; ids of the packed form are found in blocks (PackedKeys.findMany). */
+  private findCodes(ids: ByteKeys, from: number, codes: Int32Array): void {
+    const packed = this.packed;
+    const found = new Int32Array(READ_AHEAD);
+    for (let at = from; at < ids.size; at += READ_AHEAD) {
+      const to = Math.min(ids.size, at + READ_AHEAD);
+      if (packed !== null) packed.findMany(ids.keyBytes(at, to), to - at, found);
+      else found.fill(-2);
+      // Found packed, or else by the bytes (a packed id not found may sit in `keys`: see addMany).
+      for (let k = at; k < to; k++) codes[k] = found[k - at]! >= 0 ? PACKED_CODE - found[k - at]! : (this.findKeyOf(ids, k) ?? -1);
+    }
+  }
+
+  /**
+   * Lets the ids go (10M Stripe ids: ~240 MB) once every table of ids that will be asked about
+   * is linked (codesOf): a command's analyses need no order id but through its tickets. Any use
+   * of the ids afterwards is an internal error, never a wrong answer.
+   */
+  release(): void {
+    this.released = true;
+    this.keys = new ByteKeys();
+    this.packed = null;
+    this.pages.fill(undefined);
+  }
+
+  private assertHeld(): void {
+    if (this.released) throw new Error('OrderIds: the order ids were released; link every table of ids first (codesOf)');
   }
 
   /** The id's code if it is inside the bitmap's window, else −1. */

@@ -132,6 +132,37 @@ export class PackedKeys {
     return fits;
   }
 
+  /**
+   * `find` of ids k = 0 … n − 1 of `keys` into out[k]: the id's number, −1 when never added, or
+   * −2 when the id is not of the form. In blocks of READ_AHEAD, packed and their first slots read
+   * before any is probed, as addMany does: one by one, each waited on its cache misses.
+   */
+  findMany(keys: { bytes: Uint8Array; ends: Int32Array }, n: number, out: Int32Array): void {
+    const { bytes, ends } = keys;
+    const { width, block, blockHashes: hashes } = this;
+    for (let from = 0; from < n; from += READ_AHEAD) {
+      const to = Math.min(n, from + READ_AHEAD);
+      for (let k = from; k < to; k++) {
+        const start = k === 0 ? 0 : ends[k - 1]!;
+        out[k] = -1;
+        if (!this.holdsPrefix(bytes, start, ends[k]!)) out[k] = -2;
+        else {
+          hashes[k - from] = this.pack(start + this.form.prefix.length, ends[k]!, bytes, block, (k - from) * width);
+          if (this.bad) out[k] = -2;
+        }
+      }
+      let touched = 0;
+      const mask = this.slots.length - 1;
+      for (let k = from; k < to; k++) if (out[k] === -1) touched += this.slots[(hashes[k - from]! >>> 4) & mask]!;
+      this.touched = touched;
+      for (let k = from; k < to; k++) {
+        if (out[k] === -2) continue;
+        const slot = this.slots[this.probe(hashes[k - from]!, block, (k - from) * width)]!;
+        out[k] = slot === 0 ? -1 : (slot & KEY_MASK) - 1;
+      }
+    }
+  }
+
   /** The id's number, or −1 when it was never added; the id must be of the form. */
   find(bytes: Uint8Array, start: number, end: number): number {
     const h = this.pack(start + this.form.prefix.length, end, bytes, this.packed, 0);

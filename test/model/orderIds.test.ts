@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ByteKeys } from '../../src/model/byteKeys.js';
 import { OrderIds } from '../../src/model/orderIds.js';
 
 describe('OrderIds', () => {
@@ -152,5 +154,45 @@ describe('OrderIds with ids of a packed form', () => {
     const fresh = new Uint8Array(texts.length);
     many.addMany({ bytes: Buffer.concat(encoded), ends: Int32Array.from(encoded, (b) => (at += b.length)) }, texts.length, out, fresh);
     expect(Array.from(out, (c, i) => [c, fresh[i]])).toEqual(texts.map((k) => [one.addText(k), one.isNew ? 1 : 0]));
+  });
+
+  it('codesOf links every id of another table to its code, or −1, whatever the form of the file\'s ids', () => {
+    const id = fc.oneof(
+      fc.integer({ min: 1000, max: 1400 }).map((n) => `#${n}`),
+      fc.integer({ min: 1000, max: 1400 }).map(String),
+      fc.stringMatching(/^ch_[0-9A-Za-z]{10}$/),
+      fc.constantFrom('ch_short', 'A-17', 'ch_AAAAAAAAAA', '#1', ''),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { minLength: 1, maxLength: 300 }), fc.array(id, { maxLength: 600 }), (orders, asked) => {
+        const ids = new OrderIds();
+        const codes = new Map(orders.map((t) => [t, ids.addText(t)]));
+        const tickets = new ByteKeys();
+        for (const t of asked) tickets.addText(t);
+        const linked = ids.codesOf(tickets);
+        expect([...linked]).toEqual([...new Set(asked)].map((t) => codes.get(t) ?? -1));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps linked codes after release, finds ids added to a linked table before it, and refuses any other use after', () => {
+    const ids = new OrderIds();
+    const a = ids.addText('ch_AAAAAAAAAAAAAAAAAAAAAAAA');
+    const b = ids.addText('ch_BBBBBBBBBBBBBBBBBBBBBBBB');
+    const tickets = new ByteKeys();
+    tickets.addText('ch_BBBBBBBBBBBBBBBBBBBBBBBB');
+    expect([...ids.codesOf(tickets)]).toEqual([b]);
+    tickets.addText('ch_AAAAAAAAAAAAAAAAAAAAAAAA');
+    tickets.addText('ch_CCCCCCCCCCCCCCCCCCCCCCCC');
+    expect([...ids.codesOf(tickets)]).toEqual([b, a, -1]);
+    ids.release();
+    expect([...ids.codesOf(tickets)]).toEqual([b, a, -1]);
+    expect(() => ids.text(a)).toThrow(/released/);
+    expect(() => ids.addText('ch_DDDDDDDDDDDDDDDDDDDDDDDD')).toThrow(/released/);
+    expect(() => ids.find('ch_AAAAAAAAAAAAAAAAAAAAAAAA')).toThrow(/released/);
+    tickets.addText('ch_DDDDDDDDDDDDDDDDDDDDDDDD');
+    expect(() => ids.codesOf(tickets)).toThrow(/released/);
+    expect(() => ids.codesOf(new ByteKeys())).not.toThrow();
   });
 });

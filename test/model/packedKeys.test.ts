@@ -135,4 +135,23 @@ describe('PackedKeys', () => {
     expect(odd.addMany(mixed, 4, new Int32Array(4), new Uint8Array(4))).toBe(2);
     expect(odd.size).toBe(2);
   });
+
+  it('findMany finds each id as find does, −1 for one never added, −2 for one not of the form, across blocks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[0-9A-Za-z_-]{9}$/), { minLength: 1, maxLength: 400 }),
+        fc.array(fc.oneof(fc.stringMatching(/^ch_[0-9A-Za-z_-]{9}$/), fc.constantFrom('ch_short', 'ch_12345.789', 'xx_123456789', 'ch_1234567890')), { minLength: 1, maxLength: 700 }),
+        (added, asked) => {
+          const keys = new PackedKeys(form);
+          for (const id of added) keys.add(bytesOf(`ch_${id}`), 0, id.length + 3);
+          const encoded = asked.map(bytesOf);
+          let at = 0;
+          const out = new Int32Array(asked.length);
+          keys.findMany({ bytes: Buffer.concat(encoded), ends: Int32Array.from(encoded, (b) => (at += b.length)) }, asked.length, out);
+          const distinct = [...new Set(added)];
+          expect([...out]).toEqual(asked.map((t) => (keys.holds(bytesOf(t), 0, t.length) ? distinct.indexOf(t.slice(3)) : -2)));
+        },
+      ),
+    );
+  });
 });
