@@ -646,18 +646,31 @@ export function dataViewOf(bytes: Uint8Array): DataView<ArrayBufferLike> {
 }
 
 /**
- * The DataView of the array entryHolds was last given: callers look up many keys in one
- * buffer (a batch, a file's chunk), so a view is made once per buffer, not per comparison.
+ * DataViews of the two arrays entryHolds was last given: callers look up many keys in one
+ * buffer (a batch, a file's chunk), or take turns between two (a ticket's e-mail lower-cased
+ * into a buffer of its own, its other ids in the file's chunk), so a view is made once per
+ * buffer, not per comparison.
  */
-let lastBytes: Uint8Array | null = null;
-let lastView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+let recentBytes: Uint8Array | null = null;
+let recentView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+let olderBytes: Uint8Array | null = null;
+let olderView: DataView<ArrayBufferLike> = recentView;
 
 function bytesView(bytes: Uint8Array): DataView<ArrayBufferLike> {
-  if (bytes !== lastBytes) {
-    lastBytes = bytes;
-    lastView = dataViewOf(bytes);
+  if (bytes === recentBytes) return recentView;
+  if (bytes === olderBytes) {
+    olderBytes = recentBytes;
+    recentBytes = bytes;
+    const view = olderView;
+    olderView = recentView;
+    recentView = view;
+    return view;
   }
-  return lastView;
+  olderBytes = recentBytes;
+  olderView = recentView;
+  recentBytes = bytes;
+  recentView = dataViewOf(bytes);
+  return recentView;
 }
 
 /**

@@ -16,6 +16,21 @@ export class CustomerKeys {
     if (!hasByte(bytes, start, end, AT)) return this.keys.add(bytes, start, end);
     return this.keys.add(this.lower.bytes, 0, this.lower.write(bytes, start, end));
   }
+
+  /**
+   * `add` of cells bytes[starts[j], ends[j]) for j < n, in order, into out[j]: the numbers
+   * `add` one by one gives, found together (ByteKeys.addMany reads their slots ahead).
+   */
+  addMany(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, n: number, out: Int32Array): void {
+    const cells = this.cells;
+    cells.clear(n);
+    for (let j = 0; j < n; j++) cells.push(bytes, starts[j]!, ends[j]!);
+    if (this.fresh.length < n) this.fresh = new Uint8Array(n);
+    this.keys.addMany(cells, n, out, this.fresh);
+  }
+
+  private readonly cells = new CellBlock();
+  private fresh = new Uint8Array(0);
 }
 
 /**
@@ -29,9 +44,7 @@ export class ViewedCustomerKeys {
   /** The message's ids the view did not have, numbered, and their bytes in number order. */
   private readonly fresh = new ByteKeys();
   private readonly sent = new KeyList();
-  /** addMany's cells, back to back (e-mails lower-cased), and where each ends. */
-  private keys = Buffer.allocUnsafe(1 << 16);
-  private ends = new Int32Array(0);
+  private readonly cells = new CellBlock();
 
   constructor(readonly view: KeyView) {}
 
@@ -51,20 +64,11 @@ export class ViewedCustomerKeys {
    * them together (KeyView.findMany).
    */
   addMany(bytes: Uint8Array, bounds: Int32Array, field: number, stride: number, n: number, out: Int32Array): void {
-    if (this.ends.length < n) this.ends = new Int32Array(n * 2);
-    const ends = this.ends;
-    let used = 0;
-    for (let k = 0; k < n; k++) {
-      const start = bounds[k * stride + 2 * field]!;
-      const end = bounds[k * stride + 2 * field + 1]!;
-      if (used + end - start > this.keys.length) this.keys = Buffer.concat([this.keys.subarray(0, used)], Math.max(used + end - start, this.keys.length * 2));
-      const keys = this.keys;
-      if (hasByte(bytes, start, end, AT)) for (let i = start; i < end; i++) keys[used++] = lowerAscii(bytes[i]!);
-      else for (let i = start; i < end; i++) keys[used++] = bytes[i]!;
-      ends[k] = used;
-    }
-    this.view.findMany({ bytes: this.keys, ends }, n, out);
-    for (let k = 0; k < n; k++) if (out[k]! < 0) out[k] = this.addFresh(this.keys, k === 0 ? 0 : ends[k - 1]!, ends[k]!);
+    const cells = this.cells;
+    cells.clear(n);
+    for (let k = 0; k < n; k++) cells.push(bytes, bounds[k * stride + 2 * field]!, bounds[k * stride + 2 * field + 1]!);
+    this.view.findMany(cells, n, out);
+    for (let k = 0; k < n; k++) if (out[k]! < 0) out[k] = this.addFresh(cells.bytes, k === 0 ? 0 : cells.ends[k - 1]!, cells.ends[k]!);
   }
 
   /** −2 − the number of a key the view does not have, among the message's. */
@@ -78,6 +82,31 @@ export class ViewedCustomerKeys {
   take(room: KeyBytes): KeyBytes {
     this.fresh.clear();
     return this.sent.moveTo(room);
+  }
+}
+
+/** Customer cells back to back (KeyBytes), e-mails lower-cased as CustomerKeys.add reads them. */
+class CellBlock implements KeyBytes {
+  bytes = Buffer.allocUnsafe(1 << 16);
+  ends = new Int32Array(0);
+  private used = 0;
+  private count = 0;
+
+  /** Starts afresh, with room for n cells' ends. */
+  clear(n: number): void {
+    if (this.ends.length < n) this.ends = new Int32Array(n * 2);
+    this.used = 0;
+    this.count = 0;
+  }
+
+  push(bytes: Uint8Array, start: number, end: number): void {
+    let used = this.used;
+    if (used + end - start > this.bytes.length) this.bytes = Buffer.concat([this.bytes.subarray(0, used)], Math.max(used + end - start, this.bytes.length * 2));
+    const keys = this.bytes;
+    if (hasByte(bytes, start, end, AT)) for (let i = start; i < end; i++) keys[used++] = lowerAscii(bytes[i]!);
+    else for (let i = start; i < end; i++) keys[used++] = bytes[i]!;
+    this.used = used;
+    this.ends[this.count++] = used;
   }
 }
 

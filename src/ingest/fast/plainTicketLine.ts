@@ -36,6 +36,13 @@ export class TicketLineReader {
    */
   private readonly customerKeys: CustomerKeys;
   private readonly customers: CellCache<number>;
+  /** Clean customer cells read and not numbered yet (flushCustomers): their bounds in pendingBytes and their rows (−1: none). */
+  private pending = 0;
+  private pendingBytes: Buffer | null = null;
+  private readonly pendingStart = new Int32Array(PENDING_CELLS);
+  private readonly pendingEnd = new Int32Array(PENDING_CELLS);
+  private readonly pendingRow = new Int32Array(PENDING_CELLS);
+  private readonly numbered = new Int32Array(PENDING_CELLS);
   private readonly labels: CellCache<number>[];
   private readonly labelAt: number[];
   /** The optional fields' caches and positions, in OPTIONAL_FIELDS order, and a line's values. */
@@ -85,10 +92,14 @@ export class TicketLineReader {
     // A totals row is mapRecord's to tell, before its customer id is read (and its change counted).
     if (maybeSummary(bytes, b[base]!, b[base + 1]!)) return false;
     const c = base + 2 * this.customerAt;
-    const customer = clean(bytes, b[c]!, b[c + 1]!, false, this.ascii)
-      ? this.customerKeys.add(bytes, b[c]!, b[c + 1]!)
-      : this.customers.get(bytes, b[c]!, b[c + 1]!);
-    if (customer < 0) return false;
+    let customer = PENDING;
+    if (clean(bytes, b[c]!, b[c + 1]!, false, this.ascii)) this.defer(bytes, b[c]!, b[c + 1]!);
+    else {
+      // Numbered in line order: the clean cells before this one first.
+      this.flushCustomers();
+      customer = this.customers.get(bytes, b[c]!, b[c + 1]!);
+      if (customer < 0) return false;
+    }
     const d = base + 2 * this.createdAt;
     const createdAt = fastIsoMsBytes(bytes, b[d]!, b[d + 1]!);
     if (createdAt !== createdAt) return false;
@@ -110,6 +121,7 @@ export class TicketLineReader {
     const i = t.append();
     t.line[i] = line;
     t.customer[i] = customer;
+    if (customer === PENDING) this.pendingRow[this.pending - 1] = i;
     t.createdAt[i] = createdAt;
     t.ticketId[i] = this.id(bytes, this.ticketIdAt, b, base, t.ticketIds, false);
     t.orderId[i] = this.id(bytes, this.orderIdAt, b, base, t.orderIds, true);
@@ -128,6 +140,30 @@ export class TicketLineReader {
     t.contacts[i] = (parsed[6] as number | null) ?? NaN;
     t.followUp[i] = flag(parsed[7]);
     return true;
+  }
+
+  /**
+   * Numbers the clean customer cells read since the last call, together and in line order (so
+   * their numbers are those one `add` each gives), and writes them into their rows. A line read
+   * as text after its cell was taken keeps no row, but its customer is numbered where it was
+   * before. The caller calls this before the batch's bytes are let go.
+   */
+  flushCustomers(): void {
+    const n = this.pending;
+    if (n === 0) return;
+    this.pending = 0;
+    this.customerKeys.addMany(this.pendingBytes!, this.pendingStart, this.pendingEnd, n, this.numbered);
+    for (let j = 0; j < n; j++) if (this.pendingRow[j]! >= 0) this.table.customer[this.pendingRow[j]!] = this.numbered[j]!;
+    this.pendingBytes = null;
+  }
+
+  private defer(bytes: Buffer, start: number, end: number): void {
+    if (this.pending > 0 && bytes !== this.pendingBytes) this.flushCustomers();
+    if (this.pending === this.pendingStart.length) this.flushCustomers();
+    this.pendingBytes = bytes;
+    this.pendingStart[this.pending] = start;
+    this.pendingEnd[this.pending] = end;
+    this.pendingRow[this.pending++] = -1;
   }
 
   /** status, reason, channel or agent (LABELS[l]) as a label code: trimmed, empty → none, as tickets.ts's `label`. */
@@ -155,6 +191,10 @@ export class TicketLineReader {
 }
 
 const LABELS = ['status', 'reason', 'channel', 'agent'] as const;
+/** A row's customer number until flushCustomers writes it. */
+const PENDING = -2;
+/** Clean customer cells numbered together at most. */
+const PENDING_CELLS = 4096;
 
 function flag(value: unknown): number {
   return value === null ? -1 : value === true ? 1 : 0;

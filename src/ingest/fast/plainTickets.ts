@@ -108,6 +108,7 @@ class TicketBatches implements PlainBatches {
       if (row === undefined) plain = false;
       slow.push(row?.values ?? null);
     });
+    this.lines.flushCustomers();
     if (n < 0 || !plain) return false;
     this.line = firstLine + n;
     const observer = this.input.observer;
