@@ -67,6 +67,20 @@ export class ViewedCustomerKeys {
     const cells = this.cells;
     cells.clear(n);
     for (let k = 0; k < n; k++) cells.push(bytes, bounds[k * stride + 2 * field]!, bounds[k * stride + 2 * field + 1]!);
+    this.numberCells(n, out);
+  }
+
+  /** addMany of the cells of the lines whose field bounds start at bases[0 … n − 1] (some of a batch's lines). */
+  addManyAt(bytes: Uint8Array, bounds: Int32Array, field: number, bases: Int32Array, n: number, out: Int32Array): void {
+    const cells = this.cells;
+    cells.clear(n);
+    for (let k = 0; k < n; k++) cells.push(bytes, bounds[bases[k]! + 2 * field]!, bounds[bases[k]! + 2 * field + 1]!);
+    this.numberCells(n, out);
+  }
+
+  /** The numbers of the n cells in `cells`: the view's, else fresh ones in order. */
+  private numberCells(n: number, out: Int32Array): void {
+    const cells = this.cells;
     this.view.findMany(cells, n, out);
     for (let k = 0; k < n; k++) if (out[k]! < 0) out[k] = this.addFresh(cells.bytes, k === 0 ? 0 : cells.ends[k - 1]!, cells.ends[k]!);
   }

@@ -44,6 +44,8 @@ export class LineItemRangeParser extends OrderRangeParser {
   private lastLength = -1;
   private lastRow = -1;
   private lead = { name: new Uint8Array(0), count: 0, bits: 0 };
+  /** Field bounds' starts of the batch's head lines (customersAt). */
+  private headBases = new Int32Array(0);
   private counts = { lines: 0, items: 0, comma: 0, point: 0 };
   private readonly currencyCells = new ByteKeys();
   private readonly codes: (string | null)[] = [];
@@ -157,6 +159,11 @@ export class LineItemRangeParser extends OrderRangeParser {
     this.counts.comma += counts.comma;
     this.counts.point += counts.point;
     const b = this.bounds;
+    // The heads' customers, looked up together (KeyView.findMany) rather than one by one.
+    if (this.headBases.length < heads) this.headBases = new Int32Array(heads * 2);
+    for (let k = 0, h = 0; k < n; k++) if (this.kind[k]! >= 0) this.headBases[h++] = k * width2;
+    const customers = this.customersAt(bytes, this.headBases, heads);
+    let head = 0;
     for (let k = 0; k < n; k++) {
       const kind = this.kind[k]!;
       const base = k * width2;
@@ -173,7 +180,7 @@ export class LineItemRangeParser extends OrderRangeParser {
       }
       this.lastRow = out.length;
       out.line[out.length] = this.counts.lines + k;
-      this.row(bytes, base);
+      this.row(bytes, base, customers === null ? undefined : customers[head++]);
       const ns = b[base + 2 * fold.name]!;
       const ne = b[base + 2 * fold.name + 1]!;
       if (ne - ns > this.lastName.length) this.lastName = Buffer.alloc((ne - ns) * 2);

@@ -172,6 +172,18 @@ export class OrderRangeParser implements PlainBatches {
   }
 
   /**
+   * The customers of the batch's lines whose field bounds start at bases[0 … n − 1], looked up
+   * together (as `batch` does for all its lines), for `row`; null when the table places them
+   * by number, and `row` reads each itself.
+   */
+  protected customersAt(bytes: Buffer, bases: Int32Array, n: number): Int32Array | null {
+    if (this.customerForm !== null) return null;
+    if (this.found.length < n) this.found = new Int32Array(n * 2);
+    this.customers.addManyAt(bytes, this.bounds, this.layout.customer, bases, n, this.found);
+    return this.found;
+  }
+
+  /**
    * The rows since the last take, and the ids first numbered since. The column arrays are
    * handed over (rows 0 … rows − 1 are the message's; they may be longer) and new ones taken
    * from those given back (`recycle`), else made.
