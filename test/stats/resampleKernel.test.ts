@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import wabtInit from 'wabt';
 import { describe, expect, it } from 'vitest';
 import { RESAMPLE_KERNEL } from '../../src/stats/resampleKernelBytes.js';
 import { kernelRuns, resampleMeans, resampleMeansScript } from '../../src/stats/resampleMeans.js';
 import { createRng } from '../../src/stats/rng.js';
+import { compiledKernel } from '../wasmKernels.js';
 
 describe('the WebAssembly resample kernel', () => {
   it('runs on this platform (else only the script would be tested)', () => {
@@ -12,10 +11,7 @@ describe('the WebAssembly resample kernel', () => {
   });
 
   it('is resampleKernel.wat as wabt compiles it (npm run wasm writes the bytes)', async () => {
-    const wabt = await wabtInit();
-    const source = readFileSync(new URL('../../src/stats/resampleKernel.wat', import.meta.url), 'utf8');
-    const { buffer } = wabt.parseWat('resampleKernel.wat', source, { simd: true }).toBinary({});
-    expect(Buffer.from(buffer).toString('base64')).toBe(RESAMPLE_KERNEL);
+    expect(await compiledKernel('src/stats/resampleKernel.wat')).toBe(RESAMPLE_KERNEL);
   });
 
   it('gives the script\'s means to the bit for any sample size, seed and block of resamples', () => {

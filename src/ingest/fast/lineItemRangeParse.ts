@@ -6,7 +6,7 @@ import { currencyCode } from '../values/amount.js';
 import { blankCell, COMMA, filledBits, POINT, pointOrComma } from './lineItemFold.js';
 import { OrderRangeParser, type OrderRangeRows, type RangeFoldRows } from './orderRangeParse.js';
 import { clean } from './plainBytes.js';
-import { maybeSummary, nextLineFields } from './plainFile.js';
+import { maybeSummary } from './plainFile.js';
 import { canonicalOrderFields, valueArrays, type OrderLineLayout } from './plainOrderLine.js';
 
 /**
@@ -102,6 +102,7 @@ export class LineItemRangeParser extends OrderRangeParser {
     let leadStart = 0;
     let n = 0;
     let heads = 0;
+    this.lines.start(bytes, last, this.crlf, delimiter, width);
     for (let at = 0; ; n++) {
       if ((n + 1) * width2 > this.bounds.length) this.grow(n + 1);
       if (n === this.kind.length) {
@@ -114,7 +115,7 @@ export class LineItemRangeParser extends OrderRangeParser {
       }
       const base = n * width2;
       const b = this.bounds;
-      at = nextLineFields(bytes, at, last, this.crlf, delimiter, width, b, base, line);
+      at = this.lines.next(b, base, line);
       if (at === -1) break;
       if (at === -2) return false;
       if (line[0] === line[1]) {

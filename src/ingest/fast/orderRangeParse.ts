@@ -3,7 +3,8 @@ import { ByteKeys, type KeyBytes, type KeyViewUpdate } from '../../model/byteKey
 import { KeyView } from '../../model/keyView.js';
 import { grown } from '../../model/grown.js';
 import { numberIn, type NumberForm } from '../../model/numberedKeys.js';
-import { nextLineFields, type PlainBatches } from './plainFile.js';
+import type { PlainBatches } from './plainFile.js';
+import { LineSplitter } from './lineSplitter.js';
 import { canonicalOrderFields, valueArrays, valueBuffers, valueColumns, type OrderLineLayout, type ValueColumns } from './plainOrderLine.js';
 import { ViewedCustomerKeys } from './customerKeys.js';
 import { KeyList } from './keyList.js';
@@ -112,6 +113,8 @@ export class OrderRangeParser implements PlainBatches {
   protected bounds = new Int32Array(0);
   /** nextLineFields' report on the line it read. */
   protected readonly line = new Int32Array(3);
+  /** The batch's lines, split as nextLineFields splits them. */
+  protected readonly lines = new LineSplitter();
 
   constructor(
     protected readonly layout: OrderLineLayout,
@@ -147,6 +150,7 @@ export class OrderRangeParser implements PlainBatches {
     const out = this.out;
     let arrays = valueArrays(out);
     let n = 0;
+    this.lines.start(bytes, last, this.crlf, delimiter, width);
     for (let at = 0; ; n++) {
       if ((n + 1) * width2 > this.bounds.length) this.grow(n + 1);
       if (out.length + n === out.customer.length) {
@@ -154,7 +158,7 @@ export class OrderRangeParser implements PlainBatches {
         arrays = valueArrays(out);
       }
       const base = n * width2;
-      at = nextLineFields(bytes, at, last, this.crlf, delimiter, width, this.bounds, base, line);
+      at = this.lines.next(this.bounds, base, line);
       if (at === -1) break;
       if (at === -2 || line[2] === 0) return false;
       if (!canonicalOrderFields(bytes, this.layout, this.bounds, base, arrays, out.length + n, ascii) || !this.noteExamples(bytes, base, pending)) return false;

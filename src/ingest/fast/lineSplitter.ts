@@ -1,0 +1,118 @@
+import { LINE_SPLIT_KERNEL } from './lineSplitKernelBytes.js';
+import { nextLineFields } from './plainFile.js';
+
+/**
+ * A batch's lines split into fields, read one by one as nextLineFields reads them (`next` has
+ * its contract), but split in blocks of BLOCK_LINES by the WebAssembly kernel
+ * (lineSplitKernel.wat): each 16 bytes are compared with the delimiter and the line feed at
+ * once, where the JavaScript loop tested every byte. Where WebAssembly SIMD is missing,
+ * nextLineFields itself runs. The same bounds, line bounds and refusals either way; the
+ * property test holds the two together.
+ */
+export class LineSplitter {
+  private kernel: Kernel | null = KERNEL_MODULE === null ? null : (new WebAssembly.Instance(KERNEL_MODULE).exports as unknown as Kernel);
+  private bytes: Uint8Array = new Uint8Array(0);
+  private last = false;
+  private crlf = false;
+  private delimiter = 0;
+  private width = 0;
+  /** Where the kernel goes on from, and the block it split last: lines `done` … `count` − 1 are still to give. */
+  private at = 0;
+  private count = 0;
+  private done = 0;
+  /** The kernel stopped its block at a CRLF file's line without its CR: `next` says −2 once the block's lines are given. */
+  private refused = false;
+  private boundsView = new Int32Array(0);
+  private linesView = new Int32Array(0);
+
+  /** Starts on `bytes` from its first byte; the kernel's memory gets a copy of them. */
+  start(bytes: Uint8Array, last: boolean, crlf: boolean, delimiter: number, width: number): void {
+    this.bytes = bytes;
+    this.last = last;
+    this.crlf = crlf;
+    this.delimiter = delimiter;
+    this.width = width;
+    this.at = 0;
+    this.count = 0;
+    this.done = 0;
+    this.refused = false;
+    const kernel = this.kernel;
+    if (kernel === null) return;
+    // The bytes, 16 bytes the last vector may read, then the block's bounds and lines.
+    const boundsAt = align(bytes.length + 16);
+    const linesAt = boundsAt + BLOCK_LINES * width * 8;
+    const size = linesAt + BLOCK_LINES * 12;
+    const pages = Math.ceil(size / 65536) - kernel.memory.buffer.byteLength / 65536;
+    if (pages > 0) kernel.memory.grow(pages);
+    const memory = kernel.memory.buffer;
+    new Uint8Array(memory, 0, bytes.length).set(bytes);
+    new Uint8Array(memory, bytes.length, 16).fill(0);
+    this.boundsView = new Int32Array(memory, boundsAt, BLOCK_LINES * width * 2);
+    this.linesView = new Int32Array(memory, linesAt, BLOCK_LINES * 3);
+  }
+
+  /**
+   * nextLineFields on the next line: its field bounds at bounds[base …], line[0], line[1] its
+   * bounds and line[2] 1 when it has exactly `width` fields; returns where the following line
+   * starts, −1 when no whole line is left, −2 when a CRLF file's line lacks its CR.
+   */
+  next(bounds: Int32Array, base: number, line: Int32Array): number {
+    if (this.kernel === null) {
+      this.at = nextLineFields(this.bytes, this.at, this.last, this.crlf, this.delimiter, this.width, bounds, base, line);
+      return this.at;
+    }
+    if (this.done === this.count) {
+      if (this.refused) return -2;
+      const kernel = this.kernel;
+      this.count = kernel.split(this.at, this.bytes.length, this.last ? 1 : 0, this.crlf ? 1 : 0, this.delimiter, this.width, this.boundsView.byteOffset, this.linesView.byteOffset, BLOCK_LINES);
+      // Lines before a refused one are still given, as nextLineFields gives them.
+      this.refused = kernel.refused.value === 1;
+      this.done = 0;
+      this.at = kernel.next.value as number;
+      if (this.count === 0) return this.refused ? -2 : -1;
+    }
+    const k = this.done++;
+    const w2 = 2 * this.width;
+    const from = k * w2;
+    const fields = this.boundsView;
+    for (let j = 0; j < w2; j++) bounds[base + j] = fields[from + j]!;
+    line[0] = this.linesView[3 * k]!;
+    line[1] = this.linesView[3 * k + 1]!;
+    line[2] = this.linesView[3 * k + 2]!;
+    return line[1] === this.bytes.length ? this.bytes.length + 1 : this.nextStart(k);
+  }
+
+  /** Where the line after block line k starts: past its line feed (and the CR before it, if any, is inside). */
+  private nextStart(k: number): number {
+    if (k + 1 < this.count) return this.linesView[3 * (k + 1)]!;
+    return this.at;
+  }
+}
+
+interface Kernel {
+  memory: WebAssembly.Memory;
+  next: WebAssembly.Global;
+  refused: WebAssembly.Global;
+  split(at: number, len: number, last: number, crlf: number, delimiter: number, width: number, boundsAt: number, linesAt: number, maxLines: number): number;
+}
+
+/** Lines split per call of the kernel: their bounds are copied out one line at a time. */
+const BLOCK_LINES = 4096;
+
+function align(n: number): number {
+  return (n + 15) & ~15;
+}
+
+/** Null where WebAssembly or its SIMD is missing (nextLineFields then runs). */
+const KERNEL_MODULE: WebAssembly.Module | null = (() => {
+  try {
+    return new WebAssembly.Module(Buffer.from(LINE_SPLIT_KERNEL, 'base64'));
+  } catch {
+    return null;
+  }
+})();
+
+/** Whether the kernel runs here (for tests). */
+export function lineKernelRuns(): boolean {
+  return KERNEL_MODULE !== null;
+}

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LINE_SPLIT_KERNEL } from '../../../src/ingest/fast/lineSplitKernelBytes.js';
+import { lineKernelRuns, LineSplitter } from '../../../src/ingest/fast/lineSplitter.js';
+import { nextLineFields } from '../../../src/ingest/fast/plainFile.js';
+import { compiledKernel } from '../../wasmKernels.js';
+
+/** Every line nextLineFields reads from `bytes`: its return value, line[] and field bounds. */
+function byScript(bytes: Uint8Array, last: boolean, crlf: boolean, delimiter: number, width: number): number[][] {
+  const out: number[][] = [];
+  const bounds = new Int32Array(2 * width).fill(-7);
+  const line = new Int32Array(3);
+  for (let at = 0; ; ) {
+    bounds.fill(-7);
+    at = nextLineFields(bytes, at, last, crlf, delimiter, width, bounds, 0, line);
+    if (at < 0) {
+      out.push([at]);
+      return out;
+    }
+    // A line of another width leaves bounds past its fields as they were: compare its line only.
+    out.push([at, ...line, ...(line[2] === 1 ? bounds : [])]);
+  }
+}
+
+function bySplitter(splitter: LineSplitter, bytes: Uint8Array, last: boolean, crlf: boolean, delimiter: number, width: number): number[][] {
+  const out: number[][] = [];
+  const bounds = new Int32Array(2 * width + 3);
+  const line = new Int32Array(3);
+  splitter.start(bytes, last, crlf, delimiter, width);
+  for (;;) {
+    bounds.fill(-7);
+    const at = splitter.next(bounds, 3, line);
+    if (at < 0) {
+      out.push([at]);
+      return out;
+    }
+    out.push([at, ...line, ...(line[2] === 1 ? bounds.subarray(3) : [])]);
+  }
+}
+
+describe('LineSplitter', () => {
+  it('runs the WebAssembly kernel on this platform (else only nextLineFields would be tested)', () => {
+    expect(lineKernelRuns()).toBe(true);
+  });
+
+  it('is lineSplitKernel.wat as wabt compiles it (npm run wasm writes the bytes)', async () => {
+    expect(await compiledKernel('src/ingest/fast/lineSplitKernel.wat')).toBe(LINE_SPLIT_KERNEL);
+  });
+
+  it('reads every line as nextLineFields does: bounds, widths, CRLF refusals, a last line without a line feed', () => {
+    const splitter = new LineSplitter();
+    const piece = fc.constantFrom('a', 'bc', ',', ';', '\n', '\r\n', '\r', ' ', '#1001', 'ann@x.de', '', '2024-01-01 00:00:00');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), fc.boolean(), fc.boolean(), fc.constantFrom(44, 59), fc.integer({ min: 1, max: 5 }), (pieces, last, crlf, delimiter, width) => {
+        const bytes = Buffer.from(pieces.join(''));
+        expect(bySplitter(splitter, bytes, last, crlf, delimiter, width)).toEqual(byScript(bytes, last, crlf, delimiter, width));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('goes on across blocks of lines and batches of other sizes, with the kernel\'s memory reused', () => {
+    const splitter = new LineSplitter();
+    const many = Buffer.from(Array.from({ length: 10_000 }, (_, i) => `${i},C${i % 97},2024-01-0${1 + (i % 9)},${i % 13}.5\n`).join(''));
+    const small = Buffer.from('a,b,c,d\ne,f,g,h');
+    for (const [bytes, last] of [[many, true], [small, false], [many.subarray(0, many.length - 3), false], [small, true]] as const) {
+      expect(bySplitter(splitter, bytes, last, false, 44, 4)).toEqual(byScript(bytes, last, false, 44, 4));
+    }
+  });
+});
