@@ -1,8 +1,9 @@
-import { averageMarginalEffectOfColumns, type MarginalEffect } from '../stats/averageMarginalEffect.js';
+import { averageMarginalEffectOfColumns, averageMarginalEffectsOfBlock, type MarginalEffect } from '../stats/averageMarginalEffect.js';
 import type { ZeroOneRows } from '../stats/logisticObservations.js';
 import { fitLogisticColumns, type LogisticFit } from '../stats/logisticRegression.js';
 import { designOnes, type DesignSpec, type Override } from './driverDesign.js';
 import type { DriverSet } from './driverTickets.js';
+import type { Factor } from './driversResult.js';
 
 /** A logistic model of satisfied on a design, fitted to the given rated tickets. */
 export interface FittedModel {
@@ -48,6 +49,32 @@ export function contrast(model: FittedModel, on: Override, off: Override): Margi
       for (; c < end; c++) a[na++] = b[nb++] = columns[c]!;
       return na + 65536 * nb;
     },
+    fit.coefficients!,
+    fit.covariance!,
+  );
+}
+
+/**
+ * `contrast` of each of a factor's `levels` against `reference`, computed together
+ * (averageMarginalEffectsOfBlock: the same numbers to the bit, the rows read once); null when
+ * the model did not converge.
+ */
+export function levelContrasts(model: FittedModel, factor: Factor, levels: readonly string[], reference: string): MarginalEffect[] | null {
+  const { fit, spec, tickets } = model;
+  if (fit.status !== 'converged') return null;
+  const off: Override = { factor, level: reference };
+  const block = blockRange(spec, off);
+  const { columns, starts } = model.ones;
+  return averageMarginalEffectsOfBlock(
+    tickets.rows.length,
+    (i, cols) => {
+      let m = 0;
+      for (let c = starts[i]!; c < starts[i + 1]!; c++) cols[m++] = columns[c]!;
+      return m;
+    },
+    block,
+    levels.map((level) => columnOf(spec, { factor, level })),
+    columnOf(spec, off),
     fit.coefficients!,
     fit.covariance!,
   );

@@ -3,7 +3,7 @@ import { benjaminiHochberg } from '../stats/benjaminiHochberg.js';
 import { cramersV } from '../stats/cramersV.js';
 import { designSpec, factorBlocks, modelTickets, type DesignSpec, type FactorBlock } from './driverDesign.js';
 import { explainFinding } from './driverExplanations.js';
-import { contrast, fitModel, type FittedModel } from './driverModel.js';
+import { contrast, fitModel, levelContrasts, type FittedModel } from './driverModel.js';
 import { patternEffects, patternSentence } from './driverPatterns.js';
 import { causeWords, listWords } from './driverSentences.js';
 import { type DriverSet, driverTickets, levelOf, subset } from './driverTickets.js';
@@ -80,8 +80,9 @@ function levelEffects(main: FittedModel, blocks: FactorBlock[]): Partial<Record<
   const out: Partial<Record<Dimension, Effect[]>> = {};
   if (main.fit.status !== 'converged') return out;
   for (const block of blocks) {
-    out[block.factor as Dimension] = block.levels.map((level) => {
-      const e = contrast(main, { factor: block.factor, level }, { factor: block.factor, level: block.reference })!;
+    const effects = levelContrasts(main, block.factor, block.levels, block.reference)!;
+    out[block.factor as Dimension] = block.levels.map((level, l) => {
+      const e = effects[l]!;
       return { key: level, ame: e.ame, ci95: e.ci95, p: e.p, adjP: e.p };
     });
   }

@@ -118,6 +118,67 @@ export function averageMarginalEffectOfColumns(
   return marginalEffect(sum, gradient, n, covariance);
 }
 
+/**
+ * averageMarginalEffectOfColumns for several changes of one block of columns (a factor's
+ * dummies) against the same other setting of it: each of `onColumns` (−1: none of the block)
+ * instead of `offColumn`, every row otherwise its own. `row(i, cols)` writes observation i's
+ * columns in ascending order and returns their count; `block` is [first column, count].
+ *
+ * The row's columns outside the block, and its `off` probability, are read and computed once
+ * for all the changes, where a call per change read and computed them again each time. Each
+ * change's sums add the same terms in the same order as averageMarginalEffectOfColumns, so its
+ * result is that function's to the bit (tested).
+ */
+export function averageMarginalEffectsOfBlock(
+  n: number,
+  row: (i: number, cols: Int32Array) => number,
+  block: readonly [number, number],
+  onColumns: readonly number[],
+  offColumn: number,
+  coefficients: readonly number[],
+  covariance: readonly (readonly number[])[],
+): MarginalEffect[] {
+  const k = coefficients.length;
+  const [first, count] = block;
+  const changes = onColumns.length;
+  const cols = new Int32Array(k);
+  const gradients = onColumns.map(() => new Float64Array(k));
+  const sums = new Float64Array(changes);
+  for (let i = 0; i < n; i++) {
+    const m = row(i, cols);
+    // Columns before the block, then those after it (the block's own are rewritten).
+    let before = 0;
+    let etaBefore = 0;
+    while (before < m && cols[before]! < first) etaBefore += coefficients[cols[before++]!]!;
+    let after = before;
+    while (after < m && cols[after]! < first + count) after++;
+    let eta0 = etaBefore;
+    if (offColumn >= 0) eta0 += coefficients[offColumn]!;
+    for (let c = after; c < m; c++) eta0 += coefficients[cols[c]!]!;
+    const p0 = logistic(eta0);
+    const w0 = p0 * (1 - p0);
+    for (let e = 0; e < changes; e++) {
+      const on = onColumns[e]!;
+      let eta1 = etaBefore;
+      if (on >= 0) eta1 += coefficients[on]!;
+      for (let c = after; c < m; c++) eta1 += coefficients[cols[c]!]!;
+      const p1 = logistic(eta1);
+      sums[e] += p1 - p0;
+      const w1 = p1 * (1 - p1);
+      const gradient = gradients[e]!;
+      // As averageMarginalEffectOfColumns: w1·on[j] − w0·off[j] for each j set in either row.
+      for (let c = 0; c < before; c++) gradient[cols[c]!] += w1 * 1 - w0 * 1;
+      for (let c = after; c < m; c++) gradient[cols[c]!] += w1 * 1 - w0 * 1;
+      if (on >= 0 && on === offColumn) gradient[on] += w1 * 1 - w0 * 1;
+      else {
+        if (offColumn >= 0) gradient[offColumn] += w1 * 0 - w0 * 1;
+        if (on >= 0) gradient[on] += w1 * 1 - w0 * 0;
+      }
+    }
+  }
+  return gradients.map((gradient, e) => marginalEffect(sums[e]!, gradient, n, covariance));
+}
+
 /** The mean effect and its delta-method interval from the summed effects and gradient. */
 function marginalEffect(sum: number, gradient: Float64Array, n: number, covariance: readonly (readonly number[])[]): MarginalEffect {
   const k = gradient.length;

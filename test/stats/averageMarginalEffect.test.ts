@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { averageMarginalEffect, averageMarginalEffectOf, averageMarginalEffectOfColumns } from '../../src/stats/averageMarginalEffect.js';
+import { averageMarginalEffect, averageMarginalEffectOf, averageMarginalEffectOfColumns, averageMarginalEffectsOfBlock } from '../../src/stats/averageMarginalEffect.js';
 import { fitLogistic } from '../../src/stats/logisticRegression.js';
 import { expectRelClose } from './close.js';
 import { SPECTOR_GRADE, spectorDesign } from './spector.js';
@@ -76,6 +76,59 @@ describe('averageMarginalEffectOfColumns', () => {
             covariance,
           );
           expect(Object.is(sparse.ame, dense.ame) && Object.is(sparse.se, dense.se) && Object.is(sparse.p, dense.p)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('averageMarginalEffectsOfBlock', () => {
+  it('gives each change of a block the one-change computation\'s numbers to the bit', () => {
+    const k = 10;
+    // Columns 3…6 are the block: a row holds at most one of them, as a factor's dummies.
+    const rowOf = fc.tuple(fc.array(fc.constantFrom(0, 1), { minLength: k, maxLength: k }), fc.integer({ min: -1, max: 3 })).map(([bits, level]) =>
+      bits.map((x, j) => (j >= 3 && j <= 6 ? (j - 3 === level ? 1 : 0) : x)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(rowOf, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: k, maxLength: k }),
+        fc.array(fc.integer({ min: -1, max: 6 }).map((c) => (c < 3 ? -1 : c)), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: -1, max: 6 }).map((c) => (c < 3 ? -1 : c)),
+        (rows, beta, onColumns, offColumn) => {
+          const covariance = beta.map((_, a) => beta.map((__, b) => (a === b ? 0.5 : 0.1 * Math.sin(a + b))));
+          const own = rows.map((r) => r.flatMap((x, j) => (x === 1 ? [j] : [])));
+          const together = averageMarginalEffectsOfBlock(
+            rows.length,
+            (i, cols) => {
+              own[i]!.forEach((j, c) => (cols[c] = j));
+              return own[i]!.length;
+            },
+            [3, 4],
+            onColumns,
+            offColumn,
+            beta,
+            covariance,
+          );
+          onColumns.forEach((on, e) => {
+            const one = averageMarginalEffectOfColumns(
+              rows.length,
+              (i, a, b) => {
+                const outside = own[i]!.filter((j) => j < 3 || j > 6);
+                const withOn = [...outside, ...(on >= 0 ? [on] : [])].sort((x, y) => x - y);
+                const withOff = [...outside, ...(offColumn >= 0 ? [offColumn] : [])].sort((x, y) => x - y);
+                withOn.forEach((j, c) => (a[c] = j));
+                withOff.forEach((j, c) => (b[c] = j));
+                return withOn.length + 65536 * withOff.length;
+              },
+              beta,
+              covariance,
+            );
+            const got = together[e]!;
+            expect(got).toEqual(one);
+            expect(Object.is(got.ame, one.ame) && Object.is(got.se, one.se)).toBe(true);
+          });
         },
       ),
       { numRuns: 300 },
