@@ -82,7 +82,7 @@ export class LineSplitter {
     return line[1] === this.bytes.length ? this.bytes.length + 1 : this.nextStart(k);
   }
 
-  /** Where the line after block line k starts: past its line feed (and the CR before it, if any, is inside). */
+  /** Where the line after block line k starts: just past its line feed. */
   private nextStart(k: number): number {
     if (k + 1 < this.count) return this.linesView[3 * (k + 1)]!;
     return this.at;
