@@ -21,11 +21,10 @@ export interface MemberSpend {
   /** Counted follow-up orders with a positive amount: purchases, not refunds. */
   laterPurchases: Int32Array;
   /**
-   * The member number of the customer whose id is key k of `ids` (a tickets table's): found
-   * by its bytes, with no string made. −1 for a customer outside the cohort.
+   * Per key ks[j] of `ids` (a tickets table's customer ids): the member number of that
+   * customer, found by its bytes with no string made, all together (ByteKeys.findKeysOf);
+   * −1 for a customer outside the cohort.
    */
-  memberOf(ids: ByteKeys, k: number): number;
-  /** memberOf for keys ks of `ids`, found together (ByteKeys.findKeysOf). */
   membersOf(ids: ByteKeys, ks: Int32Array): Int32Array;
   /**
    * Whether the order id that is key k of `ids` names one of member m's cohort-window orders,
@@ -113,10 +112,6 @@ export function memberSpend(table: OrderTable, cohort: DayWindow, followUp: DayW
     count,
     id: (member) => table.customerIds.text(sorted[member]!),
     ...spend,
-    memberOf: (ids, k) => {
-      const c = table.customerIds.findKeyOf(ids, k);
-      return c < 0 ? -1 : memberOfCustomer[c]!;
-    },
     membersOf: (ids, ks) => {
       const customers = table.customerIds.findKeysOf(ids, ks);
       for (let j = 0; j < customers.length; j++) customers[j] = customers[j]! < 0 ? -1 : memberOfCustomer[customers[j]!]!;

@@ -10,7 +10,7 @@ const followUp = parseCohortWindow('2014-02-01..2014-04-30');
 
 /** Ids as keys of another table, as a tickets table asks (problemTickets). */
 const asked = new ByteKeys();
-const memberOf = (spend: MemberSpend, id: string) => spend.memberOf(asked, asked.addText(id));
+const memberOf = (spend: MemberSpend, id: string) => spend.membersOf(asked, Int32Array.of(asked.addText(id)))[0]!;
 const hasOrder = (spend: MemberSpend, m: number, id: string) => spend.hasCohortOrder(m, asked, asked.addText(id));
 
 function ids(spend: MemberSpend): string[] {
