@@ -67,8 +67,7 @@ export function problemTickets(
   const memberOf = membersByCustomer(tickets, members, window);
   for (let i = 0; i < tickets.length; i++) {
     const createdAt = tickets.createdAt[i]!;
-    const day = dayOf(createdAt);
-    const inWindow = day >= window.start && day <= window.end;
+    const inWindow = createdIn(tickets, i, window);
     // Order ids are never empty (ingest makes an empty cell "no order id").
     const aboutOrder = tickets.orderId[i]! >= 0;
     if (!aboutOrder && !inWindow) continue;
@@ -114,8 +113,8 @@ function membersByCustomer(tickets: TicketTable, members: CohortLinks, window: D
   for (let i = 0; i < tickets.length; i++) {
     const customer = tickets.customer[i]!;
     if (asked[customer] === 1) continue;
-    const day = dayOf(tickets.createdAt[i]!);
-    if (tickets.orderId[i]! < 0 && !(day >= window.start && day <= window.end)) continue;
+    // Neither about an order nor in the window: never a problem, nor counted.
+    if (tickets.orderId[i]! < 0 && !createdIn(tickets, i, window)) continue;
     asked[customer] = 1;
     count++;
   }
@@ -125,4 +124,10 @@ function membersByCustomer(tickets: TicketTable, members: CohortLinks, window: D
   const memberOf = new Int32Array(asked.length).fill(-1);
   for (let j = 0; j < count; j++) memberOf[customers[j]!] = found[j]!;
   return memberOf;
+}
+
+/** Whether ticket i was created on a day of `window`. */
+function createdIn(tickets: TicketTable, i: number, window: DayWindow): boolean {
+  const day = dayOf(tickets.createdAt[i]!);
+  return day >= window.start && day <= window.end;
 }
