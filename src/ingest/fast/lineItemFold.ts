@@ -1,3 +1,4 @@
+import { writeNumbered, type NumberForm } from '../../model/numberedKeys.js';
 import { OrderIds } from '../../model/orderIds.js';
 import { WHITE } from './plainFile.js';
 
@@ -17,6 +18,12 @@ export class LineItemFold {
   private open = false;
   private name = Buffer.alloc(64);
   private nameLength = 0;
+  /** The open group's id as a number of `form` when opened by headNumbered: `name` is written only if a join needs it. */
+  private number = -1;
+  private form: NumberForm | null = null;
+  /** The last form headNumbered was given, and whether `groups` learned the same one. */
+  private askedForm: NumberForm | null = null;
+  private sameForm = false;
   /** The open group's id was named by an earlier group, which its line items join. */
   private repeated = false;
   /** Bit p: picked column p of the open group's head is not blank. */
@@ -33,9 +40,45 @@ export class LineItemFold {
   head(bytes: Uint8Array, start: number, end: number, filled: number, refund: boolean): void {
     this.groups.add(bytes, start, end);
     this.repeated = !this.groups.isNew;
-    if (end - start > this.name.length) this.name = Buffer.alloc((end - start) * 2);
-    this.name.set(bytes.subarray(start, end));
-    this.nameLength = end - start;
+    const length = end - start;
+    if (length > this.name.length) this.name = Buffer.alloc(length * 2);
+    // A loop: a subarray to copy from was an object made per head (10M heads on the main thread).
+    const name = this.name;
+    for (let i = 0; i < length; i++) name[i] = bytes[start + i]!;
+    this.nameLength = length;
+    this.number = -1;
+    this.opened(filled, refund);
+  }
+
+  /**
+   * `head` of the id of `form` (OrderIds.numberForm) whose number is n, which a worker sends as
+   * a number: the same group as its text would open, placed by its number when `groups` learned
+   * the same form (as it does from the same first id), without writing and parsing its text.
+   */
+  headNumbered(form: NumberForm, n: number, filled: number, refund: boolean): void {
+    // Checked again while false: `groups` learns its form from its first id, which may come after.
+    if (form !== this.askedForm || !this.sameForm) {
+      this.askedForm = form;
+      this.sameForm = sameNumberForm(form, this.groups.numberForm);
+    }
+    if (!this.sameForm) {
+      this.roomForNumber(form);
+      this.head(this.name, 0, writeNumbered(form, n, this.name), filled, refund);
+      return;
+    }
+    this.groups.addNumbered(n);
+    this.repeated = !this.groups.isNew;
+    this.number = n;
+    this.form = form;
+    this.opened(filled, refund);
+  }
+
+  /** Room in `name` for an id of `form` (at most 15 digits). */
+  private roomForNumber(form: NumberForm): void {
+    if (this.name.length < form.prefix.length + 16) this.name = Buffer.alloc(2 * (form.prefix.length + 16));
+  }
+
+  private opened(filled: number, refund: boolean): void {
     this.open = true;
     this.filled = filled;
     if (!this.repeated) this.everBlank |= ~filled;
@@ -47,6 +90,11 @@ export class LineItemFold {
    * the open group, changing nothing (the caller counts them in `items`).
    */
   joins(bytes: Uint8Array, start: number, end: number, bits: number): boolean {
+    if (this.number >= 0) {
+      this.roomForNumber(this.form!);
+      this.nameLength = writeNumbered(this.form!, this.number, this.name);
+      this.number = -1;
+    }
     if (!this.open || end - start !== this.nameLength || this.name.compare(bytes, start, end, 0, this.nameLength) !== 0) return false;
     return this.holds(bits);
   }
@@ -68,6 +116,10 @@ export class LineItemFold {
   get separatorHeld(): boolean {
     return !(this.refunds && this.comma > this.point);
   }
+}
+
+function sameNumberForm(a: NumberForm, b: NumberForm | null): boolean {
+  return b !== null && a.width === b.width && Buffer.compare(a.prefix, b.prefix) === 0;
 }
 
 export const COMMA = 1;

@@ -1,4 +1,3 @@
-import { writeNumbered } from '../../model/numberedKeys.js';
 import type { OrderRows } from '../orderRows.js';
 import type { ColumnObserver } from '../profile.js';
 import type { LineItemFold } from './lineItemFold.js';
@@ -49,7 +48,6 @@ export class RangeApplier {
   /** Per text order id of a message, its code (when numbered together). */
   private textCodes = new Int32Array(0);
   private newFlags = new Uint8Array(0);
-  private readonly scratch = new Uint8Array(32);
 
   constructor(private readonly reader: RangeReader) {}
 
@@ -170,7 +168,7 @@ export class RangeApplier {
     const texts = m.orderTexts;
     for (let i = 0; i < n; i++) {
       const k = m.orderKey[i]!;
-      if (m.orderNumber[i]! >= 0) fold.head(this.scratch, 0, writeNumbered(form!, m.orderNumber[i]!, this.scratch), m.headBits[i]!, false);
+      if (m.orderNumber[i]! >= 0) fold.headNumbered(form!, m.orderNumber[i]!, m.headBits[i]!, false);
       else fold.head(texts.bytes, k === 0 ? 0 : texts.ends[k - 1]!, texts.ends[k]!, m.headBits[i]!, false);
       if (m.itemBits[i] !== 0 && !fold.holds(m.itemBits[i]!)) return false;
     }
