@@ -27,6 +27,13 @@ export class CurrencyTally {
     return this.keep === null || currency === this.keep;
   }
 
+  /** `accept` of `rows` rows naming `currency`, the first of them at `line`, in one step. */
+  acceptRows(currency: string, rows: number, line: number): void {
+    const n = this.counts.get(currency);
+    if (n === undefined) this.firstLine.set(currency, line);
+    this.counts.set(currency, (n ?? 0) + rows);
+  }
+
   assertSingle(file: string, column: string): void {
     if (this.keep !== null || this.counts.size <= 1) return;
     const found = [...this.counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

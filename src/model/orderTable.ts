@@ -83,9 +83,11 @@ export class OrderTable {
     const { repeated } = block;
     const at = this.length;
     const end = from + count;
-    if (block.lines === undefined && !repeated.subarray(from, end).includes(1)) {
-      // Consecutive lines, none repeated (nearly every block): one run, and a copy per column.
-      this.lines.pushRun(line, count);
+    if (!repeated.subarray(from, end).includes(1)) {
+      // None repeated (nearly every block): consecutive lines as one run (or a line-item
+      // export's head lines in one step), and a copy per column.
+      if (block.lines === undefined) this.lines.pushRun(line, count);
+      else this.lines.pushLines(block.lines, from, end);
       this.customer.set(block.customer.subarray(from, end), at);
       this.status.set(block.status.subarray(from, end), at);
       this.orderId.set(block.orderId.subarray(from, end), at);

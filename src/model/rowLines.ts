@@ -54,6 +54,26 @@ export class RowLines {
     this.next = line + count;
   }
 
+  /** `push` of lines[from], …, lines[end − 1]: once rows are kept a line each, in one step. */
+  pushLines(lines: Int32Array, from: number, end: number): void {
+    let i = from;
+    while (i < end && this.dense === null) this.push(lines[i++]!);
+    if (i === end) return;
+    let dense = this.dense!;
+    if (dense instanceof Uint32Array) {
+      for (let k = i; k < end; k++) {
+        if (fitsUint32(lines[k]!)) continue;
+        dense = Float64Array.from(dense);
+        break;
+      }
+    }
+    if (this.rows + end - i > dense.length) dense = grown(dense, Math.max(this.rows + end - i, Math.ceil(dense.length * 1.5)));
+    let rows = this.rows;
+    for (; i < end; i++) dense[rows++] = lines[i]!;
+    this.rows = rows;
+    this.dense = dense;
+  }
+
   /** Row i's line. */
   at(i: number): number {
     if (this.dense !== null) return this.dense[i]!;

@@ -59,6 +59,36 @@ describe('RowLines', () => {
     );
   });
 
+  it.each([[undefined], [2]])('pushLines(lines, from, end) is push of each of lines[from … end − 1] (dense after %s runs)', (denseAfter) => {
+    // Blocks of a line-item export's head lines: each a line or two after the last, now and then a jump.
+    const block = fc.array(fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: -5, max: 40 }) }), { maxLength: 40 });
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 1000 }), fc.array(fc.tuple(block, fc.nat(3)), { maxLength: 30 }), (first, blocks) => {
+        const byBlock = new RowLines(denseAfter);
+        const oneByOne = new RowLines(denseAfter);
+        const expected: number[] = [];
+        let line = first;
+        for (const [deltas, skip] of blocks) {
+          // The block's lines sit after `skip` rows of other lines in its array, as a message's do.
+          const array = new Int32Array(skip + deltas.length);
+          deltas.forEach((d, k) => {
+            line = Math.max(0, line + d);
+            array[skip + k] = line;
+            expected.push(line);
+            oneByOne.push(line);
+          });
+          byBlock.pushLines(array, skip, skip + deltas.length);
+        }
+        expect(byBlock.length).toBe(expected.length);
+        expect(expected.map((_, i) => byBlock.at(i))).toEqual(expected);
+        byBlock.push(line + 1);
+        oneByOne.push(line + 1);
+        expect([...expected, line + 1].map((_, i) => byBlock.at(i))).toEqual([...expected, line + 1].map((_, i) => oneByOne.at(i)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps lines past 2^32 one a row', () => {
     const lines = new RowLines(1);
     const pushed = [1, 3, 5, 7, 2 ** 32 + 9, 2 ** 32 + 11, 12];

@@ -50,6 +50,10 @@ export class LineItemRangeParser extends OrderRangeParser {
   private readonly currencyCells = new ByteKeys();
   private readonly codes: (string | null)[] = [];
   private codesSent = 0;
+  /** The currency code of the head line being read, for `composed` (one closure, not one a head). */
+  private headCode: string | null = null;
+  /** What noteExamples shows for the amount: its cell and the head's currency code. */
+  private readonly composed = (c: number, cell: string): string | null => (c === this.fold.amountProfiled && this.headCode !== null ? `${cell} ${this.headCode}` : null);
 
   constructor(
     layout: OrderLineLayout,
@@ -145,8 +149,8 @@ export class LineItemRangeParser extends OrderRangeParser {
       if (!canonicalOrderFields(bytes, this.layout, b, base, arrays, row, ascii)) return false;
       const code = this.currencyOf(bytes, b, base, row);
       if (code !== null && fold.keep !== null && code !== fold.keep) return false;
-      const composed = (c: number, cell: string) => (c === fold.amountProfiled && code !== null ? `${cell} ${code}` : null);
-      if (!this.noteExamples(bytes, base, pending, composed)) return false;
+      this.headCode = code;
+      if (!this.noteExamples(bytes, base, pending, this.composed)) return false;
       out.headBits[row] = filledBits(bytes, b, base, fold.picked, ascii);
       out.itemBits[row] = 0;
       this.kind[n] = heads++;
@@ -165,6 +169,7 @@ export class LineItemRangeParser extends OrderRangeParser {
     for (let k = 0, h = 0; k < n; k++) if (this.kind[k]! >= 0) this.headBases[h++] = k * width2;
     const customers = this.customersAt(bytes, this.headBases, heads);
     let head = 0;
+    let lastHead = -1;
     for (let k = 0; k < n; k++) {
       const kind = this.kind[k]!;
       const base = k * width2;
@@ -182,8 +187,13 @@ export class LineItemRangeParser extends OrderRangeParser {
       this.lastRow = out.length;
       out.line[out.length] = this.counts.lines + k;
       this.row(bytes, base, customers === null ? undefined : customers[head++]);
-      const ns = b[base + 2 * fold.name]!;
-      const ne = b[base + 2 * fold.name + 1]!;
+      lastHead = base;
+    }
+    // Only the batch's last head is named again (by the next batch's line items): its id is
+    // kept once here, where copying each head's cost ~60 ns a head.
+    if (lastHead >= 0) {
+      const ns = b[lastHead + 2 * fold.name]!;
+      const ne = b[lastHead + 2 * fold.name + 1]!;
       if (ne - ns > this.lastName.length) this.lastName = Buffer.alloc((ne - ns) * 2);
       bytes.copy(this.lastName, 0, ns, ne);
       this.lastLength = ne - ns;

@@ -45,6 +45,9 @@ export class RangeApplier {
   /** Per worker currency cell, its code (null: none). */
   private readonly currencies: (string | null)[] = [];
   private lines = new Int32Array(0);
+  /** Per worker currency cell: a message's rows naming it, and the first one's line. */
+  private currencyRows = new Int32Array(0);
+  private currencyLine = new Float64Array(0);
   /** Per text order id of a message, its code (when numbered together). */
   private textCodes = new Int32Array(0);
   private newFlags = new Uint8Array(0);
@@ -178,12 +181,30 @@ export class RangeApplier {
     reader.rows.acc.rowsRead += f.items;
     this.currencies.push(...f.newCurrencies);
     if (this.lines.length < n) this.lines = new Int32Array(n);
-    const currencies = reader.rows.currencies;
+    // Each currency's rows counted here, and told to the tally once a message (a Map update
+    // per row cost ~40 ns), in the order of their first rows: the rows a worker read all
+    // name the kept currency, so `accept` could not refuse one.
+    if (this.currencyRows.length < this.currencies.length) {
+      this.currencyRows = new Int32Array(this.currencies.length * 2);
+      this.currencyLine = new Float64Array(this.currencies.length * 2);
+    }
+    const { currencyRows, currencyLine } = this;
+    const named: number[] = [];
     for (let i = 0; i < n; i++) {
       const line = reader.line + m.line[i]!;
       this.lines[i] = line;
       const c = m.currency[i]!;
-      currencies.accept(c < 0 ? null : this.currencies[c]!, line);
+      if (c < 0) continue;
+      if (currencyRows[c] === 0) {
+        named.push(c);
+        currencyLine[c] = line;
+      }
+      currencyRows[c]!++;
+    }
+    for (const c of named) {
+      const code = this.currencies[c];
+      if (code !== null && code !== undefined) reader.rows.currencies.acceptRows(code, currencyRows[c]!, currencyLine[c]!);
+      currencyRows[c] = 0;
     }
     return true;
   }
