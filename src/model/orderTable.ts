@@ -75,37 +75,33 @@ export class OrderTable {
 
   /**
    * Appends rows from..from+count-1 of `block` but those with repeated[i] = 1, row i as line
-   * `line + i - from` (or block.lines[i]): push for many rows at once. Column by column, so that each loop copies
-   * one typed array into another.
+   * `line + i - from` (or block.lines[i]): push for many rows at once. Each run of rows none
+   * of which is repeated goes in one step, column by column (a typed-array copy each): a file
+   * that repeats an order id every few hundred rows has one in nearly every block, and a
+   * row-by-row loop cost ~50 ns a row.
    */
   pushBlock(line: number, from: number, count: number, block: Omit<PlainBlock, 'sides'>): void {
     if (this.length + count > this.customer.length) this.grow(Math.max(this.length + count, Math.ceil(this.customer.length * 1.5)));
     const { repeated } = block;
-    const at = this.length;
     const end = from + count;
-    if (!repeated.subarray(from, end).includes(1)) {
-      // None repeated (nearly every block): consecutive lines as one run (or a line-item
-      // export's head lines in one step), and a copy per column.
-      if (block.lines === undefined) this.lines.pushRun(line, count);
-      else this.lines.pushLines(block.lines, from, end);
-      this.customer.set(block.customer.subarray(from, end), at);
-      this.status.set(block.status.subarray(from, end), at);
-      this.orderId.set(block.orderId.subarray(from, end), at);
-      for (const c of ORDER_VALUES) this[c].set(block.values[c].subarray(from, end), at);
-      this.length = at + count;
-      return;
+    for (let s = from; s < end; ) {
+      const k = repeated.subarray(s, end).indexOf(1);
+      const e = k < 0 ? end : s + k;
+      if (e > s) this.pushRun(line, from, s, e, block);
+      s = e + 1;
     }
-    let j = at;
-    for (let i = from; i < end; i++) {
-      if (repeated[i] === 1) continue;
-      this.lines.push(blockLine(block, line, from, i));
-      j++;
-    }
-    keepInts(this.customer, at, block.customer, from, end, repeated);
-    keepInts(this.status, at, block.status, from, end, repeated);
-    keepInts(this.orderId, at, block.orderId, from, end, repeated);
-    for (const c of ORDER_VALUES) keepNumbers(this[c], at, block.values[c], from, end, repeated);
-    this.length = j;
+  }
+
+  /** Rows s … e − 1 of `block`, none repeated (see pushBlock). */
+  private pushRun(line: number, from: number, s: number, e: number, block: Omit<PlainBlock, 'sides'>): void {
+    const at = this.length;
+    if (block.lines === undefined) this.lines.pushRun(line + s - from, e - s);
+    else this.lines.pushLines(block.lines, s, e);
+    this.customer.set(block.customer.subarray(s, e), at);
+    this.status.set(block.status.subarray(s, e), at);
+    this.orderId.set(block.orderId.subarray(s, e), at);
+    for (const c of ORDER_VALUES) this[c].set(block.values[c].subarray(s, e), at);
+    this.length = at + e - s;
   }
 
   statusCode(status: string | null): number {
@@ -217,17 +213,3 @@ export function blockLine(block: Pick<PlainBlock, 'lines'>, line: number, from: 
   return block.lines === undefined ? line + i - from : block.lines[i]!;
 }
 
-/**
- * Copies from[i] for i in [start, end) where repeated[i] is not 1 into `to` from `at`. One
- * function per array type, so that each loop reads and writes one kind of array.
- */
-function keepInts(to: Int32Array | Uint8Array, at: number, from: Int32Array, start: number, end: number, repeated: Uint8Array): void {
-  let j = at;
-  for (let i = start; i < end; i++) if (repeated[i] !== 1) to[j++] = from[i]!;
-}
-
-/** keepInts for a value column. */
-function keepNumbers(to: Float64Array, at: number, from: Float64Array, start: number, end: number, repeated: Uint8Array): void {
-  let j = at;
-  for (let i = start; i < end; i++) if (repeated[i] !== 1) to[j++] = from[i]!;
-}

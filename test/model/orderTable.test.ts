@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { order } from '../analysis/cohortRecords.js';
 import { orderRecords, orderTable } from './orderRecords.js';
@@ -44,6 +45,38 @@ describe('OrderTable.pushBlock', () => {
     expect([...table.orderId.subarray(0, 3)]).toEqual([-1, 0, -1]);
     expect([...table.orderDate.subarray(0, 3)]).toEqual([10, 20, 40]);
     expect([...table.amount.subarray(0, 3)]).toEqual([1.5, 2.5, 4.5]);
+  });
+
+  it('is push of each row not repeated, for any pattern of repeats, with or without a line per row', () => {
+    const row = fc.record({ repeated: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }), gap: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), fc.nat(5), fc.boolean(), (rows, from, withLines) => {
+        const n = from + rows.length;
+        const at = (i: number) => i * 7 + 1;
+        const lines = new Int32Array(n);
+        let line = 10;
+        rows.forEach((r, k) => (lines[from + k] = line += r.gap));
+        const block = {
+          customer: Int32Array.from({ length: n }, (_, i) => at(i) % 5),
+          status: Int32Array.from({ length: n }, (_, i) => i % 2),
+          orderId: Int32Array.from({ length: n }, (_, i) => at(i)),
+          repeated: Uint8Array.from({ length: n }, (_, i) => (i >= from && rows[i - from]!.repeated ? 1 : 0)),
+          values: { orderDate: Float64Array.from({ length: n }, (_, i) => at(i) * 1000), amount: Float64Array.from({ length: n }, (_, i) => at(i) / 4) },
+          ...(withLines ? { lines } : {}),
+        };
+        const byBlock = new OrderTable();
+        byBlock.pushBlock(5, from, rows.length, block);
+        const byRow = new OrderTable();
+        for (let i = from; i < n; i++) {
+          if (block.repeated[i] === 1) continue;
+          byRow.push(withLines ? lines[i]! : 5 + i - from, block.customer[i]!, { orderDate: block.values.orderDate[i]!, amount: block.values.amount[i]! }, block.status[i]!, block.orderId[i]!);
+        }
+        expect(byBlock.length).toBe(byRow.length);
+        const rowsOf = (t: OrderTable) => Array.from({ length: t.length }, (_, i) => [t.lineOf(i), t.customer[i], t.status[i], t.orderId[i], t.orderDate[i], t.amount[i]]);
+        expect(rowsOf(byBlock)).toEqual(rowsOf(byRow));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('grows to hold a block larger than its room', () => {
