@@ -7,6 +7,7 @@ import wabtInit from 'wabt';
 const KERNELS = [
   { source: 'src/stats/resampleKernel.wat', target: 'src/stats/resampleKernelBytes.ts', name: 'RESAMPLE_KERNEL' },
   { source: 'src/ingest/fast/lineSplitKernel.wat', target: 'src/ingest/fast/lineSplitKernelBytes.ts', name: 'LINE_SPLIT_KERNEL' },
+  { source: 'src/ingest/fast/unquoteKernel.wat', target: 'src/ingest/fast/unquoteKernelBytes.ts', name: 'UNQUOTE_KERNEL' },
 ];
 
 const wabt = await wabtInit();

@@ -3,16 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { RESAMPLE_KERNEL } from '../../src/stats/resampleKernelBytes.js';
 import { kernelRuns, resampleMeans, resampleMeansScript } from '../../src/stats/resampleMeans.js';
 import { createRng } from '../../src/stats/rng.js';
-import { compiledKernel } from '../wasmKernels.js';
+import { kernelIsCurrentAndRuns } from '../wasmKernels.js';
 
 describe('the WebAssembly resample kernel', () => {
-  it('runs on this platform (else only the script would be tested)', () => {
-    expect(kernelRuns()).toBe(true);
-  });
-
-  it('is resampleKernel.wat as wabt compiles it (npm run wasm writes the bytes)', async () => {
-    expect(await compiledKernel('src/stats/resampleKernel.wat')).toBe(RESAMPLE_KERNEL);
-  });
+  kernelIsCurrentAndRuns('src/stats/resampleKernel.wat', RESAMPLE_KERNEL, kernelRuns, 'the script');
 
   it('gives the script\'s means to the bit for any sample size, seed and block of resamples', () => {
     fc.assert(

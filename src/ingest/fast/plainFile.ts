@@ -1,3 +1,4 @@
+import { unquoteCommon } from './unquoter.js';
 import { isUtf8 } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { sniffDialect } from '../dialect.js';
@@ -172,6 +173,12 @@ export function splitLines(bytes: Buffer, at: number, last: boolean, crlf: boole
  * and such a cell elsewhere are the general path's.
  */
 export function unquoteCells(bytes: Uint8Array, from: number, delimiter: number, opaque?: Uint8Array): number {
+  const common = unquoteCommon(bytes, from, delimiter, LF);
+  return common >= 0 ? common : unquoteCellsByByte(bytes, from, delimiter, opaque);
+}
+
+/** unquoteCells, a byte at a time: every case, and the reference its common case is held to. */
+export function unquoteCellsByByte(bytes: Uint8Array, from: number, delimiter: number, opaque?: Uint8Array): number {
   const end = bytes.length;
   // 1 at the bytes either loop must look at: a quote, a line end, the delimiter, white space
   // (a cell's visible text), non-ASCII; every other byte is only moved, one load and one test.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LINE_SPLIT_KERNEL } from '../../../src/ingest/fast/lineSplitKernelBytes.js';
 import { lineKernelRuns, LineSplitter } from '../../../src/ingest/fast/lineSplitter.js';
 import { nextLineFields } from '../../../src/ingest/fast/plainFile.js';
-import { compiledKernel } from '../../wasmKernels.js';
+import { kernelIsCurrentAndRuns } from '../../wasmKernels.js';
 
 /** Every line nextLineFields reads from `bytes`: its return value, line[] and field bounds. */
 function byScript(bytes: Uint8Array, last: boolean, crlf: boolean, delimiter: number, width: number): number[][] {
@@ -39,13 +39,7 @@ function bySplitter(splitter: LineSplitter, bytes: Uint8Array, last: boolean, cr
 }
 
 describe('LineSplitter', () => {
-  it('runs the WebAssembly kernel on this platform (else only nextLineFields would be tested)', () => {
-    expect(lineKernelRuns()).toBe(true);
-  });
-
-  it('is lineSplitKernel.wat as wabt compiles it (npm run wasm writes the bytes)', async () => {
-    expect(await compiledKernel('src/ingest/fast/lineSplitKernel.wat')).toBe(LINE_SPLIT_KERNEL);
-  });
+  kernelIsCurrentAndRuns('src/ingest/fast/lineSplitKernel.wat', LINE_SPLIT_KERNEL, lineKernelRuns, 'nextLineFields');
 
   it('reads every line as nextLineFields does: bounds, widths, CRLF refusals, a last line without a line feed', () => {
     const splitter = new LineSplitter();
