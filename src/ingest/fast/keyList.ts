@@ -17,7 +17,9 @@ export class KeyList {
     const to = from + end - start;
     if (to > this.bytes.length) this.bytes = grown(this.bytes, Math.max(this.bytes.length * 2, to));
     if (this.count === this.ends.length) this.ends = grown(this.ends, this.ends.length * 2);
-    this.bytes.set(bytes.subarray(start, end), from);
+    // A loop: a subarray to copy from was an object made per key (an order id a row).
+    const to8 = this.bytes;
+    for (let i = start, o = from; i < end; i++, o++) to8[o] = bytes[i]!;
     this.ends[this.count] = to;
     return this.count++;
   }
