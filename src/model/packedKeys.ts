@@ -194,7 +194,22 @@ export class PackedKeys {
     let held = 0;
     let o = at;
     let all = 0;
-    for (let i = from; i < end; i++) {
+    let i = from;
+    // Four characters are 24 bits, three whole bytes: written at once, the same bits the loop
+    // below writes one character at a time (which then goes on from a byte boundary).
+    for (; i + 4 <= end; i += 4) {
+      const a = SIX_BITS[bytes[i]!]!;
+      const b = SIX_BITS[bytes[i + 1]!]!;
+      const c = SIX_BITS[bytes[i + 2]!]!;
+      const d = SIX_BITS[bytes[i + 3]!]!;
+      all |= a | b | c | d;
+      const word = ((a & 63) << 18) | ((b & 63) << 12) | ((c & 63) << 6) | (d & 63);
+      out[o] = word >>> 16;
+      out[o + 1] = (word >>> 8) & 255;
+      out[o + 2] = word & 255;
+      o += 3;
+    }
+    for (; i < end; i++) {
       const six = SIX_BITS[bytes[i]!]!;
       all |= six;
       bits = (bits << 6) | (six & 63);
