@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -56,7 +56,7 @@ export function parallelRest(
   if (workers < 1 || size < (options.minBytes ?? MIN_BYTES)) return undefined;
   if (worker.protocol === 'file:' && !existsSync(fileURLToPath(worker))) return undefined;
   return async (loop) => {
-    const ranges = await planRanges(loop, size, options.rangeBytes ?? RANGE_BYTES);
+    const ranges = planRanges(loop, size, options.rangeBytes ?? RANGE_BYTES);
     const job = { path, size, chunkSize: loop.chunkSize, messageBytes: options.messageBytes ?? MESSAGE_BYTES };
     return new RangeRun(loop, ranges, Math.min(workers, ranges.length), worker, job, progress, options.stallMs ?? 30_000).run();
   };
@@ -72,7 +72,7 @@ function envThreads(): number | undefined {
  * Ranges of about `rangeBytes` from the loop's cursor to the end: each later one starts after
  * the last newline before a chunk boundary, which is where the loop's batch ends.
  */
-async function planRanges(loop: PlainFileLoop<ParallelReader>, size: number, rangeBytes: number): Promise<OrderRange[]> {
+function planRanges(loop: PlainFileLoop<ParallelReader>, size: number, rangeBytes: number): OrderRange[] {
   const chunk = loop.chunkSize;
   const ranges: OrderRange[] = [{ index: 0, from: loop.cursor.position - loop.cursor.carry.length, position: loop.cursor.position, until: Infinity }];
   const probe = Buffer.alloc(Math.min(chunk, 1 << 20));
@@ -82,13 +82,27 @@ async function planRanges(loop: PlainFileLoop<ParallelReader>, size: number, ran
     if (position >= size) break;
     // The loop's batch for the chunk ending at `position` ends after its last newline.
     const at = Math.max(previous.position, position - probe.length);
-    const { bytesRead } = await loop.file.read(probe, 0, position - at, at);
-    const nl = probe.subarray(0, bytesRead).lastIndexOf(LF);
+    const nl = lastLineFeed(loop.file.fd, probe, at, position);
     if (nl < 0) break;
     previous.until = position;
-    ranges.push({ index: ranges.length, from: at + nl + 1, position, until: Infinity });
+    ranges.push({ index: ranges.length, from: nl + 1, position, until: Infinity });
   }
   return ranges;
+}
+
+/**
+ * The file position of the last line feed in [at, to), or −1; the last 64 KB are read first,
+ * which nearly always hold one. Read synchronously: each await let the tickets file, read
+ * meanwhile on this thread, take its turn, and ~50 ranges' reads held the workers' start back
+ * by over a second.
+ */
+function lastLineFeed(fd: number, probe: Buffer, at: number, to: number): number {
+  for (const length of [Math.min(1 << 16, to - at), to - at]) {
+    const bytesRead = readSync(fd, probe, 0, length, to - length);
+    const nl = probe.subarray(0, bytesRead).lastIndexOf(LF);
+    if (nl >= 0) return to - length + nl;
+  }
+  return -1;
 }
 
 type Event = OrderRangeMessage | { kind: 'failed' };
