@@ -298,8 +298,14 @@ export function mapPlainLine(bytes: Buffer, start: number, end: number, delimite
 /** A first cell that could mark a totals row (isSummaryLabel), checked as text only when it could. */
 export function maybeSummary(bytes: Uint8Array, start: number, end: number): boolean {
   if (end === start) return false;
-  const c = bytes[start]! | 0x20;
-  if (c !== 0x67 && c !== 0x73 && c !== 0x74 && bytes[start]! > 0x20 && bytes[start]! < 0x80) return false;
+  const first = bytes[start]!;
+  if (first > 0x20 && first < 0x80) {
+    // A label (SUMMARY) opens with "to", "su", "gr" or "ge" in any case and has 3 characters
+    // at least: ticket ids such as T1042 are told apart here, not by a string and a regex.
+    const c = first | 0x20;
+    const d = end - start < 3 ? 0 : bytes[start + 1]! | 0x20;
+    if (!((c === 0x74 && d === 0x6f) || (c === 0x73 && d === 0x75) || (c === 0x67 && (d === 0x72 || d === 0x65)))) return false;
+  }
   return isSummaryLabel(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextLineFields, splitFields, splitLines, unquoteCells } from '../../../src/ingest/fast/plainFile.js';
+import { maybeSummary, nextLineFields, splitFields, splitLines, unquoteCells } from '../../../src/ingest/fast/plainFile.js';
+import { isSummaryLabel } from '../../../src/ingest/mappedRows.js';
 
 describe('nextLineFields', () => {
   it('reads the lines and fields splitLines and splitFields read, in one pass, for delimiters below and above LF', () => {
@@ -115,5 +116,19 @@ describe('unquoteCells', () => {
     const n = unquoteCells(line, 3, 44, Uint8Array.of(0, 1, 1, 0));
     expect(line.subarray(0, n).toString()).toBe('#1,\0,\0,x\n');
     expect(unquoteCells(Buffer.from('#1,"Mug, large"\n'), 3, 44, Uint8Array.of(1, 0))).toBe(-1);
+  });
+});
+
+describe('maybeSummary', () => {
+  it('is isSummaryLabel of the cell’s text, whatever the cell', () => {
+    const labels = fc.constantFrom('Total', 'TOTALS:', 'Sum', 'summe', 'Subtotal', 'sub-total', 'Grand total', 'gesamt', 'Total general', ' total', '\ttotal ', 'Gesamt:', 'T1042', 'to', 'su', 'Tot', 'Summary', 'ge', 'GR', 'totalé', 'éTotal', '\u00a0Total');
+    const cell = fc.oneof(labels, fc.string({ maxLength: 14 }), fc.string({ unit: fc.constantFrom('t', 'o', 'T', 'S', 'u', 'g', 'e', 'r', ' ', ':', 'a', 'l'), maxLength: 12 }));
+    fc.assert(
+      fc.property(cell, (text) => {
+        const bytes = Buffer.from(`x,${text},y`);
+        expect(maybeSummary(bytes, 2, 2 + Buffer.byteLength(text))).toBe(isSummaryLabel(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
