@@ -25,6 +25,7 @@ export interface OrderSpan {
 }
 
 const NEAR_DAYS = 32_768;
+const MS_PER_DAY = 86_400_000;
 
 export function countedOrderSpan(table: OrderTable): OrderSpan | null {
   const counted = table.statuses.map(isCountedOrder);
@@ -35,9 +36,18 @@ export function countedOrderSpan(table: OrderTable): OrderSpan | null {
   const near = new Uint8Array(2 * NEAR_DAYS);
   let origin = NaN;
   const far = new Set<Day>();
+  // The wall times of the last day flagged: a row inside it changes nothing, and an export
+  // sorted by date has thousands of such rows in a row.
+  let dayFrom = Infinity;
+  let dayTo = -Infinity;
+  const { status, orderDate } = table;
   for (let i = 0; i < table.length; i++) {
-    if (!counted[table.status[i]]) continue;
-    const day = dayOf(table.orderDate[i]);
+    if (!counted[status[i]]) continue;
+    const time = orderDate[i];
+    if (time >= dayFrom && time < dayTo) continue;
+    const day = dayOf(time);
+    dayFrom = day * MS_PER_DAY;
+    dayTo = dayFrom + MS_PER_DAY;
     if (origin !== origin) origin = day - NEAR_DAYS;
     const at = day - origin;
     if (at >= 0 && at < near.length) near[at] = 1;

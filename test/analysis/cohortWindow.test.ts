@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chooseCohortWindow, countedOrderSpan } from '../../src/analysis/cohortWindow.js';
 import { isoWindow } from '../../src/analysis/windows.js';
@@ -30,6 +31,34 @@ describe('countedOrderSpan', () => {
     const span = countedOrderSpan(orderTable([order('a', '2020-03-01', 1), order('a', '1890-01-05', 1), order('a', '2150-07-31', 1), order('a', '2020-03-09', 1)]))!;
     expect([isoDay(span.first), isoDay(span.last)]).toEqual(['1890-01-05', '2150-07-31']);
     expect([...span.months].map(isoDay).sort()).toEqual(['1890-01-01', '2020-03-01', '2150-07-01']);
+  });
+
+  it('gives the first and last counted day and their months, rows in any order, runs of one day or not', () => {
+    // Wall times a few hours apart, often on the day before (a sorted export), now and then far off.
+    const step = fc.record({
+      hours: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: -20_000, max: 20_000 }) }),
+      minutes: fc.integer({ min: 0, max: 59 }),
+      cancelled: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 80 }), (steps) => {
+        let t = Date.UTC(2024, 0, 1);
+        const rows = steps.map((s) => {
+          t += s.hours * 3_600_000 + s.minutes * 60_000;
+          return { t, counted: !s.cancelled };
+        });
+        const table = orderTable(rows.map((r) => ({ line: 0, customerId: 'a', orderDate: r.t, amount: 1, orderId: null, status: r.counted ? null : 'cancelled' })));
+        const days = rows.filter((r) => r.counted).map((r) => Math.floor(r.t / 86_400_000));
+        const span = countedOrderSpan(table);
+        if (days.length === 0) {
+          expect(span).toBeNull();
+          return;
+        }
+        expect([span!.first, span!.last]).toEqual([Math.min(...days), Math.max(...days)]);
+        expect([...span!.months].map(isoDay).sort()).toEqual([...new Set(days.map((d) => isoDay(d).slice(0, 8) + '01'))].sort());
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is null without counted orders', () => {
