@@ -7,8 +7,9 @@ import { CHUNK_BITS, dataViewOf, entryHolds, entryKey, hashBytes, keyTag, readAh
  * placed by number rather than hashed (NumberedKeys), is simply not found, and the caller
  * numbers it the way it would without a view.
  *
- * The table writes an entry, then the slot's tag, then (atomically) its ref; the view reads the
- * ref atomically first, so whatever it reads through a ref is written whole. Entries and slots
+ * The table writes an entry, then the slot's tag, then (atomically) its ref; the view reads a
+ * ref atomically before it reads what the ref names, so whatever it reads through a ref is
+ * written whole (a read-ahead of slots is plain: its refs are only candidates). Entries and slots
  * are never changed once written; a rehash writes a new hash table, which the view is sent.
  */
 export class KeyView {
@@ -64,8 +65,9 @@ export class KeyView {
     const { bytes, ends } = keys;
     this.touched = readAhead(keys, from, to, slots, chunks, hashes, refs);
     for (let k = from; k < to; k++) {
-      const ref = refs[k - from]!;
-      if (ref < 0) {
+      // An empty slot read plainly: a key the table had at the view's last update is there
+      // (the update message orders those writes before this read); a newer one may be missed.
+      if (refs[k - from]! < 0) {
         out[k] = -1;
         continue;
       }
@@ -75,7 +77,9 @@ export class KeyView {
       const tag = keyTag(h, end - start);
       const slot = (h >>> 4) & mask;
       if (slots[2 * slot + 1] === tag) {
-        const chunk = chunks[ref >>> CHUNK_BITS];
+        // Read atomically before the entry it names is trusted (the line is cached by now).
+        const ref = Atomics.load(slots, 2 * slot);
+        const chunk = ref < 0 ? undefined : chunks[ref >>> CHUNK_BITS];
         const offset = ref & OFFSET_MASK;
         if (chunk !== undefined && entryHolds(chunk, this.chunkViews[ref >>> CHUNK_BITS]!, offset, bytes, start, end)) {
           out[k] = entryKey(chunk, offset);
