@@ -2,6 +2,7 @@ import { ByteKeys, type KeyBytes } from '../../model/byteKeys.js';
 import type { KeyView } from '../../model/keyView.js';
 import { KeyList } from './keyList.js';
 import { AT, hasByte } from './plainBytes.js';
+import type { LineSplitter } from './lineSplitter.js';
 
 /**
  * Numbers canonical customer cells in `keys`: by their bytes, or for an e-mail id (all ASCII,
@@ -63,24 +64,27 @@ export class ViewedCustomerKeys {
    * batch's field bounds are laid out): their numbers in `out`. The view is asked for all of
    * them together (KeyView.findMany).
    */
-  addMany(bytes: Uint8Array, bounds: Int32Array, field: number, stride: number, n: number, out: Int32Array): void {
+  addMany(bytes: Uint8Array, bounds: Int32Array, field: number, stride: number, n: number, out: Int32Array, splitter?: LineSplitter): void {
+    const gathered = splitter?.gather(bounds, field, stride, null, n) ?? null;
+    if (gathered !== null) return this.numberCells(gathered, n, out);
     const cells = this.cells;
     cells.clear(n);
     for (let k = 0; k < n; k++) cells.push(bytes, bounds[k * stride + 2 * field]!, bounds[k * stride + 2 * field + 1]!);
-    this.numberCells(n, out);
+    this.numberCells(cells, n, out);
   }
 
   /** addMany of the cells of the lines whose field bounds start at bases[0 … n − 1] (some of a batch's lines). */
-  addManyAt(bytes: Uint8Array, bounds: Int32Array, field: number, bases: Int32Array, n: number, out: Int32Array): void {
+  addManyAt(bytes: Uint8Array, bounds: Int32Array, field: number, bases: Int32Array, n: number, out: Int32Array, splitter?: LineSplitter): void {
+    const gathered = splitter?.gather(bounds, field, 0, bases, n) ?? null;
+    if (gathered !== null) return this.numberCells(gathered, n, out);
     const cells = this.cells;
     cells.clear(n);
     for (let k = 0; k < n; k++) cells.push(bytes, bounds[bases[k]! + 2 * field]!, bounds[bases[k]! + 2 * field + 1]!);
-    this.numberCells(n, out);
+    this.numberCells(cells, n, out);
   }
 
   /** The numbers of the n cells in `cells`: the view's, else fresh ones in order. */
-  private numberCells(n: number, out: Int32Array): void {
-    const cells = this.cells;
+  private numberCells(cells: KeyBytes, n: number, out: Int32Array): void {
     this.view.findMany(cells, n, out);
     for (let k = 0; k < n; k++) if (out[k]! < 0) out[k] = this.addFresh(cells.bytes, k === 0 ? 0 : cells.ends[k - 1]!, cells.ends[k]!);
   }

@@ -7,6 +7,8 @@
 ;; Memory: the batch's bytes from byte 0, then 16 bytes the caller keeps readable (the last
 ;; vector may read past the batch; what it reads there is masked off). Field bounds from
 ;; `boundsAt` (2 ints a field, `width` fields a line), lines from `linesAt` (3 ints a line).
+;; `gather` copies cells of the batch out back to back (customer ids, e-mails lower-cased), for
+;; lookups in blocks: from `cellsAt`, each cell's start and end in the batch (2 ints a cell).
 ;; Edit this file, then run `npm run wasm` (a test checks the kept bytes are this file's).
 (module
   (memory (export "memory") 1)
@@ -94,6 +96,58 @@
         (local.set $n (i32.add (local.get $n) (i32.const 1)))
         (global.set $next (i32.add (local.get $len) (i32.const 1)))))
     (local.get $n))
+
+  ;; The `n` cells whose bounds are at `cellsAt` (start, end; each within the batch) copied to
+  ;; `outAt` one after another, each cell holding an '@' with A-Z lower-cased (as
+  ;; CustomerKeys reads an e-mail id); each one's end (from `outAt`) at `endsAt`. Returns the
+  ;; bytes written. 16 bytes at a time: reads may pass a cell's end (into the batch or the 16
+  ;; bytes after it), and writes may pass the next cell's start (it overwrites them), so
+  ;; `outAt` needs 16 bytes of room past the last cell.
+  (func (export "gather") (param $cellsAt i32) (param $n i32) (param $outAt i32) (param $endsAt i32) (result i32)
+    (local $j i32) (local $s i32) (local $len i32) (local $o i32) (local $i i32) (local $at i32)
+    (local $v v128) (local $ats v128) (local $as v128) (local $zs v128) (local $case v128)
+    (local $mask i32)
+    (local.set $ats (i8x16.splat (i32.const 64)))
+    (local.set $as (i8x16.splat (i32.const 65)))
+    (local.set $zs (i8x16.splat (i32.const 90)))
+    (local.set $case (i8x16.splat (i32.const 32)))
+    (local.set $o (local.get $outAt))
+    (block $done (loop $cells
+      (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
+      (local.set $s (i32.load (i32.add (local.get $cellsAt) (i32.shl (local.get $j) (i32.const 3)))))
+      (local.set $len (i32.sub
+        (i32.load offset=4 (i32.add (local.get $cellsAt) (i32.shl (local.get $j) (i32.const 3))))
+        (local.get $s)))
+      ;; Copied as they are; $at: whether an '@' is among the cell's own bytes.
+      (local.set $at (i32.const 0))
+      (local.set $i (i32.const 0))
+      (block $copied (loop $copy
+        (br_if $copied (i32.ge_s (local.get $i) (local.get $len)))
+        (local.set $v (v128.load (i32.add (local.get $s) (local.get $i))))
+        (v128.store (i32.add (local.get $o) (local.get $i)) (local.get $v))
+        (local.set $mask (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $ats))))
+        (if (i32.lt_s (i32.sub (local.get $len) (local.get $i)) (i32.const 16))
+          (then (local.set $mask (i32.and (local.get $mask)
+            (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $len) (local.get $i))) (i32.const 1))))))
+        (local.set $at (i32.or (local.get $at) (local.get $mask)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $copy)))
+      (if (local.get $at) (then
+        ;; An e-mail: A-Z to a-z (bytes past the cell change too, and are overwritten or unused).
+        (local.set $i (i32.const 0))
+        (block $lowered (loop $lower
+          (br_if $lowered (i32.ge_s (local.get $i) (local.get $len)))
+          (local.set $v (v128.load (i32.add (local.get $o) (local.get $i))))
+          (v128.store (i32.add (local.get $o) (local.get $i))
+            (i8x16.add (local.get $v) (v128.and (local.get $case)
+              (v128.and (i8x16.ge_u (local.get $v) (local.get $as)) (i8x16.le_u (local.get $v) (local.get $zs))))))
+          (local.set $i (i32.add (local.get $i) (i32.const 16)))
+          (br $lower)))))
+      (local.set $o (i32.add (local.get $o) (local.get $len)))
+      (i32.store (i32.add (local.get $endsAt) (i32.shl (local.get $j) (i32.const 2))) (i32.sub (local.get $o) (local.get $outAt)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $cells)))
+    (i32.sub (local.get $o) (local.get $outAt)))
 
   ;; The line's last field and its [start, end, fits].
   (func $finish (param $start i32) (param $end i32) (param $s i32) (param $f i32) (param $fits i32)

@@ -1,5 +1,6 @@
 import { LINE_SPLIT_KERNEL } from './lineSplitKernelBytes.js';
 import { nextLineFields } from './plainFile.js';
+import type { KeyBytes } from '../../model/byteKeys.js';
 
 /**
  * A batch's lines split into fields, read one by one as nextLineFields reads them (`next` has
@@ -82,6 +83,43 @@ export class LineSplitter {
     return line[1] === this.bytes.length ? this.bytes.length + 1 : this.nextStart(k);
   }
 
+  /**
+   * The cells of n lines of the batch `start` was given, copied back to back as CustomerKeys
+   * reads them (an e-mail, a cell holding '@', lower-cased A-Z), by the kernel: line k's cell
+   * is bytes[bounds[base + 2 · field], bounds[base + 2 · field + 1]) with base k · stride, or
+   * bases[k] when given. A view of the kernel's memory, good until the next `start` or
+   * `gather`; null where the kernel does not run (the caller copies them itself).
+   */
+  gather(bounds: Int32Array, field: number, stride: number, bases: Int32Array | null, n: number): KeyBytes | null {
+    const kernel = this.kernel;
+    if (kernel === null) return null;
+    const cellsAt = align(this.linesView.byteOffset + BLOCK_LINES * 12);
+    const endsAt = cellsAt + n * 8;
+    const outAt = align(endsAt + n * 4);
+    // The cells hold at most the batch's bytes, and the last write passes its end by 16.
+    const size = outAt + this.bytes.length + 32;
+    const pages = Math.ceil(size / 65536) - kernel.memory.buffer.byteLength / 65536;
+    if (pages > 0) {
+      kernel.memory.grow(pages);
+      this.views();
+    }
+    const cells = new Int32Array(kernel.memory.buffer, cellsAt, 2 * n);
+    for (let k = 0; k < n; k++) {
+      const at = (bases === null ? k * stride : bases[k]!) + 2 * field;
+      cells[2 * k] = bounds[at]!;
+      cells[2 * k + 1] = bounds[at + 1]!;
+    }
+    const used = kernel.gather(cellsAt, n, outAt, endsAt);
+    return { bytes: new Uint8Array(kernel.memory.buffer, outAt, used), ends: new Int32Array(kernel.memory.buffer, endsAt, n) };
+  }
+
+  /** The bounds and lines blocks as views of the kernel's memory (again after it grew). */
+  private views(): void {
+    const memory = this.kernel!.memory.buffer;
+    this.boundsView = new Int32Array(memory, this.boundsView.byteOffset, this.boundsView.length);
+    this.linesView = new Int32Array(memory, this.linesView.byteOffset, this.linesView.length);
+  }
+
   /** Where the line after block line k starts: just past its line feed. */
   private nextStart(k: number): number {
     if (k + 1 < this.count) return this.linesView[3 * (k + 1)]!;
@@ -94,6 +132,7 @@ interface Kernel {
   next: WebAssembly.Global;
   refused: WebAssembly.Global;
   split(at: number, len: number, last: number, crlf: number, delimiter: number, width: number, boundsAt: number, linesAt: number, maxLines: number): number;
+  gather(cellsAt: number, n: number, outAt: number, endsAt: number): number;
 }
 
 /** Lines split per call of the kernel: their bounds are copied out one line at a time. */

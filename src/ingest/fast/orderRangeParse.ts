@@ -169,7 +169,7 @@ export class OrderRangeParser implements PlainBatches {
     const together = this.customerForm === null;
     if (together) {
       if (this.found.length < n) this.found = new Int32Array(n * 2);
-      this.customers.addMany(bytes, this.bounds, this.layout.customer, width2, n, this.found);
+      this.customers.addMany(bytes, this.bounds, this.layout.customer, width2, n, this.found, this.lines);
     }
     for (let k = 0; k < n; k++) this.row(bytes, k * width2, together ? this.found[k]! : NOT_FOUND);
     return true;
@@ -183,7 +183,7 @@ export class OrderRangeParser implements PlainBatches {
   protected customersAt(bytes: Buffer, bases: Int32Array, n: number): Int32Array | null {
     if (this.customerForm !== null) return null;
     if (this.found.length < n) this.found = new Int32Array(n * 2);
-    this.customers.addManyAt(bytes, this.bounds, this.layout.customer, bases, n, this.found);
+    this.customers.addManyAt(bytes, this.bounds, this.layout.customer, bases, n, this.found, this.lines);
     return this.found;
   }
 

@@ -53,6 +53,34 @@ describe('LineSplitter', () => {
     );
   });
 
+  it('gathers cells as CustomerKeys reads them: copied, an e-mail lower-cased, any length and place', () => {
+    const splitter = new LineSplitter();
+    const cell = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9.@_-]{0,40}$/),
+      fc.constantFrom('', '@', 'Ann.Lee@Example.COM', 'ANN', 'Zoë@Straße.DE', 'A'.repeat(33), `${'B'.repeat(16)}@${'C'.repeat(15)}`, '[AZ]@`z{'),
+    );
+    const lower = (t: string) => (t.includes('@') ? t.replace(/[A-Z]/g, (c) => c.toLowerCase()) : t);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 60 }), fc.boolean(), (rows, someLines) => {
+        const text = rows.map(([a, b]) => `${a},${b}\n`).join('');
+        const bytes = Buffer.from(text);
+        const lines = bySplitter(splitter, bytes, true, false, 44, 2);
+        const bounds = new Int32Array(4 * rows.length);
+        splitter.start(bytes, true, false, 44, 2);
+        const line = new Int32Array(3);
+        for (let k = 0; k < rows.length; k++) splitter.next(bounds, 4 * k, line);
+        expect(lines.length).toBe(rows.length + 1);
+        // Field 1 of every line, or of every other line by their bounds' starts.
+        const picked = someLines ? rows.map((_, k) => k).filter((k) => k % 2 === 0) : rows.map((_, k) => k);
+        const bases = someLines ? Int32Array.from(picked, (k) => 4 * k) : null;
+        const got = splitter.gather(bounds, 1, 4, bases, picked.length)!;
+        const cells = picked.map((k) => Buffer.from(got.bytes.subarray(k === picked[0] ? 0 : got.ends[picked.indexOf(k) - 1]!, got.ends[picked.indexOf(k)]!)).toString());
+        expect(cells).toEqual(picked.map((k) => lower(rows[k]![1])));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('goes on across blocks of lines and batches of other sizes, with the kernel\'s memory reused', () => {
     const splitter = new LineSplitter();
     const many = Buffer.from(Array.from({ length: 10_000 }, (_, i) => `${i},C${i % 97},2024-01-0${1 + (i % 9)},${i % 13}.5\n`).join(''));
