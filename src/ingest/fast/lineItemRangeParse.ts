@@ -91,6 +91,7 @@ export class LineItemRangeParser extends OrderRangeParser {
     const width2 = width * 2;
     const fold = this.fold;
     const pending = this.profiled.map(() => [] as string[]);
+    const noting = this.noting();
     const line = this.line;
     const ascii = isAscii(bytes);
     const out = this.out;
@@ -150,7 +151,7 @@ export class LineItemRangeParser extends OrderRangeParser {
       const code = this.currencyOf(bytes, b, base, row);
       if (code !== null && fold.keep !== null && code !== fold.keep) return false;
       this.headCode = code;
-      if (!this.noteExamples(bytes, base, pending, this.composed)) return false;
+      if (noting && !this.noteExamples(bytes, base, pending, this.composed)) return false;
       out.headBits[row] = filledBits(bytes, b, base, fold.picked, ascii);
       out.itemBits[row] = 0;
       this.kind[n] = heads++;

@@ -24,6 +24,9 @@ export class LineSplitter {
   /** The kernel stopped its block at a CRLF file's line without its CR: `next` says −2 once the block's lines are given. */
   private refused = false;
   private boundsView = new Int32Array(0);
+  /** Where the current block's bounds were copied at once (see `next`), if they were. */
+  private copiedTo: Int32Array | null = null;
+  private copiedBase = 0;
   private linesView = new Int32Array(0);
 
   /** Starts on `bytes` from its first byte; the kernel's memory gets a copy of them. */
@@ -55,7 +58,10 @@ export class LineSplitter {
   /**
    * nextLineFields on the next line: its field bounds at bounds[base …], line[0], line[1] its
    * bounds and line[2] 1 when it has exactly `width` fields; returns where the following line
-   * starts, −1 when no whole line is left, −2 when a CRLF file's line lacks its CR.
+   * starts, −1 when no whole line is left, −2 when a CRLF file's line lacks its CR. When
+   * `bounds` has room, the bounds of the lines after this one in the kernel's block are written
+   * after it too (base + 2 · width · j for the j-th next): a caller's later lines go there, or
+   * overwrite them.
    */
   next(bounds: Int32Array, base: number, line: Int32Array): number {
     if (this.kernel === null) {
@@ -69,6 +75,7 @@ export class LineSplitter {
       // Lines before a refused one are still given, as nextLineFields gives them.
       this.refused = kernel.refused.value === 1;
       this.done = 0;
+      this.copiedTo = null;
       this.at = kernel.next.value as number;
       if (this.count === 0) return this.refused ? -2 : -1;
     }
@@ -76,7 +83,15 @@ export class LineSplitter {
     const w2 = 2 * this.width;
     const from = k * w2;
     const fields = this.boundsView;
-    for (let j = 0; j < w2; j++) bounds[base + j] = fields[from + j]!;
+    if (k === 0 && bounds.length >= base + this.count * w2) {
+      // Callers lay a batch's lines out one after another (base grows by 2 · width a line):
+      // the block's bounds go where its lines will ask for them, in one copy.
+      bounds.set(fields.subarray(0, this.count * w2), base);
+      this.copiedTo = bounds;
+      this.copiedBase = base;
+    } else if (bounds !== this.copiedTo || base !== this.copiedBase + from) {
+      for (let j = 0; j < w2; j++) bounds[base + j] = fields[from + j]!;
+    }
     line[0] = this.linesView[3 * k]!;
     line[1] = this.linesView[3 * k + 1]!;
     line[2] = this.linesView[3 * k + 2]!;

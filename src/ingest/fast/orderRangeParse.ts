@@ -144,6 +144,7 @@ export class OrderRangeParser implements PlainBatches {
     const { delimiter, width } = this.layout;
     const width2 = width * 2;
     const pending = this.profiled.map(() => [] as string[]);
+    const noting = this.noting();
     const line = this.line;
     const ascii = isAscii(bytes);
     // Values go straight to their rows of the message; a refused batch leaves them past its end.
@@ -161,7 +162,7 @@ export class OrderRangeParser implements PlainBatches {
       at = this.lines.next(this.bounds, base, line);
       if (at === -1) break;
       if (at === -2 || line[2] === 0) return false;
-      if (!canonicalOrderFields(bytes, this.layout, this.bounds, base, arrays, out.length + n, ascii) || !this.noteExamples(bytes, base, pending)) return false;
+      if (!canonicalOrderFields(bytes, this.layout, this.bounds, base, arrays, out.length + n, ascii) || (noting && !this.noteExamples(bytes, base, pending))) return false;
     }
     this.keepExamples(pending);
     // Customer ids looked up for the whole batch at once (see KeyView.findMany), unless the
@@ -238,6 +239,14 @@ export class OrderRangeParser implements PlainBatches {
       fresh.push(text);
     }
     return true;
+  }
+
+  /**
+   * Whether noteExamples could still take an example: once every profiled column has its
+   * three candidates (a few lines into a range), it would only count, and is not called.
+   */
+  protected noting(): boolean {
+    return this.candidates.some((seen) => seen.length < EXAMPLES);
   }
 
   /** The profiled examples a batch found, kept once the batch is. */

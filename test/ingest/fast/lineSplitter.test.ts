@@ -81,6 +81,36 @@ describe('LineSplitter', () => {
     );
   });
 
+  it('gives the same bounds to lines laid out one after another, blocks copied at once', () => {
+    const splitter = new LineSplitter();
+    const rows = 9000;
+    const text = Array.from({ length: rows }, (_, i) => (i % 501 === 7 ? `${i},short\n` : `${i},C${i % 97},2024-01-0${1 + (i % 9)},${i % 13}.5\n`)).join('');
+    const bytes = Buffer.from(text);
+    const expected = byScript(bytes, true, false, 44, 4);
+    splitter.start(bytes, true, false, 44, 4);
+    // Room for every line, then a caller that grows its array mid-block.
+    for (const room of [rows, 1000]) {
+      let bounds = new Int32Array(room * 8).fill(-7);
+      const line = new Int32Array(3);
+      const got: number[][] = [];
+      splitter.start(bytes, true, false, 44, 4);
+      for (let n = 0; ; n++) {
+        if ((n + 1) * 8 > bounds.length) {
+          const grown = new Int32Array(bounds.length * 2).fill(-7);
+          grown.set(bounds);
+          bounds = grown;
+        }
+        const at = splitter.next(bounds, n * 8, line);
+        if (at < 0) {
+          got.push([at]);
+          break;
+        }
+        got.push([at, ...line, ...(line[2] === 1 ? bounds.subarray(n * 8, n * 8 + 8) : [])]);
+      }
+      expect(got).toEqual(expected);
+    }
+  });
+
   it('goes on across blocks of lines and batches of other sizes, with the kernel\'s memory reused', () => {
     const splitter = new LineSplitter();
     const many = Buffer.from(Array.from({ length: 10_000 }, (_, i) => `${i},C${i % 97},2024-01-0${1 + (i % 9)},${i % 13}.5\n`).join(''));
