@@ -10,13 +10,24 @@ export function dayOf(t: WallTime): Day {
   return Math.floor(t / MS_PER_DAY);
 }
 
+/**
+ * The UTC hour of wall time t, as new Date(t).getUTCHours() gives it (NaN outside the dates
+ * Date holds), by arithmetic: a Date per ticket was most of the time slicing 1M tickets took.
+ */
 export function hourOf(t: WallTime): number {
-  return new Date(t).getUTCHours();
+  const ms = timeClip(t);
+  return Math.floor((((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 3_600_000);
 }
 
-/** Monday = 0 … Sunday = 6 (ISO order, so Mon–Sun sorts naturally). */
+/** Monday = 0 … Sunday = 6 (ISO order, so Mon–Sun sorts naturally); 1970-01-01 was a Thursday. */
 export function weekdayIndex(t: WallTime): number {
-  return (new Date(t).getUTCDay() + 6) % 7;
+  const day = Math.floor(timeClip(t) / MS_PER_DAY);
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** Date's TimeClip: whole milliseconds (toward zero), NaN beyond ±8.64e15 ms. */
+function timeClip(t: number): number {
+  return Math.abs(t) <= 8.64e15 ? Math.trunc(t) : Number.NaN;
 }
 
 export function weekdayOf(t: WallTime): Weekday {

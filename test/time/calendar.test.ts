@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
   dayFromParts,
   hourOf,
   isoDay,
+  weekdayIndex,
   isoWeekLabel,
   isoWeekStart,
   lastOfMonth,
@@ -32,6 +34,22 @@ describe('calendar', () => {
     expect(hourOf(t)).toBe(17);
     expect(weekdayOf(t)).toBe('Mon');
     expect(weekdayOf(Date.UTC(2014, 0, 12, 23, 59))).toBe('Sun');
+  });
+
+  it('gives the hour and weekday Date gives for any time, before 1970 and fractions of a ms included', () => {
+    const time = fc.oneof(
+      fc.integer({ min: -8.64e15, max: 8.64e15 }),
+      fc.double({ min: -8.7e15, max: 8.7e15, noNaN: true }),
+      fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }),
+      fc.constantFrom(0, -1, -0.5, 0.5, -86_400_000, 8.64e15, -8.64e15, 8.64e15 + 1, Number.NaN, Number.POSITIVE_INFINITY),
+    );
+    fc.assert(
+      fc.property(time, (t) => {
+        expect(Object.is(hourOf(t), new Date(t).getUTCHours())).toBe(true);
+        expect(Object.is(weekdayIndex(t), (new Date(t).getUTCDay() + 6) % 7)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('labels ISO weeks, including weeks that straddle a year end', () => {
