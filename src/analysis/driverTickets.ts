@@ -1,5 +1,6 @@
 import { median } from '../stats/summary.js';
 import { sliceKey } from './sliceKeys.js';
+import { hourOf, weekdayIndex } from '../time/calendar.js';
 import type { Dimension } from './sliceResult.js';
 import type { Factor, PatternName } from './driversResult.js';
 import { firstContactResolution } from './sliceStats.js';
@@ -90,8 +91,22 @@ export function driverTickets(tickets: TicketTable, dimensions: readonly Dimensi
   const flag = () => new Int8Array(n).fill(-1);
   const flags: Record<PatternName, Int8Array> = { wait: flag(), transferred: flag(), reopened: flag(), repeatContact: flag(), firstContactResolved: flag() };
   const known = (v: boolean | null) => (v === null ? -1 : v ? 1 : 0);
+  // Each dimension's key is a function of a small number (the hour, the weekday, a label's
+  // code): its code is found once per number, then copied (a string and a Map lookup per
+  // ticket and dimension took ~0.3 s of 1M tickets).
+  const rawOf = [(i: number) => hourOf(tickets.createdAt[i]!), (i: number) => weekdayIndex(tickets.createdAt[i]!), (i: number) => tickets.reason[i]!, (i: number) => tickets.channel[i]!, (i: number) => tickets.agent[i]!];
+  const seenCodes = [24, 7, tickets.labels.length, tickets.labels.length, tickets.labels.length].map((size) => new Int32Array(size).fill(-2));
   for (let i = 0; i < n; i++) {
-    for (let d = 0; d < dims.length; d++) keyCoders[d].set(i, sliceKey(tickets, i, dims[d]));
+    for (let d = 0; d < dims.length; d++) {
+      const raw = rawOf[d]!(i);
+      const seen = seenCodes[d]!;
+      const code = raw >= 0 && raw < seen.length ? seen[raw]! : -2;
+      if (code >= 0) keyCoders[d]!.coded.codes[i] = code;
+      else {
+        keyCoders[d]!.set(i, sliceKey(tickets, i, dims[d]!));
+        if (raw >= 0 && raw < seen.length) seen[raw] = keyCoders[d]!.coded.codes[i]!;
+      }
+    }
     const channel = tickets.label('channel', i);
     const wait = tickets.waitSeconds[i]!;
     const transfers = tickets.transfers[i]!;
