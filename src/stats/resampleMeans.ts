@@ -1,3 +1,4 @@
+import { kernelModule, roomFor } from '../wasmKernel.js';
 import { RESAMPLE_KERNEL } from './resampleKernelBytes.js';
 
 /**
@@ -83,13 +84,7 @@ interface Kernel {
 }
 
 /** Null where WebAssembly or its SIMD is missing (the script then runs). */
-const KERNEL_MODULE: WebAssembly.Module | null = (() => {
-  try {
-    return new WebAssembly.Module(Buffer.from(RESAMPLE_KERNEL, 'base64'));
-  } catch {
-    return null;
-  }
-})();
+const KERNEL_MODULE = kernelModule(RESAMPLE_KERNEL);
 
 /**
  * This thread's kernel, its memory grown to hold the sample and the means. Up to KEPT_BYTES it
@@ -107,8 +102,7 @@ function kernelFor(n: number, count: number): Kernel | null {
   const bytes = (n + count) * 8 + 16 + 4096;
   if (bytes > MAX_BYTES) return null;
   const kernel = bytes <= KEPT_BYTES && kept !== null ? kept : (new WebAssembly.Instance(KERNEL_MODULE).exports as unknown as Kernel);
-  const pages = Math.ceil(bytes / 65536) - kernel.memory.buffer.byteLength / 65536;
-  if (pages > 0) kernel.memory.grow(pages);
+  roomFor(kernel.memory, bytes);
   if (bytes <= KEPT_BYTES) kept = kernel;
   return kernel;
 }

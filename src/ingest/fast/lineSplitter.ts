@@ -1,3 +1,4 @@
+import { kernelModule, roomFor } from '../../wasmKernel.js';
 import { LINE_SPLIT_KERNEL } from './lineSplitKernelBytes.js';
 import { nextLineFields } from './plainFile.js';
 import type { KeyBytes } from '../../model/byteKeys.js';
@@ -45,9 +46,7 @@ export class LineSplitter {
     // The bytes, 16 bytes the last vector may read, then the block's bounds and lines.
     const boundsAt = align(bytes.length + 16);
     const linesAt = boundsAt + BLOCK_LINES * width * 8;
-    const size = linesAt + BLOCK_LINES * 12;
-    const pages = Math.ceil(size / 65536) - kernel.memory.buffer.byteLength / 65536;
-    if (pages > 0) kernel.memory.grow(pages);
+    roomFor(kernel.memory, linesAt + BLOCK_LINES * 12);
     const memory = kernel.memory.buffer;
     new Uint8Array(memory, 0, bytes.length).set(bytes);
     new Uint8Array(memory, bytes.length, 16).fill(0);
@@ -112,12 +111,7 @@ export class LineSplitter {
     const endsAt = cellsAt + n * 8;
     const outAt = align(endsAt + n * 4);
     // The cells hold at most the batch's bytes, and the last write passes its end by 16.
-    const size = outAt + this.bytes.length + 32;
-    const pages = Math.ceil(size / 65536) - kernel.memory.buffer.byteLength / 65536;
-    if (pages > 0) {
-      kernel.memory.grow(pages);
-      this.views();
-    }
+    if (roomFor(kernel.memory, outAt + this.bytes.length + 32)) this.views();
     const cells = new Int32Array(kernel.memory.buffer, cellsAt, 2 * n);
     for (let k = 0; k < n; k++) {
       const at = (bases === null ? k * stride : bases[k]!) + 2 * field;
@@ -158,13 +152,7 @@ function align(n: number): number {
 }
 
 /** Null where WebAssembly or its SIMD is missing (nextLineFields then runs). */
-const KERNEL_MODULE: WebAssembly.Module | null = (() => {
-  try {
-    return new WebAssembly.Module(Buffer.from(LINE_SPLIT_KERNEL, 'base64'));
-  } catch {
-    return null;
-  }
-})();
+const KERNEL_MODULE = kernelModule(LINE_SPLIT_KERNEL);
 
 /** Whether the kernel runs here (for tests). */
 export function lineKernelRuns(): boolean {

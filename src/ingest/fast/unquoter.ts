@@ -1,3 +1,4 @@
+import { kernelModule, roomFor } from '../../wasmKernel.js';
 import { UNQUOTE_KERNEL } from './unquoteKernelBytes.js';
 
 /**
@@ -10,8 +11,7 @@ import { UNQUOTE_KERNEL } from './unquoteKernelBytes.js';
 export function unquoteCommon(bytes: Uint8Array, from: number, delimiter: number, LF: number): number {
   if (kernel === null) return -1;
   const length = bytes.length - from;
-  const pages = Math.ceil((DATA + length + 16) / 65536) - kernel.memory.buffer.byteLength / 65536;
-  if (pages > 0) kernel.memory.grow(pages);
+  roomFor(kernel.memory, DATA + length + 16);
   const memory = new Uint8Array(kernel.memory.buffer);
   memory.set(bytes.subarray(from), DATA);
   memory.fill(0, DATA + length, DATA + length + 16);
@@ -32,11 +32,8 @@ interface Kernel {
 
 /** Null where WebAssembly or its SIMD is missing (the JavaScript loop then reads every file). */
 const kernel: Kernel | null = (() => {
-  try {
-    return new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(UNQUOTE_KERNEL, 'base64'))).exports as unknown as Kernel;
-  } catch {
-    return null;
-  }
+  const module = kernelModule(UNQUOTE_KERNEL);
+  return module === null ? null : (new WebAssembly.Instance(module).exports as unknown as Kernel);
 })();
 
 /** Whether the kernel runs here (for tests). */
