@@ -65,22 +65,28 @@ export class ViewedCustomerKeys {
    * them together (KeyView.findMany).
    */
   addMany(bytes: Uint8Array, bounds: Int32Array, field: number, stride: number, n: number, out: Int32Array, splitter?: LineSplitter): void {
-    const gathered = splitter?.gather(bounds, field, stride, null, n) ?? null;
-    if (gathered !== null) return this.numberCells(gathered, n, out);
-    const cells = this.cells;
-    cells.clear(n);
-    for (let k = 0; k < n; k++) cells.push(bytes, bounds[k * stride + 2 * field]!, bounds[k * stride + 2 * field + 1]!);
-    this.numberCells(cells, n, out);
+    this.numberCells(this.cellsOf(bytes, bounds, field, stride, null, n, splitter), n, out);
   }
 
   /** addMany of the cells of the lines whose field bounds start at bases[0 … n − 1] (some of a batch's lines). */
   addManyAt(bytes: Uint8Array, bounds: Int32Array, field: number, bases: Int32Array, n: number, out: Int32Array, splitter?: LineSplitter): void {
-    const gathered = splitter?.gather(bounds, field, 0, bases, n) ?? null;
-    if (gathered !== null) return this.numberCells(gathered, n, out);
+    this.numberCells(this.cellsOf(bytes, bounds, field, 0, bases, n, splitter), n, out);
+  }
+
+  /**
+   * The n cells (line k's bounds at bases[k], else k · stride) back to back as `add` reads them:
+   * gathered by the splitter's kernel when it runs, else copied here.
+   */
+  private cellsOf(bytes: Uint8Array, bounds: Int32Array, field: number, stride: number, bases: Int32Array | null, n: number, splitter?: LineSplitter): KeyBytes {
+    const gathered = splitter?.gather(bounds, field, stride, bases, n) ?? null;
+    if (gathered !== null) return gathered;
     const cells = this.cells;
     cells.clear(n);
-    for (let k = 0; k < n; k++) cells.push(bytes, bounds[bases[k]! + 2 * field]!, bounds[bases[k]! + 2 * field + 1]!);
-    this.numberCells(cells, n, out);
+    for (let k = 0; k < n; k++) {
+      const at = (bases === null ? k * stride : bases[k]!) + 2 * field;
+      cells.push(bytes, bounds[at]!, bounds[at + 1]!);
+    }
+    return cells;
   }
 
   /** The numbers of the n cells in `cells`: the view's, else fresh ones in order. */

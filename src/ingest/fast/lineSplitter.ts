@@ -144,7 +144,7 @@ interface Kernel {
   gather(cellsAt: number, n: number, outAt: number, endsAt: number): number;
 }
 
-/** Lines split per call of the kernel: their bounds are copied out one line at a time. */
+/** Lines split per call of the kernel: their bounds are copied out at once when the caller's array has room, else a line at a time (see `next`). */
 const BLOCK_LINES = 4096;
 
 function align(n: number): number {
